@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+
+	"github.com/ismsgen/ismsgen/generator/build"
+	"github.com/ismsgen/ismsgen/generator/versions"
+)
+
+func runBuild(ctx context.Context, s *stdio, args []string) error {
+	fs := newFlagSet(s, "build", "", "Build the ISMS in --source into an intranet site (and the configured PDF packs) in --dest.\nThe previous output is replaced only when the build succeeds.")
+	dest := fs.String("dest", "", "output directory (default: <source>/public)")
+	sf := addSiteFlags(fs, "build date", "include documents whose status is draft")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	noPack := fs.Bool("no-pack", false, "skip the PDF audit packs")
+	strict := fs.Bool("strict-check", false, "fail the build when readiness checks find errors")
+	withVersions := fs.Bool("versions", false, "also build every release (git tags matching versions.tags in data/site.yaml) into <dest>/versions/<tag>/,\nwith a version switcher and \"what changed\" pages")
+	sg := signingFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("build takes no arguments, got %q", fs.Args())
+	}
+	src, d, err := sf.resolve(s)
+	if err != nil {
+		return err
+	}
+	opt := build.Options{Source: src, Dest: *dest, Drafts: *sf.drafts, Date: d, NoPack: *noPack,
+		StrictCheck: *strict, Version: version, Log: s.out, Signing: sg.resolve(s)}
+	if *quiet {
+		opt.Log = nil
+	}
+	opt.Versions = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log})
+	_, err = build.Run(ctx, opt)
+	return err
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/build"
+	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+func runExport(ctx context.Context, s *stdio, args []string) error {
+	kinds := strings.Join(export.Kinds(), "|")
+	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \") or JSON:\n"+
+		"  soa        one row per catalogue control\n"+
+		"  risks      one row per risk, with levels and bands computed by the method\n"+
+		"  treatment  one row per risk treatment action\n"+
+		"  documents  one row per published controlled document and register")
+	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
+	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
+	out := fs.String("o", "", "write to this file instead of standard output")
+	// Flags may come before or after the kind (export soa --format json).
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(pos) == 0:
+		return usagef("export: say what to export: %s", kinds)
+	case len(pos) > 1:
+		return usagef("export takes one register, got %q", pos)
+	case !contains(export.Kinds(), pos[0]):
+		return usagef("export: unknown register %q: want %s", pos[0], kinds)
+	case !contains(export.Formats(), *format):
+		return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats(), ", "))
+	}
+	src, d, err := sf.resolve(s)
+	if err != nil {
+		return err
+	}
+	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts})
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := export.Write(&b, g, pos[0], *format); err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err := s.out.Write(b.Bytes())
+		return err
+	}
+	return writeFileAtomic(*out, b.Bytes())
+}
+
+// writeFileAtomic writes a file through a temporary file in the same directory and a
+// rename, so that a failed export never leaves a truncated file where a good one was.
+func writeFileAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}

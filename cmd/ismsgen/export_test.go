@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/check/checktest"
+)
+
+func exportSite(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	dir := checktest.New(t).Write(t)
+	return runCLI(t, append([]string{"export", "--source", dir, "--date", checktest.Date}, args...)...)
+}
+
+func TestExportCSV(t *testing.T) {
+	code, stdout, stderr := exportSite(t, "soa")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1+93 || recs[0][0] != "control" || recs[1][0] != "A.5.1" {
+		t.Errorf("want a header and 93 rows, got %d records starting %v", len(recs), recs[0])
+	}
+}
+
+func TestExportJSONToFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "risks.json")
+	// Flags after the register name work too.
+	code, stdout, stderr := exportSite(t, "risks", "--format", "json", "-o", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var risks []map[string]any
+	if err := json.Unmarshal(b, &risks); err != nil || len(risks) != 1 || risks[0]["id"] != "R-1" {
+		t.Errorf("risks.json: %v %s", err, b)
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*tmp"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+func TestExportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"assets"},
+		{"soa", "risks"},
+		{"soa", "--format", "xlsx"},
+		{"--frobnicate", "soa"},
+	} {
+		if code, _, stderr := exportSite(t, args...); code != 2 {
+			t.Errorf("export %v: exit %d, want 2 (%s)", args, code, stderr)
+		}
+	}
+}
+
+func TestExportContentErrors(t *testing.T) {
+	s := checktest.New(t)
+	s.Edit(t, "data/risks.yaml", "    actions: [RTP-1]\n", "    actions: [RTP-9]\n")
+	code, stdout, stderr := runCLI(t, "export", "--source", s.Write(t), "documents")
+	if code != 1 || stdout != "" || !strings.Contains(stderr, s.Pos(t, "data/risks.yaml", "RTP-9")+`: actions: unresolved reference "RTP-9"`) {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+	}
+}
+
+func TestHelpListsCheckAndExport(t *testing.T) {
+	_, stdout, _ := runCLI(t, "help")
+	for _, want := range []string{"\n  check ", "\n  export "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|documents") {
+		t.Errorf("export --help: exit %d\n%s", code, stdout)
+	}
+}

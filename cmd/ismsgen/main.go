@@ -1,0 +1,144 @@
+// Command ismsgen compiles an ISO/IEC 27001 ISMS kept as Markdown and YAML into a
+// cross-linked intranet site and signed PDF audit packs. This package is a thin layer
+// over the pipeline in generator/: it parses flags, calls a stage and maps errors to
+// exit statuses (1 for content errors, 2 for usage errors).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+)
+
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// command is one subcommand of the CLI.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, io *stdio, args []string) error
+}
+
+// stdio carries the streams a command writes to, so tests can capture them.
+type stdio struct {
+	out, err io.Writer
+	env      func(string) string
+}
+
+func commands() []*command {
+	return []*command{
+		{name: "build", summary: "build the intranet site (and PDF packs) into public/", run: runBuild},
+		{name: "new", summary: "write a new policy, procedure, record or page from its archetype", run: runNew},
+		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
+		{name: "export", summary: "export the SoA, risks, treatment plan or document list as CSV or JSON", run: runExport},
+		{name: "pack", summary: "build and sign the PDF audit packs", run: runPack},
+		{name: "keygen", summary: "create a root CA and a pack-signing certificate", run: runKeygen},
+		{name: "verify", summary: "verify a signed audit pack and its manifest", run: runVerify},
+		{name: "serve", summary: "preview the site with live reload while editing", run: runServe},
+		{name: "version", summary: "print the ismsgen version", run: runVersion},
+		{name: "help", summary: "show help for a command", run: nil},
+	}
+}
+
+// usageError is a mistake in how ismsgen was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, &stdio{out: os.Stdout, err: os.Stderr, env: os.Getenv}, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes the CLI and returns the exit status.
+func run(ctx context.Context, s *stdio, args []string) int {
+	err := dispatch(ctx, s, args)
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(s.err, "ismsgen: %s\nRun 'ismsgen help' for usage.\n", ue.msg)
+		return 2
+	}
+	if errors.Is(err, errHelp) {
+		return 0
+	}
+	if errors.Is(err, errSilent) {
+		return 1
+	}
+	if l, ok := diag.AsList(err); ok {
+		for _, e := range l {
+			fmt.Fprintln(s.err, e)
+		}
+		fmt.Fprintf(s.err, "ismsgen: %d error%s\n", len(l), plural(len(l)))
+		return 1
+	}
+	fmt.Fprintf(s.err, "ismsgen: %v\n", err)
+	return 1
+}
+
+// errSilent is returned by a command that already reported its failure.
+var errSilent = errors.New("failed")
+
+func dispatch(ctx context.Context, s *stdio, args []string) error {
+	if len(args) == 0 {
+		printHelp(s.out)
+		return nil
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		printHelp(s.out)
+		return nil
+	case "help":
+		if len(args) > 1 {
+			return dispatch(ctx, s, []string{args[1], "--help"})
+		}
+		printHelp(s.out)
+		return nil
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(ctx, s, args[1:])
+		}
+	}
+	return usagef("unknown command %q", name)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintf(w, "ismsgen compiles an ISO/IEC 27001 ISMS (Markdown and YAML) into an intranet site and signed PDF audit packs.\n\nUsage:\n  ismsgen <command> [flags]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'ismsgen <command> --help' for a command's flags.\n")
+}
+
+func runVersion(ctx context.Context, s *stdio, args []string) error {
+	fs := newFlagSet(s, "version", "", "Print the ismsgen version.")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.out, "ismsgen %s\n", version)
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

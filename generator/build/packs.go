@@ -1,0 +1,159 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/ismsgen/ismsgen/generator/manifest"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/sign"
+)
+
+// Signing names the key material that signs packs, overriding data/site.yaml.
+type Signing struct {
+	Cert, Key string // PEM files
+	P12       string // a PKCS#12 file instead of Cert and Key
+	// P12Password comes from the environment, never from a flag (flags show in ps).
+	P12Password string
+}
+
+// DevSigningDir is where the development signer is kept, relative to the site root.
+const DevSigningDir = ".ismsgen/dev-signing"
+
+// Packs returns the packs a site builds: the configured ones, or the default stage1.
+func Packs(g *resolve.Graph) []model.PackConfig {
+	if len(g.Site.Config.Packs) > 0 {
+		return g.Site.Config.Packs
+	}
+	return []model.PackConfig{pack.DefaultPack()}
+}
+
+// PackFiles is one rendered, signed pack.
+type PackFiles struct {
+	Name     string
+	PDF      []byte // signed
+	Manifest []byte // the manifest written beside the pack
+	Pages    int
+	Docs     int
+}
+
+// RenderPack plans, renders and signs one pack. The manifest goes inside the PDF (as an
+// attached file) and beside it, where it also records the unsigned PDF's SHA-256.
+func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt Options, signer sign.Signer) (*PackFiles, error) {
+	plan, err := pack.PlanPack(g, cfg)
+	if err != nil {
+		return nil, err
+	}
+	m := &manifest.Manifest{
+		Generator: "ismsgen " + opt.Version,
+		Pack:      cfg.Name,
+		Title:     plan.Title(),
+		BuildDate: g.Date.String(),
+		Release:   opt.Release,
+		Commit:    opt.Commit,
+		Sources:   manifest.Sources(plan.Sources, g.Site.Files),
+	}
+	res, err := pack.Render(ctx, g, plan, pack.Options{
+		Date:    g.Date,
+		Version: opt.Version,
+		Release: coverRelease(opt),
+		Attachments: []pack.Attachment{{
+			Name: manifest.FileName, Description: "ismsgen evidence manifest: the source files of this pack with their SHA-256", Data: m.JSON(),
+		}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pack %s: %w", cfg.Name, err)
+	}
+	m.PDFSHA256 = manifest.Hash(res.PDF)
+	sc := g.Site.Config.Signing
+	signed, err := sign.Sign(res.PDF, signer, sign.Options{
+		Time:     g.Date.Time(),
+		Name:     sc.Name,
+		Reason:   orDefault(sc.Reason, "ISMS audit pack issued by "+g.Site.Config.Organisation),
+		Location: sc.Location,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
+	}
+	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents}, nil
+}
+
+// renderPacks renders every pack of the site into files (packs/<name>.pdf and
+// packs/<name>.manifest.json).
+func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte) (int, error) {
+	packs := Packs(g)
+	signer, err := LoadSigner(g.Site, opt)
+	if err != nil {
+		return 0, err
+	}
+	for _, cfg := range packs {
+		start := time.Now()
+		pf, err := RenderPack(ctx, g, cfg, opt, signer)
+		if err != nil {
+			return 0, err
+		}
+		files["packs/"+pf.Name+".pdf"] = pf.PDF
+		files["packs/"+pf.Name+".manifest.json"] = pf.Manifest
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "pack %s: %d documents, %d pages, signed, in %s\n", pf.Name, pf.Docs, pf.Pages, time.Since(start).Round(time.Millisecond))
+		}
+	}
+	return len(packs), nil
+}
+
+// LoadSigner returns the signer for packs: the flags' key material, else the site's
+// signing settings, else a development signer kept (outside any output directory) in
+// the site's .ismsgen/dev-signing, which the build announces.
+func LoadSigner(site *model.Site, opt Options) (sign.Signer, error) {
+	abs := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(site.Root, filepath.FromSlash(p))
+	}
+	s := opt.Signing
+	switch {
+	case s.P12 != "":
+		return sign.LoadPKCS12(s.P12, s.P12Password)
+	case s.Cert != "" || s.Key != "":
+		return sign.LoadPEM(s.Cert, s.Key)
+	case site.Config.Signing.Cert != "" || site.Config.Signing.Key != "":
+		return sign.LoadPEM(abs(site.Config.Signing.Cert), abs(site.Config.Signing.Key))
+	}
+	signer, created, err := sign.DevSigner(filepath.Join(site.Root, filepath.FromSlash(DevSigningDir)), time.Now())
+	if err != nil {
+		return sign.Signer{}, fmt.Errorf("development signing certificate: %w", err)
+	}
+	if opt.Log != nil {
+		verb := "using"
+		if created {
+			verb = "created"
+		}
+		fmt.Fprintf(opt.Log, "packs are signed with a DEVELOPMENT certificate (%s %s); configure signing: in data/site.yaml or run ismsgen keygen for real signatures\n", verb, DevSigningDir)
+	}
+	return signer, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// coverRelease is the release as the pack's cover names it: the tag and, for a release
+// built from git, its commit, so a reader can find the exact sources.
+func coverRelease(opt Options) string {
+	if opt.Release == "" || opt.Commit == "" {
+		return opt.Release
+	}
+	c := opt.Commit
+	if len(c) > 12 {
+		c = c[:12]
+	}
+	return opt.Release + " (commit " + c + ")"
+}

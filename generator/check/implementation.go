@@ -1,0 +1,74 @@
+package check
+
+import (
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// Implementation returns what implements a control: the documents its SoA row lists
+// followed by the published documents that declare the control in their front matter
+// controls:, and the evidence its row lists followed by the evidence records that name
+// the control. Both lists are deduplicated and keep that order. A document that merely
+// mentions the control in its text ([[A.5.15]]) does not implement it, which is why this
+// does not use the control's backlinks.
+func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resolve.Entity) {
+	seen := map[*resolve.Entity]bool{}
+	add := func(dst *[]*resolve.Entity, e *resolve.Entity) {
+		if e != nil && !seen[e] {
+			seen[e] = true
+			*dst = append(*dst, e)
+		}
+	}
+	if row, ok := g.SoARow(controlID); ok {
+		for _, r := range row.Documents {
+			e, _ := g.Lookup(r.ID)
+			add(&docs, e)
+		}
+		for _, r := range row.Evidence {
+			e, _ := g.Lookup(r.ID)
+			add(&evidence, e)
+		}
+	}
+	for _, e := range DeclaringDocuments(g, controlID) {
+		add(&docs, e)
+	}
+	for _, e := range g.OfKind(resolve.KindEvidence) {
+		if hasRef(e.Evidence.Controls, controlID) {
+			add(&evidence, e)
+		}
+	}
+	return docs, evidence
+}
+
+// DeclaringDocuments returns the published, not retired Markdown documents that list the
+// control in their front matter controls:, in definition (path) order.
+func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
+	var out []*resolve.Entity
+	for _, e := range g.OfKind(resolve.KindDocument) {
+		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
+			continue
+		}
+		if hasRef(e.Doc.Meta.Controls, controlID) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func hasRef(refs []model.Ref, id string) bool {
+	for _, r := range refs {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// entityIDs returns the IDs of entities.
+func entityIDs(es []*resolve.Entity) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.ID
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+func ids(es []*resolve.Entity) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestReadiness(t *testing.T) {
+	s := checktest.New(t)
+	// One SoA finding (item 8), one document-control finding on the scope (items 2 and
+	// 12), and the objectives plan no longer approved (item 9 missing).
+	s.EditRow(t, "A.5.7", "    reasons: [risk]\n", "")
+	s.Edit(t, scope, "approver: CEO\n", "")
+	s.Edit(t, objPlan, "status: approved", "status: review")
+	g := s.Resolve(t)
+	fs := check.Run(g)
+	items := check.Readiness(g, fs)
+	if len(items) != 20 {
+		t.Fatalf("want the 20 Stage 1 items, got %d", len(items))
+	}
+	for i, it := range items {
+		if it.Number != i+1 || it.Title == "" {
+			t.Errorf("item %d: number %d title %q", i+1, it.Number, it.Title)
+		}
+	}
+	type want struct {
+		status   check.Status
+		docs     []string
+		findings []string // rule IDs
+	}
+	for n, w := range map[int]want{
+		1:  {check.StatusMissing, nil, nil},
+		2:  {check.StatusFindings, []string{"MAN-SCOPE"}, []string{check.RuleDocApproval}},
+		3:  {check.StatusMet, []string{"POL-IS"}, nil},
+		5:  {check.StatusMet, []string{"MAN-RISK", "RTP", "SOA"}, nil},
+		6:  {check.StatusMet, []string{"REG-RISK"}, nil},
+		7:  {check.StatusMet, []string{"RTP"}, nil},
+		8:  {check.StatusFindings, []string{"SOA"}, []string{check.RuleSoANoReason}},
+		9:  {check.StatusMissing, []string{"PLN-OBJ"}, []string{check.RuleClauseMissing}},
+		12: {check.StatusMissing, nil, []string{check.RuleDocApproval}},
+		18: {check.StatusMet, []string{"POL-IS"}, nil},
+		19: {check.StatusMet, []string{"POL-IS"}, nil},
+		20: {check.StatusMet, []string{"REG-EVIDENCE"}, nil},
+	} {
+		it := items[n-1]
+		var rules []string
+		for _, f := range it.Findings {
+			rules = append(rules, f.Rule)
+		}
+		if it.Status != w.status || !slices.Equal(ids(it.Documents), w.docs) || !slices.Equal(rules, w.findings) {
+			t.Errorf("item %d %s: status %s, documents %v, findings %v; want %s, %v, %v",
+				n, it.Title, it.Status, ids(it.Documents), rules, w.status, w.docs, w.findings)
+		}
+	}
+	if got := items[17].Controls; len(got) != len(check.DocumentedControls()) {
+		t.Errorf("item 18 should list the %d applicable documented controls, got %v", len(check.DocumentedControls()), got)
+	}
+	if f := items[7].Findings[0]; f.Subject != "A.5.7" {
+		t.Errorf("the SoA finding should name its control, got subject %q", f.Subject)
+	}
+
+	rep := check.NewReport(g, fs)
+	if rep.Errors != 2 || rep.Warnings != 1 || len(rep.Coverage) != len(check.Clauses()) || len(rep.Checklist) != 20 {
+		t.Errorf("report: %d errors, %d warnings, %d clauses, %d items", rep.Errors, rep.Warnings, len(rep.Coverage), len(rep.Checklist))
+	}
+}
+
+func TestReadinessWithoutEvidence(t *testing.T) {
+	s := checktest.New(t)
+	s.Edit(t, evidence, "evidence/encryption.txt", "evidence/missing.txt")
+	g := s.Resolve(t)
+	it := check.Readiness(g, check.Run(g))[19]
+	if it.Status != check.StatusMissing || len(it.Findings) != 1 || it.Findings[0].Rule != check.RuleEvidenceFile {
+		t.Errorf("item 20 with no readable evidence: status %s, findings %v", it.Status, it.Findings)
+	}
+}
+
+// TestFromDiag turns load and resolve errors into syntax and reference findings.
+func TestFromDiag(t *testing.T) {
+	s := checktest.New(t)
+	s.Edit(t, risks, "    controls: [A.8.1]\n", "    controls: [A.9.2.1]\n")
+	s.Edit(t, plan, "  approver: CEO\n", "  aprover: CEO\n")
+	_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+	l, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("want content errors, got %v", err)
+	}
+	fs := check.FromDiag(l)
+	want := map[string]string{
+		check.RuleReference: s.Pos(t, risks, "A.9.2.1"),
+		check.RuleSyntax:    s.Pos(t, plan, "aprover"),
+	}
+	for _, f := range fs {
+		if f.Severity != check.Error {
+			t.Errorf("load and resolve errors are errors: %s", f)
+		}
+		if pos, ok := want[f.Rule]; ok && f.Pos.String() == pos {
+			delete(want, f.Rule)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing %v in:%s", want, dump(fs))
+	}
+}
+
+// TestExampleISMS runs the rules over the example ISMS at the repository root: it is
+// meant to pass with no errors (warnings are allowed: some are date-dependent).
+func TestExampleISMS(t *testing.T) {
+	root := filepath.Join("..", "..")
+	if _, err := os.Stat(filepath.Join(root, "data", "soa.yaml")); err != nil {
+		t.Skip("skipping: the example ISMS has no data/soa.yaml yet")
+	}
+	g, err := checktest.ResolveDir(root, "2026-12-01")
+	if l, ok := diag.AsList(err); ok {
+		t.Fatalf("the example ISMS does not load and resolve:%s", dump(check.FromDiag(l)))
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	fs := check.Run(g)
+	var errs []check.Finding
+	for _, f := range fs {
+		if f.Severity == check.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) > 0 {
+		t.Errorf("the example ISMS has %d errors:%s", len(errs), dump(errs))
+	}
+	for _, f := range fs {
+		if f.Severity == check.Warning {
+			t.Logf("%s", f)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+// Package diag owns positioned diagnostics: the path:line:col errors every stage of the
+// pipeline reports, collected so that a build reports all its errors at once.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a source file. Path is slash-separated and relative to the site
+// root; Line and Col are 1-based (Col counts bytes, as Go's compiler does). A zero Line
+// means the whole file.
+type Pos struct {
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Path == "":
+		return ""
+	case p.Line == 0:
+		return p.Path
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Before orders positions by path, line and column.
+func (p Pos) Before(q Pos) bool {
+	if p.Path != q.Path {
+		return p.Path < q.Path
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// Error is one positioned problem in the sources.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if s := e.Pos.String(); s != "" {
+		return s + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// Errorf makes a positioned error.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// List collects the errors of one build. The zero value is ready to use; it is not safe
+// for concurrent use.
+type List []*Error
+
+// Add appends an error.
+func (l *List) Add(pos Pos, format string, args ...any) {
+	*l = append(*l, Errorf(pos, format, args...))
+}
+
+// Append adds every error of another list.
+func (l *List) Append(m List) { *l = append(*l, m...) }
+
+// Sort orders the list by position and drops exact duplicates.
+func (l *List) Sort() {
+	s := *l
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Pos != s[j].Pos {
+			return s[i].Pos.Before(s[j].Pos)
+		}
+		return s[i].Msg < s[j].Msg
+	})
+	out := s[:0]
+	for i, e := range s {
+		if i > 0 && e.Pos == s[i-1].Pos && e.Msg == s[i-1].Msg {
+			continue
+		}
+		out = append(out, e)
+	}
+	*l = out
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+func (l List) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// AsList extracts the positioned errors of err: a List, a single *Error, or nothing.
+func AsList(err error) (List, bool) {
+	var l List
+	if errors.As(err, &l) {
+		return l, true
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return List{e}, true
+	}
+	return nil, false
+}

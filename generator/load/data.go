@@ -1,0 +1,230 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/catalog"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// dataLoader decodes the data files of one site.
+type dataLoader struct {
+	site  *model.Site
+	files map[string][]byte
+	errs  *diag.List
+}
+
+// decodeFile decodes the YAML file at p into v; it reports whether the file exists.
+func (d *dataLoader) decodeFile(p string, src []byte, v any) bool {
+	if src == nil {
+		return false
+	}
+	if pos, ok := invalidUTF8(p, src); !ok {
+		d.errs.Add(pos, "file is not valid UTF-8 text")
+		return true
+	}
+	if n := parseYAML(p, src, 0, d.errs); n != nil {
+		dec := yamlDecoder{path: p, errs: d.errs}
+		dec.decode(n, reflect.ValueOf(v).Elem())
+	}
+	return true
+}
+
+func (d *dataLoader) config() {
+	const p = "data/site.yaml"
+	c := &d.site.Config
+	if !d.decodeFile(p, d.files[p], c) {
+		d.errs.Add(diag.Pos{Path: p}, "missing site settings: create data/site.yaml with at least organisation and title")
+	}
+	if c.Pos.Path == "" {
+		c.Pos = diag.Pos{Path: p}
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if c.Classification == "" {
+		c.Classification = "internal"
+	}
+	if c.Title == "" {
+		c.Title = "Information Security Management System"
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Versions.Tags == "" {
+		c.Versions.Tags = "isms-*"
+	}
+	if c.Organisation == "" {
+		d.errs.Add(c.Pos, "site settings have no organisation: set organisation: in data/site.yaml")
+	}
+	if strings.ContainsAny(c.Theme, `/\`) || c.Theme == ".." {
+		d.errs.Add(c.Pos, "theme %q must be a directory name under themes/", c.Theme)
+		c.Theme = "default"
+	}
+	for _, pk := range c.Packs {
+		if pk.Name == "" || strings.ContainsAny(pk.Name, `/\ `) || strings.HasPrefix(pk.Name, ".") {
+			d.errs.Add(pk.Pos, "pack name %q must be a simple file name such as stage1", pk.Name)
+		}
+		if pk.Paper != "" && !strings.EqualFold(pk.Paper, "A4") && !strings.EqualFold(pk.Paper, "Letter") {
+			d.errs.Add(pk.Pos, "paper %q: want A4 or Letter", pk.Paper)
+		}
+	}
+}
+
+func (d *dataLoader) catalogues(paths []string) {
+	var annex model.Catalogue
+	d.decodeFile(catalog.AnnexAPath, catalog.AnnexA(), &annex)
+	add := func(c model.Catalogue) {
+		for _, ctl := range c.Controls {
+			if ctl == nil {
+				continue
+			}
+			ctl.Catalogue = c.Catalogue
+			if ctl.ID == "" {
+				d.errs.Add(ctl.Pos, "control has no id")
+				continue
+			}
+			d.site.Catalogue = append(d.site.Catalogue, ctl)
+		}
+	}
+	add(annex)
+	for _, p := range paths {
+		var c model.Catalogue
+		d.decodeFile(p, d.files[p], &c)
+		if c.Catalogue == "" {
+			c.Catalogue = strings.TrimSuffix(path.Base(p), path.Ext(p))
+		}
+		add(c)
+	}
+}
+
+func (d *dataLoader) soa() {
+	const p = "data/soa.yaml"
+	s := &d.site.SoA
+	if d.decodeFile(p, d.files[p], s) {
+		s.Path = p
+		d.docControl(&s.Document, p, "SOA", "Statement of Applicability")
+	}
+}
+
+func (d *dataLoader) risks() {
+	const p = "data/risks.yaml"
+	r := &d.site.Risks
+	if !d.decodeFile(p, d.files[p], r) {
+		return
+	}
+	r.Path = p
+	d.docControl(&r.Document, p, "REG-RISK", "Risk register")
+	m := &r.Method
+	if m.Pos.Path == "" {
+		d.errs.Add(diag.Pos{Path: p}, "risk register has no method: add method: with likelihood and impact scales and an acceptance threshold")
+		return
+	}
+	if len(m.Likelihood) == 0 || len(m.Impact) == 0 {
+		d.errs.Add(m.Pos, "risk method needs likelihood and impact scales")
+	}
+	if m.Formula != "" && m.Formula != "multiply" && m.Formula != "add" {
+		d.errs.Add(m.Pos, "risk method formula %q: want multiply or add", m.Formula)
+	}
+	for _, scale := range [][]model.ScaleStep{m.Likelihood, m.Impact} {
+		for i, s := range scale {
+			if i > 0 && s.Value <= scale[i-1].Value {
+				d.errs.Add(s.Pos, "scale values must rise (%d after %d)", s.Value, scale[i-1].Value)
+			}
+		}
+	}
+	for i, b := range m.Bands {
+		if i > 0 && b.Max <= m.Bands[i-1].Max {
+			d.errs.Add(b.Pos, "band maximums must rise (%d after %d)", b.Max, m.Bands[i-1].Max)
+		}
+	}
+}
+
+func (d *dataLoader) treatment() {
+	const p = "data/treatment.yaml"
+	t := &d.site.Treatment
+	if d.decodeFile(p, d.files[p], t) {
+		t.Path = p
+		d.docControl(&t.Document, p, "RTP", "Risk treatment plan")
+	}
+}
+
+func (d *dataLoader) evidence() {
+	const p = "data/evidence.yaml"
+	e := &d.site.Evidence
+	if !d.decodeFile(p, d.files[p], e) {
+		return
+	}
+	e.Path = p
+	d.docControl(&e.Document, p, "REG-EVIDENCE", "Evidence register")
+	for _, ev := range e.Evidence {
+		if ev == nil || ev.File == "" {
+			continue
+		}
+		rel, ok := insideRoot(d.site.Root, ev.File)
+		if !ok {
+			ev.FileError = "resolves outside the site root"
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(d.site.Root, filepath.FromSlash(rel)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			ev.FileError = "file not found"
+		case err != nil:
+			ev.FileError = err.Error()
+		default:
+			sum := sha256.Sum256(b)
+			ev.SHA256 = hex.EncodeToString(sum[:])
+			ev.Size = int64(len(b))
+			ev.File = rel
+			d.site.Files[rel] = b
+		}
+	}
+}
+
+// docControl fills the defaults of a register's document-control block.
+func (d *dataLoader) docControl(dc *model.DocControl, p, id, title string) {
+	if dc.ID == "" {
+		dc.ID = id
+		dc.IDPos = diag.Pos{Path: p, Line: 1, Col: 1}
+	}
+	if dc.Title == "" {
+		dc.Title = title
+	}
+	if dc.Pos.Path == "" {
+		dc.Pos = diag.Pos{Path: p, Line: 1, Col: 1}
+	}
+}
+
+// insideRoot cleans a slash path written relative to the site root and reports whether
+// it stays inside the root, also after following symbolic links.
+func insideRoot(root, p string) (string, bool) {
+	if p == "" || path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
+		return "", false
+	}
+	clean := path.Clean(p)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", false
+	}
+	full := filepath.Join(root, filepath.FromSlash(clean))
+	if real, err := filepath.EvalSymlinks(full); err == nil {
+		realRoot, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return "", false
+		}
+		r, err := filepath.Rel(realRoot, real)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+	}
+	return clean, true
+}

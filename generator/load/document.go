@@ -1,0 +1,119 @@
+package load
+
+import (
+	"bytes"
+	"reflect"
+	"unicode/utf8"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// parseDocument splits a Markdown file into front matter and body, decodes the front
+// matter strictly and parses the body. It returns a nil document when the file cannot be
+// used at all.
+func parseDocument(md *markdown.Parser, path string, src []byte) (*model.Document, diag.List) {
+	var errs diag.List
+	file := diag.Pos{Path: path}
+	if pos, ok := invalidUTF8(path, src); !ok {
+		errs.Add(pos, "file is not valid UTF-8 text")
+		return nil, errs
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	front, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		if len(bytes.TrimSpace(src)) == 0 {
+			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "empty document: a document starts with front matter between --- lines (at least a title)")
+		} else if bytes.HasPrefix(src, []byte("---")) {
+			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "front matter opened here is never closed: add a line with --- after it")
+		} else {
+			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "missing front matter: a document starts with --- then YAML keys (at least a title) then ---")
+		}
+		return nil, errs
+	}
+	doc := &model.Document{Path: path, Pos: file, Body: body, BodyLine: bodyLine, Lines: lineStarts(body)}
+	dec := yamlDecoder{path: path, lineOffset: 1, errs: &errs}
+	if n := parseYAML(path, front, 1, &errs); n != nil {
+		dec.decode(n, reflect.ValueOf(&doc.Meta).Elem())
+	}
+	if doc.Meta.Pos.Path == "" {
+		doc.Meta.Pos = diag.Pos{Path: path, Line: 1, Col: 1}
+	}
+	m := &doc.Meta
+	if m.Title == "" && len(errs) == 0 {
+		errs.Add(m.Pos, "missing title")
+	}
+	if m.ID != "" && m.Type == "" {
+		errs.Add(m.Pos, "document %s has no type: set type to one of policy, procedure, manual, plan, standard, register, record, page", m.ID)
+	}
+	if m.Type == "" {
+		m.Type = model.TypePage
+	}
+	if m.Controlled() && m.Status == "" {
+		errs.Add(m.Pos, "document %s has no status: set status to draft, review, approved or retired", m.ID)
+	}
+	doc.AST = md.Parse(body)
+	return doc, errs
+}
+
+// splitFrontMatter returns the YAML between the opening and closing --- lines, the body
+// after it, and the 1-based line of the file where the body starts.
+func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, ok bool) {
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return nil, nil, 0, false
+	}
+	line := 2
+	off := len(first) + 1
+	for off <= len(src) {
+		l, _, more := bytes.Cut(src[off:], []byte("\n"))
+		if string(bytes.TrimRight(l, " \t\r")) == "---" {
+			front = src[len(first)+1 : off]
+			end := off + len(l)
+			if more {
+				end++
+			}
+			return front, src[end:], line + 1, true
+		}
+		if !more {
+			break
+		}
+		off += len(l) + 1
+		line++
+	}
+	_ = rest
+	return nil, nil, 0, false
+}
+
+// lineStarts returns the byte offset of each line's start.
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// invalidUTF8 reports the position of the first byte that is not valid UTF-8.
+func invalidUTF8(path string, b []byte) (diag.Pos, bool) {
+	if utf8.Valid(b) {
+		return diag.Pos{}, true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return diag.Pos{Path: path, Line: line, Col: col}, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col += size
+		}
+		i += size
+	}
+	return diag.Pos{Path: path, Line: line, Col: col}, false
+}

@@ -1,0 +1,216 @@
+// Package load owns reading an ISMS directory into a model.Site: the Markdown documents
+// under content/ (front matter and parsed body), the data files under data/, the
+// built-in and extra control catalogues, and the evidence files. Decoding is strict:
+// every problem is reported at its path:line:col, all of them at once.
+//
+// A Loader keeps what it parsed, so a later Load of the same directory re-parses only
+// the files whose bytes changed (the live preview depends on this).
+package load
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/parallel"
+)
+
+// Loader loads sites. Its cache makes repeated loads cheap; it is safe for use by one
+// goroutine at a time.
+type Loader struct {
+	md    *markdown.Parser
+	cache map[string]cachedDoc
+}
+
+type cachedDoc struct {
+	sum  [32]byte
+	doc  *model.Document
+	errs diag.List
+}
+
+// New returns a Loader with an empty cache.
+func New() *Loader {
+	return &Loader{md: markdown.NewParser(), cache: map[string]cachedDoc{}}
+}
+
+// Load reads the site at root. The returned error, when not nil, is a diag.List of
+// content errors or a plain error for an unreadable directory.
+func Load(ctx context.Context, root string) (*model.Site, error) { return New().Load(ctx, root) }
+
+// Load reads the site at root, reusing parsed documents whose bytes have not changed.
+func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		return nil, fmt.Errorf("site directory: %w", err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("site directory %s is not a directory", root)
+	}
+	site := &model.Site{Root: abs, Files: map[string][]byte{}}
+	var errs diag.List
+
+	docPaths, err := listFiles(abs, "content", ".md")
+	if err != nil {
+		return nil, err
+	}
+	catPaths, err := listFiles(abs, "data/controls", ".yaml", ".yml")
+	if err != nil {
+		return nil, err
+	}
+
+	assetPaths, err := listFiles(abs, "content", assetExts...)
+	if err != nil {
+		return nil, err
+	}
+	files, err := readFiles(ctx, abs, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range []string{"data/site.yaml", "data/soa.yaml", "data/risks.yaml", "data/treatment.yaml", "data/evidence.yaml"} {
+		b, err := os.ReadFile(filepath.Join(abs, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, err
+		}
+		files[p] = b
+	}
+	for p, b := range files {
+		site.Files[p] = b
+	}
+
+	site.Documents = l.loadDocuments(ctx, docPaths, files, &errs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	data := dataLoader{site: site, files: files, errs: &errs}
+	data.config()
+	// The site's own theme files override the embedded theme; renderers read them from
+	// site.Files like every other source.
+	themePaths, err := listFiles(abs, path.Join("themes", site.Config.Theme), "*")
+	if err != nil {
+		return nil, err
+	}
+	themeFiles, err := readFiles(ctx, abs, themePaths)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range themeFiles {
+		site.Files[p] = b
+	}
+	data.catalogues(catPaths)
+	data.soa()
+	data.risks()
+	data.treatment()
+	data.evidence()
+
+	errs.Sort()
+	return site, errs.Err()
+}
+
+// assetExts are the files under content/ besides documents that pages may show:
+// images referenced from Markdown.
+var assetExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+// listFiles lists, as sorted slash paths relative to root, the files under dir with one
+// of the extensions. A missing dir is empty. Hidden files and directories and editor
+// backups are skipped.
+func listFiles(root, dir string, exts ...string) ([]string, error) {
+	var out []string
+	base := filepath.Join(root, filepath.FromSlash(dir))
+	err := filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == base {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		name := e.Name()
+		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		for _, x := range exts {
+			if x == "*" || strings.EqualFold(path.Ext(name), x) {
+				rel, err := filepath.Rel(root, p)
+				if err != nil {
+					return err
+				}
+				out = append(out, filepath.ToSlash(rel))
+				break
+			}
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// readFiles reads paths (relative to root) concurrently.
+func readFiles(ctx context.Context, root string, paths []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(paths))
+	var mu sync.Mutex
+	var firstErr error
+	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		out[paths[i]] = b
+	})
+	return out, firstErr
+}
+
+// loadDocuments parses every document, reusing cached parses of unchanged bytes.
+func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[string][]byte, errs *diag.List) []*model.Document {
+	docs := make([]*model.Document, len(paths))
+	docErrs := make([]diag.List, len(paths))
+	fresh := make([]bool, len(paths))
+	sums := make([][32]byte, len(paths))
+	for i, p := range paths {
+		sums[i] = sha256.Sum256(files[p])
+		if c, ok := l.cache[p]; ok && c.sum == sums[i] {
+			docs[i], docErrs[i] = c.doc, c.errs
+			continue
+		}
+		fresh[i] = true
+	}
+	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
+		if fresh[i] {
+			docs[i], docErrs[i] = parseDocument(l.md, paths[i], files[paths[i]])
+		}
+	})
+	next := make(map[string]cachedDoc, len(paths))
+	var out []*model.Document
+	for i, p := range paths {
+		next[p] = cachedDoc{sum: sums[i], doc: docs[i], errs: docErrs[i]}
+		errs.Append(docErrs[i])
+		if docs[i] != nil {
+			out = append(out, docs[i])
+		}
+	}
+	l.cache = next
+	return out
+}

@@ -1,0 +1,150 @@
+package load_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/fixture"
+)
+
+func loadErrors(t *testing.T, f fixture.Files) []string {
+	t.Helper()
+	dir := fixture.Write(t, f)
+	_, err := load.Load(context.Background(), dir)
+	if err == nil {
+		return nil
+	}
+	l, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("load returned a non-positioned error: %v", err)
+	}
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestStrictDecoding(t *testing.T) {
+	tests := []struct {
+		name  string
+		files fixture.Files
+		want  []string
+	}{
+		{"unknown front matter key with suggestion", fixture.Files{
+			"content/a.md": "---\nid: POL-A\ntitle: A\ntype: policy\nstatus: approved\naprover: CEO\n---\n",
+		}, []string{`content/a.md:6:1: unknown key "aprover" (did you mean "approver"?)`}},
+		{"bad date", fixture.Files{
+			"content/a.md": "---\ntitle: A\napproved: 2026-13-01\n---\n",
+		}, []string{`content/a.md:3:11: invalid date "2026-13-01": want YYYY-MM-DD`}},
+		{"bad enum", fixture.Files{
+			"content/a.md": "---\nid: POL-A\ntitle: A\ntype: policy\nstatus: aproved\n---\n",
+		}, []string{`content/a.md:5:9: invalid status "aproved": want one of draft, review, approved, retired`}},
+		{"wrong type", fixture.Files{
+			"data/risks.yaml": "method: {likelihood: [{value: 1}], impact: [{value: 1}], acceptance: 1}\nrisks:\n  - {id: R-1, likelihood: high}\n",
+		}, []string{`data/risks.yaml:3:27: invalid value "high": want a whole number`}},
+		{"unknown data key", fixture.Files{
+			"data/treatment.yaml": "actions:\n  - id: RTP-1\n    owner: me\n    duedate: 2026-01-01\n",
+		}, []string{`data/treatment.yaml:4:5: unknown key "duedate"`}},
+		{"bad treatment option and synonyms accepted", fixture.Files{
+			"data/risks.yaml": "method: {likelihood: [{value: 1}], impact: [{value: 1}], acceptance: 1}\nrisks:\n  - {id: R-1, treatment: mitigate}\n  - {id: R-2, treatment: ignore}\n",
+		}, []string{`data/risks.yaml:4:26: invalid treatment option "ignore": want one of modify, retain, avoid, share`}},
+		{"malformed YAML", fixture.Files{
+			"data/soa.yaml": "controls:\n  - control: A.5.1\n   applicable: [\n",
+		}, []string{`data/soa.yaml:1:1: invalid YAML: did not find expected`}},
+		{"unclosed front matter", fixture.Files{
+			"content/a.md": "---\ntitle: A\n\nBody without a closing line.\n",
+		}, []string{`content/a.md:1:1: front matter opened here is never closed`}},
+		{"non-UTF-8", fixture.Files{
+			"content/a.md": "---\ntitle: A\n---\nok\nbad \xff byte\n",
+		}, []string{`content/a.md:5:5: file is not valid UTF-8 text`}},
+		{"empty file", fixture.Files{"content/a.md": "\n"}, []string{`content/a.md:1:1: empty document`}},
+		{"front matter YAML error inside a document", fixture.Files{
+			"content/a.md": "---\ntitle: A\ntags: [a, b\n---\n",
+		}, []string{`content/a.md:`, `invalid YAML`}},
+		{"missing site settings", fixture.Files{"data/site.yaml": ""}, []string{`data/site.yaml: missing site settings`}},
+		{"evidence outside root is not read", fixture.Files{
+			"data/evidence.yaml": "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n",
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErrors(t, fixture.Minimal().With(tt.files))
+			joined := strings.Join(got, "\n")
+			if tt.want == nil && len(got) > 0 {
+				t.Fatalf("unexpected errors:\n%s", joined)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(joined, w) {
+					t.Errorf("missing %q in:\n%s", w, joined)
+				}
+			}
+		})
+	}
+}
+
+func TestOnlyFrontMatterIsALegalDocument(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{"content/a.md": "---\ntitle: Only front matter\n---"}))
+	site, err := load.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range site.Documents {
+		if d.Path == "content/a.md" && d.Meta.Title == "Only front matter" && len(d.Body) == 0 {
+			return
+		}
+	}
+	t.Fatal("document with only front matter not loaded")
+}
+
+func TestEvidenceOutsideRoot(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
+		"data/evidence.yaml": "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n  - {id: EV-2, title: e, file: evidence/missing.csv}\n  - {id: EV-3, title: e, file: evidence/encryption.csv}\n",
+	}))
+	site, err := load.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := site.Evidence.Evidence
+	if ev[0].FileError != "resolves outside the site root" || ev[0].SHA256 != "" {
+		t.Errorf("EV-1: %+v", ev[0])
+	}
+	if ev[1].FileError != "file not found" {
+		t.Errorf("EV-2: %+v", ev[1])
+	}
+	if ev[2].SHA256 == "" || site.Files["evidence/encryption.csv"] == nil {
+		t.Errorf("EV-3 not read: %+v", ev[2])
+	}
+}
+
+func TestCacheReusesUnchangedDocuments(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{"content/b.md": "---\ntitle: B\n---\nb\n"}))
+	l := load.New()
+	s1, err := l.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture.WriteTo(t, dir, fixture.Files{"content/b.md": "---\ntitle: B2\n---\nb\n"})
+	s2, err := l.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := func(s []*model.Document, p string) *model.Document {
+		for _, d := range s {
+			if d.Path == p {
+				return d
+			}
+		}
+		return nil
+	}
+	if byPath(s1.Documents, "content/policies/is.md") != byPath(s2.Documents, "content/policies/is.md") {
+		t.Error("unchanged document was parsed again")
+	}
+	if b := byPath(s2.Documents, "content/b.md"); b == nil || b.Meta.Title != "B2" {
+		t.Error("changed document was not parsed again")
+	}
+}

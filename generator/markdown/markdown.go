@@ -1,0 +1,30 @@
+// Package markdown owns the one Markdown dialect of ismsgen: CommonMark with GFM tables,
+// task lists, strikethrough, footnotes and automatic heading IDs, plus the [[ID]]
+// cross-reference extension. Load parses every document once with Parser; the site and
+// pack renderers walk the resulting AST and never parse again.
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Parser parses document bodies. It is safe for concurrent use.
+type Parser struct{ md goldmark.Markdown }
+
+// NewParser returns the parser of the ismsgen dialect.
+func NewParser() *Parser {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, RefExtension),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	return &Parser{md: md}
+}
+
+// Parse parses a document body. Node segments index src.
+func (p *Parser) Parse(src []byte) ast.Node {
+	return p.md.Parser().Parse(text.NewReader(src))
+}

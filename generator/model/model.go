@@ -1,0 +1,189 @@
+// Package model owns the data model of an ISMS: the documents, catalogue controls, SoA
+// rows, risks, treatment actions and evidence records that load produces, resolve links
+// and every renderer reads. It holds types and small derived values only; it reads no
+// files and renders nothing.
+package model
+
+import (
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Site is everything loaded from one ISMS directory.
+type Site struct {
+	Root      string // absolute path of the site directory
+	Config    Config
+	Documents []*Document // sorted by Path
+	Catalogue []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
+	SoA       SoA
+	Risks     RiskRegister
+	Treatment TreatmentPlan
+	Evidence  EvidenceRegister
+	// Files maps every source file that went into the model (slash path relative to Root)
+	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
+	Files map[string][]byte
+}
+
+// Config is data/site.yaml.
+type Config struct {
+	Pos            diag.Pos       `yaml:"-"`
+	Organisation   string         `yaml:"organisation"`
+	Title          string         `yaml:"title"`
+	BaseURL        string         `yaml:"base_url"`
+	Theme          string         `yaml:"theme"`
+	Language       string         `yaml:"language"`
+	Classification Classification `yaml:"classification"`
+	Scope          string         `yaml:"scope"` // one-paragraph scope summary for the home page and pack covers
+	UnsafeHTML     bool           `yaml:"unsafe_html"`
+	Packs          []PackConfig   `yaml:"packs"`
+	Signing        SigningConfig  `yaml:"signing"`
+	Versions       VersionsConfig `yaml:"versions"`
+	Params         map[string]any `yaml:"params"`
+}
+
+// PackConfig describes one PDF audit pack.
+type PackConfig struct {
+	Pos            diag.Pos `yaml:"-"`
+	Name           string   `yaml:"name"`
+	Title          string   `yaml:"title"`
+	Paper          string   `yaml:"paper"` // A4 (default) or Letter
+	AttachEvidence bool     `yaml:"attach_evidence"`
+	// Contents lists, in order, what goes into the pack: a document ID, a generated
+	// artefact (soa, risk-register, treatment-plan, evidence, clauses) or a selector
+	// "type:policy" for every document of a type not listed explicitly.
+	Contents []Ref `yaml:"contents"`
+}
+
+// SigningConfig names the PEM files used to sign packs (paths relative to the site root
+// or absolute).
+type SigningConfig struct {
+	Cert     string `yaml:"cert"`
+	Key      string `yaml:"key"`
+	Name     string `yaml:"name"`
+	Reason   string `yaml:"reason"`
+	Location string `yaml:"location"`
+}
+
+// VersionsConfig selects the git tags that are ISMS releases.
+type VersionsConfig struct {
+	Tags string `yaml:"tags"` // glob, default "isms-*"
+}
+
+// Ref is a reference to something by ID, written in a data file or front matter, with
+// the position it was written at so an unresolved reference can be reported there.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+func (r Ref) String() string { return r.ID }
+
+// IDs returns the IDs of refs.
+func IDs(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// Document is one Markdown file under content/.
+type Document struct {
+	Path string   // slash path relative to the site root, e.g. content/policies/access-control.md
+	Pos  diag.Pos // the file
+	Meta FrontMatter
+	Body []byte   // Markdown after the front matter
+	AST  ast.Node // parsed body; nodes' segments index Body
+	// BodyLine is the 1-based line of the file at which Body starts, so positions in
+	// the AST map back to the file.
+	BodyLine int
+	// Lines holds the byte offset of each line start in Body.
+	Lines []int
+	// Generated marks documents ismsgen makes itself (SoA, registers): no file behind them.
+	Generated bool
+}
+
+// ID returns the document ID, or "" for an uncontrolled page.
+func (d *Document) ID() string { return d.Meta.ID }
+
+// Title returns the document title.
+func (d *Document) Title() string { return d.Meta.Title }
+
+// PosAt maps a byte offset in Body to a file position.
+func (d *Document) PosAt(offset int) diag.Pos {
+	line := 0
+	lo, hi := 0, len(d.Lines)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if d.Lines[mid] <= offset {
+			line = mid
+			lo = mid + 1
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := 1
+	if len(d.Lines) > 0 {
+		col = offset - d.Lines[line] + 1
+	}
+	return diag.Pos{Path: d.Path, Line: d.BodyLine + line, Col: col}
+}
+
+// FrontMatter is the YAML header of a document (the content contract).
+type FrontMatter struct {
+	Pos            diag.Pos       `yaml:"-"`
+	ID             string         `yaml:"id"`
+	IDPos          diag.Pos       `yaml:"-"`
+	Title          string         `yaml:"title"`
+	Type           DocType        `yaml:"type"`
+	Version        string         `yaml:"version"`
+	Status         DocStatus      `yaml:"status"`
+	Owner          string         `yaml:"owner"`
+	Author         string         `yaml:"author"`
+	Approver       string         `yaml:"approver"`
+	Approved       Date           `yaml:"approved"`
+	Review         Date           `yaml:"review"`
+	ReviewCycle    Cycle          `yaml:"review_cycle"`
+	Classification Classification `yaml:"classification"`
+	Distribution   string         `yaml:"distribution"`
+	Summary        string         `yaml:"summary"`
+	Controls       []Ref          `yaml:"controls"`
+	Clauses        []Clause       `yaml:"clauses"`
+	History        []Revision     `yaml:"history"`
+	Tags           []string       `yaml:"tags"`
+	Weight         int            `yaml:"weight"`
+	Params         map[string]any `yaml:"params"`
+}
+
+// Revision is one entry of a document's change history.
+type Revision struct {
+	Pos     diag.Pos `yaml:"-"`
+	Version string   `yaml:"version"`
+	Date    Date     `yaml:"date"`
+	Author  string   `yaml:"author"`
+	Change  string   `yaml:"change"`
+}
+
+// Clause is an ISO/IEC 27001 clause number such as "6.1.2", with its position.
+type Clause struct {
+	Number string
+	Pos    diag.Pos
+}
+
+// NextReview returns the next review date: the explicit review date, else approval
+// date plus the review cycle, else the zero date.
+func (m *FrontMatter) NextReview() Date { return nextReview(m.Review, m.Approved, m.ReviewCycle) }
+
+func nextReview(review, approved Date, cycle Cycle) Date {
+	if !review.IsZero() {
+		return review
+	}
+	if !approved.IsZero() && cycle.Months > 0 {
+		return approved.AddMonths(cycle.Months)
+	}
+	return Date{}
+}
+
+// Controlled reports whether a document is under document control (has an ID and is not
+// a plain page).
+func (m *FrontMatter) Controlled() bool { return m.ID != "" && m.Type != TypePage }

@@ -1,0 +1,146 @@
+package pack
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// codeStyle is the chroma style of code blocks: a light one, for paper.
+const codeStyle = "github"
+
+// Code block padding in millimetres.
+const (
+	codePadX = 2.0
+	codePadY = 1.5
+)
+
+// tok is a highlighted piece of one source line.
+type tok struct {
+	text string
+	st   style
+}
+
+// code draws a fenced code block: highlighted by chroma with the token colours of a
+// light style, wrapped at the block's width and broken across pages between lines.
+func (r *renderer) code(lang, src string) {
+	base := style{mono: true, size: sizeCode, color: colCodeText}
+	lines := r.highlight(lang, src, base)
+	h := lineHeight(sizeCode)
+	charW := r.measure("M", base)
+	maxChars := max(int((r.width()-2*codePadX)/charW), 8)
+	r.gap(0.8)
+	r.ensure(2*codePadY + min(float64(len(lines)), 3)*h)
+	x, w := r.left(), r.width()
+	r.decorate(codePadY)
+	r.fillRect(x, r.y, w, codePadY, colCodeBg)
+	r.y += codePadY
+	for _, l := range lines {
+		for _, vis := range wrapTokens(l, maxChars) {
+			if r.y+h > r.bottom() {
+				r.newPage()
+			}
+			r.decorate(h)
+			r.fillRect(x, r.y, w, h, colCodeBg)
+			cx := x + codePadX
+			for _, t := range vis {
+				r.setFont(t.st)
+				r.setColor(t.st.color)
+				r.pdf.SetXY(cx, r.y)
+				tw := float64(utf8.RuneCountInString(t.text)) * charW
+				r.pdf.CellFormat(tw, h, t.text, "", 0, "L", false, 0, "")
+				cx += tw
+			}
+			r.y += h
+		}
+	}
+	r.ensure(codePadY)
+	r.decorate(codePadY)
+	r.fillRect(x, r.y, w, codePadY, colCodeBg)
+	r.y += codePadY + gapPara
+}
+
+// highlight splits source into lines of styled tokens, already cleaned for the mono
+// font. An unknown language is shown plain.
+func (r *renderer) highlight(lang, src string, base style) [][]tok {
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		lexer = lexers.Fallback
+	}
+	sty := styles.Get(codeStyle)
+	var lines [][]tok
+	var cur []tok
+	add := func(text string, st style) {
+		if text == "" {
+			return
+		}
+		text = r.clean(text, true)
+		if n := len(cur); n > 0 && cur[n-1].st == st {
+			cur[n-1].text += text
+			return
+		}
+		cur = append(cur, tok{text: text, st: st})
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, src)
+	if err != nil {
+		it = chroma.Literator(chroma.Token{Type: chroma.Text, Value: src})
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		st := base
+		e := sty.Get(t.Type)
+		if e.Colour.IsSet() {
+			st.color = rgb{int(e.Colour.Red()), int(e.Colour.Green()), int(e.Colour.Blue())}
+		}
+		st.bold = e.Bold == chroma.Yes
+		parts := strings.Split(t.Value, "\n")
+		for i, p := range parts {
+			if i > 0 {
+				lines = append(lines, cur)
+				cur = nil
+			}
+			add(p, st)
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	// A trailing newline the lexer added is not a line of the source.
+	for len(lines) > 0 && len(lines[len(lines)-1]) == 0 && len(lines) > strings.Count(src, "\n")+1 {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		lines = [][]tok{nil}
+	}
+	return lines
+}
+
+// wrapTokens breaks a source line into visual lines of at most n characters.
+func wrapTokens(l []tok, n int) [][]tok {
+	var out [][]tok
+	var cur []tok
+	used := 0
+	for _, t := range l {
+		text := t.text
+		for text != "" {
+			room := n - used
+			if room == 0 {
+				out = append(out, cur)
+				cur, used = nil, 0
+				room = n
+			}
+			cut, count := 0, 0
+			for cut < len(text) && count < room {
+				_, size := utf8.DecodeRuneInString(text[cut:])
+				cut += size
+				count++
+			}
+			cur = append(cur, tok{text: text[:cut], st: t.st})
+			used += count
+			text = text[cut:]
+		}
+	}
+	return append(out, cur)
+}

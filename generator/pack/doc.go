@@ -1,0 +1,147 @@
+package pack
+
+import (
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// item renders one document or generated artefact, starting on a new page.
+func (r *renderer) item(it *Item, te *tocEntry) {
+	c := itemControl(it)
+	class := c.classification
+	if class == "" {
+		class = string(r.g.Site.Config.Classification)
+	}
+	r.cur = pageInfo{doc: pageLabel(it, c), classification: class}
+	r.landscape = landscape(it.Kind)
+	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, colText
+	r.newPage()
+	r.reach(te, 0)
+	if it.Entity != nil {
+		r.anchors.mark(anchorKey{e: it.Entity}, r.y)
+	}
+	r.docTitle(it.ID(), it.Title())
+	if it.Kind != ItemClauses {
+		r.controlTable(c)
+		r.history(c)
+	}
+	switch it.Kind {
+	case ItemDocument:
+		r.hline(r.left(), r.left()+r.width(), r.y, colRule, 0.3)
+		r.y += 3
+		r.body(it)
+	case ItemSoA:
+		r.soa(it)
+	case ItemRisks:
+		r.risks(it)
+	case ItemTreatment:
+		r.treatment()
+	case ItemEvidence:
+		r.evidence()
+	case ItemClauses:
+		r.clauses()
+	}
+}
+
+// landscape reports whether an item is printed across the page: the wide registers
+// read better so.
+func landscape(k ItemKind) bool {
+	return k == ItemSoA || k == ItemRisks || k == ItemTreatment || k == ItemEvidence
+}
+
+// docTitle draws a document's ID and title.
+func (r *renderer) docTitle(id, title string) {
+	if id != "" {
+		r.para(plain(id, style{bold: true, size: 10, color: colMuted}), "L")
+	}
+	r.para(plain(title, style{bold: true, size: 18, color: colText}), "L")
+	r.y += 3
+}
+
+// section draws the heading of a section of a generated artefact, as an outline entry
+// when the TOC lists it.
+func (r *renderer) section(it *Item, name, title string) {
+	st := style{bold: true, size: 12.5, color: colText}
+	lines := r.layout(plain(title, st), r.width())
+	r.gap(gapHeading)
+	// Keep the heading with the table header and a first row, which in the registers may
+	// be several lines tall.
+	r.ensure(linesHeight(lines) + 35)
+	if te := r.headTOC[sectionKey{it, name}]; te != nil {
+		r.reach(te, 1)
+	}
+	r.emit(lines, "L")
+	r.y += 1.5
+}
+
+// controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
+func (r *renderer) controlTable(c control) {
+	label := style{bold: true, size: sizeTable, color: colMuted}
+	val := style{size: sizeTable, color: colText}
+	status := cell{spans: plain(string(c.status), withColor(val, statusColor(c.status)))}
+	next := cell{spans: plain(c.next.String(), val)}
+	if r.g.ReviewOverdue(c.next) {
+		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, colAlert)})
+	}
+	class := c.classification
+	if class == "" {
+		class = string(r.g.Site.Config.Classification) + " (site default)"
+	}
+	l := func(s string) cell { return cell{spans: plain(s, label), fill: &colLabel} }
+	v := func(s string) cell { return txt(s, val) }
+	t := &table{size: sizeTable, weights: []float64{1.2, 2, 1.2, 2}}
+	t.rows = [][]cell{
+		{l("Document ID"), v(c.id), l("Version"), v(c.version)},
+		{l("Status"), status, l("Classification"), v(class)},
+		{l("Owner"), v(c.owner), l("Author"), v(c.author)},
+		{l("Approver"), v(c.approver), l("Approved"), v(c.approved.String())},
+		{l("Next review"), next, l("Review cycle"), v(c.cycle.String())},
+		{l("Type"), v(c.kind), l("Source"), v(c.source)},
+	}
+	if c.distribution != "" {
+		t.rows = append(t.rows, []cell{l("Distribution"), v(c.distribution), l(""), v("")})
+	}
+	r.drawTable(t)
+	r.y -= gapPara - 1
+	if len(c.controls) > 0 {
+		spans := append(plain("Implements controls: ", label), r.idLinks(c.controls, val)...)
+		r.para(spans, "L")
+	}
+	if len(c.clauses) > 0 {
+		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(c.clauses, ", "), val)...), "L")
+	}
+	r.y += gapPara
+}
+
+// history draws the revision history.
+func (r *renderer) history(c control) {
+	if len(c.history) == 0 {
+		return
+	}
+	head := style{bold: true, size: sizeTable, color: colText}
+	val := style{size: sizeTable, color: colText}
+	r.ensure(lineHeight(sizeBody) + 3*lineHeight(sizeTable))
+	r.para(plain("Revision history", style{bold: true, size: sizeBody, color: colText}), "L")
+	r.y += 1
+	t := &table{size: sizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
+	for _, h := range []string{"Version", "Date", "Author", "Change"} {
+		t.header = append(t.header, txt(h, head))
+	}
+	for _, h := range c.history {
+		t.rows = append(t.rows, []cell{txt(h.Version, val), txt(h.Date.String(), val), txt(h.Author, val), txt(h.Change, val)})
+	}
+	r.drawTable(t)
+}
+
+func statusColor(s model.DocStatus) rgb {
+	switch s {
+	case model.StatusApproved:
+		return colOK
+	case model.StatusDraft, model.StatusReview:
+		return rgb{170, 100, 0}
+	case model.StatusRetired:
+		return colMuted
+	}
+	return colText
+}

@@ -1,0 +1,128 @@
+package pack
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	_ "image/gif" // decoders for image.DecodeConfig
+	_ "image/jpeg"
+	"image/png"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+)
+
+// imageDPI is the resolution images are assumed to have when they fit the page.
+const imageDPI = 96.0
+
+// imageInfo is an image registered with the PDF.
+type imageInfo struct {
+	name string
+	typ  string
+	w, h float64 // pixels
+}
+
+// figure is an image laid out to fit the text width and the page height.
+type figure struct {
+	info     *imageInfo
+	alt      string
+	w, h     float64
+	captionH float64
+}
+
+// layFigure sizes an image: at 96 dpi, scaled down to the text width and the page
+// height (less the caption). info is nil when the image cannot be shown.
+func (r *renderer) layFigure(d *docCtx, n *ast.Image) figure {
+	f := figure{alt: plainText(n, d.src), info: r.loadImage(imagePath(d.doc, string(n.Destination)))}
+	if f.info == nil {
+		return f
+	}
+	w, h := f.info.w*25.4/imageDPI, f.info.h*25.4/imageDPI
+	if f.alt != "" {
+		f.captionH = lineHeight(sizeSmall) + 1
+	}
+	maxH := r.bottom() - marginTop - f.captionH - 1
+	scale := min(1, r.width()/w, maxH/h)
+	f.w, f.h = w*scale, h*scale
+	return f
+}
+
+// image draws a figure and its alt text as a caption. An image that cannot be shown
+// (external, SVG, broken) is named in the text instead.
+func (r *renderer) image(d *docCtx, n *ast.Image) {
+	f := r.layFigure(d, n)
+	note := r.base()
+	note.italic, note.color, note.size = true, colMuted, sizeSmall
+	if f.info == nil {
+		label := f.alt
+		if label == "" {
+			label = "image"
+		}
+		r.para(plain("["+label+": "+string(n.Destination)+" is not shown in the PDF]", note), "L")
+		return
+	}
+	r.ensure(f.h + f.captionH)
+	r.decorate(f.h)
+	r.pdf.ImageOptions(f.info.name, r.left(), r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
+	r.y += f.h + 1
+	if f.alt != "" {
+		r.para(plain(f.alt, note), "L")
+	}
+}
+
+// loadImage registers the image at a site path once, or returns nil when it cannot be
+// shown. fpdf stops the whole document on an image it cannot parse, so images are
+// checked first and PNGs fpdf does not read (interlaced, 16 bits) are re-encoded.
+func (r *renderer) loadImage(p string) *imageInfo {
+	if info, ok := r.images[p]; ok {
+		return info
+	}
+	r.images[p] = nil
+	data, ok := r.g.Site.Files[p]
+	if p == "" || !ok {
+		return nil
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		return nil
+	}
+	typ := ""
+	switch format {
+	case "png":
+		typ = "PNG"
+		if len(data) > 28 && (data[24] > 8 || data[28] != 0) {
+			if data, err = reencodePNG(data); err != nil {
+				return nil
+			}
+		}
+	case "jpeg":
+		typ = "JPG"
+	case "gif":
+		typ = "GIF"
+	default:
+		return nil
+	}
+	r.pdf.RegisterImageOptionsReader(p, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+	if r.pdf.Err() {
+		r.pdf.ClearError()
+		return nil
+	}
+	info := &imageInfo{name: p, typ: typ, w: float64(cfg.Width), h: float64(cfg.Height)}
+	r.images[p] = info
+	return info
+}
+
+// reencodePNG rewrites a PNG as 8-bit, non-interlaced RGBA.
+func reencodePNG(data []byte) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	var b bytes.Buffer
+	if err := png.Encode(&b, rgba); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

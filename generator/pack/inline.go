@@ -1,0 +1,264 @@
+package pack
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// docCtx is the document being rendered.
+type docCtx struct {
+	it  *Item
+	doc *model.Document
+	src []byte
+}
+
+// inlines converts the inline children of a block into spans in the base style.
+func (r *renderer) inlines(d *docCtx, parent ast.Node, base style) []span {
+	var out []span
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		r.inline(d, c, base, 0, "", &out)
+	}
+	return out
+}
+
+// inline appends the spans of one inline node. link and url are those of an enclosing
+// link.
+func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string, out *[]span) {
+	add := func(text string, st style) {
+		*out = append(*out, span{text: text, st: st, link: link, url: url})
+	}
+	children := func(st style, link int, url string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			r.inline(d, c, st, link, url, out)
+		}
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(d.src)
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		add(string(v), st)
+		switch {
+		case n.HardLineBreak():
+			*out = append(*out, span{br: true, st: st})
+		case n.SoftLineBreak():
+			add(" ", st)
+		}
+	case *ast.String:
+		add(string(n.Value), st)
+	case *ast.CodeSpan:
+		cs := st
+		cs.mono, cs.bold, cs.italic = true, false, false
+		cs.size = st.size * 0.92
+		if link == 0 && url == "" {
+			cs.color = rgb{150, 30, 60}
+		}
+		add(codeText(n, d.src), cs)
+	case *ast.Emphasis:
+		es := st
+		if n.Level >= 2 {
+			es.bold = true
+		} else {
+			es.italic = true
+		}
+		children(es, link, url)
+	case *east.Strikethrough:
+		ss := st
+		ss.strike = true
+		children(ss, link, url)
+	case *ast.Link:
+		r.linkSpans(d, n, st, out)
+	case *ast.AutoLink:
+		dest := string(n.URL(d.src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+			dest = "mailto:" + dest
+		}
+		ls := st
+		ls.color = colLink
+		*out = append(*out, span{text: string(n.Label(d.src)), st: ls, url: dest})
+	case *ast.Image:
+		is := st
+		is.italic = true
+		is.color = colMuted
+		add("[image: "+plainText(n, d.src)+"]", is)
+	case *ast.RawHTML:
+		// Raw HTML is shown as the text it is, never interpreted.
+		hs := st
+		hs.mono = true
+		hs.color = colMuted
+		var b bytes.Buffer
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b.Write(seg.Value(d.src))
+		}
+		add(b.String(), hs)
+	case *markdown.Ref:
+		r.refSpans(n, st, out)
+	case *east.FootnoteLink:
+		fs := st
+		fs.size = st.size * 0.75
+		fs.color = colLink
+		l := r.anchors.get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
+		*out = append(*out, span{text: fmt.Sprintf("[%d]", n.Index), st: fs, link: l})
+	case *east.TaskCheckBox, *east.FootnoteBacklink:
+		// The list marker shows the check box; footnotes are listed at the end.
+	default:
+		children(st, link, url)
+	}
+}
+
+// linkSpans renders a Markdown link: internal when its target is in the pack, else the
+// text followed by where it leads.
+func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
+	ls := st
+	ls.color = colLink
+	inner := func(st style, link int, url string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			r.inline(d, c, st, link, url, out)
+		}
+	}
+	note := st
+	note.color = colMuted
+	note.bold, note.italic, note.strike = false, false, false
+	if t, ok := r.g.Target(n); ok && t.Entity != nil {
+		if l := r.entityLink(t.Entity, t.Fragment); l != 0 {
+			inner(ls, l, "")
+			return
+		}
+		inner(st, 0, "")
+		*out = append(*out, r.whereNote(t.Entity, t.Fragment, " ("+entityLabel(t.Entity)+", ", note)...)
+		return
+	}
+	dest := string(n.Destination)
+	switch {
+	case strings.HasPrefix(dest, "#") && len(dest) > 1 && d.it.Entity != nil:
+		inner(ls, r.anchors.get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
+	case isExternal(dest):
+		inner(ls, 0, dest)
+		if label := plainText(n, d.src); label != dest && "mailto:"+label != dest {
+			*out = append(*out, span{text: " <" + dest + ">", st: withColor(note, colLink), url: dest})
+		}
+	default:
+		inner(st, 0, "")
+		if dest != "" {
+			*out = append(*out, span{text: " (" + dest + ")", st: note})
+		}
+	}
+}
+
+// refSpans renders a [[ID]] cross-reference.
+func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
+	t, ok := r.g.Target(n)
+	if !ok || t.Entity == nil {
+		*out = append(*out, span{text: n.ID, st: st})
+		return
+	}
+	e := t.Entity
+	text := n.Label
+	if text == "" {
+		text = entityLabel(e)
+	}
+	if l := r.entityLink(e, ""); l != 0 {
+		*out = append(*out, span{text: text, st: withColor(st, colLink), link: l})
+		return
+	}
+	note := st
+	note.color = colMuted
+	*out = append(*out, span{text: text, st: st})
+	lead := " ("
+	if n.Label != "" {
+		lead = " (" + entityLabel(e) + ", "
+	}
+	*out = append(*out, r.whereNote(e, "", lead, note)...)
+}
+
+// whereNote says where a target outside the pack is: its intranet URL, or that it is
+// an unpublished draft (which has no page).
+func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note style) []span {
+	if !e.Published {
+		return []span{{text: lead + "draft, not published)", st: note}}
+	}
+	u := r.intranetURL(e, frag)
+	return []span{
+		{text: lead, st: note},
+		{text: u, st: withColor(note, colLink), url: u},
+		{text: ")", st: note},
+	}
+}
+
+// entityLabel is how a reference to an entity reads: its ID and title.
+func entityLabel(e *resolve.Entity) string {
+	if e.Title == "" || e.Title == e.ID {
+		return e.ID
+	}
+	return e.ID + " " + e.Title
+}
+
+func withColor(st style, c rgb) style {
+	st.color = c
+	return st
+}
+
+// unescape resolves backslash escapes and entity references in Markdown text, as
+// goldmark's HTML writer does.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
+// codeText returns the text of a code span.
+func codeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		}
+	}
+	return strings.ReplaceAll(b.String(), "\n", " ")
+}
+
+// plainText returns the text of an inline tree without formatting (headings for the
+// outline, image alt text, link labels).
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(unescape(c.Segment.Value(src)))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			b.WriteString(codeText(c, src))
+			return ast.WalkSkipChildren, nil
+		case *markdown.Ref:
+			if c.Label != "" {
+				b.WriteString(c.Label)
+			} else {
+				b.WriteString(c.ID)
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,257 @@
+package pack
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Vertical rhythm in millimetres.
+const (
+	gapPara    = 2.4
+	gapTight   = 0.6
+	gapHeading = 3.5
+	quoteStep  = 5.0
+)
+
+// body renders a document's Markdown by walking the AST load parsed.
+func (r *renderer) body(it *Item) {
+	doc := it.Entity.Doc
+	d := &docCtx{it: it, doc: doc, src: doc.Body}
+	r.textColor = colText
+	r.blocks(d, doc.AST)
+	r.flushMarkers()
+}
+
+// base is the style of body text at the current nesting.
+func (r *renderer) base() style { return style{size: sizeBody, color: r.textColor} }
+
+func (r *renderer) blocks(d *docCtx, parent ast.Node) {
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		r.block(d, c)
+	}
+}
+
+func (r *renderer) block(d *docCtx, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.heading(d, n)
+	case *ast.Paragraph:
+		r.paragraph(d, n, gapPara)
+	case *ast.TextBlock:
+		gap := gapTight
+		if n.NextSibling() != nil {
+			gap = gapPara / 2
+		}
+		r.paragraph(d, n, gap)
+	case *ast.List:
+		r.list(d, n)
+	case *ast.FencedCodeBlock:
+		r.code(string(n.Language(d.src)), blockText(n, d.src, false))
+	case *ast.CodeBlock:
+		r.code("", blockText(n, d.src, false))
+	case *ast.Blockquote:
+		r.quote(d, n)
+	case *ast.ThematicBreak:
+		r.ensure(5)
+		r.gap(1.5)
+		r.decorate(0)
+		r.hline(r.left(), r.left()+r.width(), r.y+1, colRule, 0.3)
+		r.y += 3.5
+	case *ast.HTMLBlock:
+		r.rawHTML(blockText(n, d.src, true))
+	case *east.Table:
+		r.mdTable(d, n)
+	case *east.FootnoteList:
+		r.footnotes(d, n)
+	default:
+		if n.FirstChild() != nil {
+			r.blocks(d, n)
+		} else if n.Lines().Len() > 0 {
+			r.para(plain(blockText(n, d.src, false), r.base()), "L")
+		}
+	}
+}
+
+// flushMarkers draws list markers left without a line (an empty list item).
+func (r *renderer) flushMarkers() {
+	if len(r.markers) > 0 {
+		r.emit([]line{{h: lineHeight(sizeBody)}}, "L")
+	}
+}
+
+func headingSize(level int) float64 {
+	switch level {
+	case 1:
+		return 15
+	case 2:
+		return 13
+	case 3:
+		return 11.5
+	}
+	return 10.5
+}
+
+func (r *renderer) heading(d *docCtx, h *ast.Heading) {
+	st := style{bold: true, size: headingSize(h.Level), color: colText}
+	lines := r.layout(r.inlines(d, h, st), r.width())
+	r.gap(gapHeading)
+	// Keep the heading with the first lines of what follows, or with a figure.
+	keep := 2 * lineHeight(sizeBody)
+	if next := h.NextSibling(); next != nil {
+		if imgs := onlyImages(next, d.src); len(imgs) > 0 {
+			f := r.layFigure(d, imgs[0])
+			keep = max(keep, f.h+f.captionH)
+		}
+	}
+	r.ensure(linesHeight(lines) + keep)
+	if id, ok := h.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok && d.it.Entity != nil {
+			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.y)
+		}
+	}
+	if te := r.headTOC[h]; te != nil {
+		r.reach(te, 1)
+	}
+	r.emit(lines, "L")
+	r.y += 1.2
+}
+
+func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
+	if imgs := onlyImages(n, d.src); imgs != nil {
+		for _, img := range imgs {
+			r.image(d, img)
+		}
+		r.y += gap
+		return
+	}
+	r.para(r.inlines(d, n, r.base()), "L")
+	r.y += gap
+}
+
+// onlyImages returns the images of a paragraph made of images alone (shown as figures),
+// else nil.
+func onlyImages(n ast.Node, src []byte) []*ast.Image {
+	var imgs []*ast.Image
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			imgs = append(imgs, c)
+		case *ast.Text:
+			if c.Segment.Len() > 0 && len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return imgs
+}
+
+func (r *renderer) list(d *docCtx, l *ast.List) {
+	num := l.Start
+	if num == 0 {
+		num = 1
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		st := r.base()
+		text := "•"
+		if l.IsOrdered() {
+			text = fmt.Sprintf("%d%c", num, l.Marker)
+			num++
+		}
+		if box, ok := taskBox(item); ok {
+			st.mono = true
+			text = "[ ]"
+			if box.IsChecked {
+				text = "[x]"
+			}
+		}
+		w := max(r.measure(r.clean(text, st.mono), st)+2.2, 5)
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
+		r.indent += w
+		r.blocks(d, item)
+		r.flushMarkers()
+		r.indent -= w
+	}
+	r.y += gapPara / 2
+}
+
+// taskBox returns the check box of a task list item.
+func taskBox(item ast.Node) (*east.TaskCheckBox, bool) {
+	first := item.FirstChild()
+	if first == nil {
+		return nil, false
+	}
+	box, ok := first.FirstChild().(*east.TaskCheckBox)
+	return box, ok
+}
+
+func (r *renderer) quote(d *docCtx, n *ast.Blockquote) {
+	r.gap(1)
+	saved := r.textColor
+	r.textColor = colMuted
+	r.bars = append(r.bars, r.left()+1)
+	r.indent += quoteStep
+	r.blocks(d, n)
+	r.indent -= quoteStep
+	r.bars = r.bars[:len(r.bars)-1]
+	r.textColor = saved
+}
+
+// rawHTML shows an HTML block as the text it is.
+func (r *renderer) rawHTML(text string) {
+	st := r.base()
+	st.mono, st.size, st.color = true, sizeCode, colMuted
+	var spans []span
+	for i, l := range bytes.Split([]byte(text), []byte("\n")) {
+		if i > 0 {
+			spans = append(spans, span{br: true, st: st})
+		}
+		spans = append(spans, span{text: string(l), st: st})
+	}
+	r.para(spans, "L")
+	r.y += gapPara
+}
+
+func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
+	r.gap(3)
+	r.ensure(3 * lineHeight(sizeBody))
+	r.hline(r.left(), r.left()+40, r.y, colRule, 0.3)
+	r.y += 1.5
+	r.para(plain("Notes", style{bold: true, size: sizeSmall + 1, color: colText}), "L")
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		st := r.base()
+		text := fmt.Sprintf("[%d]", fn.Index)
+		w := r.measure(text, st) + 2.2
+		r.ensure(lineHeight(sizeBody))
+		if d.it.Entity != nil {
+			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.y)
+		}
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
+		r.indent += w
+		r.blocks(d, fn)
+		r.flushMarkers()
+		r.indent -= w
+	}
+}
+
+// blockText returns the lines of a leaf block; an HTML block's closing line is added.
+func blockText(n ast.Node, src []byte, html bool) string {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && html && h.HasClosure() {
+		b.Write(h.ClosureLine.Value(src))
+	}
+	return string(bytes.TrimRight(b.Bytes(), "\n"))
+}

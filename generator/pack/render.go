@@ -1,0 +1,216 @@
+package pack
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// Options are the facts of one build that a pack shows besides the sources.
+type Options struct {
+	// Date is the build date: it is printed on the cover and fixes the PDF's creation and
+	// modification dates, so the same sources and date give the same bytes. When zero,
+	// the graph's date is used.
+	Date model.Date
+	// Version is the ismsgen version, for the cover and the PDF creator field.
+	Version string
+	// Release is the ISMS release label (a git tag) for the cover; "working tree" when
+	// empty.
+	Release string
+	// Attachments are extra files embedded in the PDF after the evidence files (the
+	// build's manifest).
+	Attachments []Attachment
+}
+
+// Attachment is a file embedded in the PDF as a document-level attachment.
+type Attachment struct {
+	Name        string
+	Description string
+	Data        []byte
+}
+
+// Result is a rendered pack.
+type Result struct {
+	PDF       []byte
+	Pages     int
+	Documents int // items in the pack: documents and generated artefacts
+}
+
+// Render renders a planned pack. It reads sources only from g (the documents' ASTs and
+// g.Site.Files) and returns the same bytes for the same graph, plan and options.
+func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (*Result, error) {
+	if g == nil || p == nil {
+		return nil, errors.New("pack: Render needs a graph and a plan")
+	}
+	r, err := newRenderer(g, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	r.cover()
+	r.reserveTOC()
+	r.register()
+	for i, it := range p.Items {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r.item(it, r.itemTOC[i])
+	}
+	r.fillTOC()
+	r.anchors.finish()
+	if err := r.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
+	}
+	pages := r.pdf.PageCount()
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
+	}
+	out, err := appendAttachments(buf.Bytes(), r.attachments())
+	if err != nil {
+		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
+	}
+	return &Result{PDF: out, Pages: pages, Documents: len(p.Items)}, nil
+}
+
+// renderer holds the state of one rendering.
+type renderer struct {
+	g     *resolve.Graph
+	plan  *Plan
+	opt   Options
+	pdf   *fpdf.Fpdf
+	fonts *fonts
+
+	paper     fpdf.SizeType // portrait size of the paper
+	landscape bool          // orientation of pages added from now on
+	lastH     float64       // height of the pack's last page
+	y         float64       // the layout cursor
+	indent    float64       // left indent of the current block, from the left margin
+	markers   []marker      // list markers waiting for the next line
+	textColor rgb           // body text colour (muted inside block quotes)
+	bars      []float64     // x of block quote bars to draw beside each line
+	curFont   fontSel       // font last selected, to skip redundant selections
+	curColor  rgb           // text colour last set
+	colorSet  bool          // whether curColor is valid
+	pageInfo  []pageInfo    // header and footer facts of each page, by page number
+	cur       pageInfo      // facts for pages added from now on
+
+	anchors  *anchors
+	inPack   map[*resolve.Entity]*Item
+	rowsIn   map[resolve.Kind]bool // kinds whose rows are printed in the pack (controls in the SoA…)
+	toc      []*tocEntry
+	itemTOC  []*tocEntry
+	headTOC  map[any]*tocEntry // headings (AST nodes or section keys) that are TOC entries
+	tocPages []int
+	regTOC   *tocEntry
+	images   map[string]*imageInfo
+}
+
+// pageInfo is what the header and footer of a page show.
+type pageInfo struct {
+	doc            string // document ID and version, or the pack title
+	classification string
+}
+
+// newRenderer sets up the PDF: paper, fonts, metadata, header and footer.
+func newRenderer(g *resolve.Graph, p *Plan, opt Options) (*renderer, error) {
+	cfg := g.Site.Config
+	date := opt.Date
+	if date.IsZero() {
+		date = g.Date
+	}
+	t := time.Unix(0, 0).UTC()
+	if !date.IsZero() {
+		t = date.Time()
+	}
+	opt.Date = model.DateOf(t)
+	paper := fpdf.SizeType{Wd: 210, Ht: 297}
+	if eqFold(p.Config.Paper, "Letter") {
+		paper = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: paper})
+	// The alias must be set before fonts are added: fpdf sizes the UTF-8 subsets by it.
+	pdf.AliasNbPages("{nb}")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(t)
+	pdf.SetModificationDate(t)
+	pdf.SetAutoPageBreak(false, marginBottom)
+	pdf.SetMargins(marginSide, marginTop, marginSide)
+	pdf.SetCellMargin(0)
+	pdf.SetTitle(p.Title(), true)
+	pdf.SetAuthor(cfg.Organisation, true)
+	pdf.SetSubject(fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date), true)
+	pdf.SetCreator("ismsgen "+version(opt.Version), true)
+	pdf.SetProducer("ismsgen "+version(opt.Version), true)
+	pdf.SetLang(cfg.Language)
+	f, err := loadFonts(pdf)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{
+		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper,
+		pageInfo: []pageInfo{{}},
+		cur:      pageInfo{doc: p.Title(), classification: string(cfg.Classification)},
+		inPack:   map[*resolve.Entity]*Item{},
+		rowsIn:   map[resolve.Kind]bool{},
+		headTOC:  map[any]*tocEntry{},
+		images:   map[string]*imageInfo{},
+	}
+	r.anchors = newAnchors(pdf)
+	r.lastH = paper.Ht
+	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
+		r.lastH = paper.Wd
+	}
+	for _, it := range p.Items {
+		if it.Entity != nil {
+			r.inPack[it.Entity] = it
+		}
+		switch it.Kind {
+		case ItemSoA:
+			r.rowsIn[resolve.KindControl] = true
+		case ItemRisks:
+			r.rowsIn[resolve.KindRisk] = true
+		case ItemTreatment:
+			r.rowsIn[resolve.KindAction] = true
+		case ItemEvidence:
+			r.rowsIn[resolve.KindEvidence] = true
+		}
+	}
+	pdf.SetHeaderFunc(r.header)
+	pdf.SetFooterFunc(r.footer)
+	return r, nil
+}
+
+func version(v string) string {
+	if v == "" {
+		return "(devel)"
+	}
+	return v
+}
+
+// evidenceFile returns the bytes of an evidence record's file, when load read it.
+func (r *renderer) evidenceFile(ev *model.Evidence) ([]byte, bool) {
+	if ev == nil || ev.File == "" || ev.SHA256 == "" {
+		return nil, false
+	}
+	b, ok := r.g.Site.Files[ev.File]
+	return b, ok
+}
+
+// attachmentName names an evidence attachment by its file's base name, prefixed with
+// the evidence ID when two files share a name.
+func attachmentName(ev *model.Evidence, used map[string]bool) string {
+	name := path.Base(ev.File)
+	if used[name] {
+		name = ev.ID + "-" + name
+	}
+	used[name] = true
+	return name
+}

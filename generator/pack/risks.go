@@ -1,0 +1,169 @@
+package pack
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// riskSections are the sections of the risk register, as listed in the TOC.
+var riskSections = []string{"Risk method", "Heat map", "Risks"}
+
+// risks draws the risk register: the method it was assessed by, the heat maps and the
+// risks (ISO/IEC 27001 6.1.2, 8.2).
+func (r *renderer) risks(it *Item) {
+	reg := &r.g.Site.Risks
+	m := &reg.Method
+	r.section(it, riskSections[0], riskSections[0])
+	formula := "likelihood × impact"
+	if m.Formula == "add" {
+		formula = "likelihood + impact"
+	}
+	r.para(plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
+	r.y += gapPara
+	head := style{bold: true, size: sizeTable, color: colText}
+	body := style{size: sizeTable, color: colText}
+	for _, sc := range []struct {
+		name  string
+		steps []model.ScaleStep
+	}{{"Likelihood", m.Likelihood}, {"Impact", m.Impact}} {
+		t := &table{size: sizeTable, weights: []float64{1, 2.2, 9}}
+		t.header = []cell{txt(sc.name, head), txt("Name", head), txt("Description", head)}
+		for _, s := range sc.steps {
+			t.rows = append(t.rows, []cell{txt(strconv.Itoa(s.Value), body), txt(s.Name, body), txt(s.Description, body)})
+		}
+		r.drawTable(t)
+	}
+	if len(m.Bands) > 0 {
+		t := &table{size: sizeTable, weights: []float64{2, 2, 3}}
+		t.header = []cell{txt("Band", head), txt("Levels", head), txt("Evaluation", head)}
+		lo := 1
+		for _, b := range m.Bands {
+			eval := "acceptable"
+			if !m.Acceptable(b.Max) {
+				eval = "treat (above the acceptance threshold)"
+				if m.Acceptable(lo) {
+					eval = "partly above the acceptance threshold"
+				}
+			}
+			c := bandColor(m, b.Max)
+			t.rows = append(t.rows, []cell{{spans: plain(b.Name, body), fill: &c}, txt(fmt.Sprintf("%d–%d", lo, b.Max), body), txt(eval, body)})
+			lo = b.Max + 1
+		}
+		r.drawTable(t)
+	}
+
+	r.section(it, riskSections[1], riskSections[1])
+	r.heatmaps()
+
+	r.section(it, riskSections[2], riskSections[2])
+	r.riskTable()
+}
+
+func (r *renderer) riskTable() {
+	reg := &r.g.Site.Risks
+	m := &reg.Method
+	head := style{bold: true, size: sizeTable - 0.5, color: colText}
+	body := style{size: sizeTable - 0.5, color: colText}
+	muted := withColor(body, colMuted)
+	t := &table{size: body.size, weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
+	for _, h := range []string{"Risk", "Scenario", "CIA", "Owner", "Inherent", "Treatment", "Controls", "Actions", "Residual", "Acceptance"} {
+		t.header = append(t.header, txt(h, head))
+	}
+	for _, x := range reg.Risks {
+		if x == nil {
+			continue
+		}
+		e, _ := r.g.Lookup(x.ID)
+		in, res := r.g.RiskLevels(x)
+		scenario := plain(x.Title, withBold(body))
+		for _, f := range [][2]string{{"Asset", x.Asset}, {"Threat", x.Threat}, {"Vulnerability", x.Vulnerability}, {"", x.Description}} {
+			if f[1] == "" {
+				continue
+			}
+			scenario = append(scenario, span{br: true, st: body})
+			if f[0] != "" {
+				scenario = append(scenario, span{text: f[0] + ": ", st: muted})
+			}
+			scenario = append(scenario, span{text: f[1], st: body})
+		}
+		cia := make([]string, len(x.CIA))
+		for i, c := range x.CIA {
+			cia[i] = string(c)
+		}
+		inC, resC := bandColor(m, in), bandColor(m, res)
+		residual := "as inherent"
+		if x.Residual != nil {
+			residual = levelText(m, x.Residual.Likelihood, x.Residual.Impact, res)
+		}
+		accept := x.AcceptedBy
+		if !x.Accepted.IsZero() {
+			accept = strings.TrimSpace(accept + " " + x.Accepted.String())
+		}
+		if !x.AcceptedUntil.IsZero() {
+			accept += " (until " + x.AcceptedUntil.String() + ")"
+		}
+		t.rows = append(t.rows, []cell{
+			txt(x.ID, withBold(body)),
+			{spans: scenario},
+			txt(strings.Join(cia, ", "), body),
+			txt(x.Owner, body),
+			{spans: plain(levelText(m, x.Likelihood, x.Impact, in), body), fill: &inC},
+			txt(string(x.Treatment), body),
+			{spans: r.idLinks(model.IDs(x.Controls), body)},
+			{spans: r.idLinks(model.IDs(x.Actions), body)},
+			{spans: plain(residual, body), fill: &resC},
+			txt(accept, body),
+		})
+		t.keys = append(t.keys, anchorKey{e: e})
+	}
+	r.drawTable(t)
+}
+
+// levelText shows a level with how it was computed and its band.
+func levelText(m *model.RiskMethod, l, i, level int) string {
+	s := fmt.Sprintf("L%d × I%d = %d", l, i, level)
+	if m.Formula == "add" {
+		s = fmt.Sprintf("L%d + I%d = %d", l, i, level)
+	}
+	if b := m.Band(level); b != "" {
+		s += " " + b
+	}
+	return s
+}
+
+// bandPalettes colours n bands from acceptable (green) to severe (red).
+var bandPalettes = [][]rgb{
+	{{198, 239, 206}},
+	{{198, 239, 206}, {255, 180, 180}},
+	{{198, 239, 206}, {255, 235, 156}, {255, 180, 180}},
+	{{198, 239, 206}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
+	{{198, 239, 206}, {230, 245, 180}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
+}
+
+// bandColor returns the colour of a level's band; without bands, the acceptance
+// threshold decides green or red.
+func bandColor(m *model.RiskMethod, level int) rgb {
+	n := len(m.Bands)
+	if n == 0 {
+		if m.Acceptable(level) {
+			return bandPalettes[1][0]
+		}
+		return bandPalettes[1][1]
+	}
+	idx := n - 1
+	for i, b := range m.Bands {
+		if level <= b.Max {
+			idx = i
+			break
+		}
+	}
+	pal := bandPalettes[min(n, len(bandPalettes))-1]
+	if n > len(pal) {
+		// More bands than colours: spread the palette over them.
+		return pal[idx*(len(pal)-1)/(n-1)]
+	}
+	return pal[idx]
+}

@@ -1,0 +1,95 @@
+package pack
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/yuin/goldmark/ast"
+)
+
+// sources lists the files whose content the pack shows.
+func sources(g *resolve.Graph, p *Plan) []string {
+	site := g.Site
+	set := map[string]bool{}
+	add := func(paths ...string) {
+		for _, s := range paths {
+			if _, ok := site.Files[s]; ok && s != "" {
+				set[s] = true
+			}
+		}
+	}
+	add("data/site.yaml")
+	addEvidence := func() {
+		add(site.Evidence.Path)
+		for _, ev := range site.Evidence.Evidence {
+			if ev != nil && ev.SHA256 != "" {
+				add(ev.File)
+			}
+		}
+	}
+	for _, it := range p.Items {
+		switch it.Kind {
+		case ItemDocument:
+			documentSources(g, it.Entity.Doc, add)
+		case ItemSoA:
+			add(site.SoA.Path, site.Risks.Path)
+			for _, c := range site.Catalogue {
+				add(c.Pos.Path)
+			}
+		case ItemRisks:
+			add(site.Risks.Path)
+		case ItemTreatment:
+			add(site.Treatment.Path)
+		case ItemEvidence:
+			addEvidence()
+		case ItemClauses:
+			for _, cov := range check.ClauseCoverage(g) {
+				for _, e := range cov.By {
+					add(e.Pos.Path)
+				}
+			}
+		}
+	}
+	if p.Config.AttachEvidence {
+		addEvidence()
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// documentSources adds a document, its images and the sources of everything it
+// references (their titles are printed).
+func documentSources(g *resolve.Graph, d *model.Document, add func(...string)) {
+	add(d.Path)
+	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if img, ok := n.(*ast.Image); ok {
+			add(imagePath(d, string(img.Destination)))
+		}
+		if t, ok := g.Target(n); ok && t.Entity != nil {
+			add(t.Entity.Pos.Path)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// imagePath returns the site path of a local image destination (as resolve checks it),
+// or "" for an external one.
+func imagePath(d *model.Document, dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || u.Path == "" {
+		return ""
+	}
+	return path.Clean(path.Join(path.Dir(d.Path), u.Path))
+}

@@ -1,0 +1,353 @@
+package pack
+
+import (
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Table cell padding in millimetres.
+const (
+	cellPadX = 1.3
+	cellPadY = 0.9
+)
+
+// cell is one table cell.
+type cell struct {
+	spans []span
+	align string // L (default), C or R
+	fill  *rgb
+}
+
+// table is a table to draw: every generated register and every GFM table goes through
+// drawTable, which wraps cells, never splits a row across pages unless the row alone
+// is taller than a page, and repeats the header row on each page.
+type table struct {
+	header  []cell
+	rows    [][]cell
+	weights []float64   // relative column widths; nil sizes columns by content
+	keys    []anchorKey // destinations marked at each row (zero key: none)
+	size    float64     // font size of the body cells
+}
+
+// txt is a cell of plain text.
+func txt(text string, st style) cell { return cell{spans: plain(text, st)} }
+
+// cols returns the number of columns.
+func (t *table) cols() int {
+	n := len(t.header)
+	for _, row := range t.rows {
+		n = max(n, len(row))
+	}
+	return n
+}
+
+// laidRow is a row whose cells have been broken into lines.
+type laidRow struct {
+	cells [][]line
+	src   []cell
+}
+
+func (r *renderer) layRow(row []cell, widths []float64) laidRow {
+	lr := laidRow{cells: make([][]line, len(widths)), src: make([]cell, len(widths))}
+	for i := range widths {
+		if i < len(row) {
+			lr.src[i] = row[i]
+		}
+		lr.cells[i] = r.layout(lr.src[i].spans, widths[i]-2*cellPadX)
+	}
+	return lr
+}
+
+// ends returns the number of lines of each cell.
+func (lr laidRow) ends() []int {
+	out := make([]int, len(lr.cells))
+	for i, ls := range lr.cells {
+		out[i] = len(ls)
+	}
+	return out
+}
+
+// height returns the height of lines [from[i]:] of each cell, padding included.
+func (lr laidRow) height(from []int) float64 {
+	h := 0.0
+	for i, ls := range lr.cells {
+		h = max(h, linesHeight(ls[from[i]:]))
+	}
+	return h + 2*cellPadY
+}
+
+func (r *renderer) drawTable(t *table) {
+	n := t.cols()
+	if n == 0 {
+		return
+	}
+	x0, w := r.left(), r.width()
+	widths := r.columnWidths(t, n, w)
+	var head laidRow
+	headH := 0.0
+	if len(t.header) > 0 {
+		head = r.layRow(t.header, widths)
+		headH = head.height(make([]int, n))
+	}
+	drawHeader := func() {
+		if len(t.header) == 0 {
+			return
+		}
+		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &colHeadFill)
+	}
+	first := 0.0
+	if len(t.rows) > 0 {
+		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*lineHeight(t.size)+2*cellPadY)
+	}
+	r.ensure(headH + first)
+	drawHeader()
+	for ri, row := range t.rows {
+		lr := r.layRow(row, widths)
+		var key anchorKey
+		if ri < len(t.keys) {
+			key = t.keys[ri]
+		}
+		r.drawRow(lr, widths, x0, headH, drawHeader, key)
+	}
+	r.y += gapPara
+}
+
+// drawRow draws a row on this page, or on the next one (after the repeated header) when
+// it does not fit; only a row taller than a whole page is split, between lines.
+func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, header func(), key anchorKey) {
+	n := len(widths)
+	from := make([]int, n)
+	marked := key.e == nil
+	for {
+		rest := lr.height(from)
+		topOfTable := r.y <= marginTop+headH+0.01
+		switch {
+		case rest <= r.room()+eps:
+		case !topOfTable && rest <= r.bottom()-marginTop-headH+eps:
+			r.newPage()
+			header()
+			continue
+		}
+		// Take the lines of each cell that fit.
+		to := make([]int, n)
+		avail := r.room() - 2*cellPadY
+		took := false
+		for i, ls := range lr.cells {
+			h := 0.0
+			to[i] = from[i]
+			for to[i] < len(ls) && h+ls[to[i]].h <= avail+eps {
+				h += ls[to[i]].h
+				to[i]++
+			}
+			took = took || to[i] > from[i]
+		}
+		done := true
+		for i := range to {
+			done = done && to[i] == len(lr.cells[i])
+		}
+		if !took && !done {
+			if topOfTable {
+				// Not even one line fits on an empty page: draw one line per cell anyway.
+				for i := range to {
+					to[i] = min(from[i]+1, len(lr.cells[i]))
+				}
+			} else {
+				r.newPage()
+				header()
+				continue
+			}
+		}
+		h := 0.0
+		for i := range to {
+			h = max(h, linesHeight(lr.cells[i][from[i]:to[i]]))
+		}
+		if !marked {
+			r.anchors.mark(key, r.y)
+			marked = true
+		}
+		r.drawChunk(lr, widths, x0, from, to, h+2*cellPadY, nil)
+		if done {
+			return
+		}
+		copy(from, to)
+		all := true
+		for i := range from {
+			all = all && from[i] == len(lr.cells[i])
+		}
+		if all {
+			return
+		}
+		r.newPage()
+		header()
+	}
+}
+
+// drawChunk draws lines [from:to] of each cell of a row as one band of height h.
+func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *rgb) {
+	r.decorate(h)
+	x := x0
+	for i, w := range widths {
+		c := lr.src[i]
+		f := fill
+		if c.fill != nil {
+			f = c.fill
+		}
+		if f != nil {
+			r.fillRect(x, r.y, w, h, *f)
+		}
+		y := r.y + cellPadY
+		for _, ln := range lr.cells[i][from[i]:to[i]] {
+			lx := x + cellPadX
+			switch c.align {
+			case "C":
+				lx += (w - 2*cellPadX - ln.w) / 2
+			case "R":
+				lx += w - 2*cellPadX - ln.w
+			}
+			r.drawLine(ln, lx, y)
+			y += ln.h
+		}
+		r.box(x, r.y, w, h, colRule, 0.15)
+		x += w
+	}
+	r.y += h
+}
+
+// columnWidths divides width among n columns: by the table's weights, or else by
+// content, giving each column at least its longest word (capped, since a long URL is
+// broken anyway) and sharing the rest by natural width.
+func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
+	out := make([]float64, n)
+	if len(t.weights) == n {
+		sum := 0.0
+		for _, w := range t.weights {
+			sum += w
+		}
+		for i, w := range t.weights {
+			out[i] = width * w / sum
+		}
+		r.fitHeader(t, out)
+		return out
+	}
+	minW, natW := make([]float64, n), make([]float64, n)
+	rows := append([][]cell{t.header}, t.rows...)
+	for _, row := range rows {
+		for i := 0; i < n && i < len(row); i++ {
+			nat, long := r.measureSpans(row[i].spans)
+			natW[i] = max(natW[i], nat+2*cellPadX)
+			minW[i] = max(minW[i], min(long, width*0.3)+2*cellPadX)
+		}
+	}
+	sumMin, sumNat := 0.0, 0.0
+	for i := range n {
+		minW[i] = max(minW[i], 8)
+		natW[i] = max(natW[i], minW[i])
+		sumMin += minW[i]
+		sumNat += natW[i]
+	}
+	for i := range n {
+		switch {
+		case sumNat <= width:
+			out[i] = natW[i] * width / sumNat
+		case sumMin >= width:
+			out[i] = minW[i] * width / sumMin
+		default:
+			out[i] = minW[i] + (width-sumMin)*(natW[i]-minW[i])/(sumNat-sumMin)
+		}
+	}
+	return out
+}
+
+// fitHeader widens weighted columns whose header word would not fit (a header broken
+// inside a word reads badly), taking the room from the other columns in proportion.
+func (r *renderer) fitHeader(t *table, widths []float64) {
+	need, extra, rest := make([]float64, len(widths)), 0.0, 0.0
+	for i := range widths {
+		if i < len(t.header) {
+			_, long := r.measureSpans(t.header[i].spans)
+			need[i] = long + 2*cellPadX + 0.5
+		}
+		if need[i] > widths[i] {
+			extra += need[i] - widths[i]
+		} else {
+			rest += widths[i] - need[i]
+		}
+	}
+	if extra == 0 || extra > rest {
+		return
+	}
+	for i := range widths {
+		if need[i] > widths[i] {
+			widths[i] = need[i]
+		} else {
+			widths[i] -= (widths[i] - need[i]) * extra / rest
+		}
+	}
+}
+
+// measureSpans returns the width of spans on one line and the width of their longest
+// word.
+func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
+	line, word := 0.0, 0.0
+	for _, s := range spans {
+		if s.br {
+			natural, longest = max(natural, line), max(longest, word)
+			line, word = 0, 0
+			continue
+		}
+		text := r.clean(s.text, s.st.mono)
+		start := 0
+		for i := 0; i <= len(text); i++ {
+			if i < len(text) && text[i] != ' ' {
+				continue
+			}
+			if i > start {
+				w := r.measure(text[start:i], s.st)
+				line += w
+				word += w
+			}
+			if i < len(text) {
+				line += r.measure(" ", s.st)
+				longest = max(longest, word)
+				word = 0
+			}
+			start = i + 1
+		}
+	}
+	return max(natural, line), max(longest, word)
+}
+
+// mdTable converts a GFM table.
+func (r *renderer) mdTable(d *docCtx, t *east.Table) {
+	tb := &table{size: sizeTable}
+	body := style{size: sizeTable, color: r.textColor}
+	head := body
+	head.bold = true
+	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+		st := body
+		if _, ok := c.(*east.TableHeader); ok {
+			st = head
+		}
+		var cells []cell
+		for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+			tc, ok := cc.(*east.TableCell)
+			if !ok {
+				continue
+			}
+			cl := cell{spans: r.inlines(d, tc, st)}
+			switch tc.Alignment {
+			case east.AlignCenter:
+				cl.align = "C"
+			case east.AlignRight:
+				cl.align = "R"
+			}
+			cells = append(cells, cl)
+		}
+		if st.bold {
+			tb.header = cells
+		} else {
+			tb.rows = append(tb.rows, cells)
+		}
+	}
+	r.gap(0.5)
+	r.drawTable(tb)
+}

@@ -1,0 +1,191 @@
+package pack
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// TOC layout.
+const (
+	tocIndent  = 6.0  // per level
+	tocNumW    = 14.0 // page number column
+	tocGap0    = 1.4  // space before a top-level entry
+	tocTitleSz = 16.0
+)
+
+// tocEntry is one line of the table of contents and one outline item: a document or a
+// section of one. The entries are known before rendering (from the plan and the
+// documents' ASTs), so the TOC's pages can be reserved; their page numbers are filled
+// in once every document has been drawn.
+type tocEntry struct {
+	level int
+	title string
+	link  int // internal link to the destination
+	page  int // page of the destination, once drawn
+	lines []line
+	// where the entry sits in the TOC: index of the TOC page and y on it
+	tocPage int
+	y       float64
+}
+
+func (r *renderer) newEntry(level int, title string) *tocEntry {
+	e := &tocEntry{level: level, title: title, link: r.pdf.AddLink()}
+	r.toc = append(r.toc, e)
+	return e
+}
+
+// itemLabel is how an item is named in the TOC, the outline and the register.
+func itemLabel(it *Item) string {
+	if it.ID() == "" {
+		return it.Title()
+	}
+	return it.ID() + "  " + it.Title()
+}
+
+// planTOC lists the entries: the document register, then each item with its sections.
+func (r *renderer) planTOC() {
+	r.regTOC = r.newEntry(0, "Document register")
+	r.itemTOC = make([]*tocEntry, len(r.plan.Items))
+	for i, it := range r.plan.Items {
+		r.itemTOC[i] = r.newEntry(0, itemLabel(it))
+		switch it.Kind {
+		case ItemDocument:
+			doc := it.Entity.Doc
+			_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if h, ok := n.(*ast.Heading); ok && entering {
+					if h.Level <= 2 {
+						if t := plainText(h, doc.Body); t != "" {
+							r.headTOC[h] = r.newEntry(1, t)
+						}
+					}
+					return ast.WalkSkipChildren, nil
+				}
+				return ast.WalkContinue, nil
+			})
+		case ItemSoA:
+			for _, th := range r.themes() {
+				r.headTOC[sectionKey{it, th.name}] = r.newEntry(1, th.title)
+			}
+		case ItemRisks:
+			for _, s := range riskSections {
+				r.headTOC[sectionKey{it, s}] = r.newEntry(1, s)
+			}
+		}
+	}
+}
+
+// sectionKey names a section of a generated artefact in headTOC.
+type sectionKey struct {
+	it   *Item
+	name string
+}
+
+// reach marks a TOC entry's destination at the current position and adds its outline
+// item.
+func (r *renderer) reach(e *tocEntry, level int) {
+	if e == nil || e.page != 0 {
+		return
+	}
+	e.page = r.pdf.PageNo()
+	r.pdf.SetLink(e.link, r.y, e.page)
+	r.bookmark(e.title, level)
+}
+
+// bookmark adds an outline item at the current position. fpdf converts the position
+// with the height of the page that is current when the document closes (the last one),
+// not of the bookmark's own page, so the position is shifted by the difference: a
+// bookmark on a landscape page would otherwise point above or below its heading.
+func (r *renderer) bookmark(title string, level int) {
+	_, h := r.pageSize()
+	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
+	// glyph check.
+	r.pdf.Bookmark(title, level, r.y+r.lastH-h)
+}
+
+// reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.
+func (r *renderer) reserveTOC() {
+	r.planTOC()
+	r.landscape = false
+	r.cur = pageInfo{doc: "Contents", classification: string(r.g.Site.Config.Classification)}
+	r.newPage()
+	w := r.width()
+	y := marginTop + lineHeight(tocTitleSz) + 3
+	page := 0
+	for _, e := range r.toc {
+		st := tocStyle(e.level)
+		e.lines = r.layout(plain(e.title, st), w-tocNumW-float64(e.level)*tocIndent)
+		h := linesHeight(e.lines)
+		if e.level == 0 {
+			h += tocGap0
+		}
+		if y+h > r.bottom() {
+			page++
+			y = marginTop
+		}
+		e.tocPage, e.y = page, y
+		y += h
+	}
+	r.tocPages = []int{r.pdf.PageNo()}
+	r.bookmark("Contents", 0)
+	r.text(marginSide, r.y, w, "Contents", style{bold: true, size: tocTitleSz, color: colText}, "L", 0, "")
+	for range page {
+		r.newPage()
+		r.tocPages = append(r.tocPages, r.pdf.PageNo())
+	}
+}
+
+func tocStyle(level int) style {
+	if level == 0 {
+		return style{bold: true, size: sizeBody, color: colText}
+	}
+	return style{size: sizeBody - 1, color: colMuted}
+}
+
+// fillTOC draws the entries, now that every destination has a page, on the reserved
+// pages, then returns to the last page so that fpdf closes the document there.
+func (r *renderer) fillTOC() {
+	last := r.pdf.PageCount()
+	// An entry the rendering never reached (it should not happen) leads to its document
+	// rather than nowhere.
+	parent := 0
+	for _, e := range r.toc {
+		if e.page == 0 {
+			e.page = max(parent, 1)
+			r.pdf.SetLink(e.link, 0, e.page)
+		}
+		if e.level == 0 {
+			parent = e.page
+		}
+	}
+	w := r.width()
+	for i, n := range r.tocPages {
+		r.returnTo(n)
+		for _, e := range r.toc {
+			if e.tocPage != i {
+				continue
+			}
+			y := e.y
+			if e.level == 0 {
+				y += tocGap0
+			}
+			x := marginSide + float64(e.level)*tocIndent
+			h := linesHeight(e.lines)
+			for _, ln := range e.lines {
+				r.drawLine(ln, x, y)
+				y += ln.h
+			}
+			num := ""
+			if e.page > 0 {
+				num = strconv.Itoa(e.page)
+			}
+			lastH := e.lines[len(e.lines)-1].h
+			r.text(marginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
+			r.pdf.Link(x, y-h, w-(x-marginSide), h, e.link)
+		}
+	}
+	r.returnTo(last)
+	if r.pdf.PageNo() != last {
+		r.pdf.SetErrorf("pack: could not return to page %d after the table of contents", last)
+	}
+}

@@ -1,0 +1,84 @@
+package pack
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// treatment draws the risk treatment plan (ISO/IEC 27001 6.1.3 e, 8.3); an open action
+// past its due date on the build date is marked overdue.
+func (r *renderer) treatment() {
+	g := r.g
+	acts := g.Site.Treatment.Actions
+	counts := map[model.ActionStatus]int{}
+	overdue := 0
+	for _, a := range acts {
+		if a == nil {
+			continue
+		}
+		counts[a.Status]++
+		if g.Overdue(a) {
+			overdue++
+		}
+	}
+	r.para(plain(fmt.Sprintf("%d actions: %d planned, %d in progress, %d done, %d cancelled; %d overdue on %s.",
+		len(acts), counts[model.ActionPlanned], counts[model.ActionInProgress], counts[model.ActionDone],
+		counts[model.ActionCancelled], overdue, g.Date), r.base()), "L")
+	r.y += gapPara
+	head := style{bold: true, size: sizeTable - 0.5, color: colText}
+	body := style{size: sizeTable - 0.5, color: colText}
+	t := &table{size: body.size, weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
+	for _, h := range []string{"Action", "What", "Risks", "Controls", "Owner", "Start", "Due", "Status", "Measure", "Evidence"} {
+		t.header = append(t.header, txt(h, head))
+	}
+	alertFill := rgb{255, 225, 225}
+	for _, a := range acts {
+		if a == nil {
+			continue
+		}
+		e, _ := g.Lookup(a.ID)
+		what := []span{}
+		if a.Title != "" {
+			what = append(what, span{text: a.Title, st: withBold(body)})
+		}
+		if a.Action != "" && a.Action != a.Title {
+			if len(what) > 0 {
+				what = append(what, span{br: true, st: body})
+			}
+			what = append(what, span{text: a.Action, st: body})
+		}
+		if a.Resources != "" {
+			what = append(what, span{br: true, st: body}, span{text: "Resources: " + a.Resources, st: withColor(body, colMuted)})
+		}
+		status := cell{spans: plain(string(a.Status), body)}
+		if !a.Completed.IsZero() {
+			status.spans = append(status.spans, span{text: " " + a.Completed.String(), st: body})
+		}
+		if g.Overdue(a) {
+			status = cell{spans: []span{{text: "OVERDUE", st: withColor(withBold(body), colAlert)}, {text: " (" + string(a.Status) + ")", st: body}}, fill: &alertFill}
+		}
+		t.rows = append(t.rows, []cell{
+			txt(a.ID, withBold(body)),
+			{spans: what},
+			{spans: r.idLinks(model.IDs(a.Risks), body)},
+			{spans: r.idLinks(model.IDs(a.Controls), body)},
+			txt(strings.TrimSpace(a.Owner+approver(a.Approver)), body),
+			txt(a.Start.String(), body),
+			txt(a.Due.String(), body),
+			status,
+			txt(a.Measure, body),
+			{spans: r.idLinks(model.IDs(a.Evidence), body)},
+		})
+		t.keys = append(t.keys, anchorKey{e: e})
+	}
+	r.drawTable(t)
+}
+
+func approver(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (approver: " + s + ")"
+}

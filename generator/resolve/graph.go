@@ -1,0 +1,185 @@
+// Package resolve owns the link graph of an ISMS: every document, register, control,
+// risk, treatment action and evidence record as an Entity with a unique ID, every
+// reference between them (from Markdown bodies and from data) resolved to its target,
+// and the backlinks, computed once and handed to the checks and renderers. A reference
+// that does not resolve is an error at its path:line:col.
+package resolve
+
+import (
+	"sort"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Kind is what an entity is.
+type Kind string
+
+const (
+	KindDocument Kind = "document"
+	KindRegister Kind = "register" // the SoA, risk register, treatment plan, evidence register
+	KindControl  Kind = "control"
+	KindRisk     Kind = "risk"
+	KindAction   Kind = "action"
+	KindEvidence Kind = "evidence"
+)
+
+// Register names of the registers kept as data.
+const (
+	RegSoA       = "soa"
+	RegRisks     = "risk-register"
+	RegTreatment = "treatment-plan"
+	RegEvidence  = "evidence"
+)
+
+// Entity is anything a reference can point at. Exactly one of the typed pointers is set,
+// according to Kind (a register sets Register and DocControl).
+type Entity struct {
+	Kind  Kind
+	ID    string
+	Title string
+	Pos   diag.Pos // where the ID is defined
+
+	Doc        *model.Document
+	Register   string
+	DocControl *model.DocControl
+	Control    *model.Control
+	Risk       *model.Risk
+	Action     *model.Action
+	Evidence   *model.Evidence
+
+	// Published is false for documents left out of this build (drafts without --drafts).
+	Published bool
+}
+
+// Target is where a Markdown reference or link points: an entity and, for links to a
+// heading, the heading's ID.
+type Target struct {
+	Entity   *Entity
+	Fragment string
+}
+
+// Graph is the resolved ISMS.
+type Graph struct {
+	Site *model.Site
+	// Date is the build date: overdue actions and past-due reviews are derived from it.
+	Date model.Date
+	// Drafts reports whether draft documents are published.
+	Drafts bool
+
+	byID      map[string]*Entity
+	entities  []*Entity // in definition order: documents by path, registers, catalogue, risks, actions, evidence
+	documents []*Entity // published documents and registers, sorted by ID
+	links     map[*Entity][]*Entity
+	backlinks map[*Entity][]*Entity
+	soa       map[string]*model.SoARow
+	// targets maps Ref and Link nodes of document ASTs to their targets.
+	targets map[ast.Node]Target
+	// docByPath maps a document's source path to its entity.
+	docByPath map[string]*Entity
+}
+
+// Lookup returns the entity with the ID.
+func (g *Graph) Lookup(id string) (*Entity, bool) {
+	e, ok := g.byID[id]
+	return e, ok
+}
+
+// Entities returns every entity in definition order.
+func (g *Graph) Entities() []*Entity { return g.entities }
+
+// OfKind returns the entities of a kind in definition order.
+func (g *Graph) OfKind(k Kind) []*Entity {
+	var out []*Entity
+	for _, e := range g.entities {
+		if e.Kind == k {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Documents returns the published documents (Markdown documents and registers), sorted
+// by ID then path.
+func (g *Graph) Documents() []*Entity { return g.documents }
+
+// DocumentByPath returns the document entity of a content path.
+func (g *Graph) DocumentByPath(p string) (*Entity, bool) {
+	e, ok := g.docByPath[p]
+	return e, ok
+}
+
+// Links returns what e references, deduplicated, in order of first reference.
+func (g *Graph) Links(e *Entity) []*Entity { return g.links[e] }
+
+// Backlinks returns what references e, deduplicated, sorted by kind then ID.
+func (g *Graph) Backlinks(e *Entity) []*Entity { return g.backlinks[e] }
+
+// BacklinksOfKind returns the backlinks of e that are of kind k.
+func (g *Graph) BacklinksOfKind(e *Entity, k Kind) []*Entity {
+	var out []*Entity
+	for _, b := range g.backlinks[e] {
+		if b.Kind == k {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// SoARow returns the SoA row of a control.
+func (g *Graph) SoARow(controlID string) (*model.SoARow, bool) {
+	r, ok := g.soa[controlID]
+	return r, ok
+}
+
+// Target returns the target of a Ref or Link node of a document's AST.
+func (g *Graph) Target(n ast.Node) (Target, bool) {
+	t, ok := g.targets[n]
+	return t, ok
+}
+
+// RiskLevels returns the inherent and residual level of a risk (residual equals
+// inherent when none is recorded).
+func (g *Graph) RiskLevels(r *model.Risk) (inherent, residual int) {
+	m := &g.Site.Risks.Method
+	inherent = m.Level(r.Likelihood, r.Impact)
+	residual = inherent
+	if r.Residual != nil {
+		residual = m.Level(r.Residual.Likelihood, r.Residual.Impact)
+	}
+	return inherent, residual
+}
+
+// Overdue reports whether an action is past due on the build date.
+func (g *Graph) Overdue(a *model.Action) bool { return a.Overdue(g.Date) }
+
+// ReviewOverdue reports whether a document's next review date is before the build date.
+func (g *Graph) ReviewOverdue(next model.Date) bool {
+	return !next.IsZero() && next.Before(g.Date)
+}
+
+func kindOrder(k Kind) int {
+	switch k {
+	case KindDocument:
+		return 0
+	case KindRegister:
+		return 1
+	case KindControl:
+		return 2
+	case KindRisk:
+		return 3
+	case KindAction:
+		return 4
+	}
+	return 5
+}
+
+func sortEntities(es []*Entity) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if a, b := kindOrder(es[i].Kind), kindOrder(es[j].Kind); a != b {
+			return a < b
+		}
+		return naturalLess(es[i].ID, es[j].ID)
+	})
+}

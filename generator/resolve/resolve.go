@@ -1,0 +1,431 @@
+package resolve
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/catalog"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Options control what a build publishes.
+type Options struct {
+	Date   model.Date
+	Drafts bool // publish documents whose status is draft
+}
+
+// Resolve builds the link graph of site. The error, when not nil, is a diag.List of
+// every unresolved reference and duplicate ID. The site is not modified.
+func Resolve(site *model.Site, opt Options) (*Graph, error) {
+	r := &resolver{rows: map[any]*Entity{}, g: &Graph{
+		Site:      site,
+		Date:      opt.Date,
+		Drafts:    opt.Drafts,
+		byID:      map[string]*Entity{},
+		links:     map[*Entity][]*Entity{},
+		backlinks: map[*Entity][]*Entity{},
+		soa:       map[string]*model.SoARow{},
+		targets:   map[ast.Node]Target{},
+		docByPath: map[string]*Entity{},
+	}}
+	r.define(opt)
+	r.resolveData()
+	r.resolveBodies()
+	r.finish()
+	r.errs.Sort()
+	return r.g, r.errs.Err()
+}
+
+type resolver struct {
+	g    *Graph
+	errs diag.List
+	seen map[*Entity]map[*Entity]bool
+	// rows maps a data row (*model.Risk, *model.Action, *model.Evidence) to its entity.
+	rows map[any]*Entity
+}
+
+// define registers every entity under its ID; duplicates are errors naming both places.
+func (r *resolver) define(opt Options) {
+	g := r.g
+	add := func(e *Entity) {
+		if e.ID == "" {
+			return
+		}
+		if prev, dup := g.byID[e.ID]; dup {
+			r.errs.Add(e.Pos, "duplicate ID %s: already defined at %s", e.ID, prev.Pos)
+			return
+		}
+		g.byID[e.ID] = e
+		g.entities = append(g.entities, e)
+		switch {
+		case e.Risk != nil:
+			r.rows[e.Risk] = e
+		case e.Action != nil:
+			r.rows[e.Action] = e
+		case e.Evidence != nil:
+			r.rows[e.Evidence] = e
+		}
+	}
+	site := g.Site
+	for _, d := range site.Documents {
+		pub := d.Meta.Status != model.StatusDraft || opt.Drafts
+		e := &Entity{Kind: KindDocument, ID: d.Meta.ID, Title: d.Meta.Title, Pos: d.Meta.IDPos, Doc: d, Published: pub}
+		if e.Pos.Path == "" {
+			e.Pos = d.Meta.Pos
+		}
+		g.docByPath[d.Path] = e
+		if e.ID == "" {
+			// Uncontrolled pages are still pages; they cannot be referenced by ID.
+			g.entities = append(g.entities, e)
+			continue
+		}
+		add(e)
+	}
+	for _, reg := range []struct {
+		name string
+		path string
+		dc   *model.DocControl
+	}{
+		{RegSoA, site.SoA.Path, &site.SoA.Document},
+		{RegRisks, site.Risks.Path, &site.Risks.Document},
+		{RegTreatment, site.Treatment.Path, &site.Treatment.Document},
+		{RegEvidence, site.Evidence.Path, &site.Evidence.Document},
+	} {
+		if reg.path == "" {
+			continue
+		}
+		add(&Entity{Kind: KindRegister, ID: reg.dc.ID, Title: reg.dc.Title, Pos: reg.dc.IDPos, Register: reg.name, DocControl: reg.dc, Published: true})
+	}
+	for _, c := range site.Catalogue {
+		add(&Entity{Kind: KindControl, ID: c.ID, Title: c.Title, Pos: c.Pos, Control: c, Published: true})
+	}
+	for _, x := range site.Risks.Risks {
+		if x != nil {
+			if x.ID == "" {
+				r.errs.Add(x.Pos, "risk has no id")
+			}
+			add(&Entity{Kind: KindRisk, ID: x.ID, Title: x.Title, Pos: x.IDPos, Risk: x, Published: true})
+		}
+	}
+	for _, x := range site.Treatment.Actions {
+		if x != nil {
+			if x.ID == "" {
+				r.errs.Add(x.Pos, "treatment action has no id")
+			}
+			title := x.Title
+			if title == "" {
+				title = x.Action
+			}
+			add(&Entity{Kind: KindAction, ID: x.ID, Title: title, Pos: x.IDPos, Action: x, Published: true})
+		}
+	}
+	for _, x := range site.Evidence.Evidence {
+		if x != nil {
+			if x.ID == "" {
+				r.errs.Add(x.Pos, "evidence record has no id")
+			}
+			add(&Entity{Kind: KindEvidence, ID: x.ID, Title: x.Title, Pos: x.IDPos, Evidence: x, Published: true})
+		}
+	}
+}
+
+// ref resolves a reference written in data or front matter; want lists the kinds the
+// field may point at. It records the edge from → target.
+func (r *resolver) ref(from *Entity, ref model.Ref, field string, want ...Kind) *Entity {
+	t, ok := r.g.byID[ref.ID]
+	if !ok {
+		r.errs.Add(ref.Pos, "%s", r.unresolved(ref.ID, field))
+		return nil
+	}
+	if len(want) > 0 && !kindIn(t.Kind, want) {
+		r.errs.Add(ref.Pos, "%s: %s is a %s, not %s", field, ref.ID, t.Kind, kindsText(want))
+		return nil
+	}
+	r.link(from, t)
+	return t
+}
+
+// unresolved words the error for an ID that does not resolve, with a hint where one helps.
+func (r *resolver) unresolved(id, where string) string {
+	msg := fmt.Sprintf("unresolved reference %q", id)
+	if where != "" {
+		msg = fmt.Sprintf("%s: unresolved reference %q", where, id)
+	}
+	if catalog.Is2013ID(id) {
+		return msg + " (this is an ISO/IEC 27001:2013 control ID; the 2022 Annex A catalogue is in force: IDs A.5.1 to A.8.34)"
+	}
+	if s := r.closest(id); s != "" {
+		return msg + fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return msg
+}
+
+// closest suggests an existing ID that differs from id only in case.
+func (r *resolver) closest(id string) string {
+	for k := range r.g.byID {
+		if strings.EqualFold(k, id) {
+			return k
+		}
+	}
+	return ""
+}
+
+func (r *resolver) link(from, to *Entity) {
+	if from == nil || to == nil || from == to {
+		return
+	}
+	if r.seen == nil {
+		r.seen = map[*Entity]map[*Entity]bool{}
+	}
+	if r.seen[from] == nil {
+		r.seen[from] = map[*Entity]bool{}
+	}
+	if r.seen[from][to] {
+		return
+	}
+	r.seen[from][to] = true
+	r.g.links[from] = append(r.g.links[from], to)
+	r.g.backlinks[to] = append(r.g.backlinks[to], from)
+}
+
+func (r *resolver) resolveData() {
+	g := r.g
+	site := g.Site
+	docKinds := []Kind{KindDocument, KindRegister}
+	for _, d := range site.Documents {
+		e := g.docByPath[d.Path]
+		for _, c := range d.Meta.Controls {
+			r.ref(e, c, "controls", KindControl)
+		}
+	}
+	if soa, ok := g.byID[site.SoA.Document.ID]; ok && site.SoA.Path != "" {
+		for _, row := range site.SoA.Controls {
+			if row == nil {
+				continue
+			}
+			ctl := r.ref(soa, row.Control, "SoA control", KindControl)
+			if ctl != nil {
+				if prev, dup := g.soa[ctl.ID]; dup {
+					r.errs.Add(row.Control.Pos, "control %s has a second SoA row (the first is at %s)", ctl.ID, prev.Pos)
+				} else {
+					g.soa[ctl.ID] = row
+				}
+			}
+			for _, d := range row.Documents {
+				if t := r.ref(ctl, d, "documents", docKinds...); t != nil {
+					r.link(t, ctl)
+				}
+			}
+			for _, ev := range row.Evidence {
+				if t := r.ref(ctl, ev, "evidence", KindEvidence); t != nil {
+					r.link(t, ctl)
+				}
+			}
+		}
+	}
+	for _, x := range site.Risks.Risks {
+		if x == nil {
+			continue
+		}
+		e := r.rows[x]
+		for _, c := range x.Controls {
+			r.ref(e, c, "controls", KindControl)
+		}
+		for _, a := range x.Actions {
+			r.ref(e, a, "actions", KindAction)
+		}
+	}
+	for _, x := range site.Treatment.Actions {
+		if x == nil {
+			continue
+		}
+		e := r.rows[x]
+		for _, c := range x.Risks {
+			r.ref(e, c, "risks", KindRisk)
+		}
+		for _, c := range x.Controls {
+			r.ref(e, c, "controls", KindControl)
+		}
+		for _, c := range x.Evidence {
+			r.ref(e, c, "evidence", KindEvidence)
+		}
+	}
+	for _, x := range site.Evidence.Evidence {
+		if x == nil {
+			continue
+		}
+		e := r.rows[x]
+		for _, c := range x.Controls {
+			r.ref(e, c, "controls", KindControl)
+		}
+	}
+	for _, pk := range site.Config.Packs {
+		for _, c := range pk.Contents {
+			if IsPackSelector(c.ID) {
+				continue
+			}
+			if _, ok := g.byID[c.ID]; !ok {
+				r.errs.Add(c.Pos, "pack %s: %s (a pack lists document IDs, generated artefacts %s, type:<document type> or clause:<number>)", pk.Name, r.unresolved(c.ID, ""), strings.Join(PackArtefacts, ", "))
+			}
+		}
+	}
+}
+
+// PackArtefacts are the generated artefacts a pack may list.
+var PackArtefacts = []string{"soa", "risk-register", "treatment-plan", "evidence", "clauses"}
+
+// IsPackSelector reports whether a pack contents entry is a generated artefact or a
+// type: or clause: selector rather than an ID.
+func IsPackSelector(s string) bool {
+	if strings.HasPrefix(s, "type:") || strings.HasPrefix(s, "clause:") {
+		return true
+	}
+	for _, a := range PackArtefacts {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveBodies resolves [[ID]] references and links to .md files in every document.
+func (r *resolver) resolveBodies() {
+	for _, d := range r.g.Site.Documents {
+		from := r.g.docByPath[d.Path]
+		ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *markdown.Ref:
+				t, ok := r.g.byID[n.ID]
+				if !ok {
+					r.errs.Add(d.PosAt(n.Offset), "%s", r.unresolved(n.ID, ""))
+					return ast.WalkContinue, nil
+				}
+				r.g.targets[n] = Target{Entity: t}
+				r.link(from, t)
+			case *ast.Link:
+				r.resolveLink(d, from, n, string(n.Destination))
+			case *ast.Image:
+				r.resolveImage(d, n, string(n.Destination))
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
+// localDest splits a link destination that points into the site (no scheme, no host)
+// into its unescaped path and fragment.
+func localDest(dest string) (p, frag string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
+		return "", "", false
+	}
+	return u.Path, u.Fragment, true
+}
+
+func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, dest string) {
+	p, frag, ok := localDest(dest)
+	if !ok || p == "" || !strings.EqualFold(path.Ext(p), ".md") {
+		return
+	}
+	pos := d.PosAt(markdown.NodeOffset(n, d.Body))
+	target := path.Clean(path.Join(path.Dir(d.Path), p))
+	if strings.HasPrefix(p, "/") {
+		target = path.Clean(path.Join("content", p))
+	}
+	t, ok := r.g.docByPath[target]
+	if !ok {
+		r.errs.Add(pos, "link to %s: no such document (looked for %s)", dest, target)
+		return
+	}
+	if frag != "" && !hasHeadingID(t.Doc, frag) {
+		r.errs.Add(pos, "link to %s: %s has no heading with id %q", dest, target, frag)
+	}
+	r.g.targets[n] = Target{Entity: t, Fragment: frag}
+	r.link(from, t)
+}
+
+func (r *resolver) resolveImage(d *model.Document, n *ast.Image, dest string) {
+	p, _, ok := localDest(dest)
+	if !ok || p == "" {
+		return
+	}
+	target := path.Clean(path.Join(path.Dir(d.Path), p))
+	if _, ok := r.g.Site.Files[target]; !ok {
+		r.errs.Add(d.PosAt(markdown.NodeOffset(n, d.Body)), "image %s: no such file under content/ (looked for %s)", dest, target)
+	}
+}
+
+// hasHeadingID reports whether a document has a heading with the generated id.
+func hasHeadingID(d *model.Document, id string) bool {
+	found := false
+	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if v, ok := h.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok && string(b) == id {
+					found = true
+					return ast.WalkStop, nil
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// finish orders the published documents and the backlinks.
+func (r *resolver) finish() {
+	g := r.g
+	for _, e := range g.entities {
+		if (e.Kind == KindDocument || e.Kind == KindRegister) && e.Published {
+			g.documents = append(g.documents, e)
+		}
+	}
+	sort.SliceStable(g.documents, func(i, j int) bool {
+		a, b := g.documents[i], g.documents[j]
+		if a.ID != b.ID {
+			if a.ID == "" || b.ID == "" {
+				return b.ID == ""
+			}
+			return naturalLess(a.ID, b.ID)
+		}
+		return a.Pos.Path < b.Pos.Path
+	})
+	for _, bl := range g.backlinks {
+		sortEntities(bl)
+	}
+}
+
+func kindIn(k Kind, ks []Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// kindsText words the kinds a field takes: "a control", "a document or register".
+func kindsText(ks []Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	switch t := strings.Join(s, " or "); {
+	case t == string(KindEvidence):
+		return "an evidence record"
+	case t == string(KindAction):
+		return "a treatment action"
+	default:
+		return "a " + t
+	}
+}

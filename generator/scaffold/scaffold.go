@@ -1,0 +1,110 @@
+// Package scaffold writes new documents from archetypes, for `ismsgen new`: a policy,
+// procedure, record or page with the next free ID of its kind, the given date, status
+// draft and version 0.1, in the section it belongs to. Archetypes are Markdown files
+// executed as text/template; the site's themes/<name>/archetypes/<kind>.md overrides
+// the default theme's, as in Hugo. It never overwrites a file.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// Kind is a kind of document `ismsgen new` writes.
+type Kind struct {
+	Name   string // as typed: policy, procedure, record, page
+	Prefix string // of generated IDs, e.g. POL; "" for pages, which get no ID unless given
+	Dir    string // slash path of its section, relative to the site root
+}
+
+// Kinds lists the kinds in the order help shows them.
+func Kinds() []Kind {
+	return []Kind{
+		{Name: "policy", Prefix: "POL", Dir: "content/policies"},
+		{Name: "procedure", Prefix: "PRO", Dir: "content/procedures"},
+		{Name: "record", Prefix: "REC", Dir: "content/records"},
+		{Name: "page", Dir: "content"},
+	}
+}
+
+// KindNamed returns the kind with the name.
+func KindNamed(name string) (Kind, bool) {
+	for _, k := range Kinds() {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+// Options describe one new document.
+type Options struct {
+	Source string // site root
+	Kind   Kind
+	Title  string
+	ID     string // "" for the next free ID of the kind
+	Date   model.Date
+}
+
+// Result is the document written.
+type Result struct {
+	Path      string // slash path relative to the site root
+	ID        string
+	Archetype string // where the archetype came from, for the message
+}
+
+// ErrExists is returned (wrapped) when the target file or the ID already exists.
+var ErrExists = errors.New("already exists")
+
+// New writes a new document and returns what it wrote.
+func New(opt Options) (*Result, error) {
+	slug := Slug(opt.Title)
+	if slug == "" {
+		return nil, fmt.Errorf("title %q has no letters or digits to name the file after", opt.Title)
+	}
+	used, err := UsedIDs(opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	id := opt.ID
+	switch {
+	case id != "":
+		if where, ok := used[id]; ok {
+			return nil, fmt.Errorf("ID %s %w: %s", id, ErrExists, where)
+		}
+	case opt.Kind.Prefix != "":
+		id = NextID(used, opt.Kind.Prefix)
+	}
+	text, from, err := render(opt.Source, opt.Kind.Name, archetypeData{ID: id, Title: opt.Title, Date: opt.Date.String(), Kind: opt.Kind.Name})
+	if err != nil {
+		return nil, err
+	}
+	rel := path.Join(opt.Kind.Dir, slug+".md")
+	full := filepath.Join(opt.Source, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return nil, err
+	}
+	// O_EXCL: the existence check and the creation are one step, so a file that
+	// appears meanwhile is not overwritten either.
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("%s %w; choose another title or edit that file", rel, ErrExists)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(text); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return &Result{Path: rel, ID: id, Archetype: from}, nil
+}

@@ -1,0 +1,126 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/ismsgen/ismsgen/generator/build"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// Packs are slow to build (seconds, against milliseconds for the site), so the preview
+// builds one only when it is requested, from the current sources, and keeps it until a
+// source changes. Requests that arrive while it is being built wait for the same build.
+
+// packCache holds the latest build of each pack.
+type packCache struct {
+	mu      sync.Mutex
+	entries map[string]*packEntry
+}
+
+type packEntry struct {
+	sources int           // the snapshot's source count it was built from
+	done    chan struct{} // closed when pdf and err are set
+	pdf     []byte
+	err     error
+}
+
+func newPackCache() *packCache { return &packCache{entries: map[string]*packEntry{}} }
+
+// get returns the pack built from the sources numbered sources, building it with render
+// unless that build is done or under way. The build runs under ctx (the server's), not
+// the request's, so a reader who gives up does not spoil it for the next.
+func (c *packCache) get(ctx, reqCtx context.Context, sources int, name string, render func(context.Context) ([]byte, error)) ([]byte, error) {
+	c.mu.Lock()
+	for n, e := range c.entries {
+		if e.sources != sources {
+			delete(c.entries, n) // stale: a source changed since
+		}
+	}
+	e, ok := c.entries[name]
+	if !ok {
+		e = &packEntry{sources: sources, done: make(chan struct{})}
+		c.entries[name] = e
+		go func() {
+			defer close(e.done)
+			e.pdf, e.err = render(ctx)
+		}()
+	}
+	c.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.pdf, e.err
+	case <-reqCtx.Done():
+		return nil, reqCtx.Err()
+	}
+}
+
+// servePack answers /packs/<name>.pdf.
+func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) {
+	snap := s.snap.Load()
+	if snap.errors != nil || snap.graph == nil {
+		http.Error(w, "the sources have errors: fix them, then reload to build the pack", http.StatusServiceUnavailable)
+		return
+	}
+	render := s.opt.Pack
+	if render == nil {
+		render = s.buildPack
+	}
+	g := snap.graph
+	pdf, err := s.packs.get(s.ctx, r.Context(), snap.sources, name, func(ctx context.Context) ([]byte, error) {
+		return render(ctx, g, name)
+	})
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		s.serveNotFound(w, r, snap)
+		return
+	case r.Context().Err() != nil:
+		return
+	case err != nil:
+		msg := err.Error()
+		if l, ok := diag.AsList(err); ok {
+			msg = l.Error()
+		}
+		http.Error(w, "building pack "+name+": "+msg, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
+	serveBytes(w, r, pdf)
+}
+
+// buildPack renders and signs one pack as ismsgen build does.
+func (s *Server) buildPack(ctx context.Context, g *resolve.Graph, name string) ([]byte, error) {
+	for _, cfg := range build.Packs(g) {
+		if cfg.Name != name {
+			continue
+		}
+		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Date: g.Date, Version: s.opt.Version, Log: s.log}
+		signer, err := build.LoadSigner(g.Site, opt)
+		if err != nil {
+			return nil, err
+		}
+		pf, err := build.RenderPack(ctx, g, cfg, opt, signer)
+		if err != nil {
+			return nil, err
+		}
+		return pf.PDF, nil
+	}
+	return nil, fmt.Errorf("no pack named %q: %w", name, fs.ErrNotExist)
+}
+
+// packName returns the pack name of a /packs/<name>.pdf path.
+func packName(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, "packs/")
+	if !ok || strings.Contains(rest, "/") {
+		return "", false
+	}
+	name, ok := strings.CutSuffix(rest, ".pdf")
+	return name, ok && name != ""
+}

@@ -1,0 +1,309 @@
+package sign
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Options describe the signature dictionary. There is no CMS signing-time attribute:
+// the time goes only into /M, so a build with a fixed time is reproducible.
+type Options struct {
+	Time        time.Time // the claimed signing time, written to /M; required
+	Name        string    // /Name: the signer's name, omitted when empty
+	Reason      string    // /Reason, omitted when empty
+	Location    string    // /Location, omitted when empty
+	ContactInfo string    // /ContactInfo, omitted when empty
+}
+
+const (
+	// byteRangeWidth is the fixed width of each /ByteRange number, so the real values
+	// can be patched in after the offsets are known without moving a single byte.
+	byteRangeWidth       = 10
+	maxFileSize    int64 = 10_000_000_000 // the first offset that needs 11 digits
+	// cmsOverhead covers everything in the CMS besides certificates and the signature
+	// value (algorithm identifiers, attributes, issuer names), with room to spare.
+	cmsOverhead = 1024
+)
+
+// Sign appends an incremental update holding a PAdES B-B signature to pdf and returns
+// the signed file. pdf itself is a byte-exact prefix of the result (plus a newline when
+// pdf did not end with one). The update re-writes the first page (adding the signature
+// widget to /Annots) and the catalog (adding or extending /AcroForm), and adds the
+// signature dictionary and the widget.
+func Sign(pdf []byte, s Signer, opt Options) ([]byte, error) {
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	if opt.Time.IsZero() {
+		return nil, errors.New("Options.Time is required (it is the signing time written to /M)")
+	}
+	doc, err := openDocument(pdf)
+	if err != nil {
+		return nil, err
+	}
+	u, err := planUpdate(doc, opt, contentsSize(s))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(pdf))+int64(len(u.data)) >= maxFileSize {
+		return nil, fmt.Errorf("the signed file would exceed %d bytes, more than /ByteRange's fixed width can express", maxFileSize-1)
+	}
+	out := make([]byte, 0, len(pdf)+len(u.data))
+	out = append(out, pdf...)
+	base := len(out)
+	out = append(out, u.data...)
+
+	// The signed ranges are everything but the /Contents hex string, delimiters included.
+	start, end := base+u.contentsStart, base+u.contentsEnd
+	ranges := [4]int{0, start, end, len(out) - end}
+	var br bytes.Buffer
+	for i, v := range ranges {
+		if i > 0 {
+			br.WriteByte(' ')
+		}
+		fmt.Fprintf(&br, "%0*d", byteRangeWidth, v)
+	}
+	copy(out[base+u.byteRangeAt:], br.Bytes())
+
+	h := sha256.New()
+	h.Write(out[:start])
+	h.Write(out[end:])
+	cms, err := buildCMS(h.Sum(nil), s)
+	if err != nil {
+		return nil, err
+	}
+	if 2*len(cms) > end-start-2 {
+		return nil, fmt.Errorf("the signature (%d bytes) does not fit its reserved space (%d bytes)", len(cms), (end-start-2)/2)
+	}
+	hex.Encode(out[start+1:], cms)
+	return out, nil
+}
+
+// contentsSize reserves room for the CMS: the chain plus the signature value plus a
+// generous allowance for the fixed structure.
+func contentsSize(s Signer) int {
+	n := cmsOverhead + signatureSize(s.Key.Public())
+	for _, c := range s.Chain {
+		n += len(c.Raw)
+	}
+	n += 2 * len(s.Chain[0].RawIssuer) // once in the SignerInfo, once in ESSCertIDv2
+	return n
+}
+
+// update is the text of an incremental update with placeholders, and where they sit.
+type update struct {
+	data          []byte
+	byteRangeAt   int // offset of the /ByteRange numbers in data
+	contentsStart int // offset of '<' of /Contents in data
+	contentsEnd   int // offset just past '>' of /Contents in data
+}
+
+// planUpdate writes the incremental update with a zeroed /ByteRange and /Contents.
+func planUpdate(doc *document, opt Options, reserve int) (*update, error) {
+	size, ok := intValue(lookup(doc.trailer, "Size"))
+	if !ok || size <= 0 {
+		return nil, errors.New("trailer has no valid /Size")
+	}
+	rootRef, ok := lookup(doc.trailer, "Root").(pdfRef)
+	if !ok {
+		return nil, errors.New("trailer has no /Root reference")
+	}
+	catalog, err := doc.dictAt(rootRef, "catalog")
+	if err != nil {
+		return nil, err
+	}
+	pageRef, page, err := doc.firstPage(catalog)
+	if err != nil {
+		return nil, err
+	}
+	sigRef, widgetRef := pdfRef{size, 0}, pdfRef{size + 1, 0}
+
+	annots, err := doc.resolve(lookup(page, "Annots"))
+	if err != nil {
+		return nil, fmt.Errorf("first page /Annots: %w", err)
+	}
+	annotList, _ := annots.(pdfArray)
+	// A copy written inline, so an /Annots array shared with other pages stays theirs.
+	page.Set("Annots", append(slices.Clone(annotList), widgetRef))
+	fieldName, err := addSignatureField(doc, catalog, widgetRef)
+	if err != nil {
+		return nil, err
+	}
+	widget := &pdfDict{entries: []dictEntry{
+		{"Type", pdfName("Annot")}, {"Subtype", pdfName("Widget")}, {"FT", pdfName("Sig")},
+		{"Rect", pdfArray{0, 0, 0, 0}}, {"V", sigRef}, {"T", textString(fieldName)},
+		// 132 = Print (4) + Locked (128): the invisible field is printed and cannot move.
+		{"F", 132}, {"P", pageRef},
+	}}
+
+	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}}
+	if n := len(doc.data); n > 0 && doc.data[n-1] != '\n' && doc.data[n-1] != '\r' {
+		w.buf.WriteByte('\n') // "%%EOF" is a comment: the next object must start a new line
+	}
+	if err := w.dict(pageRef, page); err != nil {
+		return nil, err
+	}
+	if err := w.dict(rootRef, catalog); err != nil {
+		return nil, err
+	}
+	u := w.signatureDict(sigRef, opt, reserve)
+	if err := w.dict(widgetRef, widget); err != nil {
+		return nil, err
+	}
+
+	trailer := &pdfDict{}
+	trailer.Set("Size", size+2)
+	trailer.Set("Root", rootRef)
+	for _, key := range []pdfName{"Info", "ID"} {
+		if v, ok := doc.trailer.Get(key); ok {
+			trailer.Set(key, v)
+		}
+	}
+	trailer.Set("Prev", doc.startxref)
+	if err := w.finish(trailer); err != nil {
+		return nil, err
+	}
+	u.data = w.buf.Bytes()
+	return u, nil
+}
+
+// updateWriter accumulates the objects of an incremental update and their offsets in
+// the file the update is appended to.
+type updateWriter struct {
+	base    int // length of the file before the update
+	buf     bytes.Buffer
+	offsets map[int]xrefEntry
+}
+
+func (w *updateWriter) begin(ref pdfRef) {
+	w.offsets[ref.Num] = xrefEntry{offset: w.base + w.buf.Len(), gen: ref.Gen, inUse: true}
+	fmt.Fprintf(&w.buf, "%d %d obj\n", ref.Num, ref.Gen)
+}
+
+func (w *updateWriter) end() { w.buf.WriteString("\nendobj\n") }
+
+func (w *updateWriter) dict(ref pdfRef, d *pdfDict) error {
+	w.begin(ref)
+	defer w.end()
+	return writeObject(&w.buf, d)
+}
+
+// signatureDict writes the signature dictionary by hand, because the positions of the
+// /ByteRange numbers and the /Contents string must be known to patch them later.
+func (w *updateWriter) signatureDict(ref pdfRef, opt Options, reserve int) *update {
+	u := &update{}
+	w.begin(ref)
+	w.buf.WriteString("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [")
+	u.byteRangeAt = w.buf.Len()
+	w.buf.WriteString(zeroByteRange())
+	w.buf.WriteString("] /Contents ")
+	u.contentsStart = w.buf.Len()
+	w.buf.WriteByte('<')
+	w.buf.Write(bytes.Repeat([]byte{'0'}, 2*reserve))
+	w.buf.WriteByte('>')
+	u.contentsEnd = w.buf.Len()
+	w.buf.WriteString(" /M ")
+	writeString(&w.buf, pdfString(pdfDate(opt.Time)))
+	for _, kv := range []struct {
+		key pdfName
+		val string
+	}{{"Name", opt.Name}, {"Reason", opt.Reason}, {"Location", opt.Location}, {"ContactInfo", opt.ContactInfo}} {
+		if kv.val != "" {
+			w.buf.WriteByte(' ')
+			writeName(&w.buf, kv.key)
+			w.buf.WriteByte(' ')
+			writeString(&w.buf, textString(kv.val))
+		}
+	}
+	w.buf.WriteString(">>")
+	w.end()
+	return u
+}
+
+// finish writes the xref section for the objects written so far, the trailer and the
+// startxref pointer.
+func (w *updateWriter) finish(trailer *pdfDict) error {
+	xrefAt := w.base + w.buf.Len()
+	writeXRef(&w.buf, w.offsets)
+	w.buf.WriteString("trailer\n")
+	if err := writeObject(&w.buf, trailer); err != nil {
+		return err
+	}
+	fmt.Fprintf(&w.buf, "\nstartxref\n%d\n%%%%EOF\n", xrefAt)
+	return nil
+}
+
+func zeroByteRange() string {
+	z := string(bytes.Repeat([]byte{'0'}, byteRangeWidth))
+	return z + " " + z + " " + z + " " + z
+}
+
+// addSignatureField adds widget to the catalog's /AcroForm /Fields, creating the form
+// when there is none, sets /SigFlags 3 (SignaturesExist | AppendOnly) and returns a
+// field name not yet taken, so signing an already signed file adds a second field.
+func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef) (string, error) {
+	form := &pdfDict{}
+	if v, ok := catalog.Get("AcroForm"); ok {
+		existing, err := doc.dictAt(v, "catalog /AcroForm")
+		if err != nil {
+			return "", err
+		}
+		form = existing
+	}
+	fieldsVal, err := doc.resolve(lookup(form, "Fields"))
+	if err != nil {
+		return "", fmt.Errorf("/AcroForm /Fields: %w", err)
+	}
+	fields, _ := fieldsVal.(pdfArray)
+	taken := map[string]bool{}
+	for _, f := range fields {
+		if fd, err := doc.dictAt(f, "form field"); err == nil {
+			if t, ok := lookup(fd, "T").(pdfString); ok {
+				taken[string(t)] = true
+			}
+		}
+	}
+	name := ""
+	for i := 1; name == "" || taken[name]; i++ {
+		name = fmt.Sprintf("Signature%d", i)
+	}
+	form.Set("Fields", append(slices.Clone(fields), widget))
+	form.Set("SigFlags", 3)
+	// The form is written inline in the new catalog: the update then needs no extra
+	// object, and an indirect original stays untouched for earlier revisions.
+	catalog.Set("AcroForm", form)
+	return name, nil
+}
+
+// writeXRef writes a classic xref section for the given object offsets, grouping
+// consecutive object numbers into one subsection.
+func writeXRef(buf *bytes.Buffer, offsets map[int]xrefEntry) {
+	nums := make([]int, 0, len(offsets))
+	for n := range offsets {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	buf.WriteString("xref\n")
+	for i := 0; i < len(nums); {
+		j := i + 1
+		for j < len(nums) && nums[j] == nums[j-1]+1 {
+			j++
+		}
+		fmt.Fprintf(buf, "%d %d\n", nums[i], j-i)
+		for _, n := range nums[i:j] {
+			// Each entry is exactly 20 bytes: the end of line is space + LF.
+			fmt.Fprintf(buf, "%010d %05d n \n", offsets[n].offset, offsets[n].gen)
+		}
+		i = j
+	}
+}
+
+// pdfDate formats t as a PDF date in UTC: D:YYYYMMDDHHmmSS+00'00'.
+func pdfDate(t time.Time) string {
+	return t.UTC().Format("D:20060102150405") + "+00'00'"
+}

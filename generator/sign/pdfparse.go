@@ -1,0 +1,320 @@
+package sign
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// parser reads PDF objects from a byte slice. It understands the object syntax only; the
+// cross-reference machinery lives in xref.go.
+type parser struct {
+	b   []byte
+	pos int
+}
+
+// maxDepth bounds nesting so a hostile file cannot exhaust the stack.
+const maxDepth = 64
+
+func isWhite(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func isRegular(c byte) bool { return !isWhite(c) && !isDelimiter(c) }
+
+// skipSpace skips white space and comments.
+func (p *parser) skipSpace() {
+	for p.pos < len(p.b) {
+		c := p.b[p.pos]
+		switch {
+		case isWhite(c):
+			p.pos++
+		case c == '%':
+			for p.pos < len(p.b) && p.b[p.pos] != '\n' && p.b[p.pos] != '\r' {
+				p.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) errorf(format string, args ...any) error {
+	return fmt.Errorf("PDF syntax at byte %d: %s", p.pos, fmt.Sprintf(format, args...))
+}
+
+// value reads one PDF value. Bare keywords (obj, R, endobj, stream, …) come back as
+// pdfKeyword so callers can check structure; "N G R" is folded into a pdfRef.
+func (p *parser) value(depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, p.errorf("nesting deeper than %d", maxDepth)
+	}
+	p.skipSpace()
+	if p.pos >= len(p.b) {
+		return nil, p.errorf("unexpected end of data")
+	}
+	c := p.b[p.pos]
+	switch {
+	case c == '<' && p.pos+1 < len(p.b) && p.b[p.pos+1] == '<':
+		return p.dict(depth)
+	case c == '<':
+		return p.hexString()
+	case c == '(':
+		return p.literalString()
+	case c == '[':
+		return p.array(depth)
+	case c == '/':
+		return p.name()
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		return p.numberOrRef()
+	case isRegular(c):
+		start := p.pos
+		for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
+			p.pos++
+		}
+		return pdfKeyword(p.b[start:p.pos]), nil
+	}
+	return nil, p.errorf("unexpected %q", c)
+}
+
+func (p *parser) dict(depth int) (*pdfDict, error) {
+	p.pos += 2
+	d := &pdfDict{}
+	for {
+		p.skipSpace()
+		if p.pos+1 < len(p.b) && p.b[p.pos] == '>' && p.b[p.pos+1] == '>' {
+			p.pos += 2
+			return d, nil
+		}
+		if p.pos >= len(p.b) || p.b[p.pos] != '/' {
+			return nil, p.errorf("dictionary key expected")
+		}
+		key, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		val, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		if _, isKeyword := val.(pdfKeyword); isKeyword && val != pdfKeyword("null") &&
+			val != pdfKeyword("true") && val != pdfKeyword("false") {
+			return nil, p.errorf("unexpected keyword %q in dictionary", val)
+		}
+		d.Set(key, val)
+	}
+}
+
+func (p *parser) array(depth int) (pdfArray, error) {
+	p.pos++
+	arr := pdfArray{}
+	for {
+		p.skipSpace()
+		if p.pos < len(p.b) && p.b[p.pos] == ']' {
+			p.pos++
+			return arr, nil
+		}
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		arr = append(arr, v)
+	}
+}
+
+func (p *parser) name() (pdfName, error) {
+	p.pos++ // the slash
+	var out []byte
+	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
+		c := p.b[p.pos]
+		if c == '#' && p.pos+2 < len(p.b) {
+			if v, err := strconv.ParseUint(string(p.b[p.pos+1:p.pos+3]), 16, 8); err == nil {
+				out = append(out, byte(v))
+				p.pos += 3
+				continue
+			}
+		}
+		out = append(out, c)
+		p.pos++
+	}
+	return pdfName(out), nil
+}
+
+func (p *parser) hexString() (pdfString, error) {
+	p.pos++
+	end := bytes.IndexByte(p.b[p.pos:], '>')
+	if end < 0 {
+		return nil, p.errorf("unterminated hex string")
+	}
+	digits := make([]byte, 0, end)
+	for _, c := range p.b[p.pos : p.pos+end] {
+		if !isWhite(c) {
+			digits = append(digits, c)
+		}
+	}
+	if len(digits)%2 == 1 {
+		digits = append(digits, '0') // a missing final digit is 0 (ISO 32000-1 7.3.4.3)
+	}
+	out := make([]byte, len(digits)/2)
+	if _, err := hex.Decode(out, digits); err != nil {
+		return nil, p.errorf("bad hex string: %v", err)
+	}
+	p.pos += end + 1
+	return out, nil
+}
+
+func (p *parser) literalString() (pdfString, error) {
+	p.pos++
+	var out []byte
+	depth := 1
+	for p.pos < len(p.b) {
+		c := p.b[p.pos]
+		p.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return out, nil
+			}
+		case '\r':
+			// An unescaped end of line inside a string always reads as LF.
+			if p.pos < len(p.b) && p.b[p.pos] == '\n' {
+				p.pos++
+			}
+			c = '\n'
+		case '\\':
+			if p.pos >= len(p.b) {
+				return nil, p.errorf("unterminated string")
+			}
+			e := p.b[p.pos]
+			p.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if p.pos < len(p.b) && p.b[p.pos] == '\n' {
+					p.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for i := 0; i < 2 && p.pos < len(p.b) && p.b[p.pos] >= '0' && p.b[p.pos] <= '7'; i++ {
+						v = v*8 + int(p.b[p.pos]-'0')
+						p.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return nil, p.errorf("unterminated string")
+}
+
+// numberOrRef reads a number, and folds "num gen R" into a pdfRef by looking ahead.
+func (p *parser) numberOrRef() (any, error) {
+	first := p.token()
+	num, ok := first.Int()
+	if !ok || num < 0 {
+		return first, nil
+	}
+	save := p.pos
+	p.skipSpace()
+	if p.pos < len(p.b) && p.b[p.pos] >= '0' && p.b[p.pos] <= '9' {
+		second := p.token()
+		gen, ok := second.Int()
+		p.skipSpace()
+		if ok && p.pos < len(p.b) && p.b[p.pos] == 'R' &&
+			(p.pos+1 == len(p.b) || !isRegular(p.b[p.pos+1])) {
+			p.pos++
+			return pdfRef{num, gen}, nil
+		}
+	}
+	p.pos = save
+	return first, nil
+}
+
+func (p *parser) token() pdfNumber {
+	start := p.pos
+	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
+		p.pos++
+	}
+	return pdfNumber(p.b[start:p.pos])
+}
+
+// integer reads a non-negative integer token.
+func (p *parser) integer() (int, error) {
+	p.skipSpace()
+	n, ok := p.token().Int()
+	if !ok || n < 0 {
+		return 0, p.errorf("integer expected")
+	}
+	return n, nil
+}
+
+// keyword reads a bare word and checks it is want.
+func (p *parser) keyword(want string) error {
+	p.skipSpace()
+	start := p.pos
+	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
+		p.pos++
+	}
+	if got := string(p.b[start:p.pos]); got != want {
+		p.pos = start
+		return p.errorf("%q expected, found %q", want, got)
+	}
+	return nil
+}
+
+// indirectObject parses "num gen obj VALUE" at offset off and returns the header and
+// value. The value of a stream object is its dictionary; the stream data is not needed.
+func indirectObject(data []byte, off int) (pdfRef, any, error) {
+	if off < 0 || off >= len(data) {
+		return pdfRef{}, nil, fmt.Errorf("object offset %d outside the file", off)
+	}
+	p := &parser{b: data, pos: off}
+	num, err := p.integer()
+	if err != nil {
+		return pdfRef{}, nil, err
+	}
+	gen, err := p.integer()
+	if err != nil {
+		return pdfRef{}, nil, err
+	}
+	if err := p.keyword("obj"); err != nil {
+		return pdfRef{}, nil, err
+	}
+	v, err := p.value(0)
+	if err != nil {
+		return pdfRef{}, nil, err
+	}
+	if _, ok := v.(pdfKeyword); ok && v != pdfKeyword("null") && v != pdfKeyword("true") && v != pdfKeyword("false") {
+		return pdfRef{}, nil, errors.New("object without a value")
+	}
+	return pdfRef{num, gen}, v, nil
+}

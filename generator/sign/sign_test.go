@@ -1,0 +1,253 @@
+package sign
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"github.com/ismsgen/ismsgen/internal/tooltest"
+)
+
+// TestSignPdfsig proves the result is what poppler calls a valid PAdES signature over
+// the whole document, trusted once the Keygen root is in the NSS database, and that the
+// unsigned pack is a byte-exact prefix of the signed one.
+func TestSignPdfsig(t *testing.T) {
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	for _, tc := range []struct {
+		name string
+		ca   *testCA
+	}{{"RSA", rsaCA}, {"ECDSA", ecdsaCA}} {
+		t.Run(tc.name, func(t *testing.T) {
+			pdf := makePDF(t, 3)
+			signed := mustSign(t, pdf, tc.ca.signer)
+
+			out := pdfsig(t, signed)
+			wantAll(t, out, "Signature is Valid.", "Total document signed", "ETSI.CAdES.detached",
+				"Signing Time: Mar 14 2025 15:09:26", "Signature Field Name: Signature1",
+				"Signer Certificate Common Name: "+tc.ca.signer.Chain[0].Subject.CommonName)
+			wantNone(t, out, "Not total document signed", "Signature #2")
+
+			// Trust comes from the imported root alone: a fresh database does not trust it.
+			// pdf.md says "-t C,," suffices; with poppler 22.12 and this NSS it does not,
+			// because pdfsig validates for the email-signer usage, which reads the second
+			// (S/MIME) trust field, so the root is imported with "C,C,".
+			nss := t.TempDir()
+			certutil := tooltest.Need(t, "certutil")
+			runTool(t, certutil, "-N", "-d", "sql:"+nss, "--empty-password")
+			wantAll(t, pdfsig(t, signed, "-nssdir", "sql:"+nss), "Signature is Valid.", "Certificate issuer isn't Trusted.")
+			runTool(t, certutil, "-d", "sql:"+nss, "-A", "-t", "C,C,", "-n", "root", "-i", tc.ca.root)
+			wantAll(t, pdfsig(t, signed, "-nssdir", "sql:"+nss), "Signature is Valid.", "Certificate is Trusted.")
+
+			qpdfCheck(t, pdf)
+			qpdfCheck(t, signed)
+
+			r := mustVerify(t, signed, tc.ca.roots)
+			if !r.OK() || !r.Valid || !r.CoversWholeFile || r.Appended != 0 {
+				t.Fatalf("report not OK: %+v", r)
+			}
+			if r.UnsignedLength != len(pdf) || !bytes.Equal(signed[:r.UnsignedLength], pdf) {
+				t.Errorf("UnsignedLength = %d, want %d with the unsigned pack as prefix", r.UnsignedLength, len(pdf))
+			}
+			if r.SignedRevisionLength != len(signed) {
+				t.Errorf("SignedRevisionLength = %d, want %d", r.SignedRevisionLength, len(signed))
+			}
+			if !r.SigningTime.Equal(testTime) || r.SubFilter != "ETSI.CAdES.detached" {
+				t.Errorf("SigningTime %v, SubFilter %q", r.SigningTime, r.SubFilter)
+			}
+			if !r.Signer.Equal(tc.ca.signer.Chain[0]) || len(r.Chain) != 2 {
+				t.Errorf("signer %v, chain of %d", r.Signer.Subject, len(r.Chain))
+			}
+		})
+	}
+}
+
+// TestSignOpenSSL checks the CMS with a second, independent implementation: OpenSSL must
+// accept it as a detached signature over the byte ranges, chaining to the Keygen root.
+func TestSignOpenSSL(t *testing.T) {
+	openssl := tooltest.Need(t, "openssl")
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
+		signed := mustSign(t, makePDF(t, 2), ca.signer)
+		sig, err := findLastSignature(signed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		br := sig.byteRange
+		content := append(bytes.Clone(signed[:br[1]]), signed[br[2]:]...)
+		dir := t.TempDir()
+		p7s, data := filepath.Join(dir, "sig.p7s"), filepath.Join(dir, "content")
+		// The CMS is exactly one DER element; the zero padding after it is cut by length,
+		// not by trimming zeros, since a signature may end with a zero byte.
+		in := cryptobyte.String(sig.contents)
+		var cms cryptobyte.String
+		if !in.ReadASN1Element(&cms, cbasn1.SEQUENCE) {
+			t.Fatal("cannot read the CMS")
+		}
+		if err := os.WriteFile(p7s, cms, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(data, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(openssl, "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s,
+			"-content", data, "-CAfile", ca.root, "-purpose", "any", "-out", os.DevNull).CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "Verification successful") {
+			t.Fatalf("openssl cms -verify (%s): %v\n%s", ca.signer.Chain[0].Subject.CommonName, err, out)
+		}
+	}
+}
+
+// TestSignDeterministic: same input, key and time give the same bytes, for both key types.
+func TestSignDeterministic(t *testing.T) {
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	pdf := makePDF(t, 2)
+	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
+		a, b := mustSign(t, pdf, ca.signer), mustSign(t, bytes.Clone(pdf), ca.signer)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two signings differ", ca.signer.Chain[0].Subject.CommonName)
+		}
+		later, err := Sign(pdf, ca.signer, Options{Time: testTime.Add(1e9)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Equal(a, later) {
+			t.Error("a different signing time gave the same bytes")
+		}
+	}
+}
+
+// TestSignTrailerID signs a file whose trailer carries /ID (qpdf adds one) and checks the
+// update repeats it.
+func TestSignTrailerID(t *testing.T) {
+	qpdf := tooltest.Need(t, "qpdf")
+	rsaCA, _, _ := shared.get(t)
+	in := writeTemp(t, "in.pdf", makePDF(t, 2))
+	outPath := filepath.Join(t.TempDir(), "id.pdf")
+	if b, err := exec.Command(qpdf, "--static-id", in, outPath).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	pdf, err := os.ReadFile(outPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openDocument(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, ok := doc.trailer.Get("ID")
+	if !ok {
+		t.Fatal("qpdf output has no /ID; the test cannot prove anything")
+	}
+	signed := mustSign(t, pdf, rsaCA.signer)
+	sdoc, err := openDocument(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got bytes.Buffer
+	writeObject(&want, id)
+	writeObject(&got, lookup(sdoc.trailer, "ID"))
+	if want.String() != got.String() {
+		t.Errorf("trailer /ID = %s, want %s", got.String(), want.String())
+	}
+	if lookup(sdoc.trailer, "Info") == nil || lookup(sdoc.trailer, "Prev") == nil {
+		t.Errorf("trailer lost /Info or /Prev: %+v", sdoc.trailer)
+	}
+	wantAll(t, pdfsig(t, signed), "Signature is Valid.", "Total document signed")
+	qpdfCheck(t, signed)
+}
+
+// TestSignTwice adds a second signature to a signed file: the form gets a second field,
+// the first signature no longer covers the file, and Verify reads the last one.
+func TestSignTwice(t *testing.T) {
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	once := mustSign(t, makePDF(t, 2), rsaCA.signer)
+	twice := mustSign(t, once, ecdsaCA.signer)
+	out := pdfsig(t, twice)
+	first, second, found := strings.Cut(out, "Signature #2")
+	if !found {
+		t.Fatalf("pdfsig shows no second signature:\n%s", out)
+	}
+	wantAll(t, first, "Signature is Valid.", "Not total document signed", "Signature1")
+	wantAll(t, second, "Signature is Valid.", "Total document signed", "Signature2")
+	wantNone(t, second, "Not total document signed")
+	qpdfCheck(t, twice)
+
+	r := mustVerify(t, twice, ecdsaCA.roots)
+	if !r.OK() || r.UnsignedLength != len(once) || !r.Signer.Equal(ecdsaCA.signer.Chain[0]) {
+		t.Fatalf("report for the second signature: %+v", r)
+	}
+}
+
+func TestSignRejects(t *testing.T) {
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	pdf := makePDF(t, 1)
+	weak, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+		s    Signer
+		opt  Options
+		want string
+	}{
+		{"no time", pdf, rsaCA.signer, Options{}, "Options.Time"},
+		{"key of another certificate", pdf, Signer{Key: ecdsaCA.signer.Key, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "does not match"},
+		{"no chain", pdf, Signer{Key: rsaCA.signer.Key}, Options{Time: testTime}, "no certificate"},
+		{"weak RSA", pdf, Signer{Key: weak, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "1024 bits"},
+		{"not a PDF", []byte("hello"), rsaCA.signer, Options{Time: testTime}, "startxref"},
+		{"xref stream", xrefStreamPDF(t, pdf), rsaCA.signer, Options{Time: testTime}, "cross-reference stream"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Sign(tc.pdf, tc.s, tc.opt)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want one mentioning %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// xrefStreamPDF rewrites pdf with object streams, which need a cross-reference stream.
+func xrefStreamPDF(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	qpdf := tooltest.Need(t, "qpdf")
+	in := writeTemp(t, "plain.pdf", pdf)
+	out := filepath.Join(t.TempDir(), "objstm.pdf")
+	if b, err := exec.Command(qpdf, "--object-streams=generate", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestSignNoFinalNewline: a file ending in "%%EOF" without a newline still signs validly.
+func TestSignNoFinalNewline(t *testing.T) {
+	rsaCA, _, _ := shared.get(t)
+	pdf := bytes.TrimRight(makePDF(t, 1), "\r\n")
+	signed := mustSign(t, pdf, rsaCA.signer)
+	wantAll(t, pdfsig(t, signed), "Signature is Valid.", "Total document signed")
+	r := mustVerify(t, signed, rsaCA.roots)
+	// The added newline belongs to the unsigned part, as documented on UnsignedLength.
+	if !r.OK() || !bytes.HasPrefix(signed, pdf) || r.UnsignedLength != len(pdf)+1 || signed[len(pdf)] != '\n' {
+		t.Fatalf("report: %+v (unsigned length %d)", r, len(pdf))
+	}
+}
+
+func runTool(t *testing.T, bin string, args ...string) {
+	t.Helper()
+	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", bin, args, err, b)
+	}
+}

@@ -1,0 +1,208 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+func flipped(b []byte, i int, to byte) []byte {
+	out := bytes.Clone(b)
+	out[i] = to
+	return out
+}
+
+func hasProblem(r *Report, substr string) bool {
+	for _, p := range r.Problems {
+		if strings.Contains(p, substr) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTamperSignedRanges changes one byte in each signed range: pdfsig and Verify must
+// both see the digest mismatch.
+func TestTamperSignedRanges(t *testing.T) {
+	rsaCA, _, _ := shared.get(t)
+	signed := mustSign(t, makePDF(t, 3), rsaCA.signer)
+	sig, err := findLastSignature(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In range 1: the document title (UTF-16 in /Info); in range 2: the /Reason text.
+	// Neither edit breaks the PDF's structure, so only the digest can catch them.
+	inFirst := bytes.Index(signed, []byte("\x00I\x00S\x00M\x00S"))
+	inSecond := bytes.Index(signed, []byte("(Approved")) + 1
+	if inFirst < 0 || inFirst+1 >= sig.byteRange[1] || inSecond <= sig.byteRange[2] {
+		t.Fatalf("test bytes not where expected: %d, %d, ranges %v", inFirst, inSecond, sig.byteRange)
+	}
+	for name, bad := range map[string][]byte{
+		"first range":  flipped(signed, inFirst+1, 'J'),
+		"second range": flipped(signed, inSecond, 'B'),
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := pdfsig(t, bad)
+			wantAll(t, out, "Digest Mismatch.")
+			wantNone(t, out, "Signature is Valid.")
+			r := mustVerify(t, bad, rsaCA.roots)
+			if r.Valid || r.OK() || !hasProblem(r, "digest mismatch") {
+				t.Fatalf("tampered file passes Verify: %+v", r)
+			}
+		})
+	}
+}
+
+// TestTamperSignatureValue changes one byte of the signature value itself (the last
+// field of the CMS), for both key types.
+func TestTamperSignatureValue(t *testing.T) {
+	rsaCA, ecdsaCA, _ := shared.get(t)
+	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
+		t.Run(ca.signer.Chain[0].Subject.CommonName, func(t *testing.T) {
+			signed := mustSign(t, makePDF(t, 2), ca.signer)
+			sig, err := findLastSignature(signed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sd, err := parseSignedData(sig.contents)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The signature OCTET STRING ends the CMS; pick a byte a few from its end.
+			in := cryptobyte.String(sig.contents)
+			var el cryptobyte.String
+			if !in.ReadASN1Element(&el, cbasn1.SEQUENCE) {
+				t.Fatal("cannot read CMS")
+			}
+			i := len(el) - 4
+			if !bytes.Equal(el[len(el)-len(sd.signature):], sd.signature) {
+				t.Fatal("the signature value is not at the end of the CMS")
+			}
+			at := sig.byteRange[1] + 1 + 2*i // hex digit of that byte in the file
+			to := byte('0')
+			if signed[at] == '0' {
+				to = '1'
+			}
+			bad := flipped(signed, at, to)
+
+			out := pdfsig(t, bad)
+			wantAll(t, out, "Signature is Invalid.")
+			wantNone(t, out, "Signature is Valid.")
+			r := mustVerify(t, bad, ca.roots)
+			if r.Valid || r.OK() || !hasProblem(r, "signature value") {
+				t.Fatalf("tampered signature passes Verify: %+v", r)
+			}
+		})
+	}
+}
+
+// TestAppended: bytes or a whole incremental update after the signed revision leave the
+// signature valid but no longer covering the file.
+func TestAppended(t *testing.T) {
+	rsaCA, _, _ := shared.get(t)
+	signed := mustSign(t, makePDF(t, 2), rsaCA.signer)
+	update := infoUpdate(t, signed)
+	for name, extra := range map[string][]byte{
+		"junk":               []byte("% appended after signing\n"),
+		"incremental update": update,
+	} {
+		t.Run(name, func(t *testing.T) {
+			bad := append(bytes.Clone(signed), extra...)
+			out := pdfsig(t, bad)
+			wantAll(t, out, "Not total document signed", "Signature is Valid.")
+			r := mustVerify(t, bad, rsaCA.roots)
+			if !r.Valid || r.CoversWholeFile || r.OK() || r.Appended != len(extra) ||
+				r.SignedRevisionLength != len(signed) || !hasProblem(r, "appended") {
+				t.Fatalf("report: %+v", r)
+			}
+		})
+	}
+	qpdfCheck(t, append(bytes.Clone(signed), update...))
+}
+
+// infoUpdate returns a well-formed incremental update for pdf that changes the title.
+func infoUpdate(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	doc, err := openDocument(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	infoRef := lookup(doc.trailer, "Info").(pdfRef)
+	info, err := doc.dictAt(infoRef, "info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info.Set("Title", pdfString("Changed after signing"))
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "%d %d obj\n", infoRef.Num, infoRef.Gen)
+	if err := writeObject(&buf, info); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString("\nendobj\n")
+	xrefAt := len(pdf) + buf.Len()
+	writeXRef(&buf, map[int]xrefEntry{infoRef.Num: {offset: len(pdf), gen: infoRef.Gen, inUse: true}})
+	trailer := &pdfDict{}
+	trailer.Set("Size", lookup(doc.trailer, "Size"))
+	trailer.Set("Root", lookup(doc.trailer, "Root"))
+	trailer.Set("Info", infoRef)
+	trailer.Set("Prev", doc.startxref)
+	buf.WriteString("trailer\n")
+	if err := writeObject(&buf, trailer); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&buf, "\nstartxref\n%d\n%%%%EOF\n", xrefAt)
+	return buf.Bytes()
+}
+
+// TestOtherCA: a file signed under another CA is cryptographically valid but does not
+// chain to the first CA's root.
+func TestOtherCA(t *testing.T) {
+	rsaCA, _, otherCA := shared.get(t)
+	signed := mustSign(t, makePDF(t, 1), otherCA.signer)
+	r := mustVerify(t, signed, rsaCA.roots)
+	if !r.Valid || r.ChainErr == nil || r.OK() || !hasProblem(r, "certificate chain") {
+		t.Fatalf("foreign signature accepted: %+v", r)
+	}
+	if r := mustVerify(t, signed, otherCA.roots); !r.OK() {
+		t.Fatalf("own root rejected: %+v", r)
+	}
+	if r := mustVerify(t, signed, nil); !r.OK() || r.ChainErr != nil {
+		t.Fatalf("without roots the chain is not checked: %+v", r)
+	}
+}
+
+func TestVerifyUnsigned(t *testing.T) {
+	if _, err := Verify(makePDF(t, 1), nil); !errors.Is(err, ErrNotSigned) {
+		t.Fatalf("err = %v, want ErrNotSigned", err)
+	}
+}
+
+// FuzzVerify: whatever is fed in, Verify returns a report or an error, never panics.
+func FuzzVerify(f *testing.F) {
+	tc, err := newTestCA(f.TempDir(), "fuzz", true)
+	if err != nil {
+		f.Fatal(err)
+	}
+	pdf := makePDF(f, 1)
+	signed, err := Sign(pdf, tc.signer, Options{Time: testTime})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(signed)
+	f.Add(pdf)
+	f.Add(signed[:len(signed)/2])
+	f.Add([]byte("/ByteRange [0 5 10 99999999999] /Contents <30>"))
+	f.Add([]byte("1 0 obj <</ByteRange [0 10 20 5] /Contents <3000>>> endobj"))
+	f.Add([]byte("1 0 obj <</ByteRange [0 1 2 9223372036854775807] /Contents <3000>>> endobj"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Verify(data, tc.roots)
+		if err == nil && r == nil {
+			t.Fatal("nil report without error")
+		}
+	})
+}

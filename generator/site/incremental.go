@@ -1,0 +1,161 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"sort"
+	"strconv"
+	"sync"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// Incremental rendering, for the live preview.
+//
+// Every render records a summary of its inputs (renderState). Given the previous
+// render in Options.Previous, Render compares the new inputs with the recorded ones and
+// copies from the previous output every page whose inputs did not change, rendering only
+// the others.
+//
+// The rule rests on one invariant of this package: a page reads the Markdown body of at
+// most one document, its own (renderPage), and sees every other document only through
+// its front matter, the graph's links and the readiness findings. So when nothing but
+// some documents' bodies changed, and all documents still link to the same entities and
+// the findings are the same, only the pages of those documents can differ. Any other
+// change (front matter, data, theme, evidence, a link added or removed, a finding, the
+// build date, the options) re-renders every page. Assets and the search index are always
+// rebuilt: they read every body and are cheap. incremental_test.go proves that the
+// result equals a full render; a page added later that reads other documents' bodies
+// must be rendered outside the page loop, like the search index.
+
+// renderState summarises what a render read.
+type renderState struct {
+	// global hashes every input except the document bodies.
+	global [sha256.Size]byte
+	// bodies hashes each document's body, by source path.
+	bodies map[string][sha256.Size]byte
+	// sections keeps each document's search-index sections, by source path: they read
+	// only the document's own body (and titles, a global input), so an unchanged body
+	// under unchanged global inputs gives the same sections.
+	sections sync.Map // string → [][3]string
+}
+
+// sectionsOf returns a document's search sections, from the previous render when its
+// body and the global inputs are unchanged, and records them for the next render.
+func (st *renderState) sectionsOf(prev *Output, d *model.Document, compute func() [][3]string) [][3]string {
+	if prev != nil && prev.state != nil && prev.state.global == st.global && prev.state.bodies[d.Path] == st.bodies[d.Path] {
+		if v, ok := prev.state.sections.Load(d.Path); ok {
+			st.sections.Store(d.Path, v)
+			return v.([][3]string)
+		}
+	}
+	secs := compute()
+	st.sections.Store(d.Path, secs)
+	return secs
+}
+
+// inputState summarises the inputs of this render.
+func (r *renderer) inputState() *renderState {
+	g, s := r.g, r.g.Site
+	h := lenHasher{h: sha256.New()}
+	h.str(s.Root)
+	h.str(g.Date.String())
+	h.str(strconv.FormatBool(g.Drafts))
+	h.str(r.opt.Version)
+	h.str(string(r.opt.Head))
+	h.str(r.opt.Versions.Fingerprint())
+	h.str(strconv.Itoa(len(r.opt.Findings)))
+	for _, f := range r.opt.Findings {
+		h.str(f.Rule)
+		h.str(string(f.Severity))
+		h.str(f.Message)
+		h.str(f.Pos.String())
+		h.str(f.Subject)
+	}
+
+	docs := make(map[string]*model.Document, len(s.Documents))
+	for _, d := range s.Documents {
+		docs[d.Path] = d
+	}
+	st := &renderState{bodies: make(map[string][sha256.Size]byte, len(docs))}
+	paths := make([]string, 0, len(s.Files))
+	for p := range s.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		b := s.Files[p]
+		// A document's body is the tail of its file; the head (front matter) is a global
+		// input, because the nav, registers and backlinks of every page show it.
+		if d, ok := docs[p]; ok && bytes.HasSuffix(b, d.Body) {
+			st.bodies[p] = sha256.Sum256(d.Body)
+			b = b[:len(b)-len(d.Body)]
+		}
+		h.str(p)
+		h.bytes(b)
+	}
+	// What bodies contribute to other pages: the links (backlinks are shown on the
+	// targets' pages) and the evidence state.
+	for _, e := range g.Entities() {
+		if e.Doc == nil {
+			continue
+		}
+		h.str(e.Doc.Path)
+		links := g.Links(e)
+		h.str(strconv.Itoa(len(links)))
+		for _, t := range links {
+			h.str(string(t.Kind))
+			h.str(t.ID)
+		}
+	}
+	for _, ev := range s.Evidence.Evidence {
+		if ev != nil {
+			h.str(ev.ID)
+			h.str(ev.File)
+			h.str(ev.FileError)
+			h.str(ev.SHA256)
+		}
+	}
+	h.h.Sum(st.global[:0])
+	return st
+}
+
+// reuser returns a function that gives a page's bytes from the previous render when
+// none of its inputs changed, or nil when every page must be rendered.
+func reuser(prev *Output, cur *renderState) func(p *Page) ([]byte, bool) {
+	if prev == nil || prev.state == nil || prev.state.global != cur.global {
+		return nil
+	}
+	return func(p *Page) ([]byte, bool) {
+		if p.Entity != nil && p.Entity.Doc != nil {
+			path := p.Entity.Doc.Path
+			old, ok := prev.state.bodies[path]
+			if !ok || old != cur.bodies[path] {
+				return nil, false
+			}
+		}
+		b, ok := prev.Files[p.Path]
+		return b, ok
+	}
+}
+
+// lenHasher writes length-prefixed values, so that two different sequences of values
+// never hash the same input.
+type lenHasher struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func (x *lenHasher) bytes(b []byte) {
+	binary.LittleEndian.PutUint64(x.buf[:], uint64(len(b)))
+	x.h.Write(x.buf[:])
+	x.h.Write(b)
+}
+
+func (x *lenHasher) str(s string) {
+	binary.LittleEndian.PutUint64(x.buf[:], uint64(len(s)))
+	x.h.Write(x.buf[:])
+	x.h.Write([]byte(s))
+}

@@ -1,0 +1,263 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	gmrenderer "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// mdRenderer renders document ASTs to HTML for one page at a time. Each worker has its
+// own, because it carries the page being rendered (links are relative to it).
+type mdRenderer struct {
+	g       *resolve.Graph
+	md      goldmark.Markdown
+	page    string // output path of the page being rendered
+	doc     *model.Document
+	unsafe  bool
+	codeFmt *highlighter
+	outline outline // how the current document's headings sit under the page's h1
+}
+
+func (r *renderer) newMarkdown() *mdRenderer {
+	m := &mdRenderer{g: r.g, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter()}
+	opts := []gmrenderer.Option{gmrenderer.WithNodeRenderers(util.Prioritized(m, 100))}
+	if m.unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	m.md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithRendererOptions(opts...),
+	)
+	return m
+}
+
+// tocEntry is a heading of a document for the "on this page" list.
+type tocEntry struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// render renders a document body for the page at pagePath.
+func (m *mdRenderer) render(d *model.Document, pagePath string) (template.HTML, []tocEntry, error) {
+	m.page, m.doc, m.outline = pagePath, d, planOutline(d)
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, d.Body, d.AST); err != nil {
+		return "", nil, err
+	}
+	return template.HTML(buf.String()), headings(d, m.outline), nil
+}
+
+// headings lists the headings of a document rendered as h2 and h3.
+func headings(d *model.Document, o outline) []tocEntry {
+	var out []tocEntry
+	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if l := o.level(h); h != o.drop && (l == 2 || l == 3) {
+			out = append(out, tocEntry{Level: l, ID: headingID(h), Text: plainText(h, d.Body)})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// plainText returns the text content of a node.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *markdown.Ref:
+			b.WriteString(refLabel(c, nil))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// RegisterFuncs implements gmrenderer.NodeRenderer.
+func (m *mdRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	reg.Register(markdown.KindRef, m.renderRef)
+	reg.Register(ast.KindLink, m.renderLink)
+	reg.Register(ast.KindImage, m.renderImage)
+	reg.Register(ast.KindFencedCodeBlock, m.renderCode)
+	reg.Register(ast.KindCodeBlock, m.renderCode)
+	reg.Register(ast.KindHeading, m.renderHeading)
+	reg.Register(east.KindTaskCheckBox, m.renderTaskCheckBox)
+	if !m.unsafe {
+		reg.Register(ast.KindRawHTML, m.renderRawHTML)
+		reg.Register(ast.KindHTMLBlock, m.renderHTMLBlock)
+	}
+}
+
+// refLabel is the text shown for a [[ID]] reference: the author's label, else the
+// title of a document, else the ID.
+func refLabel(n *markdown.Ref, t *resolve.Entity) string {
+	switch {
+	case n.Label != "":
+		return n.Label
+	case t != nil && (t.Kind == resolve.KindDocument || t.Kind == resolve.KindRegister) && t.Title != "":
+		return t.Title
+	}
+	return n.ID
+}
+
+func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*markdown.Ref)
+	t, _ := m.g.Target(n)
+	label := refLabel(n, t.Entity)
+	if t.Entity == nil || !t.Entity.Published {
+		w.WriteString(`<span class="ref ref-unpublished" title="not published in this build">`)
+		w.WriteString(template.HTMLEscapeString(label))
+		w.WriteString(`</span>`)
+		return ast.WalkContinue, nil
+	}
+	e := t.Entity
+	w.WriteString(`<a class="ref ref-` + string(e.Kind) + `" href="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Of(e))) + `"`)
+	if tip := e.ID + " " + e.Title; label != e.Title || e.Kind != resolve.KindDocument {
+		w.WriteString(` title="` + template.HTMLEscapeString(strings.TrimSpace(tip)) + `"`)
+	}
+	w.WriteString(`>` + template.HTMLEscapeString(label) + `</a>`)
+	return ast.WalkContinue, nil
+}
+
+func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	dest := string(n.Destination)
+	attrs := ""
+	if t, ok := m.g.Target(n); ok {
+		if !t.Entity.Published {
+			// A link to a document left out of this build shows as text.
+			w.WriteString(`<a class="ref-unpublished" title="not published in this build">`)
+			return ast.WalkContinue, nil
+		}
+		dest = urls.Rel(m.page, urls.Of(t.Entity))
+		if t.Fragment != "" {
+			dest += "#" + t.Fragment
+		}
+	} else if isExternal(dest) {
+		attrs = ` class="external" rel="noopener noreferrer"`
+	}
+	w.WriteString(`<a href="` + template.HTMLEscapeString(safeURL(dest)) + `"` + attrs)
+	if len(n.Title) > 0 {
+		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
+	}
+	w.WriteString(">")
+	return ast.WalkContinue, nil
+}
+
+func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	dest := string(n.Destination)
+	alt := plainText(n, src)
+	if isExternal(dest) || strings.HasPrefix(dest, "data:") {
+		// Pages load nothing from outside the site: an external image becomes a link.
+		w.WriteString(`<a class="external" rel="noopener noreferrer" href="` + template.HTMLEscapeString(safeURL(dest)) + `">` + template.HTMLEscapeString("image: "+alt) + `</a>`)
+		return ast.WalkSkipChildren, nil
+	}
+	target := path.Clean(path.Join(path.Dir(m.doc.Path), dest))
+	w.WriteString(`<img src="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Asset(target))) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	if len(n.Title) > 0 {
+		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
+	}
+	w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func (m *mdRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.RawHTML)
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			w.WriteString(template.HTMLEscapeString(string(seg.Value(src))))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (m *mdRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*ast.HTMLBlock)
+		w.WriteString(`<pre class="raw-html">`)
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			w.WriteString(template.HTMLEscapeString(string(seg.Value(src))))
+		}
+		if n.HasClosure() {
+			w.WriteString(template.HTMLEscapeString(string(n.ClosureLine.Value(src))))
+		}
+		w.WriteString("</pre>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (m *mdRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang string
+	if f, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = string(f.Language(src))
+	}
+	var code bytes.Buffer
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	w.WriteString(m.codeFmt.html(code.String(), lang))
+	return ast.WalkSkipChildren, nil
+}
+
+// isExternal reports whether a URL leaves the site.
+func isExternal(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") ||
+		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "ftp:")
+}
+
+// safeURL neutralises javascript: and other script-bearing schemes.
+func safeURL(u string) string {
+	l := strings.ToLower(strings.TrimSpace(u))
+	for _, bad := range []string{"javascript:", "vbscript:", "data:"} {
+		if strings.HasPrefix(l, bad) {
+			return "#"
+		}
+	}
+	return u
+}

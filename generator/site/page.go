@@ -1,0 +1,157 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// Page is what a layout renders: one output file.
+type Page struct {
+	Site   *siteView
+	G      *resolve.Graph
+	Path   string // output path, relative to the site root
+	Layout string // layouts/<Layout>.html
+	Title  string
+	// Section is the nav section title the page belongs to (highlighted in the sidebar).
+	Section string
+	Entity  *resolve.Entity
+	Info    *resolve.DocInfo // document-control fields of documents and registers
+	Body    template.HTML
+	TOC     []tocEntry
+	Crumbs  []crumb
+	Data    any
+	Prev    *navItem
+	Next    *navItem
+
+	source string // the source file the page is made from, for errors
+}
+
+type crumb struct {
+	Title string
+	Path  string
+}
+
+// Rel returns the URL of a site path relative to this page.
+func (p *Page) Rel(target string) string { return urls.Rel(p.Path, target) }
+
+// Root returns the relative URL of the site root from this page ("" or "../").
+func (p *Page) Root() string { return urls.Rel(p.Path, "") }
+
+// URL returns the relative URL of an entity's page, or "" when it is not published.
+func (p *Page) URL(e *resolve.Entity) string {
+	if e == nil || !e.Published {
+		return ""
+	}
+	return urls.Rel(p.Path, urls.Of(e))
+}
+
+// Link returns an HTML link to an entity: its ID and, for controls, risks, actions and
+// evidence, its title as a tooltip; documents show their title.
+func (p *Page) Link(e *resolve.Entity) template.HTML {
+	if e == nil {
+		return ""
+	}
+	label := e.ID
+	if label == "" {
+		label = e.Title
+	}
+	esc := template.HTMLEscapeString
+	if !e.Published {
+		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
+	}
+	return template.HTML(`<a class="ref ref-` + string(e.Kind) + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
+}
+
+// LinkTitled is Link with the title shown after the ID.
+func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
+	if e == nil {
+		return ""
+	}
+	if e.ID == "" {
+		return p.Link(e)
+	}
+	return p.Link(e) + template.HTML(" "+template.HTMLEscapeString(e.Title))
+}
+
+// LinkID links to the entity with the ID, or shows the ID as text.
+func (p *Page) LinkID(id string) template.HTML {
+	if e, ok := p.G.Lookup(id); ok {
+		return p.Link(e)
+	}
+	return template.HTML(template.HTMLEscapeString(id))
+}
+
+// Refs resolves a list of references to entities (unknown IDs are skipped; resolve has
+// already reported them).
+func (p *Page) Refs(refs []model.Ref) []*resolve.Entity {
+	var out []*resolve.Entity
+	for _, r := range refs {
+		if e, ok := p.G.Lookup(r.ID); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Active reports whether a nav path is this page.
+func (p *Page) Active(path string) bool { return p.Path == path }
+
+// Classification returns the classification shown in the page header.
+func (p *Page) Classification() model.Classification {
+	if p.Info != nil && p.Info.Classification != "" {
+		return p.Info.Classification
+	}
+	return p.G.Site.Config.Classification
+}
+
+// Draft reports whether the page shows a draft document.
+func (p *Page) Draft() bool { return p.Info != nil && p.Info.Status == model.StatusDraft }
+
+// Retired reports whether the page shows a retired document.
+func (p *Page) Retired() bool { return p.Info != nil && p.Info.Status == model.StatusRetired }
+
+// ReviewOverdue reports whether the page's document is past its review date.
+func (p *Page) ReviewOverdue() bool { return p.Info != nil && p.G.DocReviewOverdue(*p.Info) }
+
+// CSV returns the relative URL of a register's CSV export.
+func (p *Page) CSV(kind string) string { return p.Rel(exportPath(kind)) }
+
+func exportPath(kind string) string { return fmt.Sprintf("exports/%s.csv", kind) }
+
+// Plural is a helper for "1 risk" / "2 risks".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"join":   strings.Join,
+		"lower":  strings.ToLower,
+		"plural": Plural,
+		"upper":  strings.ToUpper,
+		"title": func(v any) string {
+			s := fmt.Sprint(v)
+			if s == "" {
+				return s
+			}
+			return strings.ToUpper(s[:1]) + s[1:]
+		},
+		"str":  func(v any) string { return fmt.Sprint(v) },
+		"slug": urls.Slug,
+		"add":  func(a, b int) int { return a + b },
+	}
+}
+
+// SoA returns the SoA row of a control, or nil.
+func (p *Page) SoA(controlID string) *model.SoARow {
+	row, _ := p.G.SoARow(controlID)
+	return row
+}

@@ -1,0 +1,280 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// pages lists every page of the site with its data.
+func (r *renderer) pages() []*Page {
+	g := r.g
+	var pages []*Page
+	add := func(p *Page) *Page {
+		p.Site, p.G = r.site, g
+		if p.Crumbs == nil && p.Path != urls.Home {
+			p.Crumbs = []crumb{{"Home", urls.Home}}
+			if p.Section != "" && p.Section != p.Title {
+				if sp := sectionPath(p.Section); sp != "" {
+					p.Crumbs = append(p.Crumbs, crumb{p.Section, sp})
+				} else {
+					p.Crumbs = append(p.Crumbs, crumb{Title: p.Section})
+				}
+			}
+		}
+		pages = append(pages, p)
+		return p
+	}
+	add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, Data: r.homeData()})
+	for _, e := range g.Documents() {
+		if e.Doc == nil {
+			continue
+		}
+		info := g.Info(e)
+		p := add(&Page{Path: urls.Of(e), Layout: "document", Title: e.Title, Entity: e, Info: &info,
+			Section: r.sectionOf(e), source: e.Doc.Path})
+		p.Prev, p.Next = r.neighbours(e)
+	}
+	s := g.Site
+	if s.SoA.Path != "" {
+		add(r.registerPage(urls.SoA, "soa", resolve.RegSoA, r.soaData()))
+	}
+	if s.Risks.Path != "" {
+		add(r.registerPage(urls.Risks, "risks", resolve.RegRisks, r.risksData()))
+		for _, e := range g.OfKind(resolve.KindRisk) {
+			add(&Page{Path: urls.Of(e), Layout: "risk", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk register", source: s.Risks.Path})
+		}
+	}
+	if s.Treatment.Path != "" {
+		add(r.registerPage(urls.Treatment, "treatment", resolve.RegTreatment, nil))
+		for _, e := range g.OfKind(resolve.KindAction) {
+			add(&Page{Path: urls.Of(e), Layout: "action", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk treatment plan", source: s.Treatment.Path})
+		}
+	}
+	if s.Evidence.Path != "" {
+		add(r.registerPage(urls.Evidence, "evidence-register", resolve.RegEvidence, nil))
+		for _, e := range g.OfKind(resolve.KindEvidence) {
+			add(&Page{Path: urls.Of(e), Layout: "evidence", Title: e.ID + " " + e.Title, Entity: e, Section: "Evidence", source: s.Evidence.Path})
+		}
+	}
+	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups()})
+	for _, e := range g.OfKind(resolve.KindControl) {
+		add(&Page{Path: urls.Of(e), Layout: "control", Title: e.ID + " " + e.Title, Entity: e, Section: "Controls"})
+	}
+	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", Data: r.controlledDocuments()})
+	tags := r.tags()
+	add(&Page{Path: urls.Tags, Layout: "tags", Title: "Tags", Section: "Tags", Data: tags})
+	for _, t := range tags {
+		add(&Page{Path: urls.Tag(t.Name), Layout: "tag", Title: "Tag: " + t.Name, Section: "Tags", Data: t})
+	}
+	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", Data: r.readinessData()})
+	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
+	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
+	for _, vp := range r.opt.Versions.Pages() {
+		add(&Page{Path: vp.Path, Layout: vp.Layout, Title: vp.Title, Section: "What changed", Data: vp.Data})
+	}
+	return pages
+}
+
+func (r *renderer) registerPage(path, layout, reg string, data any) *Page {
+	for _, e := range r.g.OfKind(resolve.KindRegister) {
+		if e.Register == reg {
+			info := r.g.Info(e)
+			return &Page{Path: path, Layout: layout, Title: e.Title, Entity: e, Info: &info, Data: data,
+				Section: "Registers", source: e.Pos.Path}
+		}
+	}
+	return &Page{Path: path, Layout: layout, Title: reg, Data: data, Section: "Registers"}
+}
+
+// sectionOf names the sidebar section a document is listed in.
+func (r *renderer) sectionOf(e *resolve.Entity) string {
+	if at, ok := r.site.navIndex[urls.Of(e)]; ok {
+		return r.site.Nav[at.section].Title
+	}
+	return ""
+}
+
+// sectionPath returns the page of a breadcrumb section that has one.
+func sectionPath(section string) string {
+	switch section {
+	case "Risk register":
+		return urls.Risks
+	case "Risk treatment plan":
+		return urls.Treatment
+	case "Evidence":
+		return urls.Evidence
+	case "Controls":
+		return urls.Controls
+	case "Tags":
+		return urls.Tags
+	}
+	return ""
+}
+
+// neighbours returns the previous and next documents of e's sidebar section.
+func (r *renderer) neighbours(e *resolve.Entity) (prev, next *navItem) {
+	at, ok := r.site.navIndex[urls.Of(e)]
+	if !ok {
+		return nil, nil
+	}
+	items := r.site.Nav[at.section].Items
+	if at.item > 0 {
+		prev = &items[at.item-1]
+	}
+	if at.item+1 < len(items) {
+		next = &items[at.item+1]
+	}
+	return prev, next
+}
+
+// homeData is the ISMS overview.
+type homeData struct {
+	Scope, Policy *resolve.Entity
+	Documents     int
+	Controls      int
+	Applicable    int
+	Implemented   int
+	Risks         int
+	AboveAppetite int
+	Actions       int
+	OpenActions   int
+	Overdue       int
+	Evidence      int
+	ReviewsDue    int
+}
+
+func (r *renderer) homeData() homeData {
+	g := r.g
+	h := homeData{}
+	for _, cov := range check.ClauseCoverage(g) {
+		for _, e := range cov.By {
+			switch {
+			case cov.Clause.Number == "4.3" && h.Scope == nil:
+				h.Scope = e
+			case cov.Clause.Number == "5.2" && h.Policy == nil:
+				h.Policy = e
+			}
+		}
+	}
+	for _, e := range g.Documents() {
+		if info, ok := g.Controlled(e); ok {
+			h.Documents++
+			if g.DocReviewOverdue(info) {
+				h.ReviewsDue++
+			}
+		}
+	}
+	h.Controls = len(g.Site.Catalogue)
+	for _, c := range g.Site.Catalogue {
+		if row, ok := g.SoARow(c.ID); ok && row.IsApplicable() {
+			h.Applicable++
+			if row.Status == model.Implemented {
+				h.Implemented++
+			}
+		}
+	}
+	for _, x := range g.Site.Risks.Risks {
+		if x == nil {
+			continue
+		}
+		h.Risks++
+		if _, res := g.RiskLevels(x); !g.Site.Risks.Method.Acceptable(res) {
+			h.AboveAppetite++
+		}
+	}
+	for _, a := range g.Site.Treatment.Actions {
+		if a == nil {
+			continue
+		}
+		h.Actions++
+		if a.Status != model.ActionDone && a.Status != model.ActionCancelled {
+			h.OpenActions++
+		}
+		if g.Overdue(a) {
+			h.Overdue++
+		}
+	}
+	h.Evidence = len(g.Site.Evidence.Evidence)
+	return h
+}
+
+// controlledDocuments lists the published controlled documents and registers.
+func (r *renderer) controlledDocuments() []docRow {
+	var out []docRow
+	for _, e := range r.g.Documents() {
+		if info, ok := r.g.Controlled(e); ok {
+			out = append(out, docRow{Entity: e, Info: info, Overdue: r.g.DocReviewOverdue(info)})
+		}
+	}
+	return out
+}
+
+type docRow struct {
+	Entity  *resolve.Entity
+	Info    resolve.DocInfo
+	Overdue bool
+}
+
+// controlGroup is the controls of one theme.
+type controlGroup struct {
+	Theme    string
+	Controls []*resolve.Entity
+}
+
+// controlGroups groups the catalogue by theme, in catalogue order.
+func (r *renderer) controlGroups() []controlGroup {
+	var out []controlGroup
+	idx := map[string]int{}
+	for _, e := range r.g.OfKind(resolve.KindControl) {
+		th := e.Control.Theme
+		if th == "" {
+			th = e.Control.Catalogue
+		}
+		i, ok := idx[th]
+		if !ok {
+			i = len(out)
+			idx[th] = i
+			out = append(out, controlGroup{Theme: th})
+		}
+		out[i].Controls = append(out[i].Controls, e)
+	}
+	return out
+}
+
+type tagView struct {
+	Name      string
+	Path      string
+	Documents []*resolve.Entity
+}
+
+func (r *renderer) tags() []tagView {
+	by := map[string]*tagView{}
+	for _, e := range r.g.Documents() {
+		if e.Doc == nil {
+			continue
+		}
+		for _, t := range e.Doc.Meta.Tags {
+			key := strings.ToLower(strings.TrimSpace(t))
+			if key == "" {
+				continue
+			}
+			tv, ok := by[key]
+			if !ok {
+				tv = &tagView{Name: key, Path: urls.Tag(key)}
+				by[key] = tv
+			}
+			tv.Documents = append(tv.Documents, e)
+		}
+	}
+	out := make([]tagView, 0, len(by))
+	for _, tv := range by {
+		out = append(out, *tv)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

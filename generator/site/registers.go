@@ -1,0 +1,207 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// soaRow is one SoA row as shown: the control, its row (nil when the SoA has none) and
+// the risks that cite the control (derived, never typed).
+type soaRow struct {
+	Control *resolve.Entity
+	Row     *model.SoARow
+	Risks   []*resolve.Entity
+}
+
+type soaGroup struct {
+	Theme string
+	Rows  []soaRow
+}
+
+func (r *renderer) soaData() []soaGroup {
+	var out []soaGroup
+	for _, grp := range r.controlGroups() {
+		sg := soaGroup{Theme: grp.Theme}
+		for _, c := range grp.Controls {
+			row, _ := r.g.SoARow(c.ID)
+			sg.Rows = append(sg.Rows, soaRow{Control: c, Row: row, Risks: r.g.BacklinksOfKind(c, resolve.KindRisk)})
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// risksData is the risk register page: the method, the heat maps and the rows.
+type risksData struct {
+	Method   *model.RiskMethod
+	Inherent heatMap
+	Residual heatMap
+	Rows     []riskRow
+}
+
+type riskRow struct {
+	Entity             *resolve.Entity
+	Risk               *model.Risk
+	Inherent, Residual int
+	InherentBand       string
+	ResidualBand       string
+	Acceptable         bool
+}
+
+// heatMap is a likelihood × impact grid; Rows run from the highest likelihood down.
+type heatMap struct {
+	Title string
+	Cells [][]heatCell
+}
+
+type heatCell struct {
+	Likelihood, Impact, Level int
+	Band                      string
+	Risks                     []*resolve.Entity
+}
+
+func (r *renderer) risksData() risksData {
+	g := r.g
+	m := &g.Site.Risks.Method
+	d := risksData{Method: m, Inherent: r.newHeatMap("Inherent risk"), Residual: r.newHeatMap("Residual risk")}
+	for _, e := range g.OfKind(resolve.KindRisk) {
+		x := e.Risk
+		in, res := g.RiskLevels(x)
+		d.Rows = append(d.Rows, riskRow{Entity: e, Risk: x, Inherent: in, Residual: res,
+			InherentBand: m.Band(in), ResidualBand: m.Band(res), Acceptable: m.Acceptable(res)})
+		d.Inherent.place(x.Likelihood, x.Impact, e)
+		if x.Residual != nil {
+			d.Residual.place(x.Residual.Likelihood, x.Residual.Impact, e)
+		} else {
+			d.Residual.place(x.Likelihood, x.Impact, e)
+		}
+	}
+	return d
+}
+
+func (r *renderer) newHeatMap(title string) heatMap {
+	m := &r.g.Site.Risks.Method
+	h := heatMap{Title: title}
+	for i := len(m.Likelihood) - 1; i >= 0; i-- {
+		l := m.Likelihood[i]
+		var row []heatCell
+		for _, im := range m.Impact {
+			lvl := m.Level(l.Value, im.Value)
+			row = append(row, heatCell{Likelihood: l.Value, Impact: im.Value, Level: lvl, Band: m.Band(lvl)})
+		}
+		h.Cells = append(h.Cells, row)
+	}
+	return h
+}
+
+func (h *heatMap) place(l, i int, e *resolve.Entity) {
+	for ri := range h.Cells {
+		for ci := range h.Cells[ri] {
+			c := &h.Cells[ri][ci]
+			if c.Likelihood == l && c.Impact == i {
+				c.Risks = append(c.Risks, e)
+				return
+			}
+		}
+	}
+}
+
+// HeatMapSVG draws a heat map as inline SVG: one cell per likelihood and impact pair,
+// coloured by band, with the count and each risk linked.
+func (p *Page) HeatMapSVG(h heatMap) template.HTML {
+	m := &p.G.Site.Risks.Method
+	const cw, ch, left, top = 92, 62, 96, 28
+	cols := len(m.Impact)
+	rows := len(h.Cells)
+	w, ht := left+cols*cw+4, top+rows*ch+44
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="heatmap" role="img" aria-labelledby="hm-%s" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg">`,
+		esc(urlsSlug(h.Title)), w, ht, w, ht)
+	fmt.Fprintf(&b, `<title id="hm-%s">%s heat map: likelihood (rows) by impact (columns)</title>`, esc(urlsSlug(h.Title)), esc(h.Title))
+	fmt.Fprintf(&b, `<text class="hm-title" x="%d" y="18">%s</text>`, left, esc(h.Title))
+	for ri, row := range h.Cells {
+		y := top + ri*ch
+		fmt.Fprintf(&b, `<text class="hm-axis" x="%d" y="%d" text-anchor="end">%s</text>`, left-8, y+ch/2+4, esc(scaleName(m.Likelihood, row[0].Likelihood)))
+		for ci, c := range row {
+			x := left + ci*cw
+			fmt.Fprintf(&b, `<g class="hm-cell band-%s"><rect x="%d" y="%d" width="%d" height="%d"><title>likelihood %d × impact %d = level %d (%s): %d risk(s)</title></rect>`,
+				esc(urlsSlug(strings.ToLower(c.Band))), x, y, cw-2, ch-2, c.Likelihood, c.Impact, c.Level, esc(c.Band), len(c.Risks))
+			if n := len(c.Risks); n > 0 {
+				fmt.Fprintf(&b, `<text class="hm-count" x="%d" y="%d">%d</text>`, x+6, y+18, n)
+				for k, e := range c.Risks {
+					if k == 3 {
+						fmt.Fprintf(&b, `<text class="hm-more" x="%d" y="%d">+%d</text>`, x+cw-26, y+ch-10, n-3)
+						break
+					}
+					fmt.Fprintf(&b, `<a href="%s"><text class="hm-risk" x="%d" y="%d">%s</text></a>`, esc(p.URL(e)), x+30, y+16+k*14, esc(e.ID))
+				}
+			}
+			b.WriteString(`</g>`)
+		}
+	}
+	for ci, im := range m.Impact {
+		fmt.Fprintf(&b, `<text class="hm-axis" x="%d" y="%d" text-anchor="middle">%s</text>`, left+ci*cw+cw/2, top+rows*ch+16, esc(im.Name))
+	}
+	fmt.Fprintf(&b, `<text class="hm-label" x="%d" y="%d" text-anchor="middle">Impact →</text>`, left+cols*cw/2, top+rows*ch+36)
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func urlsSlug(s string) string { return strings.ToLower(urls.Slug(s)) }
+
+func scaleName(scale []model.ScaleStep, v int) string {
+	for _, s := range scale {
+		if s.Value == v {
+			if s.Name != "" {
+				return s.Name
+			}
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// ScaleName names a likelihood value (for templates).
+func (p *Page) LikelihoodName(v int) string { return scaleName(p.G.Site.Risks.Method.Likelihood, v) }
+
+// ImpactName names an impact value.
+func (p *Page) ImpactName(v int) string { return scaleName(p.G.Site.Risks.Method.Impact, v) }
+
+// RiskLevels returns a risk's inherent and residual level and bands.
+func (p *Page) RiskRow(e *resolve.Entity) riskRow {
+	m := &p.G.Site.Risks.Method
+	in, res := p.G.RiskLevels(e.Risk)
+	return riskRow{Entity: e, Risk: e.Risk, Inherent: in, Residual: res, InherentBand: m.Band(in), ResidualBand: m.Band(res), Acceptable: m.Acceptable(res)}
+}
+
+// readinessData is the readiness page.
+type readinessData struct {
+	Findings  []check.Finding
+	Checklist []check.ChecklistItem
+	Coverage  []check.Coverage
+}
+
+func (r *renderer) readinessData() readinessData {
+	return readinessData{
+		Findings:  r.opt.Findings,
+		Checklist: check.Readiness(r.g, r.opt.Findings),
+		Coverage:  check.ClauseCoverage(r.g),
+	}
+}
+
+// FindingURL links a finding to the page of what it concerns.
+func (p *Page) FindingURL(f check.Finding) string {
+	if e, ok := p.G.Lookup(f.Subject); ok {
+		return p.URL(e)
+	}
+	if e, ok := p.G.DocumentByPath(f.Pos.Path); ok {
+		return p.URL(e)
+	}
+	return ""
+}

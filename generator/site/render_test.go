@@ -1,0 +1,41 @@
+package site_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/site"
+	"github.com/ismsgen/ismsgen/internal/fixture"
+)
+
+// render loads, resolves and renders a fixture site.
+func render(t *testing.T, f fixture.Files) *site.Output {
+	t.Helper()
+	dir := fixture.Write(t, f)
+	s, err := load.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	g, err := resolve.Resolve(s, resolve.Options{Date: model.NewDate(2026, 11, 22)})
+	if err != nil {
+		t.Fatalf("resolve: %v", err)
+	}
+	out, err := site.Render(context.Background(), g, site.Options{Version: "test"})
+	if err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return out
+}
+
+// page returns a rendered file as a string.
+func page(t *testing.T, out *site.Output, p string) string {
+	t.Helper()
+	b, ok := out.Files[p]
+	if !ok {
+		t.Fatalf("no file %s in the output", p)
+	}
+	return string(b)
+}

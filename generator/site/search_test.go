@@ -1,0 +1,81 @@
+package site_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture"
+)
+
+type indexEntry struct {
+	ID       string      `json:"i"`
+	Title    string      `json:"t"`
+	Kind     string      `json:"k"`
+	URL      string      `json:"u"`
+	Meta     string      `json:"m"`
+	Sections [][3]string `json:"s"`
+}
+
+// readIndex parses search-index.js: a script assigning one JSON value to a global.
+func readIndex(t *testing.T, js string) []indexEntry {
+	t.Helper()
+	const prefix = "window.ISMSGEN_SEARCH = "
+	i := strings.Index(js, prefix)
+	if i < 0 || !strings.HasSuffix(js, ";\n") {
+		t.Fatalf("search-index.js does not assign window.ISMSGEN_SEARCH:\n%.200s", js)
+	}
+	var idx struct {
+		V int          `json:"v"`
+		E []indexEntry `json:"e"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(js[i+len(prefix):], ";\n")), &idx); err != nil {
+		t.Fatal(err)
+	}
+	return idx.E
+}
+
+func TestSearchIndexCoversEveryKind(t *testing.T) {
+	out := render(t, fixture.Minimal().With(fixture.Files{"content/procedures/x.md": repeatedHeadings}))
+	entries := readIndex(t, page(t, out, urls.SearchData))
+	byID := map[string]indexEntry{}
+	for _, e := range entries {
+		if _, ok := out.Files[e.URL]; !ok {
+			t.Errorf("%s: URL %s is not a page of the site", e.ID, e.URL)
+		}
+		byID[e.ID] = e
+	}
+	for id, kind := range map[string]string{"POL-IS": "policy", "PRO-X": "procedure", "SOA": "register",
+		"A.5.15": "control", "R-1": "risk", "RTP-1": "action", "EV-1": "evidence"} {
+		if byID[id].Kind != kind {
+			t.Errorf("%s: kind %q, want %q", id, byID[id].Kind, kind)
+		}
+	}
+	pol := byID["POL-IS"]
+	text := ""
+	for _, s := range pol.Sections {
+		text += s[2] + " "
+	}
+	// A [[ref]] is searchable by its label and its ID; the repeated title heading is not
+	// a section of its own.
+	if !strings.Contains(text, "We protect information.") || !strings.Contains(text, "A.5.1") {
+		t.Errorf("POL-IS text %q lacks the body or the reference IDs", text)
+	}
+	var anchors []string
+	for _, s := range byID["PRO-X"].Sections {
+		anchors = append(anchors, s[0])
+	}
+	if got := strings.Join(anchors, ","); !strings.HasPrefix(got, "scope,steps,scope-1,scope-2") {
+		t.Errorf("PRO-X sections %s, want the heading IDs in order", got)
+	}
+}
+
+// The index is reproducible: the same site gives the same bytes.
+func TestSearchIndexIsDeterministic(t *testing.T) {
+	a := page(t, render(t, fixture.Minimal()), urls.SearchData)
+	b := page(t, render(t, fixture.Minimal()), urls.SearchData)
+	if a != b {
+		t.Error("two renders of the same site give different search indexes")
+	}
+}

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// sidebarCache renders the sidebar (partials/sidebar.html) once per page depth instead
+// of once per page: it lists every document, so executing it for each of N pages costs
+// O(N²) template work, which dominated the build of a large ISMS. A page then only
+// marks its own entry as current.
+type sidebarCache struct {
+	theme *theme
+	site  *siteView
+	mu    sync.Mutex
+	byDep map[int]*sidebarEntry
+}
+
+type sidebarEntry struct {
+	once sync.Once
+	html string
+	err  error
+}
+
+func newSidebarCache(t *theme, v *siteView) *sidebarCache {
+	return &sidebarCache{theme: t, site: v, byDep: map[int]*sidebarEntry{}}
+}
+
+// navPlaceholder is the file name of the page the shared sidebar is rendered for: no
+// nav entry has it, so no entry is marked current.
+const navPlaceholder = "\x00sidebar"
+
+func (c *sidebarCache) get(depth int) (string, error) {
+	c.mu.Lock()
+	e, ok := c.byDep[depth]
+	if !ok {
+		e = &sidebarEntry{}
+		c.byDep[depth] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		t := c.theme.sidebar.Lookup("partials/sidebar.html")
+		if t == nil {
+			return // a theme without a sidebar
+		}
+		var buf bytes.Buffer
+		p := &Page{Site: c.site, Path: strings.Repeat("x/", depth) + navPlaceholder}
+		e.err = t.Execute(&buf, p)
+		e.html = buf.String()
+	})
+	return e.html, e.err
+}
+
+// Sidebar returns the sidebar for this page, its own entry marked aria-current.
+func (p *Page) Sidebar() (template.HTML, error) {
+	if p.Site == nil || p.Site.sidebar == nil {
+		return "", nil
+	}
+	html, err := p.Site.sidebar.get(strings.Count(p.Path, "/"))
+	if err != nil {
+		return "", err
+	}
+	self := `href="` + template.HTMLEscapeString(p.Rel(p.Path)) + `"`
+	if i := strings.Index(html, self+">"); i >= 0 {
+		html = html[:i] + self + ` aria-current="page"` + html[i+len(self):]
+	}
+	return template.HTML(html), nil
+}

@@ -1,0 +1,286 @@
+// Package site owns the intranet renderer: it turns the resolved ISMS graph into HTML
+// pages (through the theme's html/template layouts), the stylesheet for highlighted code,
+// CSV exports and copies of evidence files and content images, all in memory. Writing
+// the files out is build's job; serving them is serve's.
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"sort"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/generator/versions/view"
+	"github.com/ismsgen/ismsgen/internal/parallel"
+)
+
+// Options control one render.
+type Options struct {
+	// Findings are the readiness findings shown on the readiness page and counted on
+	// the home page.
+	Findings []check.Finding
+	// Version is the ismsgen version printed in page footers.
+	Version string
+	// Head is extra HTML put at the end of every page's <head> (the live preview's
+	// reload script); empty for a normal build.
+	Head template.HTML
+	// Previous is an earlier render of the same site, or nil. Pages whose inputs did not
+	// change since are copied from it instead of rendered (see incremental.go); the
+	// result is the same as a full render.
+	Previous *Output
+	// Versions is what the pages show of git and releases (package versions fills it):
+	// the "last changed" line, the version switcher slot and the "what changed" pages;
+	// nil ignores git.
+	Versions *view.Versions
+}
+
+// Output is a rendered site: every file by slash path relative to the output root.
+type Output struct {
+	Files map[string][]byte
+	Pages int
+
+	state *renderState // what this render read, for a later Options.Previous
+}
+
+// Render renders the whole site.
+func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error) {
+	th, err := loadTheme(g.Site)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{g: g, opt: opt, theme: th}
+	r.site = r.siteView()
+	pages := r.pages()
+
+	out := &Output{Files: map[string][]byte{}}
+	var errs diag.List
+	if err := r.checkCollisions(pages); err != nil {
+		return nil, err
+	}
+	results := make([][]byte, len(pages))
+	pageErrs := make([]error, len(pages))
+	state := r.inputState()
+	r.state = state
+	reuse := reuser(opt.Previous, state)
+	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
+		if reuse != nil {
+			if b, ok := reuse(pages[i]); ok {
+				results[i] = b
+				return
+			}
+		}
+		results[i], pageErrs[i] = r.renderPage(md, pages[i])
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// A theme mistake fails every page the same way: report it once.
+	seen := map[string]int{}
+	for i, p := range pages {
+		if pageErrs[i] != nil {
+			msg := pageErrs[i].Error()
+			if seen[msg]++; seen[msg] == 1 {
+				errs.Add(diag.Pos{Path: p.source}, "rendering %s: %v", p.Path, pageErrs[i])
+			}
+			continue
+		}
+		out.Files[p.Path] = results[i]
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	out.Pages = len(pages)
+	if err := r.assets(out.Files); err != nil {
+		return nil, err
+	}
+	search, err := r.searchIndexJS(pages)
+	if err != nil {
+		return nil, err
+	}
+	out.Files[urls.SearchData] = search
+	out.state = state
+	return out, nil
+}
+
+type renderer struct {
+	state *renderState
+	g     *resolve.Graph
+	opt   Options
+	theme *theme
+	site  *siteView
+}
+
+// checkCollisions reports two pages that would be written to the same file (a document
+// content/soa.md would overwrite the generated SoA page).
+func (r *renderer) checkCollisions(pages []*Page) error {
+	seen := map[string]*Page{}
+	var errs diag.List
+	for _, p := range pages {
+		if q, ok := seen[p.Path]; ok {
+			errs.Add(diag.Pos{Path: p.source}, "page %s would overwrite the page of %s: rename the file", p.Path, q.describe())
+			continue
+		}
+		seen[p.Path] = p
+	}
+	errs.Sort()
+	return errs.Err()
+}
+
+// renderPage executes a page's layout.
+func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
+	if p.Entity != nil && p.Entity.Doc != nil {
+		body, toc, err := md.render(p.Entity.Doc, p.Path)
+		if err != nil {
+			return nil, err
+		}
+		p.Body, p.TOC = body, toc
+	}
+	t, err := r.theme.layout(p.Layout)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// siteView is what every page knows about the site.
+type siteView struct {
+	Config  *model.Config
+	Date    model.Date
+	Version string
+	Head    template.HTML
+	Nav     []navSection
+	Errors  int
+	Warns   int
+	// Versions is Options.Versions, for partials/versions.html.
+	Versions *view.Versions
+
+	// navIndex finds a page's place in Nav without a scan per page.
+	navIndex map[string]navPos
+	sidebar  *sidebarCache
+}
+
+type navPos struct{ section, item int }
+
+type navSection struct {
+	Title string
+	Items []navItem
+}
+
+type navItem struct {
+	Title string
+	ID    string
+	Path  string
+}
+
+func (r *renderer) siteView() *siteView {
+	v := &siteView{Config: &r.g.Site.Config, Date: r.g.Date, Version: r.opt.Version, Head: r.opt.Head, Versions: r.opt.Versions}
+	for _, f := range r.opt.Findings {
+		if f.Severity == check.Error {
+			v.Errors++
+		} else {
+			v.Warns++
+		}
+	}
+	sections := []struct {
+		title string
+		types []model.DocType
+	}{
+		{"ISMS manual", []model.DocType{model.TypeManual, model.TypePlan, model.TypeStandard}},
+		{"Policies", []model.DocType{model.TypePolicy}},
+		{"Procedures", []model.DocType{model.TypeProcedure}},
+		{"Records", []model.DocType{model.TypeRecord, model.TypeRegister}},
+		{"Pages", []model.DocType{model.TypePage}},
+	}
+	for _, s := range sections {
+		sec := navSection{Title: s.title}
+		for _, e := range r.g.Documents() {
+			if e.Doc == nil {
+				continue
+			}
+			for _, t := range s.types {
+				if e.Doc.Meta.Type == t {
+					sec.Items = append(sec.Items, navItem{Title: e.Title, ID: e.ID, Path: urls.Of(e)})
+				}
+			}
+		}
+		sortNav(sec.Items, r.g)
+		if len(sec.Items) > 0 {
+			v.Nav = append(v.Nav, sec)
+		}
+	}
+	reg := navSection{Title: "Registers"}
+	for _, it := range []navItem{
+		{Title: "Readiness", Path: urls.Readiness},
+		{Title: "Document register", Path: urls.Documents},
+		{Title: "Statement of Applicability", Path: urls.SoA},
+		{Title: "Controls", Path: urls.Controls},
+		{Title: "Risk register", Path: urls.Risks},
+		{Title: "Risk treatment plan", Path: urls.Treatment},
+		{Title: "Evidence", Path: urls.Evidence},
+		{Title: "Tags", Path: urls.Tags},
+	} {
+		if r.hasPage(it.Path) {
+			reg.Items = append(reg.Items, it)
+		}
+	}
+	v.Nav = append(v.Nav, reg)
+	v.navIndex = map[string]navPos{}
+	for si, sec := range v.Nav {
+		for ii, it := range sec.Items {
+			if _, dup := v.navIndex[it.Path]; !dup {
+				v.navIndex[it.Path] = navPos{si, ii}
+			}
+		}
+	}
+	v.sidebar = newSidebarCache(r.theme, v)
+	return v
+}
+
+// sortNav orders a section by weight, then title.
+func sortNav(items []navItem, g *resolve.Graph) {
+	weight := func(it navItem) int {
+		if e, ok := g.Lookup(it.ID); ok && e.Doc != nil {
+			return e.Doc.Meta.Weight
+		}
+		return 0
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if wi, wj := weight(items[i]), weight(items[j]); wi != wj {
+			return wi < wj
+		}
+		return items[i].Title < items[j].Title
+	})
+}
+
+// hasPage reports whether a register page is generated (its data file exists).
+func (r *renderer) hasPage(p string) bool {
+	s := r.g.Site
+	switch p {
+	case urls.SoA:
+		return s.SoA.Path != ""
+	case urls.Risks:
+		return s.Risks.Path != ""
+	case urls.Treatment:
+		return s.Treatment.Path != ""
+	case urls.Evidence:
+		return s.Evidence.Path != ""
+	}
+	return true
+}
+
+func (p *Page) describe() string {
+	if p.source != "" {
+		return p.source
+	}
+	return fmt.Sprintf("the %s page", p.Layout)
+}

@@ -1,0 +1,131 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/themes"
+)
+
+// theme is the default theme overlaid, file by file, by the site's themes/<name>/
+// directory (as Hugo's layout lookup does).
+type theme struct {
+	files map[string][]byte // slash path relative to the theme root → bytes
+	// Used records the site-theme files that override the default (for manifests).
+	Used []string
+
+	mu      sync.Mutex
+	base    *template.Template
+	sidebar *template.Template
+	layouts map[string]*template.Template
+}
+
+// loadTheme merges the embedded default theme with the site's overrides from
+// site.Files (load read them; renderers never touch the disk).
+func loadTheme(s *model.Site) (*theme, error) {
+	t := &theme{files: map[string][]byte{}, layouts: map[string]*template.Template{}}
+	def := themes.Default()
+	err := fs.WalkDir(def, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(def, p)
+		t.files[p] = b
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	prefix := "themes/" + s.Config.Theme + "/"
+	var keys []string
+	for p := range s.Files {
+		if strings.HasPrefix(p, prefix) {
+			keys = append(keys, p)
+		}
+	}
+	sort.Strings(keys)
+	for _, p := range keys {
+		t.files[strings.TrimPrefix(p, prefix)] = s.Files[p]
+		t.Used = append(t.Used, p)
+	}
+	if s.Config.Theme != "default" && len(keys) == 0 {
+		return nil, fmt.Errorf("theme %q: no directory themes/%s in the site", s.Config.Theme, s.Config.Theme)
+	}
+	if err := t.parseBase(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// parseBase parses baseof.html and every partial once.
+func (t *theme) parseBase() error {
+	base := template.New("baseof.html").Funcs(funcs())
+	var names []string
+	for p := range t.files {
+		if p == "layouts/baseof.html" || strings.HasPrefix(p, "layouts/partials/") {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names)
+	if _, ok := t.files["layouts/baseof.html"]; !ok {
+		return fmt.Errorf("theme has no layouts/baseof.html")
+	}
+	for _, p := range names {
+		name := strings.TrimPrefix(p, "layouts/")
+		tt := base
+		if name != "baseof.html" {
+			tt = base.New(name)
+		}
+		if _, err := tt.Parse(string(t.files[p])); err != nil {
+			return fmt.Errorf("theme: %v", err)
+		}
+	}
+	t.base = base
+	// The sidebar is executed on its own copy: html/template cannot clone a set that
+	// has executed, and layouts are cloned from base.
+	var err error
+	if t.sidebar, err = base.Clone(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// layout returns the template set for a page layout: the base and partials plus
+// layouts/<name>.html, which defines the "main" block.
+func (t *theme) layout(name string) (*template.Template, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if l, ok := t.layouts[name]; ok {
+		return l, nil
+	}
+	src, ok := t.files["layouts/"+name+".html"]
+	if !ok {
+		return nil, fmt.Errorf("theme has no layout layouts/%s.html", name)
+	}
+	l, err := t.base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := l.New(name + ".html").Parse(string(src)); err != nil {
+		return nil, fmt.Errorf("theme: %v", err)
+	}
+	t.layouts[name] = l
+	return l, nil
+}
+
+// static returns the theme's static files (copied to the output root).
+func (t *theme) static() map[string][]byte {
+	out := map[string][]byte{}
+	for p, b := range t.files {
+		if rest, ok := strings.CutPrefix(p, "static/"); ok {
+			out[path.Clean(rest)] = b
+		}
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+// Package urls owns where things live on the intranet site: the output path of every
+// page, shared by the site renderer (which writes them), the PDF packs (which print
+// intranet URLs for targets outside the pack) and the live preview.
+package urls
+
+import (
+	"path"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// Fixed pages of the site.
+const (
+	Home       = "index.html"
+	Documents  = "documents.html"
+	SoA        = "soa.html"
+	Risks      = "risks/index.html"
+	Treatment  = "treatment/index.html"
+	Evidence   = "evidence/index.html"
+	Controls   = "controls/index.html"
+	Tags       = "tags/index.html"
+	Readiness  = "readiness.html"
+	Search     = "search.html"
+	NotFound   = "404.html"
+	SearchData = "search-index.js"
+)
+
+// Of returns the output path (slash-separated, relative to the site root) of an
+// entity's page.
+func Of(e *resolve.Entity) string {
+	switch e.Kind {
+	case resolve.KindDocument:
+		return DocumentPath(e.Doc.Path)
+	case resolve.KindRegister:
+		switch e.Register {
+		case resolve.RegSoA:
+			return SoA
+		case resolve.RegRisks:
+			return Risks
+		case resolve.RegTreatment:
+			return Treatment
+		default:
+			return Evidence
+		}
+	case resolve.KindControl:
+		return "controls/" + Slug(e.ID) + ".html"
+	case resolve.KindRisk:
+		return "risks/" + Slug(e.ID) + ".html"
+	case resolve.KindAction:
+		return "treatment/" + Slug(e.ID) + ".html"
+	}
+	return "evidence/" + Slug(e.ID) + ".html"
+}
+
+// DocumentPath maps content/policies/access-control.md to policies/access-control.html.
+func DocumentPath(src string) string {
+	p := strings.TrimPrefix(src, "content/")
+	return strings.TrimSuffix(p, path.Ext(p)) + ".html"
+}
+
+// Tag returns the page of a tag.
+func Tag(tag string) string { return "tags/" + Slug(strings.ToLower(tag)) + ".html" }
+
+// EvidenceFile returns where an evidence file is copied in the output.
+func EvidenceFile(src string) string { return "files/" + src }
+
+// Asset returns where a content asset (an image beside a document) is copied.
+func Asset(src string) string { return strings.TrimPrefix(src, "content/") }
+
+// Slug keeps the characters that are safe in a file name and a URL and replaces others.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), ".")
+}
+
+// Rel returns the relative URL from the page at from to the path to (both relative to
+// the site root), so that the site works from file:// and under any base path.
+func Rel(from, to string) string {
+	depth := strings.Count(from, "/")
+	return strings.Repeat("../", depth) + to
+}
+
+// Absolute joins a base URL and a page path for printing (PDF packs).
+func Absolute(base, p string) string {
+	if base == "" {
+		return p
+	}
+	return strings.TrimSuffix(base, "/") + "/" + p
+}

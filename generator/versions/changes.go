@@ -1,0 +1,181 @@
+package versions
+
+import (
+	"sort"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/versions/view"
+)
+
+// side is one version of a comparison: its snapshot and where its pages are (the site
+// root "" for the current site, versions/<slug>/ for a release).
+type side struct {
+	v    view.Version
+	snap *snapshot
+	root string
+}
+
+// compare lists what changed from old to cur. A nil old is the first release: every
+// document is "added" and nothing else is listed.
+func compare(old *side, cur side) *view.Comparison {
+	c := &view.Comparison{To: cur.v}
+	if old == nil {
+		for _, d := range cur.snap.Documents {
+			c.Added = append(c.Added, docRef(d, cur.root))
+		}
+		return c
+	}
+	c.From = &old.v
+	compareDocuments(c, old, cur)
+	compareSoA(c, old, cur)
+	compareRisks(c, old, cur)
+	compareActions(c, old, cur)
+	return c
+}
+
+func docRef(d snapDoc, root string) view.DocRef {
+	return view.DocRef{ID: d.ID, Title: d.Title, Type: d.Type, Version: d.Version, Status: d.Status, Path: root + d.Page}
+}
+
+// compareDocuments matches documents by ID (by source path for uncontrolled pages): a
+// document that moved to another file is changed, not removed and added. A document
+// changed when its source file's bytes did.
+func compareDocuments(c *view.Comparison, old *side, cur side) {
+	before := map[string]snapDoc{}
+	for _, d := range old.snap.Documents {
+		before[d.Key] = d
+	}
+	seen := map[string]bool{}
+	for _, d := range cur.snap.Documents {
+		seen[d.Key] = true
+		o, ok := before[d.Key]
+		switch {
+		case !ok:
+			c.Added = append(c.Added, docRef(d, cur.root))
+		case o.Hash != d.Hash:
+			c.Changed = append(c.Changed, view.DocChange{
+				ID: d.ID, Title: d.Title, OldVersion: o.Version, NewVersion: d.Version,
+				Bumped:  check.CompareVersions(o.Version, d.Version) != 0,
+				OldPath: old.root + o.Page, NewPath: cur.root + d.Page,
+				Register: d.Register, Diff: WordDiff(o.Body, d.Body),
+			})
+		}
+	}
+	for _, d := range old.snap.Documents {
+		if !seen[d.Key] {
+			c.Removed = append(c.Removed, docRef(d, old.root))
+		}
+	}
+	byID := func(refs []view.DocRef) {
+		sort.SliceStable(refs, func(i, j int) bool { return idLess(refs[i].ID, refs[i].Title, refs[j].ID, refs[j].Title) })
+	}
+	byID(c.Added)
+	byID(c.Removed)
+	sort.SliceStable(c.Changed, func(i, j int) bool {
+		return idLess(c.Changed[i].ID, c.Changed[i].Title, c.Changed[j].ID, c.Changed[j].Title)
+	})
+}
+
+// idLess orders by ID in natural order, pages without an ID last by title.
+func idLess(a, at, b, bt string) bool {
+	if a != b {
+		if a == "" || b == "" {
+			return b == ""
+		}
+		return resolve.NaturalLess(a, b)
+	}
+	return at < bt
+}
+
+// compareSoA lists SoA rows added, removed, or changed in applicability, status or
+// justification, in catalogue order.
+func compareSoA(c *view.Comparison, old *side, cur side) {
+	before := map[string]snapSoA{}
+	for _, r := range old.snap.SoA {
+		before[r.Control] = r
+	}
+	seen := map[string]bool{}
+	for _, r := range cur.snap.SoA {
+		seen[r.Control] = true
+		o, ok := before[r.Control]
+		if !ok {
+			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Added: true, NewPath: cur.root + r.Page,
+				Fields: []view.FieldChange{{Field: "applicable", New: r.Applicable}, {Field: "status", New: r.Status}}})
+			continue
+		}
+		var fields []view.FieldChange
+		for _, f := range []view.FieldChange{
+			{Field: "applicable", Old: o.Applicable, New: r.Applicable},
+			{Field: "status", Old: o.Status, New: r.Status},
+			{Field: "justification", Old: o.Justification, New: r.Justification},
+		} {
+			if f.Old != f.New {
+				fields = append(fields, f)
+			}
+		}
+		if len(fields) > 0 {
+			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Fields: fields, OldPath: old.root + o.Page, NewPath: cur.root + r.Page})
+		}
+	}
+	for _, r := range old.snap.SoA {
+		if !seen[r.Control] {
+			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Removed: true, OldPath: old.root + r.Page})
+		}
+	}
+}
+
+// compareRisks lists risks added and removed, and risks whose inherent or residual
+// level changed.
+func compareRisks(c *view.Comparison, old *side, cur side) {
+	before := map[string]snapRisk{}
+	for _, r := range old.snap.Risks {
+		before[r.ID] = r
+	}
+	seen := map[string]bool{}
+	ref := func(r snapRisk, root string) view.RiskRef {
+		return view.RiskRef{ID: r.ID, Title: r.Title, Inherent: r.Inherent, Residual: r.Residual, Band: r.Band, Path: root + r.Page}
+	}
+	for _, r := range cur.snap.Risks {
+		seen[r.ID] = true
+		o, ok := before[r.ID]
+		switch {
+		case !ok:
+			c.RisksAdded = append(c.RisksAdded, ref(r, cur.root))
+		case o.Inherent != r.Inherent || o.Residual != r.Residual:
+			c.RiskLevels = append(c.RiskLevels, view.RiskChange{ID: r.ID, Title: r.Title,
+				OldInherent: o.Inherent, NewInherent: r.Inherent, OldResidual: o.Residual, NewResidual: r.Residual,
+				OldBand: o.Band, NewBand: r.Band, Path: cur.root + r.Page})
+		}
+	}
+	for _, r := range old.snap.Risks {
+		if !seen[r.ID] {
+			c.RisksRemoved = append(c.RisksRemoved, ref(r, old.root))
+		}
+	}
+}
+
+// compareActions lists treatment actions added and removed, and those whose status
+// changed.
+func compareActions(c *view.Comparison, old *side, cur side) {
+	before := map[string]snapAction{}
+	for _, a := range old.snap.Actions {
+		before[a.ID] = a
+	}
+	seen := map[string]bool{}
+	for _, a := range cur.snap.Actions {
+		seen[a.ID] = true
+		o, ok := before[a.ID]
+		switch {
+		case !ok:
+			c.ActionsAdded = append(c.ActionsAdded, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: cur.root + a.Page})
+		case o.Status != a.Status:
+			c.ActionStatus = append(c.ActionStatus, view.ActionChange{ID: a.ID, Title: a.Title, OldStatus: o.Status, NewStatus: a.Status, Path: cur.root + a.Page})
+		}
+	}
+	for _, a := range old.snap.Actions {
+		if !seen[a.ID] {
+			c.ActionsRemoved = append(c.ActionsRemoved, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: old.root + a.Page})
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package versions
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// snapshot is what "what changed" compares of one version of the site: small, so that
+// it is cached beside a release's rendered files and a reused release needs neither its
+// tree nor its graph.
+type snapshot struct {
+	Documents []snapDoc    `json:"documents"`
+	SoA       []snapSoA    `json:"soa"`
+	Risks     []snapRisk   `json:"risks"`
+	Actions   []snapAction `json:"actions"`
+}
+
+// snapDoc is a published document or register.
+type snapDoc struct {
+	// Key identifies the document across versions: its ID, or its source path for an
+	// uncontrolled page.
+	Key      string `json:"key"`
+	ID       string `json:"id,omitempty"`
+	Title    string `json:"title"`
+	Type     string `json:"type"`
+	Version  string `json:"version,omitempty"`
+	Status   string `json:"status,omitempty"`
+	Page     string `json:"page"`
+	Source   string `json:"source"`
+	Hash     string `json:"hash"` // SHA-256 of the source file
+	Body     string `json:"body,omitempty"`
+	Register bool   `json:"register,omitempty"`
+}
+
+type snapSoA struct {
+	Control       string `json:"control"`
+	Title         string `json:"title"`
+	Applicable    string `json:"applicable"` // "yes", "no", or "" when unset
+	Status        string `json:"status,omitempty"`
+	Justification string `json:"justification,omitempty"`
+	Page          string `json:"page"`
+}
+
+type snapRisk struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Inherent int    `json:"inherent"`
+	Residual int    `json:"residual"`
+	Band     string `json:"band,omitempty"` // of the residual level
+	Page     string `json:"page"`
+}
+
+type snapAction struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status,omitempty"`
+	Page   string `json:"page"`
+}
+
+// takeSnapshot records what the site shows of g.
+func takeSnapshot(g *resolve.Graph) *snapshot {
+	s := &snapshot{}
+	for _, e := range g.Documents() {
+		info := g.Info(e)
+		src := SourcePath(g, e)
+		d := snapDoc{Key: e.ID, ID: e.ID, Title: e.Title, Type: string(info.Type), Version: info.Version,
+			Status: string(info.Status), Page: urls.Of(e), Source: src, Hash: hash(g.Site.Files[src]), Register: e.Doc == nil}
+		if d.Key == "" {
+			d.Key = src
+		}
+		if e.Doc != nil {
+			d.Body = string(e.Doc.Body)
+		}
+		s.Documents = append(s.Documents, d)
+	}
+	for _, e := range g.OfKind(resolve.KindControl) {
+		row, ok := g.SoARow(e.ID)
+		if !ok {
+			continue
+		}
+		app := ""
+		if row.Applicable != nil {
+			app = "no"
+			if *row.Applicable {
+				app = "yes"
+			}
+		}
+		s.SoA = append(s.SoA, snapSoA{Control: e.ID, Title: e.Title, Applicable: app, Status: string(row.Status),
+			Justification: row.Justification, Page: urls.Of(e)})
+	}
+	m := &g.Site.Risks.Method
+	for _, e := range g.OfKind(resolve.KindRisk) {
+		in, res := g.RiskLevels(e.Risk)
+		s.Risks = append(s.Risks, snapRisk{ID: e.ID, Title: e.Title, Inherent: in, Residual: res, Band: m.Band(res), Page: urls.Of(e)})
+	}
+	for _, e := range g.OfKind(resolve.KindAction) {
+		s.Actions = append(s.Actions, snapAction{ID: e.ID, Title: e.Title, Status: string(e.Action.Status), Page: urls.Of(e)})
+	}
+	return s
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}

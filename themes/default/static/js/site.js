@@ -1,0 +1,210 @@
+// ismsgen default theme: progressive enhancements. Every page is complete without this
+// script (the menu link jumps to the navigation, tables are plain tables); with it, the
+// menu toggles in place and register tables (table[data-sortable]) sort and filter.
+(function () {
+  "use strict";
+
+  // The menu link of narrow screens: without JavaScript it jumps to #site_nav, which
+  // CSS shows with :target; with JavaScript it opens and closes the navigation in place.
+  function navToggle() {
+    var toggle = document.querySelector(".nav-toggle");
+    var nav = document.getElementById("site_nav");
+    if (!toggle || !nav) {
+      return;
+    }
+    // Now a button that shows and hides the navigation (the markup is a plain link).
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-controls", nav.id);
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("keydown", function (ev) {
+      if (ev.key === " ") {
+        ev.preventDefault(); // a button answers Space as well as Enter
+        toggle.click();
+      }
+    });
+    toggle.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var first = nav.querySelector("a");
+        if (first) {
+          first.focus();
+        }
+      }
+    });
+  }
+
+  // The skip link focuses <main> without navigating, so it also works on the 404 page,
+  // whose <base href> would turn "#main_content" into a link to the home page.
+  function skipLink() {
+    var skip = document.querySelector(".skip-link");
+    var main = document.getElementById("main_content");
+    if (!skip || !main) {
+      return;
+    }
+    skip.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      main.focus();
+      main.scrollIntoView();
+    });
+  }
+
+  function text(node) {
+    return (node.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  // cellValue is what a filter compares: data-value when the cell shows more than its
+  // category (a risk level cell shows "12 High" and filters as "High").
+  function cellValue(cell) {
+    if (!cell) {
+      return "";
+    }
+    var v = cell.getAttribute("data-value");
+    return v !== null ? v : text(cell);
+  }
+
+  function sortKey(cell) {
+    if (!cell) {
+      return "";
+    }
+    var v = cell.getAttribute("data-sort");
+    return v !== null ? v : text(cell);
+  }
+
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+  function isNumber(s) {
+    return s !== "" && !isNaN(Number(s));
+  }
+
+  // enhanceTable adds sort buttons to the headers of a register table and, above it, a
+  // bar with a text filter and one select per column marked th[data-filter].
+  function enhanceTable(table, n) {
+    var tbody = table.tBodies[0];
+    var headRow = table.tHead && table.tHead.rows[0];
+    if (!tbody || !headRow) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var heads = Array.prototype.slice.call(headRow.cells);
+    var sorted = { col: -1, dir: "" };
+
+    function sortBy(col) {
+      var dir = sorted.col === col && sorted.dir === "ascending" ? "descending" : "ascending";
+      var keys = rows.map(function (r) { return sortKey(r.cells[col]); });
+      var numeric = keys.every(function (k) { return k === "" || isNumber(k); });
+      var order = rows.map(function (r, i) { return i; });
+      order.sort(function (a, b) {
+        var ka = keys[a], kb = keys[b];
+        // Empty cells go last whichever the direction: they are gaps, not values.
+        if (ka === "" || kb === "") {
+          return ka === kb ? a - b : ka === "" ? 1 : -1;
+        }
+        var c = numeric ? Number(ka) - Number(kb) : collator.compare(ka, kb);
+        if (dir === "descending") {
+          c = -c;
+        }
+        return c || a - b;
+      });
+      order.forEach(function (i) { tbody.appendChild(rows[i]); });
+      heads.forEach(function (th, i) {
+        if (i === col) {
+          th.setAttribute("aria-sort", dir);
+        } else {
+          th.removeAttribute("aria-sort");
+        }
+      });
+      sorted = { col: col, dir: dir };
+    }
+
+    heads.forEach(function (th, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) {
+        button.appendChild(th.firstChild);
+      }
+      button.title = "Sort by " + text(button);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortBy(i); });
+    });
+
+    var bar = document.createElement("div");
+    bar.className = "filter-bar";
+    var id = "table" + n + "_";
+    var query = document.createElement("input");
+    query.type = "search";
+    query.id = id + "q";
+    query.autocomplete = "off";
+    bar.appendChild(labelled("Filter rows", query));
+
+    var selects = [];
+    heads.forEach(function (th, i) {
+      if (!th.hasAttribute("data-filter")) {
+        return;
+      }
+      var values = {};
+      rows.forEach(function (r) {
+        var v = cellValue(r.cells[i]);
+        if (v !== "") {
+          values[v] = true;
+        }
+      });
+      var select = document.createElement("select");
+      select.id = id + "f" + i;
+      select.setAttribute("data-col", String(i));
+      select.appendChild(new Option("All", ""));
+      Object.keys(values).sort(collator.compare).forEach(function (v) {
+        select.appendChild(new Option(v, v));
+      });
+      bar.appendChild(labelled(text(th), select));
+      selects.push(select);
+    });
+
+    var status = document.createElement("p");
+    status.className = "filter-status";
+    status.setAttribute("role", "status");
+    bar.appendChild(status);
+
+    function apply() {
+      var terms = query.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (r) {
+        var ok = selects.every(function (s) {
+          return s.value === "" || cellValue(r.cells[Number(s.getAttribute("data-col"))]) === s.value;
+        });
+        if (ok && terms.length) {
+          var t = text(r).toLowerCase();
+          ok = terms.every(function (term) { return t.indexOf(term) >= 0; });
+        }
+        r.hidden = !ok;
+        if (ok) {
+          shown++;
+        }
+      });
+      status.textContent = shown === rows.length ? rows.length + " rows" : "Showing " + shown + " of " + rows.length + " rows";
+    }
+    query.addEventListener("input", apply);
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    apply();
+
+    var wrap = table.closest(".table-wrap") || table;
+    wrap.parentNode.insertBefore(bar, wrap);
+  }
+
+  function labelled(caption, control) {
+    var label = document.createElement("label");
+    label.htmlFor = control.id;
+    label.textContent = caption;
+    var span = document.createElement("span");
+    span.className = "filter";
+    span.appendChild(label);
+    span.appendChild(control);
+    return span;
+  }
+
+  navToggle();
+  skipLink();
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
+})();
