@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -21,6 +20,10 @@ type dataLoader struct {
 	site  *model.Site
 	files map[string][]byte
 	errs  *diag.List
+	// nodes caches parsed data files across loads (nil for none).
+	nodes *nodeCache
+	// read reads a file relative to the root.
+	read func(root, rel string) ([]byte, error)
 }
 
 // decodeFile decodes the YAML file at p into v; it reports whether the file exists.
@@ -32,7 +35,7 @@ func (d *dataLoader) decodeFile(p string, src []byte, v any) bool {
 		d.errs.Add(pos, "file is not valid UTF-8 text")
 		return true
 	}
-	if n := parseYAML(p, src, 0, d.errs); n != nil {
+	if n := d.nodes.parse(p, src, d.errs); n != nil {
 		dec := yamlDecoder{path: p, errs: d.errs}
 		dec.decode(n, reflect.ValueOf(v).Elem())
 	}
@@ -175,7 +178,7 @@ func (d *dataLoader) evidence() {
 			ev.FileError = "resolves outside the site root"
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(d.site.Root, filepath.FromSlash(rel)))
+		b, err := d.read(d.site.Root, rel)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			ev.FileError = "file not found"

@@ -18,7 +18,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/markdown"
@@ -31,6 +30,8 @@ import (
 type Loader struct {
 	md    *markdown.Parser
 	cache map[string]cachedDoc
+	nodes nodeCache
+	files fileCache
 }
 
 type cachedDoc struct {
@@ -75,12 +76,14 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := readFiles(ctx, abs, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...))
+	l.files.begin()
+	defer l.files.end()
+	files, err := l.files.readAll(ctx, abs, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...))
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range []string{"data/site.yaml", "data/soa.yaml", "data/risks.yaml", "data/treatment.yaml", "data/evidence.yaml"} {
-		b, err := os.ReadFile(filepath.Join(abs, filepath.FromSlash(p)))
+		b, err := l.files.read(abs, p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			continue
@@ -98,7 +101,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		return nil, err
 	}
 
-	data := dataLoader{site: site, files: files, errs: &errs}
+	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, read: l.files.read}
 	data.config()
 	// The site's own theme files override the embedded theme; renderers read them from
 	// site.Files like every other source.
@@ -106,7 +109,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	themeFiles, err := readFiles(ctx, abs, themePaths)
+	themeFiles, err := l.files.readAll(ctx, abs, themePaths)
 	if err != nil {
 		return nil, err
 	}
@@ -164,23 +167,6 @@ func listFiles(root, dir string, exts ...string) ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
-}
-
-// readFiles reads paths (relative to root) concurrently.
-func readFiles(ctx context.Context, root string, paths []string) (map[string][]byte, error) {
-	out := make(map[string][]byte, len(paths))
-	var mu sync.Mutex
-	var firstErr error
-	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		out[paths[i]] = b
-	})
-	return out, firstErr
 }
 
 // loadDocuments parses every document, reusing cached parses of unchanged bytes.

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"crypto/sha256"
 	"regexp"
 	"strconv"
 
@@ -30,4 +31,38 @@ func parseYAML(path string, src []byte, lineOffset int, errs *diag.List) *yaml.N
 		return nil
 	}
 	return &n
+}
+
+// nodeCache keeps the parsed node trees of data files by content, so that a reload
+// after an edit elsewhere does not parse the SoA and the registers again. Decoding only
+// reads nodes, so a cached tree can be decoded any number of times.
+type nodeCache struct {
+	byPath map[string]cachedNode
+}
+
+type cachedNode struct {
+	sum  [32]byte
+	node *yaml.Node
+	errs diag.List
+}
+
+// parse parses src (the file at p), or returns the tree of the same bytes parsed before.
+// A nil cache parses every time.
+func (c *nodeCache) parse(p string, src []byte, errs *diag.List) *yaml.Node {
+	if c == nil {
+		return parseYAML(p, src, 0, errs)
+	}
+	sum := sha256.Sum256(src)
+	if e, ok := c.byPath[p]; ok && e.sum == sum {
+		errs.Append(e.errs)
+		return e.node
+	}
+	var own diag.List
+	n := parseYAML(p, src, 0, &own)
+	errs.Append(own)
+	if c.byPath == nil {
+		c.byPath = map[string]cachedNode{}
+	}
+	c.byPath[p] = cachedNode{sum: sum, node: n, errs: own}
+	return n
 }

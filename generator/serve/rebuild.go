@@ -71,6 +71,9 @@ func (s *Server) rebuild(ctx context.Context) {
 	if date.IsZero() {
 		date = model.DateOf(time.Now().UTC())
 	}
+	// Only the files the watcher saw change are read again; the loader reuses the rest.
+	paths, all := s.watch.takeDirty()
+	s.loader.Changed(s.root, paths, all)
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Date: date, NoPack: true,
 		Version: s.opt.Version, Loader: s.loader,

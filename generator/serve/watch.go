@@ -38,6 +38,37 @@ type watcher struct {
 	// directories watched for them (the nearest existing ancestor of each).
 	evidence map[string]bool
 	evDirs   map[string]bool
+
+	// dirty names the files changed since the last rebuild took them, so the loader
+	// reads only those; dirtyAll says the watcher lost track (an overflow, a directory
+	// created, moved or removed) and everything must be read.
+	dirtyMu  sync.Mutex
+	dirty    map[string]bool
+	dirtyAll bool
+}
+
+// markDirty records a changed path (or that everything may have changed).
+func (w *watcher) markDirty(p string, all bool) {
+	w.dirtyMu.Lock()
+	defer w.dirtyMu.Unlock()
+	if all {
+		w.dirtyAll = true
+	}
+	if p != "" {
+		w.dirty[p] = true
+	}
+}
+
+// takeDirty returns and clears what changed since the last call.
+func (w *watcher) takeDirty() (paths []string, all bool) {
+	w.dirtyMu.Lock()
+	defer w.dirtyMu.Unlock()
+	for p := range w.dirty {
+		paths = append(paths, p)
+	}
+	all = w.dirtyAll
+	w.dirty, w.dirtyAll = map[string]bool{}, false
+	return paths, all
 }
 
 func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
@@ -46,7 +77,8 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 		return nil, err
 	}
 	w := &watcher{root: root, trees: []string{"content", "data", "themes"}, fsw: fsw, logf: logf, changed: make(chan struct{}, 1),
-		dirs: map[string]bool{}, evidence: map[string]bool{}, evDirs: map[string]bool{}}
+		dirs: map[string]bool{}, evidence: map[string]bool{}, evDirs: map[string]bool{},
+		dirty: map[string]bool{}, dirtyAll: true}
 	// The root itself, not recursively: it tells when a tree is created or removed.
 	if err := w.add(root); err != nil {
 		fsw.Close()
@@ -199,6 +231,7 @@ func (w *watcher) run(ctx context.Context) {
 				for _, t := range w.trees {
 					w.addTree(filepath.Join(w.root, t))
 				}
+				w.markDirty("", true)
 				w.notify(false)
 				continue
 			}
@@ -213,11 +246,17 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		return
 	}
 	p := filepath.Clean(ev.Name)
+	// A directory appearing, moving or vanishing changes files no event names.
+	dirChange := false
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		w.mu.Lock()
+		dirChange = w.dirs[p]
+		w.mu.Unlock()
 		w.forget(p)
 	}
 	if ev.Has(fsnotify.Create) && w.inTrees(p) && !w.hiddenInTree(p) {
 		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+			dirChange = true
 			w.addTree(p)
 		}
 	}
@@ -226,6 +265,7 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		relevant = w.evidenceEvent(p, ev)
 	}
 	if relevant {
+		w.markDirty(p, dirChange)
 		w.notify(ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename))
 	}
 }
