@@ -76,7 +76,12 @@ func (c *checker) draftLinks(from *resolve.Entity) {
 	draft := func(t *resolve.Entity) bool {
 		return t != nil && t.Doc != nil && t.Doc.Meta.Status == model.StatusDraft
 	}
-	if d := from.Doc; d != nil && d.AST != nil {
+	// Walk the body for positions only when the graph says it links to a draft at all.
+	linksDraft := false
+	for _, t := range c.g.Links(from) {
+		linksDraft = linksDraft || draft(t)
+	}
+	if d := from.Doc; d != nil && d.AST != nil && linksDraft {
 		ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
 				return ast.WalkContinue, nil

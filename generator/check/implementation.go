@@ -1,6 +1,8 @@
 package check
 
 import (
+	"sort"
+
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
@@ -32,19 +34,41 @@ func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resol
 	for _, e := range DeclaringDocuments(g, controlID) {
 		add(&docs, e)
 	}
-	for _, e := range g.OfKind(resolve.KindEvidence) {
-		if hasRef(e.Evidence.Controls, controlID) {
-			add(&evidence, e)
-		}
+	for _, e := range namingEvidence(g, controlID) {
+		add(&evidence, e)
 	}
 	return docs, evidence
 }
 
+// namingEvidence returns the evidence records that name the control in their
+// controls:, in definition order.
+func namingEvidence(g *resolve.Graph, controlID string) []*resolve.Entity {
+	c, ok := g.Lookup(controlID)
+	if !ok {
+		return nil
+	}
+	var out []*resolve.Entity
+	for _, e := range g.BacklinksOfKind(c, resolve.KindEvidence) {
+		if hasRef(e.Evidence.Controls, controlID) {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos.Before(out[j].Pos) })
+	return out
+}
+
 // DeclaringDocuments returns the published, not retired Markdown documents that list the
 // control in their front matter controls:, in definition (path) order.
+//
+// It looks only at the control's backlinks (a declaration is a link), not at every
+// document: the readiness rules and exports ask this for every control.
 func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
+	c, ok := g.Lookup(controlID)
+	if !ok {
+		return nil
+	}
 	var out []*resolve.Entity
-	for _, e := range g.OfKind(resolve.KindDocument) {
+	for _, e := range g.BacklinksOfKind(c, resolve.KindDocument) {
 		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
 			continue
 		}
@@ -52,6 +76,7 @@ func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
 			out = append(out, e)
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Doc.Path < out[j].Doc.Path })
 	return out
 }
 

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"reflect"
 	"unicode/utf8"
 
@@ -54,6 +55,8 @@ func parseDocument(md *markdown.Parser, path string, src []byte) (*model.Documen
 		errs.Add(m.Pos, "document %s has no status: set status to draft, review, approved or retired", m.ID)
 	}
 	doc.AST = md.Parse(body)
+	doc.Refs, doc.Anchors = markdown.Outline(doc.AST)
+	doc.BodySum = sha256.Sum256(body)
 	return doc, errs
 }
 

@@ -36,6 +36,7 @@ type Loader struct {
 
 type cachedDoc struct {
 	sum  [32]byte
+	src  []byte // the bytes parsed; the same slice back from the file cache needs no hashing
 	doc  *model.Document
 	errs diag.List
 }
@@ -176,8 +177,13 @@ func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[st
 	fresh := make([]bool, len(paths))
 	sums := make([][32]byte, len(paths))
 	for i, p := range paths {
-		sums[i] = sha256.Sum256(files[p])
-		if c, ok := l.cache[p]; ok && c.sum == sums[i] {
+		c, cached := l.cache[p]
+		if cached && sameSlice(c.src, files[p]) {
+			sums[i] = c.sum
+		} else {
+			sums[i] = sha256.Sum256(files[p])
+		}
+		if cached && c.sum == sums[i] {
 			docs[i], docErrs[i] = c.doc, c.errs
 			continue
 		}
@@ -191,7 +197,7 @@ func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[st
 	next := make(map[string]cachedDoc, len(paths))
 	var out []*model.Document
 	for i, p := range paths {
-		next[p] = cachedDoc{sum: sums[i], doc: docs[i], errs: docErrs[i]}
+		next[p] = cachedDoc{sum: sums[i], src: files[p], doc: docs[i], errs: docErrs[i]}
 		errs.Append(docErrs[i])
 		if docs[i] != nil {
 			out = append(out, docs[i])
@@ -199,4 +205,9 @@ func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[st
 	}
 	l.cache = next
 	return out
+}
+
+// sameSlice reports whether a and b are the very same bytes in memory (not merely equal).
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -99,6 +99,14 @@ type Document struct {
 	BodyLine int
 	// Lines holds the byte offset of each line start in Body.
 	Lines []int
+	// Refs are the nodes of AST that point elsewhere ([[ID]] references, links and
+	// images), in source order, and Anchors the IDs of its headings: found once when the
+	// document is parsed, so that resolving a rebuilt site does not walk every body again.
+	Refs    []ast.Node
+	Anchors map[string]bool
+	// BodySum is the SHA-256 of Body, so incremental rendering can compare bodies
+	// without hashing every one again.
+	BodySum [32]byte
 	// Generated marks documents ismsgen makes itself (SoA, registers): no file behind them.
 	Generated bool
 }

@@ -298,16 +298,13 @@ func IsPackSelector(s string) bool {
 func (r *resolver) resolveBodies() {
 	for _, d := range r.g.Site.Documents {
 		from := r.g.docByPath[d.Path]
-		ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
-			}
+		for _, n := range d.Refs {
 			switch n := n.(type) {
 			case *markdown.Ref:
 				t, ok := r.g.byID[n.ID]
 				if !ok {
 					r.errs.Add(d.PosAt(n.Offset), "%s", r.unresolved(n.ID, ""))
-					return ast.WalkContinue, nil
+					continue
 				}
 				r.g.targets[n] = Target{Entity: t}
 				r.link(from, t)
@@ -316,8 +313,7 @@ func (r *resolver) resolveBodies() {
 			case *ast.Image:
 				r.resolveImage(d, n, string(n.Destination))
 			}
-			return ast.WalkContinue, nil
-		})
+		}
 	}
 }
 
@@ -346,7 +342,7 @@ func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, des
 		r.errs.Add(pos, "link to %s: no such document (looked for %s)", dest, target)
 		return
 	}
-	if frag != "" && !hasHeadingID(t.Doc, frag) {
+	if frag != "" && !t.Doc.Anchors[frag] {
 		r.errs.Add(pos, "link to %s: %s has no heading with id %q", dest, target, frag)
 	}
 	r.g.targets[n] = Target{Entity: t, Fragment: frag}
@@ -362,24 +358,6 @@ func (r *resolver) resolveImage(d *model.Document, n *ast.Image, dest string) {
 	if _, ok := r.g.Site.Files[target]; !ok {
 		r.errs.Add(d.PosAt(markdown.NodeOffset(n, d.Body)), "image %s: no such file under content/ (looked for %s)", dest, target)
 	}
-}
-
-// hasHeadingID reports whether a document has a heading with the generated id.
-func hasHeadingID(d *model.Document, id string) bool {
-	found := false
-	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			if v, ok := h.AttributeString("id"); ok {
-				if b, ok := v.([]byte); ok && string(b) == id {
-					found = true
-					return ast.WalkStop, nil
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 // finish orders the published documents and the backlinks.

@@ -62,7 +62,7 @@ type Options struct {
 const head template.HTML = `<script defer src="/__ismsgen/live.js"></script>`
 
 const (
-	defaultDebounce = 20 * time.Millisecond
+	defaultDebounce = 10 * time.Millisecond
 	// removalGrace is the quiet time after a file disappeared: editors that delete and
 	// re-create a file on save would otherwise flash "missing document" errors.
 	removalGrace = 120 * time.Millisecond

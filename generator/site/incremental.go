@@ -36,24 +36,32 @@ type renderState struct {
 	global [sha256.Size]byte
 	// bodies hashes each document's body, by source path.
 	bodies map[string][sha256.Size]byte
-	// sections keeps each document's search-index sections, by source path: they read
-	// only the document's own body (and titles, a global input), so an unchanged body
-	// under unchanged global inputs gives the same sections.
-	sections sync.Map // string → [][3]string
+	// entries keeps each page's encoded search-index entry, by page path: an entry reads
+	// the global inputs and at most its own document's body, so under unchanged global
+	// inputs and an unchanged body it is the same bytes.
+	entries sync.Map // string → []byte
+	// sidebars keeps the rendered sidebar by page depth (see sidebarCache).
+	sidebars sync.Map // int → string
 }
 
-// sectionsOf returns a document's search sections, from the previous render when its
-// body and the global inputs are unchanged, and records them for the next render.
-func (st *renderState) sectionsOf(prev *Output, d *model.Document, compute func() [][3]string) [][3]string {
-	if prev != nil && prev.state != nil && prev.state.global == st.global && prev.state.bodies[d.Path] == st.bodies[d.Path] {
-		if v, ok := prev.state.sections.Load(d.Path); ok {
-			st.sections.Store(d.Path, v)
-			return v.([][3]string)
+// entryOf returns a page's encoded search entry, from the previous render when its
+// inputs are unchanged, and records it for the next render.
+func (st *renderState) entryOf(prev *Output, p *Page, encode func() ([]byte, error)) ([]byte, error) {
+	if prev != nil && prev.state != nil && prev.state.global == st.global {
+		same := true
+		if d := p.Entity.Doc; d != nil {
+			same = prev.state.bodies[d.Path] == st.bodies[d.Path]
+		}
+		if v, ok := prev.state.entries.Load(p.Path); ok && same {
+			st.entries.Store(p.Path, v)
+			return v.([]byte), nil
 		}
 	}
-	secs := compute()
-	st.sections.Store(d.Path, secs)
-	return secs
+	b, err := encode()
+	if err == nil {
+		st.entries.Store(p.Path, b)
+	}
+	return b, err
 }
 
 // inputState summarises the inputs of this render.
@@ -90,7 +98,7 @@ func (r *renderer) inputState() *renderState {
 		// A document's body is the tail of its file; the head (front matter) is a global
 		// input, because the nav, registers and backlinks of every page show it.
 		if d, ok := docs[p]; ok && bytes.HasSuffix(b, d.Body) {
-			st.bodies[p] = sha256.Sum256(d.Body)
+			st.bodies[p] = d.BodySum
 			b = b[:len(b)-len(d.Body)]
 		}
 		h.str(p)

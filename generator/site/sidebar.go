@@ -16,6 +16,17 @@ type sidebarCache struct {
 	site  *siteView
 	mu    sync.Mutex
 	byDep map[int]*sidebarEntry
+	// prev and cur carry sidebars across live-preview renders: with the same global
+	// inputs (the nav among them) the sidebar is the same.
+	prev, cur *renderState
+}
+
+// carry lets the cache reuse the sidebars of the previous render and record this one's.
+func (c *sidebarCache) carry(prev *Output, cur *renderState) {
+	c.cur = cur
+	if prev != nil && prev.state != nil && prev.state.global == cur.global {
+		c.prev = prev.state
+	}
 }
 
 type sidebarEntry struct {
@@ -41,6 +52,17 @@ func (c *sidebarCache) get(depth int) (string, error) {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
+		defer func() {
+			if c.cur != nil && e.err == nil {
+				c.cur.sidebars.Store(depth, e.html)
+			}
+		}()
+		if c.prev != nil {
+			if v, ok := c.prev.sidebars.Load(depth); ok {
+				e.html = v.(string)
+				return
+			}
+		}
 		t := c.theme.sidebar.Lookup("partials/sidebar.html")
 		if t == nil {
 			return // a theme without a sidebar

@@ -67,6 +67,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	pageErrs := make([]error, len(pages))
 	state := r.inputState()
 	r.state = state
+	r.site.sidebar.carry(opt.Previous, state)
 	reuse := reuser(opt.Previous, state)
 	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
 		if reuse != nil {
