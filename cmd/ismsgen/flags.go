@@ -36,10 +36,14 @@ func newFlagSet(s *stdio, name, args, about string) *flag.FlagSet {
 // parseFlags parses args, turning flag errors into usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(discard{})
+	// fs.Parse prints the usage on any error; only --help should, a mistake gets one line.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(interspersed(fs, args))
+	fs.Usage = usage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		// fs.Parse has already printed the usage.
+		usage()
 		return errHelp
 	case err != nil:
 		return usagef("%s: %v", fs.Name(), err)

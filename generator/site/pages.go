@@ -112,6 +112,9 @@ func sectionPath(section string) string {
 		return urls.Controls
 	case "Tags":
 		return urls.Tags
+	case "Registers":
+		// No page of its own: the home page's list of registers.
+		return urls.Home + "#registers"
 	}
 	return ""
 }
