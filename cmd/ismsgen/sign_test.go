@@ -43,6 +43,11 @@ func TestSignedPackPassesPdfsigAndVerify(t *testing.T) {
 			t.Errorf("pdfsig lacks %q:\n%s", want, out)
 		}
 	}
+	// The cover carries a visible signature block naming the signer.
+	cover, err := exec.Command(tooltest.Need(t, "pdftotext"), "-f", "1", "-l", "1", pdf, "-").Output()
+	if err != nil || !strings.Contains(string(cover), "Digitally signed") || !strings.Contains(string(cover), "Example Ltd ISMS pack signing") {
+		t.Errorf("cover lacks the signature block (err %v):\n%s", err, cover)
+	}
 	if b, err := exec.Command(tooltest.Need(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, b)
 	}

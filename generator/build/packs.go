@@ -57,6 +57,13 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Commit:    opt.Commit,
 		Sources:   manifest.Sources(plan.Sources, g.Site.Files),
 	}
+	sc := g.Site.Config.Signing
+	sigOpt := sign.Options{
+		Time:     g.Date.Time(),
+		Name:     sc.Name,
+		Reason:   orDefault(sc.Reason, "ISMS audit pack issued by "+g.Site.Config.Organisation),
+		Location: sc.Location,
+	}
 	res, err := pack.Render(ctx, g, plan, pack.Options{
 		Date:    g.Date,
 		Version: opt.Version,
@@ -64,18 +71,13 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Attachments: []pack.Attachment{{
 			Name: manifest.FileName, Description: "ismsgen evidence manifest: the source files of this pack with their SHA-256", Data: m.JSON(),
 		}},
+		Signature: coverSignature(signer, sigOpt, g.Date),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", cfg.Name, err)
 	}
 	m.PDFSHA256 = manifest.Hash(res.PDF)
-	sc := g.Site.Config.Signing
-	signed, err := sign.Sign(res.PDF, signer, sign.Options{
-		Time:     g.Date.Time(),
-		Name:     sc.Name,
-		Reason:   orDefault(sc.Reason, "ISMS audit pack issued by "+g.Site.Config.Organisation),
-		Location: sc.Location,
-	})
+	signed, err := sign.Sign(res.PDF, signer, sigOpt)
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
@@ -156,4 +158,17 @@ func coverRelease(opt Options) string {
 		c = c[:12]
 	}
 	return opt.Release + " (commit " + c + ")"
+}
+
+// coverSignature describes the signature for the pack's cover.
+func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Signature {
+	sig := &pack.Signature{Reason: opt.Reason, Location: opt.Location, Date: date}
+	if len(s.Chain) > 0 {
+		sig.Signer = s.Chain[0].Subject.String()
+		sig.Issuer = s.Chain[0].Issuer.String()
+	}
+	if opt.Name != "" {
+		sig.Signer = opt.Name + " (" + sig.Signer + ")"
+	}
+	return sig
 }

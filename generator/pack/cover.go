@@ -48,6 +48,9 @@ func (r *renderer) cover() {
 		}
 		r.y += 1.5
 	}
+	if sig := r.opt.Signature; sig != nil {
+		r.signatureBlock(sig, w)
+	}
 	if scope := strings.TrimSpace(cfg.Scope); scope != "" {
 		r.y += 8
 		r.para(plain("Scope of the ISMS", style{bold: true, size: 12, color: colText}), "L")
@@ -169,4 +172,43 @@ func pageLabel(it *Item, c control) string {
 		return it.ID() + " v" + c.version
 	}
 	return it.ID()
+}
+
+// signatureBlock draws a framed block saying who signs the pack, when and why, and how
+// to check it: the signature itself is embedded (invisibly) when the pack is signed.
+func (r *renderer) signatureBlock(sig *Signature, w float64) {
+	r.y += 6
+	top := r.y
+	r.y += 3
+	r.indented(plain("Digitally signed", style{bold: true, size: 12, color: colText}), marginSide+3, w-6)
+	r.y += 1
+	lines := [][2]string{
+		{"Signer", sig.Signer},
+		{"Issued by", sig.Issuer},
+		{"Date", sig.Date.String()},
+		{"Reason", sig.Reason},
+		{"Location", sig.Location},
+	}
+	label := style{bold: true, size: 10, color: colMuted}
+	value := style{size: 10, color: colText}
+	for _, l := range lines {
+		if strings.TrimSpace(l[1]) == "" {
+			continue
+		}
+		r.text(marginSide+3, r.y, 30, l[0], label, "L", 0, "")
+		r.indented(plain(l[1], value), marginSide+34, w-37)
+		r.y += 1
+	}
+	r.y += 1
+	r.indented(plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: ismsgen verify PACK.pdf --ca ROOT.pem", style{italic: true, size: 9, color: colMuted}), marginSide+3, w-6)
+	r.y += 3
+	r.box(marginSide, top, w, r.y-top, colRule, 0.4)
+}
+
+// indented lays spans out in a column starting at x, w wide.
+func (r *renderer) indented(spans []span, x, w float64) {
+	for _, ln := range r.layout(spans, w) {
+		r.drawLine(ln, x, r.y)
+		r.y += ln.h
+	}
 }

@@ -27,6 +27,18 @@ type Options struct {
 	// Attachments are extra files embedded in the PDF after the evidence files (the
 	// build's manifest).
 	Attachments []Attachment
+	// Signature, when set, is shown as a signature block on the cover: the pack is
+	// signed after rendering, by the signer named here.
+	Signature *Signature
+}
+
+// Signature describes the digital signature a pack will carry, for the cover.
+type Signature struct {
+	Signer   string // the signing certificate's subject
+	Issuer   string // its issuer
+	Reason   string
+	Location string
+	Date     model.Date
 }
 
 // Attachment is a file embedded in the PDF as a document-level attachment.
