@@ -43,40 +43,38 @@ func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resol
 // namingEvidence returns the evidence records that name the control in their
 // controls:, in definition order.
 func namingEvidence(g *resolve.Graph, controlID string) []*resolve.Entity {
-	c, ok := g.Lookup(controlID)
-	if !ok {
-		return nil
-	}
-	var out []*resolve.Entity
-	for _, e := range g.BacklinksOfKind(c, resolve.KindEvidence) {
-		if hasRef(e.Evidence.Controls, controlID) {
-			out = append(out, e)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Pos.Before(out[j].Pos) })
-	return out
+	return declaring(g, controlID, resolve.KindEvidence, func(e *resolve.Entity) []model.Ref {
+		return e.Evidence.Controls
+	})
 }
 
 // DeclaringDocuments returns the published, not retired Markdown documents that list the
 // control in their front matter controls:, in definition (path) order.
-//
-// It looks only at the control's backlinks (a declaration is a link), not at every
-// document: the readiness rules and exports ask this for every control.
 func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
+	return declaring(g, controlID, resolve.KindDocument, func(e *resolve.Entity) []model.Ref {
+		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
+			return nil
+		}
+		return e.Doc.Meta.Controls
+	})
+}
+
+// declaring returns the entities of a kind whose controls (as given by refs) list the
+// control, in definition order. It looks only at the control's backlinks (a
+// declaration is a link), not at every entity: the readiness rules and exports ask this
+// for every control.
+func declaring(g *resolve.Graph, controlID string, kind resolve.Kind, refs func(*resolve.Entity) []model.Ref) []*resolve.Entity {
 	c, ok := g.Lookup(controlID)
 	if !ok {
 		return nil
 	}
 	var out []*resolve.Entity
-	for _, e := range g.BacklinksOfKind(c, resolve.KindDocument) {
-		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
-			continue
-		}
-		if hasRef(e.Doc.Meta.Controls, controlID) {
+	for _, e := range g.BacklinksOfKind(c, kind) {
+		if hasRef(refs(e), controlID) {
 			out = append(out, e)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Doc.Path < out[j].Doc.Path })
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos.Before(out[j].Pos) })
 	return out
 }
 

@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -146,5 +147,41 @@ func TestCacheReusesUnchangedDocuments(t *testing.T) {
 	}
 	if b := byPath(s2.Documents, "content/b.md"); b == nil || b.Meta.Title != "B2" {
 		t.Error("changed document was not parsed again")
+	}
+}
+
+// TestChangedReadsOnlyNamedFiles: after Changed, a load reads the files named and reuses
+// the bytes of the others (the live preview's watcher names what changed).
+func TestChangedReadsOnlyNamedFiles(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
+		"content/a.md": "---\ntitle: A\n---\na\n",
+		"content/b.md": "---\ntitle: B\n---\nb\n",
+	}))
+	l := load.New()
+	if _, err := l.Load(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	fixture.WriteTo(t, dir, fixture.Files{"content/a.md": "---\ntitle: A2\n---\na\n", "content/b.md": "---\ntitle: B2\n---\nb\n"})
+	l.Changed(dir, []string{filepath.Join(dir, "content", "a.md")}, false)
+	s, err := l.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, d := range s.Documents {
+		titles[d.Path] = d.Meta.Title
+	}
+	if titles["content/a.md"] != "A2" || titles["content/b.md"] != "B" {
+		t.Fatalf("after Changed(a): titles = %v, want a re-read and b reused", titles)
+	}
+	// Without Changed, a load reads everything again.
+	s, err = l.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range s.Documents {
+		if d.Path == "content/b.md" && d.Meta.Title != "B2" {
+			t.Fatalf("a load without Changed reused stale bytes: %q", d.Meta.Title)
+		}
 	}
 }

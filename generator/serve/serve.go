@@ -49,7 +49,7 @@ type Options struct {
 	Date model.Date
 	// Debounce is how long the sources must stay quiet after a change before the
 	// rebuild starts, so that a burst of events (an editor's save, a git checkout) makes
-	// one rebuild; zero means 20ms.
+	// one rebuild; zero means 10ms.
 	Debounce time.Duration
 	// Pack renders one PDF pack of the given (error-free) graph. An unknown name must
 	// give an error wrapping fs.ErrNotExist. Nil means build.RenderPack.

@@ -263,6 +263,10 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	relevant := w.inTrees(p) && !w.hiddenInTree(p)
 	if !relevant {
 		relevant = w.evidenceEvent(p, ev)
+		// A directory on the way to evidence files changes files no event names.
+		w.mu.Lock()
+		dirChange = dirChange || (relevant && !w.evidence[p])
+		w.mu.Unlock()
 	}
 	if relevant {
 		w.markDirty(p, dirChange)

@@ -44,15 +44,24 @@ type renderState struct {
 	sidebars sync.Map // int → string
 }
 
+// reusable returns the state of the previous render when its global inputs equal this
+// render's, so that what it made from them can be reused; else nil.
+func (st *renderState) reusable(prev *Output) *renderState {
+	if prev == nil || prev.state == nil || prev.state.global != st.global {
+		return nil
+	}
+	return prev.state
+}
+
 // entryOf returns a page's encoded search entry, from the previous render when its
 // inputs are unchanged, and records it for the next render.
 func (st *renderState) entryOf(prev *Output, p *Page, encode func() ([]byte, error)) ([]byte, error) {
-	if prev != nil && prev.state != nil && prev.state.global == st.global {
+	if old := st.reusable(prev); old != nil {
 		same := true
 		if d := p.Entity.Doc; d != nil {
-			same = prev.state.bodies[d.Path] == st.bodies[d.Path]
+			same = old.bodies[d.Path] == st.bodies[d.Path]
 		}
-		if v, ok := prev.state.entries.Load(p.Path); ok && same {
+		if v, ok := old.entries.Load(p.Path); ok && same {
 			st.entries.Store(p.Path, v)
 			return v.([]byte), nil
 		}
@@ -133,14 +142,15 @@ func (r *renderer) inputState() *renderState {
 // reuser returns a function that gives a page's bytes from the previous render when
 // none of its inputs changed, or nil when every page must be rendered.
 func reuser(prev *Output, cur *renderState) func(p *Page) ([]byte, bool) {
-	if prev == nil || prev.state == nil || prev.state.global != cur.global {
+	old := cur.reusable(prev)
+	if old == nil {
 		return nil
 	}
 	return func(p *Page) ([]byte, bool) {
 		if p.Entity != nil && p.Entity.Doc != nil {
 			path := p.Entity.Doc.Path
-			old, ok := prev.state.bodies[path]
-			if !ok || old != cur.bodies[path] {
+			body, ok := old.bodies[path]
+			if !ok || body != cur.bodies[path] {
 				return nil, false
 			}
 		}

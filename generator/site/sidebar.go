@@ -16,16 +16,20 @@ type sidebarCache struct {
 	site  *siteView
 	mu    sync.Mutex
 	byDep map[int]*sidebarEntry
-	// prev and cur carry sidebars across live-preview renders: with the same global
+	// cur records the sidebars for the next live-preview render: with the same global
 	// inputs (the nav among them) the sidebar is the same.
-	prev, cur *renderState
+	cur *renderState
 }
 
-// carry lets the cache reuse the sidebars of the previous render and record this one's.
+// carry takes over the sidebars of the previous render when they are still valid and
+// records this render's.
 func (c *sidebarCache) carry(prev *Output, cur *renderState) {
 	c.cur = cur
-	if prev != nil && prev.state != nil && prev.state.global == cur.global {
-		c.prev = prev.state
+	if old := cur.reusable(prev); old != nil {
+		old.sidebars.Range(func(k, v any) bool {
+			cur.sidebars.Store(k, v)
+			return true
+		})
 	}
 }
 
@@ -52,16 +56,16 @@ func (c *sidebarCache) get(depth int) (string, error) {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		defer func() {
-			if c.cur != nil && e.err == nil {
-				c.cur.sidebars.Store(depth, e.html)
-			}
-		}()
-		if c.prev != nil {
-			if v, ok := c.prev.sidebars.Load(depth); ok {
+		if c.cur != nil {
+			if v, ok := c.cur.sidebars.Load(depth); ok {
 				e.html = v.(string)
 				return
 			}
+			defer func() {
+				if e.err == nil {
+					c.cur.sidebars.Store(depth, e.html)
+				}
+			}()
 		}
 		t := c.theme.sidebar.Lookup("partials/sidebar.html")
 		if t == nil {
