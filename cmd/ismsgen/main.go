@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 )
@@ -55,10 +53,7 @@ func (e *usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, &stdio{out: os.Stdout, err: os.Stderr, env: os.Getenv}, os.Args[1:])
-	stop()
-	os.Exit(code)
+	os.Exit(run(context.Background(), &stdio{out: os.Stdout, err: os.Stderr, env: os.Getenv}, os.Args[1:]))
 }
 
 // run executes the CLI and returns the exit status.

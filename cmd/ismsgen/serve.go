@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
+	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/serve"
@@ -52,6 +55,10 @@ func runServe(ctx context.Context, s *stdio, args []string) error {
 			fmt.Fprintf(s.err, "warning: could not open a browser (%v); open %s yourself\n", err, srv.URL())
 		}
 	}
+	// Only serve catches Ctrl-C and SIGTERM, to shut down cleanly; every other command
+	// dies at once as a Unix tool should (a killed build leaves the last output intact).
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	return srv.Run(ctx)
 }
 

@@ -98,7 +98,7 @@ func TestTamperedPacksFailVerify(t *testing.T) {
 	if out := pdfsig(t, p); !strings.Contains(out, "Digest Mismatch.") {
 		t.Errorf("flipped byte: pdfsig says\n%s", out)
 	}
-	if code, out, _ := runCLI(t, "verify", p); code != 1 || !strings.Contains(out, "FAIL  signature is not valid") {
+	if code, out, _ := runCLI(t, "verify", p); code != 1 || !strings.Contains(out, "is not valid: digest mismatch") {
 		t.Errorf("flipped byte: verify exit %d\n%s", code, out)
 	}
 	appended := append(bytes.Clone(orig), []byte("\n% appended after signing\n")...)
@@ -106,7 +106,7 @@ func TestTamperedPacksFailVerify(t *testing.T) {
 	if out := pdfsig(t, p); !strings.Contains(out, "Not total document signed") {
 		t.Errorf("appended: pdfsig says\n%s", out)
 	}
-	if code, out, _ := runCLI(t, "verify", p); code != 1 || !strings.Contains(out, "appended after signing") {
+	if code, out, _ := runCLI(t, "verify", p); code != 1 || !strings.Contains(out, "appended after the signed revision") {
 		t.Errorf("appended: verify exit %d\n%s", code, out)
 	}
 	// Another CA's root does not vouch for this pack.

@@ -2,14 +2,16 @@ package main
 
 import (
 	"context"
-	"crypto/x509"
-	"encoding/pem"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ismsgen/ismsgen/generator/build"
+	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/manifest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack"
@@ -18,10 +20,17 @@ import (
 )
 
 func runVerify(ctx context.Context, s *stdio, args []string) error {
-	fs := newFlagSet(s, "verify", "PACK.pdf", "Verify a signed audit pack: the signature is valid, it covers the whole file, the signer's\nchain reaches --ca, the embedded manifest matches the PDF (and the manifest beside it), and\nwith --source, which source files changed, were added or are missing since the pack was built.\nExits 0 only when everything holds.")
-	ca := fs.String("ca", "", "root certificate(s) (PEM) the signer's chain must reach")
-	source := fs.String("source", "", "site directory to compare the pack's sources with")
+	fs := newFlagSet(s, "verify", "PACK.pdf", `Verify a signed audit pack. Every signature in the file is listed. The pack verifies only
+when the organisation's signature is valid, its signer chains to a trusted root (--ca, else
+signing: {root: ...} in the site's data/site.yaml), it covers the whole file or is followed
+only by document timestamps and validation data that change nothing, the embedded manifest
+matches the PDF (and the manifest beside it), and with --source, no source file changed since
+the pack was built. A pack signed with the development certificate fails unless
+--allow-development is given. Exits 0 only when everything holds.`)
+	ca := fs.String("ca", "", "root certificate(s) (PEM, one file, several roots allowed) the signer's chain must reach")
+	source := fs.String("source", "", "site directory to compare the pack's sources with (its data/site.yaml may pin the root)")
 	sidecar := fs.String("manifest", "", "manifest written beside the pack (default: PACK.manifest.json next to PACK.pdf, when present)")
+	allowDev := fs.Bool("allow-development", false, "accept a pack signed with the development certificate (for previews; trusts the site's .ismsgen/dev-signing/root.pem)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,24 +42,73 @@ func runVerify(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return usagef("verify: %v", err)
 	}
-	var roots *x509.CertPool
-	if *ca != "" {
-		if roots, err = loadRoots(*ca); err != nil {
-			return usagef("verify --ca: %v", err)
-		}
-	}
 	v := &verifier{out: s.out, ok: true}
-	rep, err := sign.Verify(pdf, roots)
+	policy, trust, err := verifyPolicy(*ca, *source, *allowDev)
+	if err != nil {
+		return err
+	}
+	rep, err := sign.Verify(pdf, policy)
 	if err != nil {
 		v.fail("signature: %v", err)
 		return v.result()
 	}
-	v.signature(rep, *ca)
+	v.signatures(rep, trust)
 	m := v.manifest(pdf, rep, file, *sidecar)
 	if *source != "" && m != nil {
 		v.sources(ctx, m, *source)
 	}
 	return v.result()
+}
+
+// verifyPolicy builds the trust policy from the flags: the --ca roots, else the root the
+// site pins in data/site.yaml, plus the development root when allowed. trust names where
+// the roots came from, for the report.
+func verifyPolicy(ca, source string, allowDev bool) (sign.Policy, string, error) {
+	site := source
+	if site == "" {
+		site = "."
+	}
+	var paths []string
+	trust := ""
+	switch {
+	case ca != "":
+		paths, trust = append(paths, ca), ca
+	default:
+		cfg, err := load.Config(site)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return sign.Policy{}, "", fmt.Errorf("verify: reading the pinned root: %w", err)
+		case cfg.Signing.Root != "":
+			root := cfg.Signing.Root
+			if !filepath.IsAbs(root) {
+				root = filepath.Join(site, filepath.FromSlash(root))
+			}
+			paths = append(paths, root)
+			trust = fmt.Sprintf("%s (pinned by signing: root: in %s)", root, filepath.Join(site, "data", "site.yaml"))
+		}
+	}
+	if allowDev {
+		dev := filepath.Join(site, filepath.FromSlash(build.DevSigningDir), "root.pem")
+		if _, err := os.Stat(dev); err == nil {
+			paths = append(paths, dev)
+			if trust == "" {
+				trust = dev + " (the development root)"
+			}
+		}
+	}
+	policy := sign.Policy{AllowDevelopment: allowDev}
+	if len(paths) > 0 {
+		roots, err := sign.LoadRoots(paths...)
+		if err != nil {
+			if ca != "" {
+				return sign.Policy{}, "", usagef("verify --ca: %v", err)
+			}
+			return sign.Policy{}, "", fmt.Errorf("verify: %w", err)
+		}
+		policy.Roots = roots
+	}
+	return policy, trust, nil
 }
 
 // verifier prints one line per check and remembers whether all held.
@@ -76,28 +134,60 @@ func (v *verifier) result() error {
 	return errSilent
 }
 
-func (v *verifier) signature(rep *sign.Report, ca string) {
-	who := ""
-	if rep.Signer != nil {
-		who = rep.Signer.Subject.CommonName
+// signatures prints a line per signature (who made it, what it covers), a line per
+// revision after the organisation's signature, and a FAIL line per reason the pack does
+// not verify.
+func (v *verifier) signatures(rep *sign.Report, trust string) {
+	total := 0
+	if n := len(rep.Signatures); n > 0 {
+		total = rep.Signatures[n-1].SignedLength + rep.Appended
 	}
-	if rep.Valid {
-		v.pass("signature is valid (%s, signed by %q, %s)", rep.SubFilter, who, rep.SigningTime.UTC().Format("2006-01-02"))
-	} else {
-		v.fail("signature is not valid: %s", strings.Join(rep.Problems, "; "))
+	for _, sg := range rep.Signatures {
+		kind := "signature"
+		if sg.Timestamp {
+			kind = "document timestamp"
+		}
+		field := ""
+		if sg.Field != "" {
+			field = " (" + sg.Field + ")"
+		}
+		covers := fmt.Sprintf("covers bytes 0–%d, not the whole file", sg.SignedLength)
+		if sg == rep.Pack && rep.CoversWholeFile || sg.SignedLength == total && rep.Appended == 0 {
+			covers = "covers the whole file"
+		}
+		state := "valid"
+		if !sg.Valid {
+			state = "NOT valid"
+		}
+		dev := ""
+		if sg.Development {
+			dev = " [DEVELOPMENT certificate]"
+		}
+		line := fmt.Sprintf("%s %d%s: %s, by %q issued by %q%s, %s, %s, %s", kind, sg.Number, field, state,
+			sg.SignerName(), sg.IssuerName(), dev, sg.SubFilter, sg.SigningTime.UTC().Format(time.DateOnly), covers)
+		if sg.Valid {
+			v.pass("%s", line)
+		} else {
+			v.fail("%s", line)
+		}
 	}
-	if rep.CoversWholeFile {
-		v.pass("the signature covers the whole file")
-	} else {
-		v.fail("the signature does not cover the whole file: %d bytes were appended after signing", rep.Appended)
+	for _, r := range rep.Revisions {
+		line := fmt.Sprintf("revision %d (bytes %d–%d) after the organisation's signature: %s", r.Number, r.Start, r.End, r.Kind())
+		if len(r.Changes) == 0 && (r.Timestamp || r.DSS) {
+			v.pass("%s that changes no page, annotation or form content", line)
+		}
 	}
-	switch {
-	case ca == "":
-		fmt.Fprintln(v.out, "skip  certificate chain not checked (no --ca)")
-	case rep.ChainErr != nil:
-		v.fail("the signer's certificate does not chain to %s: %v", ca, rep.ChainErr)
-	default:
-		v.pass("the signer's certificate chains to %s", ca)
+	switch p := rep.Pack; {
+	case p.Trusted:
+		v.pass("the signer's certificate chains to %s", trust)
+	case p.ChainErr != nil:
+		v.fail("the signer's certificate does not chain to %s: %v", trust, p.ChainErr)
+	}
+	for _, p := range rep.Problems {
+		if rep.Pack.ChainErr != nil && strings.HasPrefix(p, fmt.Sprintf("signature %d by %q: certificate chain", rep.Pack.Number, rep.Pack.SignerName())) {
+			continue // said above
+		}
+		v.fail("%s", p)
 	}
 }
 
@@ -181,33 +271,4 @@ func (v *verifier) sources(ctx context.Context, m *manifest.Manifest, source str
 	for _, p := range d.Missing {
 		v.fail("source missing since the pack was built: %s", p)
 	}
-}
-
-func loadRoots(path string) (*x509.CertPool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	pool := x509.NewCertPool()
-	n := 0
-	for {
-		var blk *pem.Block
-		blk, b = pem.Decode(b)
-		if blk == nil {
-			break
-		}
-		if blk.Type != "CERTIFICATE" {
-			continue
-		}
-		c, err := x509.ParseCertificate(blk.Bytes)
-		if err != nil {
-			return nil, err
-		}
-		pool.AddCert(c)
-		n++
-	}
-	if n == 0 {
-		return nil, fmt.Errorf("%s holds no PEM certificate", path)
-	}
-	return pool, nil
 }

@@ -62,6 +62,9 @@ type SigningConfig struct {
 	Name     string `yaml:"name"`
 	Reason   string `yaml:"reason"`
 	Location string `yaml:"location"`
+	// Root is the root certificate (PEM, one or several) that verify trusts for this
+	// site's packs when no --ca is given.
+	Root string `yaml:"root"`
 }
 
 // VersionsConfig selects the git tags that are ISMS releases.

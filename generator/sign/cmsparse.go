@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -25,12 +26,18 @@ type signedData struct {
 	contentType   asn1.ObjectIdentifier
 	essCertHash   []byte // signing-certificate-v2 hash of the signer, nil when absent
 	essHash       crypto.Hash
+	// eContentType and eContent are the encapsulated content: id-data and nil for the
+	// detached signature of a PDF, id-ct-TSTInfo and the DER TSTInfo for a timestamp.
+	eContentType asn1.ObjectIdentifier
+	eContent     []byte
 }
 
 var errCMS = errors.New("malformed CMS signature")
 
-// parseSignedData reads a DER ContentInfo holding a detached SignedData. Trailing bytes
-// are allowed only if they are zero: that is the unused part of the /Contents placeholder.
+// parseSignedData reads a DER ContentInfo holding a SignedData with one SignerInfo.
+// Trailing bytes are allowed only if they are zero: that is the unused part of the
+// /Contents placeholder. Like NSS (and so pdfsig), it insists that the SignedData's list
+// of digest algorithms names the one the SignerInfo used.
 func parseSignedData(der []byte) (*signedData, error) {
 	in := cryptobyte.String(der)
 	var ci, wrapped, sd cryptobyte.String
@@ -47,21 +54,34 @@ func parseSignedData(der []byte) (*signedData, error) {
 	var version int64
 	var digestAlgs, encap, certsRaw, infos, info cryptobyte.String
 	var hasCerts bool
+	out := &signedData{}
 	if !ci.ReadASN1(&wrapped, tagContext0Constructed) || !wrapped.ReadASN1(&sd, cbasn1.SEQUENCE) ||
 		!sd.ReadASN1Integer(&version) || !sd.ReadASN1(&digestAlgs, cbasn1.SET) ||
-		!sd.ReadASN1(&encap, cbasn1.SEQUENCE) || !encap.ReadASN1ObjectIdentifier(&oid) ||
+		!sd.ReadASN1(&encap, cbasn1.SEQUENCE) || !encap.ReadASN1ObjectIdentifier(&out.eContentType) ||
 		!sd.ReadOptionalASN1(&certsRaw, &hasCerts, tagContext0Constructed) ||
 		!sd.SkipOptionalASN1(tagContext1Constructed) || // CRLs
 		!sd.ReadASN1(&infos, cbasn1.SET) || !infos.ReadASN1(&info, cbasn1.SEQUENCE) {
 		return nil, errCMS
 	}
 	if !encap.Empty() {
-		return nil, errors.New("CMS signature is not detached (it carries content)")
+		var content, octets cryptobyte.String
+		if !encap.ReadASN1(&content, tagContext0Constructed) || !content.ReadASN1(&octets, cbasn1.OCTET_STRING) ||
+			!content.Empty() || !encap.Empty() {
+			return nil, errCMS
+		}
+		out.eContent = octets
 	}
 	if !infos.Empty() {
 		return nil, errors.New("CMS holds more than one SignerInfo")
 	}
-	out := &signedData{}
+	var listed []crypto.Hash
+	for !digestAlgs.Empty() {
+		oid, ok := readAlgorithm(&digestAlgs)
+		if !ok {
+			return nil, errCMS
+		}
+		listed = append(listed, hashFor(oid))
+	}
 	for !certsRaw.Empty() {
 		var el cryptobyte.String
 		var tag cbasn1.Tag
@@ -79,6 +99,9 @@ func parseSignedData(der []byte) (*signedData, error) {
 	}
 	if err := out.parseSignerInfo(info); err != nil {
 		return nil, err
+	}
+	if !slices.Contains(listed, out.digest) {
+		return nil, fmt.Errorf("the SignerInfo's digest algorithm %v is not among the SignedData's digest algorithms", out.digest)
 	}
 	return out, nil
 }

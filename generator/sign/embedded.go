@@ -33,7 +33,7 @@ func EmbeddedFile(pdf []byte, name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the PDF has no attached files")
 	}
-	spec, err := d.findName(tree, name, 0)
+	spec, err := d.findName(tree, name, map[pdfRef]bool{}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -54,8 +54,9 @@ func EmbeddedFile(pdf []byte, name string) ([]byte, error) {
 
 // findName finds, in a name tree of file specifications, the one whose file name (/UF,
 // else /F) is name. The tree's keys are not file names: fpdf, like many writers, keys
-// the tree by sequence numbers.
-func (d *document) findName(node *pdfDict, name string, depth int) (any, error) {
+// the tree by sequence numbers. Every node is visited once (seen), so a hostile tree that
+// lists a node twice, or itself, costs no more than a tree without repeats.
+func (d *document) findName(node *pdfDict, name string, seen map[pdfRef]bool, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, errors.New("name tree too deep")
 	}
@@ -78,11 +79,17 @@ func (d *document) findName(node *pdfDict, name string, depth int) (any, error) 
 	}
 	if arr, ok := kids.(pdfArray); ok {
 		for _, k := range arr {
+			if ref, ok := k.(pdfRef); ok {
+				if seen[ref] {
+					continue
+				}
+				seen[ref] = true
+			}
 			kid, err := d.dictAt(k, "name tree node")
 			if err != nil {
 				return nil, err
 			}
-			if v, err := d.findName(kid, name, depth+1); err == nil {
+			if v, err := d.findName(kid, name, seen, depth+1); err == nil {
 				return v, nil
 			}
 		}

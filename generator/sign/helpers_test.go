@@ -171,9 +171,19 @@ func mustSign(t *testing.T, pdf []byte, s Signer) []byte {
 	return out
 }
 
+// lastSignature returns the signature that covers the most of pdf.
+func lastSignature(t testing.TB, pdf []byte) *Signature {
+	t.Helper()
+	sigs, err := findSignatures(pdf, nil)
+	if err != nil || len(sigs) == 0 {
+		t.Fatalf("no signature found: %v", err)
+	}
+	return sigs[len(sigs)-1]
+}
+
 func mustVerify(t *testing.T, pdf []byte, roots *x509.CertPool) *Report {
 	t.Helper()
-	r, err := Verify(pdf, roots)
+	r, err := Verify(pdf, Policy{Roots: roots})
 	if err != nil {
 		t.Fatal(err)
 	}

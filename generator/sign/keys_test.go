@@ -217,8 +217,12 @@ func TestDevSigner(t *testing.T) {
 	signed := mustSign(t, makePDF(t, 1), again)
 	roots := x509.NewCertPool()
 	roots.AddCert(again.Chain[1])
-	if r := mustVerify(t, signed, roots); !r.OK() {
-		t.Fatalf("development signature: %+v", r)
+	// A development signature is always reported, and passes only when allowed.
+	if r := mustVerify(t, signed, roots); r.OK() || !r.Pack.Development || !r.Pack.Trusted || !hasProblem(r, "DEVELOPMENT") {
+		t.Fatalf("development signature without --allow-development: %+v", r)
+	}
+	if r, err := Verify(signed, Policy{Roots: roots, AllowDevelopment: true}); err != nil || !r.OK() || !r.Pack.Development {
+		t.Fatalf("development signature allowed: %+v, %v", r, err)
 	}
 	if _, _, err := DevSigner(dir, leaf.NotAfter.Add(time.Hour)); err == nil || !strings.Contains(err.Error(), "expired") {
 		t.Errorf("expired development signer: err = %v", err)

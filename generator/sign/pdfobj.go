@@ -33,26 +33,55 @@ type dictEntry struct {
 }
 
 // pdfDict keeps its entries in source order, so re-written objects are stable and diffable.
-type pdfDict struct{ entries []dictEntry }
+// Large dictionaries get an index, so a hostile file with 100,000 keys costs linear time,
+// not quadratic.
+type pdfDict struct {
+	entries []dictEntry
+	index   map[pdfName]int // position of each key in entries, built past indexAt entries
+}
+
+// indexAt is the size from which a dictionary indexes its keys; real PDF dictionaries
+// are far smaller, and a linear search of a few entries beats a map.
+const indexAt = 16
+
+func (d *pdfDict) find(key pdfName) int {
+	if d.index != nil {
+		if i, ok := d.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range d.entries {
+		if d.entries[i].Key == key {
+			return i
+		}
+	}
+	return -1
+}
 
 func (d *pdfDict) Get(key pdfName) (any, bool) {
-	for _, e := range d.entries {
-		if e.Key == key {
-			return e.Val, true
-		}
+	if i := d.find(key); i >= 0 {
+		return d.entries[i].Val, true
 	}
 	return nil, false
 }
 
 // Set replaces the value of key in place, or appends the key when it is new.
 func (d *pdfDict) Set(key pdfName, val any) {
-	for i := range d.entries {
-		if d.entries[i].Key == key {
-			d.entries[i].Val = val
-			return
-		}
+	if i := d.find(key); i >= 0 {
+		d.entries[i].Val = val
+		return
 	}
 	d.entries = append(d.entries, dictEntry{key, val})
+	switch {
+	case d.index != nil:
+		d.index[key] = len(d.entries) - 1
+	case len(d.entries) > indexAt:
+		d.index = make(map[pdfName]int, 2*len(d.entries))
+		for i, e := range d.entries {
+			d.index[e.Key] = i
+		}
+	}
 }
 
 func (n pdfNumber) Int() (int, bool) {

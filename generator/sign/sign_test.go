@@ -50,20 +50,20 @@ func TestSignPdfsig(t *testing.T) {
 			qpdfCheck(t, signed)
 
 			r := mustVerify(t, signed, tc.ca.roots)
-			if !r.OK() || !r.Valid || !r.CoversWholeFile || r.Appended != 0 {
+			if !r.OK() || !r.Pack.Valid || !r.CoversWholeFile || r.Appended != 0 || len(r.Signatures) != 1 {
 				t.Fatalf("report not OK: %+v", r)
 			}
 			if r.UnsignedLength != len(pdf) || !bytes.Equal(signed[:r.UnsignedLength], pdf) {
 				t.Errorf("UnsignedLength = %d, want %d with the unsigned pack as prefix", r.UnsignedLength, len(pdf))
 			}
-			if r.SignedRevisionLength != len(signed) {
-				t.Errorf("SignedRevisionLength = %d, want %d", r.SignedRevisionLength, len(signed))
+			if r.Pack.SignedLength != len(signed) {
+				t.Errorf("SignedLength = %d, want %d", r.Pack.SignedLength, len(signed))
 			}
-			if !r.SigningTime.Equal(testTime) || r.SubFilter != "ETSI.CAdES.detached" {
-				t.Errorf("SigningTime %v, SubFilter %q", r.SigningTime, r.SubFilter)
+			if !r.Pack.SigningTime.Equal(testTime) || r.Pack.SubFilter != "ETSI.CAdES.detached" {
+				t.Errorf("SigningTime %v, SubFilter %q", r.Pack.SigningTime, r.Pack.SubFilter)
 			}
-			if !r.Signer.Equal(tc.ca.signer.Chain[0]) || len(r.Chain) != 2 {
-				t.Errorf("signer %v, chain of %d", r.Signer.Subject, len(r.Chain))
+			if !r.Pack.Signer.Equal(tc.ca.signer.Chain[0]) || len(r.Pack.Chain) != 2 {
+				t.Errorf("signer %v, chain of %d", r.Pack.Signer.Subject, len(r.Pack.Chain))
 			}
 		})
 	}
@@ -76,11 +76,8 @@ func TestSignOpenSSL(t *testing.T) {
 	rsaCA, ecdsaCA, _ := shared.get(t)
 	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
 		signed := mustSign(t, makePDF(t, 2), ca.signer)
-		sig, err := findLastSignature(signed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		br := sig.byteRange
+		sig := lastSignature(t, signed)
+		br := sig.ByteRange
 		content := append(bytes.Clone(signed[:br[1]]), signed[br[2]:]...)
 		dir := t.TempDir()
 		p7s, data := filepath.Join(dir, "sig.p7s"), filepath.Join(dir, "content")
@@ -180,9 +177,13 @@ func TestSignTwice(t *testing.T) {
 	wantNone(t, second, "Not total document signed")
 	qpdfCheck(t, twice)
 
+	// Both signatures are valid, but a second approval signature after the pack's is a
+	// change a pack must not have: Verify lists both and fails.
 	r := mustVerify(t, twice, ecdsaCA.roots)
-	if !r.OK() || r.UnsignedLength != len(once) || !r.Signer.Equal(ecdsaCA.signer.Chain[0]) {
-		t.Fatalf("report for the second signature: %+v", r)
+	if r.OK() || len(r.Signatures) != 2 || !r.Pack.Signer.Equal(rsaCA.signer.Chain[0]) ||
+		!r.Signatures[1].Valid || !r.Signatures[1].Signer.Equal(ecdsaCA.signer.Chain[0]) ||
+		r.Signatures[1].SignedLength != len(twice) || !hasProblem(r, "second signature") {
+		t.Fatalf("report for a twice-signed file: %+v", r)
 	}
 }
 

@@ -31,16 +31,13 @@ func hasProblem(r *Report, substr string) bool {
 func TestTamperSignedRanges(t *testing.T) {
 	rsaCA, _, _ := shared.get(t)
 	signed := mustSign(t, makePDF(t, 3), rsaCA.signer)
-	sig, err := findLastSignature(signed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sig := lastSignature(t, signed)
 	// In range 1: the document title (UTF-16 in /Info); in range 2: the /Reason text.
 	// Neither edit breaks the PDF's structure, so only the digest can catch them.
 	inFirst := bytes.Index(signed, []byte("\x00I\x00S\x00M\x00S"))
 	inSecond := bytes.Index(signed, []byte("(Approved")) + 1
-	if inFirst < 0 || inFirst+1 >= sig.byteRange[1] || inSecond <= sig.byteRange[2] {
-		t.Fatalf("test bytes not where expected: %d, %d, ranges %v", inFirst, inSecond, sig.byteRange)
+	if inFirst < 0 || inFirst+1 >= sig.ByteRange[1] || inSecond <= sig.ByteRange[2] {
+		t.Fatalf("test bytes not where expected: %d, %d, ranges %v", inFirst, inSecond, sig.ByteRange)
 	}
 	for name, bad := range map[string][]byte{
 		"first range":  flipped(signed, inFirst+1, 'J'),
@@ -51,7 +48,7 @@ func TestTamperSignedRanges(t *testing.T) {
 			wantAll(t, out, "Digest Mismatch.")
 			wantNone(t, out, "Signature is Valid.")
 			r := mustVerify(t, bad, rsaCA.roots)
-			if r.Valid || r.OK() || !hasProblem(r, "digest mismatch") {
+			if r.Pack.Valid || r.OK() || !hasProblem(r, "digest mismatch") {
 				t.Fatalf("tampered file passes Verify: %+v", r)
 			}
 		})
@@ -65,10 +62,7 @@ func TestTamperSignatureValue(t *testing.T) {
 	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
 		t.Run(ca.signer.Chain[0].Subject.CommonName, func(t *testing.T) {
 			signed := mustSign(t, makePDF(t, 2), ca.signer)
-			sig, err := findLastSignature(signed)
-			if err != nil {
-				t.Fatal(err)
-			}
+			sig := lastSignature(t, signed)
 			sd, err := parseSignedData(sig.contents)
 			if err != nil {
 				t.Fatal(err)
@@ -83,7 +77,7 @@ func TestTamperSignatureValue(t *testing.T) {
 			if !bytes.Equal(el[len(el)-len(sd.signature):], sd.signature) {
 				t.Fatal("the signature value is not at the end of the CMS")
 			}
-			at := sig.byteRange[1] + 1 + 2*i // hex digit of that byte in the file
+			at := sig.ByteRange[1] + 1 + 2*i // hex digit of that byte in the file
 			to := byte('0')
 			if signed[at] == '0' {
 				to = '1'
@@ -94,7 +88,7 @@ func TestTamperSignatureValue(t *testing.T) {
 			wantAll(t, out, "Signature is Invalid.")
 			wantNone(t, out, "Signature is Valid.")
 			r := mustVerify(t, bad, ca.roots)
-			if r.Valid || r.OK() || !hasProblem(r, "signature value") {
+			if r.Pack.Valid || r.OK() || !hasProblem(r, "signature value") {
 				t.Fatalf("tampered signature passes Verify: %+v", r)
 			}
 		})
@@ -107,6 +101,10 @@ func TestAppended(t *testing.T) {
 	rsaCA, _, _ := shared.get(t)
 	signed := mustSign(t, makePDF(t, 2), rsaCA.signer)
 	update := infoUpdate(t, signed)
+	want := map[string]string{
+		"junk":               fmt.Sprintf("%d bytes were appended after the signed revision", len("% appended after signing\n")),
+		"incremental update": "revision 2 (bytes",
+	}
 	for name, extra := range map[string][]byte{
 		"junk":               []byte("% appended after signing\n"),
 		"incremental update": update,
@@ -116,8 +114,8 @@ func TestAppended(t *testing.T) {
 			out := pdfsig(t, bad)
 			wantAll(t, out, "Not total document signed", "Signature is Valid.")
 			r := mustVerify(t, bad, rsaCA.roots)
-			if !r.Valid || r.CoversWholeFile || r.OK() || r.Appended != len(extra) ||
-				r.SignedRevisionLength != len(signed) || !hasProblem(r, "appended") {
+			if !r.Pack.Valid || r.CoversWholeFile || r.OK() || r.Pack.SignedLength != len(signed) ||
+				!hasProblem(r, want[name]) {
 				t.Fatalf("report: %+v", r)
 			}
 		})
@@ -126,7 +124,7 @@ func TestAppended(t *testing.T) {
 }
 
 // infoUpdate returns a well-formed incremental update for pdf that changes the title.
-func infoUpdate(t *testing.T, pdf []byte) []byte {
+func infoUpdate(t testing.TB, pdf []byte) []byte {
 	t.Helper()
 	doc, err := openDocument(pdf)
 	if err != nil {
@@ -165,24 +163,26 @@ func TestOtherCA(t *testing.T) {
 	rsaCA, _, otherCA := shared.get(t)
 	signed := mustSign(t, makePDF(t, 1), otherCA.signer)
 	r := mustVerify(t, signed, rsaCA.roots)
-	if !r.Valid || r.ChainErr == nil || r.OK() || !hasProblem(r, "certificate chain") {
+	if !r.Pack.Valid || r.Pack.ChainErr == nil || r.OK() || !hasProblem(r, "certificate chain") {
 		t.Fatalf("foreign signature accepted: %+v", r)
 	}
 	if r := mustVerify(t, signed, otherCA.roots); !r.OK() {
 		t.Fatalf("own root rejected: %+v", r)
 	}
-	if r := mustVerify(t, signed, nil); !r.OK() || r.ChainErr != nil {
-		t.Fatalf("without roots the chain is not checked: %+v", r)
+	// Without roots the signature is intact but its signer unverified: no pass.
+	if r := mustVerify(t, signed, nil); r.OK() || !r.Pack.Valid || r.Pack.ChainErr != nil || !hasProblem(r, "unverified") {
+		t.Fatalf("without roots: %+v", r)
 	}
 }
 
 func TestVerifyUnsigned(t *testing.T) {
-	if _, err := Verify(makePDF(t, 1), nil); !errors.Is(err, ErrNotSigned) {
+	if _, err := Verify(makePDF(t, 1), Policy{}); !errors.Is(err, ErrNotSigned) {
 		t.Fatalf("err = %v, want ErrNotSigned", err)
 	}
 }
 
-// FuzzVerify: whatever is fed in, Verify returns a report or an error, never panics.
+// FuzzVerify: whatever is fed in, Verify and EmbeddedFile return a report or an error,
+// never panic, and finish: a slow input is a failure too.
 func FuzzVerify(f *testing.F) {
 	tc, err := newTestCA(f.TempDir(), "fuzz", true)
 	if err != nil {
@@ -196,13 +196,51 @@ func FuzzVerify(f *testing.F) {
 	f.Add(signed)
 	f.Add(pdf)
 	f.Add(signed[:len(signed)/2])
+	f.Add(append(bytes.Clone(signed), infoUpdate(f, signed)...))
+	twice, err := Sign(signed, tc.signer, Options{Time: testTime})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(twice)
+	f.Add(selfListingNameTree())
+	f.Add(nameTreeLadder())
+	f.Add(classicPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>",
+		"<< "+strings.Repeat("/ByteRange [0 1 2 3] ", 500)+">>"))
 	f.Add([]byte("/ByteRange [0 5 10 99999999999] /Contents <30>"))
 	f.Add([]byte("1 0 obj <</ByteRange [0 10 20 5] /Contents <3000>>> endobj"))
 	f.Add([]byte("1 0 obj <</ByteRange [0 1 2 9223372036854775807] /Contents <3000>>> endobj"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Verify(data, tc.roots)
-		if err == nil && r == nil {
-			t.Fatal("nil report without error")
-		}
+		within(t, "Verify", func() {
+			r, err := Verify(data, Policy{Roots: tc.roots})
+			if err == nil && r == nil {
+				t.Error("nil report without error")
+			}
+			if err == nil && r.OK() && !r.Pack.Valid {
+				t.Error("an invalid signature verifies")
+			}
+		})
+		within(t, "EmbeddedFile", func() { EmbeddedFile(data, "manifest.json") })
+	})
+}
+
+// FuzzCMS: the CMS parser behind Verify never panics on any DER.
+func FuzzCMS(f *testing.F) {
+	tc, err := newTestCA(f.TempDir(), "fuzz", true)
+	if err != nil {
+		f.Fatal(err)
+	}
+	signed, err := Sign(makePDF(f, 1), tc.signer, Options{Time: testTime})
+	if err != nil {
+		f.Fatal(err)
+	}
+	sig := lastSignature(f, signed)
+	f.Add([]byte(sig.contents))
+	f.Add([]byte{0x30, 0x03, 0x06, 0x01, 0x00})
+	f.Fuzz(func(t *testing.T, der []byte) {
+		within(t, "parseSignedData", func() {
+			if sd, err := parseSignedData(der); err == nil && sd.signer == nil {
+				t.Error("parsed without a signer")
+			}
+		})
 	})
 }

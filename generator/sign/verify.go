@@ -7,43 +7,37 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
-// Report is the outcome of verifying the last signature of a PDF. Every check that does
-// not hold adds a line to Problems, so OK is simply "no problems".
+// Report is the outcome of verifying a signed pack. Every reason it does not verify is
+// a line of Problems, so OK is simply "no problems".
 type Report struct {
-	// Valid: the CMS signature verifies with the signer's key over the signed attributes,
-	// and their message digest matches the bytes in /ByteRange.
-	Valid bool
-	// CoversWholeFile: /ByteRange covers every byte except the /Contents hex string and
-	// nothing was appended after the signed revision.
+	// Signatures lists every signature in the file, in the order they were made.
+	Signatures []*Signature
+	// Pack is the organisation's signature: the first one made. The pack verifies only
+	// when it is valid and trusted and covers the whole file, or when everything after
+	// it is a revision PAdES allows after signing.
+	Pack *Signature
+	// Revisions are the incremental updates appended after Pack's signed revision.
+	Revisions []*Revision
+	// CoversWholeFile: Pack's /ByteRange covers every byte of the file but its own
+	// /Contents, and nothing was appended.
 	CoversWholeFile bool
-	// Appended is the number of bytes after the signed revision.
+	// Appended counts the bytes after the last readable revision.
 	Appended int
-	// SignedRevisionLength is the length of the file as it was signed.
-	SignedRevisionLength int
-	// UnsignedLength is where the signature's incremental update begins: the length of
-	// the PDF before signing, so pdf[:UnsignedLength] is the unsigned pack. (If that PDF
-	// did not end with an end-of-line, Sign added one and it is counted here.) It is 0
-	// when the signature is not in an incremental update of its own.
+	// UnsignedLength is where Pack's incremental update begins: the length of the PDF
+	// before signing, so pdf[:UnsignedLength] is the unsigned pack. (If that PDF did not
+	// end with an end-of-line, Sign added one and it is counted here.) It is 0 when the
+	// signature is not in an incremental update of its own.
 	UnsignedLength int
-	Signer         *x509.Certificate   // the certificate that made the signature
-	Chain          []*x509.Certificate // the certificates embedded in the signature, signer first
-	SigningTime    time.Time           // the claimed time from /M (zero when absent)
-	SubFilter      string              // e.g. ETSI.CAdES.detached
-	// ChainErr is nil when roots were given and the signer's chain verifies to them at the
-	// current time (like pdfsig: a B-B signature has no trusted signing time), or when no
-	// roots were given and the chain was not checked.
-	ChainErr error
-	Problems []string // human-readable reasons for every check that does not hold
+	Problems       []string
 }
 
-// OK reports whether the signature is valid, covers the whole file and (when roots were
-// given) chains to them.
-func (r *Report) OK() bool {
-	return r.Valid && r.CoversWholeFile && r.ChainErr == nil && len(r.Problems) == 0
-}
+// OK reports whether the pack verifies under the policy it was checked with.
+func (r *Report) OK() bool { return len(r.Problems) == 0 }
 
 func (r *Report) problem(format string, args ...any) {
 	r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
@@ -52,74 +46,121 @@ func (r *Report) problem(format string, args ...any) {
 // ErrNotSigned is returned by Verify for a PDF without any signature dictionary.
 var ErrNotSigned = errors.New("the PDF has no signature")
 
-// Verify checks the last signature in pdf. roots may be nil, and then the certificate
-// chain is not checked. An error means no signature could be located at all; everything
-// found wrong with a located signature is described in the Report.
-func Verify(pdf []byte, roots *x509.CertPool) (*Report, error) {
-	sig, err := findLastSignature(pdf)
+// Verify checks every signature in pdf under the policy. An error means no signature
+// could be located at all; everything found wrong is described in the Report.
+func Verify(pdf []byte, policy Policy) (*Report, error) {
+	doc, _ := openDocument(pdf) // nil when the xref cannot be read: the scan still finds signatures
+	sigs, err := findSignatures(pdf, doc)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{}
-	if sf, ok := lookup(sig.dict, "SubFilter").(pdfName); ok {
-		r.SubFilter = string(sf)
+	if len(sigs) == 0 {
+		return nil, ErrNotSigned
 	}
-	if m, ok := lookup(sig.dict, "M").(pdfString); ok {
-		if t, err := parsePDFDate(string(m)); err == nil {
-			r.SigningTime = t
-		} else {
-			r.problem("unreadable signing time /M %q", m)
+	for _, s := range sigs {
+		s.check(pdf, policy.Roots)
+	}
+	r := &Report{Signatures: sigs, Pack: sigs[0]}
+	r.checkPack(policy)
+	if r.Pack.SignedLength == 0 {
+		return r, nil // the byte range is unusable; checkPack said so
+	}
+	r.UnsignedLength = revisionStart(pdf[:r.Pack.SignedLength], r.Pack.Offset)
+	r.CoversWholeFile = r.Pack.SignedLength == len(pdf) && !slices.ContainsFunc(r.Pack.Problems, isGapProblem)
+	if r.Pack.SignedLength == len(pdf) {
+		for _, s := range sigs[1:] {
+			r.laterSignature(s, nil)
 		}
-	}
-	br := sig.byteRange
-	// Compared without adding, so huge numbers cannot wrap around into range.
-	if br[0] != 0 || br[1] <= 0 || br[2] < br[1] || br[2] > len(pdf) || br[3] < 0 || br[3] > len(pdf)-br[2] {
-		r.problem("/ByteRange %v does not describe two ranges of this file starting at 0", br)
 		return r, nil
 	}
-	r.SignedRevisionLength = br[2] + br[3]
-	r.Appended = len(pdf) - r.SignedRevisionLength
-
-	contents, gapOK := contentsInGap(pdf, br[1], br[2])
-	if !gapOK {
-		r.problem("/ByteRange leaves out bytes %d–%d, which are not exactly the /Contents hex string", br[1], br[2])
-		contents = sig.contents
-	}
-	r.CoversWholeFile = gapOK && r.Appended == 0
-	if r.Appended > 0 {
-		r.problem("%d bytes were appended after the signed revision (not total document signed)", r.Appended)
-	}
-	r.UnsignedLength = revisionStart(pdf[:r.SignedRevisionLength], sig.offset)
-
-	sd, err := parseSignedData(contents)
+	revs, err := laterRevisions(pdf, doc, r.Pack.SignedLength)
 	if err != nil {
-		r.problem("signature: %v", err)
+		r.Appended = len(pdf) - r.Pack.SignedLength
+		r.problem("%d bytes were appended after the signed revision (not total document signed), and they are not a readable incremental update: %v", r.Appended, err)
 		return r, nil
 	}
-	r.Signer = sd.signer
-	r.Chain = signerFirst(sd.signer, sd.certs)
-	r.Valid = checkSignedData(r, sd, pdf, br)
-	if roots != nil {
-		r.ChainErr = verifyChain(sd.signer, sd.certs, roots)
-		if r.ChainErr != nil {
-			r.problem("certificate chain: %v", r.ChainErr)
+	r.Revisions = revs
+	for _, s := range sigs[1:] {
+		r.laterSignature(s, revs)
+	}
+	for _, rev := range revs {
+		if len(rev.Changes) > 0 {
+			r.problem("revision %d (bytes %d–%d, %s) changes the pack after it was signed: it %s", rev.Number, rev.Start, rev.End, rev.Kind(), strings.Join(rev.Changes, "; it "))
+		} else if !rev.Timestamp && !rev.DSS {
+			r.problem("revision %d (bytes %d–%d) is an incremental update after the pack was signed that is neither a document timestamp nor validation data (DSS)", rev.Number, rev.Start, rev.End)
 		}
+	}
+	end := r.Pack.SignedLength
+	if len(revs) > 0 {
+		end = revs[len(revs)-1].End
+	}
+	if r.Appended = len(pdf) - end; r.Appended > 0 && len(revs) == 0 {
+		r.problem("%d bytes were appended after the signed revision (not total document signed)", r.Appended)
+	} else if r.Appended > 0 {
+		r.problem("%d bytes were appended after the last revision (not total document signed)", r.Appended)
 	}
 	return r, nil
 }
 
+// checkPack records what is wrong with the organisation's signature.
+func (r *Report) checkPack(policy Policy) {
+	p := r.Pack
+	switch {
+	case p.Timestamp:
+		r.problem("the first signature is a document timestamp, not the organisation's signature")
+	case !p.Valid:
+		r.problem("signature %d by %q is not valid: %s", p.Number, p.SignerName(), strings.Join(p.Problems, "; "))
+	case len(p.Problems) > 0:
+		r.problem("signature %d by %q: %s", p.Number, p.SignerName(), strings.Join(p.Problems, "; "))
+	}
+	if p.Development && !policy.AllowDevelopment {
+		r.problem("signature %d was made with the ismsgen DEVELOPMENT certificate, which proves nothing about who made the pack (--allow-development accepts it for previews)", p.Number)
+	}
+	if policy.Roots == nil {
+		intact := ""
+		if p.Valid {
+			intact = "; the signature is intact but says nothing about who made it"
+		}
+		r.problem("the signer %q is unverified: no trusted root was given (--ca ROOT.pem, or signing: {root: ...} in data/site.yaml)%s", p.SignerName(), intact)
+	}
+}
+
+// laterSignature records what is wrong with a signature made after the organisation's,
+// and marks the revision a document timestamp belongs to.
+func (r *Report) laterSignature(s *Signature, revs []*Revision) {
+	if !s.Timestamp {
+		r.problem("signature %d by %q (issued by %q) is a second signature, made after the organisation's: only document timestamps and validation data may follow the pack's signature", s.Number, s.SignerName(), s.IssuerName())
+		return
+	}
+	if !s.Valid {
+		r.problem("document timestamp %d is not valid: %s", s.Number, strings.Join(s.Problems, "; "))
+	}
+	for _, rev := range revs {
+		if s.SignedLength == rev.End {
+			rev.Timestamp = true
+			return
+		}
+	}
+	if revs != nil {
+		r.problem("document timestamp %d covers bytes up to %d, which is not the end of a revision", s.Number, s.SignedLength)
+	}
+}
+
+func isGapProblem(p string) bool { return strings.Contains(p, "/ByteRange leaves out") }
+
 // checkSignedData checks the content type, the message digest over the byte ranges, the
 // signing-certificate-v2 binding and the signature itself, recording what fails.
-func checkSignedData(r *Report, sd *signedData, pdf []byte, br [4]int) bool {
+func checkSignedData(r *Signature, sd *signedData, pdf []byte, br [4]int) bool {
 	ok := true
+	if sd.eContent != nil || !sd.eContentType.Equal(oidData) {
+		r.problem("the CMS signature is not detached (it carries content)")
+		ok = false
+	}
 	if !sd.contentType.Equal(oidData) {
 		r.problem("signed content-type attribute is missing or not id-data")
 		ok = false
 	}
-	h := sd.digest.New()
-	h.Write(pdf[br[0] : br[0]+br[1]])
-	h.Write(pdf[br[2] : br[2]+br[3]])
-	if sd.messageDigest == nil || !bytes.Equal(h.Sum(nil), sd.messageDigest) {
+	if sd.messageDigest == nil || !bytes.Equal(hashRanges(sd.digest.New(), pdf, br), sd.messageDigest) {
 		r.problem("digest mismatch: the signed bytes were changed after signing")
 		ok = false
 	}
@@ -209,78 +250,6 @@ func revisionStart(rev []byte, sigOffset int) int {
 		}
 	}
 	return start
-}
-
-// sigDict is a located signature dictionary.
-type sigDict struct {
-	dict      *pdfDict
-	offset    int // of its "N G obj" header
-	byteRange [4]int
-	contents  []byte
-}
-
-// findLastSignature scans backwards for "/ByteRange" and returns the first enclosing
-// object that is a complete signature dictionary. Scanning the text rather than the xref
-// still finds the signature when something was appended that broke the xref.
-func findLastSignature(pdf []byte) (*sigDict, error) {
-	key := []byte("/ByteRange")
-	for end := len(pdf); ; {
-		i := bytes.LastIndex(pdf[:end], key)
-		if i < 0 {
-			return nil, ErrNotSigned
-		}
-		end = i
-		start, ok := enclosingObject(pdf, i)
-		if !ok {
-			continue
-		}
-		_, v, err := indirectObject(pdf, start)
-		if err != nil {
-			continue
-		}
-		d, ok := v.(*pdfDict)
-		if !ok {
-			continue
-		}
-		arr, _ := lookup(d, "ByteRange").(pdfArray)
-		contents, hasContents := lookup(d, "Contents").(pdfString)
-		if len(arr) != 4 || !hasContents {
-			continue
-		}
-		sig := &sigDict{dict: d, offset: start, contents: contents}
-		valid := true
-		for k, v := range arr {
-			if sig.byteRange[k], ok = intValue(v); !ok {
-				valid = false
-			}
-		}
-		if valid {
-			return sig, nil
-		}
-	}
-}
-
-// enclosingObject returns the offset of the "N G obj" header that opens the object
-// containing pos, or false when an "endobj" comes first (pos is outside any object).
-func enclosingObject(pdf []byte, pos int) (int, bool) {
-	i := bytes.LastIndex(pdf[:pos], []byte("obj"))
-	if i < 0 || (i >= 3 && string(pdf[i-3:i]) == "end") {
-		return 0, false
-	}
-	j := i
-	for range 2 { // generation, then object number
-		for j > 0 && isWhite(pdf[j-1]) {
-			j--
-		}
-		k := j
-		for j > 0 && pdf[j-1] >= '0' && pdf[j-1] <= '9' {
-			j--
-		}
-		if j == k {
-			return 0, false
-		}
-	}
-	return j, true
 }
 
 // parsePDFDate reads "D:YYYYMMDDHHmmSSOHH'mm'" where everything after the year is

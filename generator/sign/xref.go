@@ -13,6 +13,9 @@ type document struct {
 	offsets   map[int]xrefEntry // newest revision wins
 	trailer   *pdfDict          // trailer of the newest revision
 	startxref int               // offset of the newest xref section
+	// values caches parsed objects by number, so a hostile file that refers to one huge
+	// object many times costs one parse, not one per reference.
+	values map[int]any
 }
 
 type xrefEntry struct {
@@ -28,6 +31,11 @@ func openDocument(data []byte) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openAt(data, start)
+}
+
+// openAt opens the revision of data whose newest xref section is at start.
+func openAt(data []byte, start int) (*document, error) {
 	d := &document{data: data, offsets: map[int]xrefEntry{}, startxref: start}
 	seen := map[int]bool{}
 	for off := start; ; {
@@ -146,6 +154,9 @@ func (d *document) object(ref pdfRef) (any, error) {
 	if !ok || !e.inUse || e.gen != ref.Gen {
 		return nil, fmt.Errorf("object %d %d is not in the cross-reference table", ref.Num, ref.Gen)
 	}
+	if v, ok := d.values[ref.Num]; ok {
+		return v, nil
+	}
 	got, v, err := indirectObject(d.data, e.offset)
 	if err != nil {
 		return nil, fmt.Errorf("object %d %d: %w", ref.Num, ref.Gen, err)
@@ -153,6 +164,10 @@ func (d *document) object(ref pdfRef) (any, error) {
 	if got != ref {
 		return nil, fmt.Errorf("xref points object %d %d at object %d %d", ref.Num, ref.Gen, got.Num, got.Gen)
 	}
+	if d.values == nil {
+		d.values = map[int]any{}
+	}
+	d.values[ref.Num] = v
 	return v, nil
 }
 
@@ -210,6 +225,9 @@ func (d *document) firstPage(catalog *pdfDict) (pdfRef, *pdfDict, error) {
 
 // lookup returns the value of key, or nil when it is absent (PDF treats both alike).
 func lookup(d *pdfDict, key pdfName) any {
+	if d == nil {
+		return nil
+	}
 	v, _ := d.Get(key)
 	return v
 }

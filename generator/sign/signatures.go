@@ -1,0 +1,289 @@
+package sign
+
+import (
+	"bytes"
+	"crypto/x509"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Signature is one signature dictionary found in a PDF, and what checking it showed.
+type Signature struct {
+	Number    int    // 1 for the first signature made, 2 for the next, …
+	Field     string // the form field's /T, when the AcroForm lists the signature
+	Offset    int    // of the signature dictionary's "N G obj" header
+	ByteRange [4]int
+	SubFilter string // ETSI.CAdES.detached, adbe.pkcs7.detached, ETSI.RFC3161, …
+	// Timestamp: a document timestamp (/Type /DocTimeStamp, ETSI.RFC3161), which PAdES
+	// allows after the signature it protects; anything else is an approval signature.
+	Timestamp   bool
+	Signer      *x509.Certificate   // the certificate that made the signature
+	Chain       []*x509.Certificate // the certificates embedded in the signature, signer first
+	SigningTime time.Time           // /M for a signature, the genTime of a timestamp
+	// Valid: the CMS signature verifies with the signer's key over the signed attributes,
+	// and their message digest (for a timestamp: its message imprint) matches the bytes in
+	// /ByteRange, which leaves out exactly the /Contents hex string.
+	Valid bool
+	// SignedLength is the length of the revision the signature covers (the end of its
+	// /ByteRange); the signature covers the whole file when it equals the file's length.
+	SignedLength int
+	Development  bool  // made with ismsgen's development certificate
+	ChainErr     error // from checking the chain against the policy's roots; nil when unchecked or valid
+	Trusted      bool  // the chain reached one of the policy's roots
+	Problems     []string
+
+	dict     *pdfDict
+	contents []byte
+}
+
+func (s *Signature) problem(format string, args ...any) {
+	s.Problems = append(s.Problems, fmt.Sprintf(format, args...))
+}
+
+// SignerName is the signer's common name, or "unknown" before the CMS could be read.
+func (s *Signature) SignerName() string {
+	if s.Signer == nil {
+		return "unknown"
+	}
+	return s.Signer.Subject.CommonName
+}
+
+// IssuerName is the common name of the signer's issuer.
+func (s *Signature) IssuerName() string {
+	if s.Signer == nil {
+		return "unknown"
+	}
+	return s.Signer.Issuer.CommonName
+}
+
+// maxSignatures bounds how many signature dictionaries a verifier looks at: real packs
+// have one or two, and each costs a parse, so a file with thousands is refused.
+const maxSignatures = 64
+
+// findSignatures returns every signature dictionary in pdf, in the order they were made
+// (by the end of their signed revision). It finds them both by scanning the text for
+// /ByteRange — once, front to back, so a file full of /ByteRange tokens costs linear
+// time — and through the AcroForm's signature fields when the cross-reference table can
+// be read (doc may be nil), so a signature is found whichever way it was hidden.
+func findSignatures(pdf []byte, doc *document) ([]*Signature, error) {
+	starts, err := byteRangeObjects(pdf)
+	if err != nil {
+		return nil, err
+	}
+	fields := map[int]string{}
+	if doc != nil {
+		for off, name := range doc.signatureFields() {
+			fields[off] = name
+			if !slices.Contains(starts, off) {
+				starts = append(starts, off)
+			}
+		}
+	}
+	if len(starts) > maxSignatures {
+		return nil, fmt.Errorf("the PDF holds more than %d signature dictionaries", maxSignatures)
+	}
+	var sigs []*Signature
+	for _, off := range starts {
+		if s := readSignature(pdf, off); s != nil {
+			s.Field = fields[off]
+			sigs = append(sigs, s)
+		}
+	}
+	slices.SortStableFunc(sigs, func(a, b *Signature) int {
+		if a.ByteRange[2]+a.ByteRange[3] != b.ByteRange[2]+b.ByteRange[3] {
+			return (a.ByteRange[2] + a.ByteRange[3]) - (b.ByteRange[2] + b.ByteRange[3])
+		}
+		return a.Offset - b.Offset
+	})
+	for i, s := range sigs {
+		s.Number = i + 1
+	}
+	return sigs, nil
+}
+
+// byteRangeObjects returns the start of each object that contains "/ByteRange", each
+// once. One forward pass tracks the object the scan is in: the last "N G obj" header not
+// yet closed by "endobj".
+func byteRangeObjects(pdf []byte) ([]int, error) {
+	key, objKw := []byte("/ByteRange"), []byte("obj")
+	var out []int
+	current, scanned := -1, 0 // the open object's header, and how far headers were scanned
+	for at := 0; ; {
+		i := bytes.Index(pdf[at:], key)
+		if i < 0 {
+			return out, nil
+		}
+		i += at
+		at = i + len(key)
+		for {
+			j := bytes.Index(pdf[scanned:i], objKw)
+			if j < 0 {
+				scanned = i // an "obj" cannot straddle i: the byte there is '/'
+				break
+			}
+			j += scanned
+			scanned = j + len(objKw)
+			if j >= 3 && string(pdf[j-3:j]) == "end" {
+				current = -1
+			} else if h, ok := objectHeader(pdf, j); ok {
+				current = h
+			}
+		}
+		if current >= 0 && (len(out) == 0 || out[len(out)-1] != current) {
+			if len(out) == maxSignatures {
+				return nil, fmt.Errorf("the PDF holds more than %d signature dictionaries", maxSignatures)
+			}
+			out = append(out, current)
+		}
+	}
+}
+
+// objectHeader returns the offset of "N G" before the "obj" at pos.
+func objectHeader(pdf []byte, pos int) (int, bool) {
+	j := pos
+	for range 2 { // generation, then object number
+		k := j
+		for j > 0 && isWhite(pdf[j-1]) {
+			j--
+		}
+		if j == k {
+			return 0, false
+		}
+		k = j
+		for j > 0 && pdf[j-1] >= '0' && pdf[j-1] <= '9' && k-j < 10 {
+			j--
+		}
+		if j == k {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+// readSignature reads the signature dictionary at off, or returns nil when the object
+// there is not one (a /ByteRange inside some other object).
+func readSignature(pdf []byte, off int) *Signature {
+	_, v, err := indirectObject(pdf, off)
+	if err != nil {
+		return nil
+	}
+	d, ok := v.(*pdfDict)
+	if !ok {
+		return nil
+	}
+	arr, _ := lookup(d, "ByteRange").(pdfArray)
+	contents, hasContents := lookup(d, "Contents").(pdfString)
+	if len(arr) != 4 || !hasContents {
+		return nil
+	}
+	s := &Signature{Offset: off, dict: d, contents: contents}
+	for k, v := range arr {
+		n, ok := intValue(v)
+		if !ok {
+			return nil
+		}
+		s.ByteRange[k] = n
+	}
+	if sf, ok := lookup(d, "SubFilter").(pdfName); ok {
+		s.SubFilter = string(sf)
+	}
+	s.Timestamp = lookup(d, "Type") == pdfName("DocTimeStamp") || s.SubFilter == "ETSI.RFC3161"
+	return s
+}
+
+// signatureFields walks the AcroForm's field tree and returns, by the offset of its
+// signature dictionary, the name of every signed signature field.
+func (d *document) signatureFields() map[int]string {
+	out := map[int]string{}
+	catalog, err := d.dictAt(lookup(d.trailer, "Root"), "catalog")
+	if err != nil {
+		return out
+	}
+	form, err := d.dictAt(lookup(catalog, "AcroForm"), "AcroForm")
+	if err != nil {
+		return out
+	}
+	fields, _ := d.resolve(lookup(form, "Fields"))
+	seen := map[pdfRef]bool{}
+	var walk func(v any, inheritedSig bool, depth int)
+	walk = func(v any, inheritedSig bool, depth int) {
+		arr, _ := v.(pdfArray)
+		for _, f := range arr {
+			ref, ok := f.(pdfRef)
+			if !ok || seen[ref] || depth > maxDepth || len(seen) > 10_000 {
+				continue
+			}
+			seen[ref] = true
+			field, err := d.dictAt(ref, "field")
+			if err != nil {
+				continue
+			}
+			isSig := inheritedSig || lookup(field, "FT") == pdfName("Sig")
+			if v, ok := lookup(field, "V").(pdfRef); ok && isSig {
+				if e, ok := d.offsets[v.Num]; ok && e.inUse {
+					name, _ := lookup(field, "T").(pdfString)
+					out[e.offset] = decodeTextString(name)
+				}
+			}
+			kids, _ := d.resolve(lookup(field, "Kids"))
+			walk(kids, isSig, depth+1)
+		}
+	}
+	walk(fields, false, 0)
+	return out
+}
+
+// check verifies the signature cryptographically against pdf and, when roots are given,
+// its chain. A timestamp is checked as an RFC 3161 token over the byte ranges.
+func (s *Signature) check(pdf []byte, roots *x509.CertPool) {
+	if m, ok := lookup(s.dict, "M").(pdfString); ok {
+		if t, err := parsePDFDate(string(m)); err == nil {
+			s.SigningTime = t
+		} else {
+			s.problem("unreadable signing time /M %q", m)
+		}
+	}
+	br := s.ByteRange
+	// Compared without adding, so huge numbers cannot wrap around into range.
+	if br[0] != 0 || br[1] <= 0 || br[2] < br[1] || br[2] > len(pdf) || br[3] < 0 || br[3] > len(pdf)-br[2] {
+		s.problem("/ByteRange %v does not describe two ranges of this file starting at 0", br)
+		return
+	}
+	s.SignedLength = br[2] + br[3]
+	contents, gapOK := contentsInGap(pdf, br[1], br[2])
+	if !gapOK {
+		s.problem("/ByteRange leaves out bytes %d–%d, which are not exactly the /Contents hex string", br[1], br[2])
+		contents = s.contents
+	}
+	sd, err := parseSignedData(contents)
+	if err != nil {
+		s.problem("signature: %v", err)
+		return
+	}
+	s.Signer = sd.signer
+	s.Chain = signerFirst(sd.signer, sd.certs)
+	s.Development = isDevelopment(sd.signer)
+	if s.Timestamp {
+		s.Valid = checkTimestamp(s, sd, pdf, br) && gapOK
+	} else {
+		s.Valid = checkSignedData(s, sd, pdf, br) && gapOK
+	}
+	if roots != nil {
+		if s.ChainErr = verifyChain(sd.signer, sd.certs, roots); s.ChainErr != nil {
+			s.problem("certificate chain: %v", s.ChainErr)
+		} else {
+			s.Trusted = true
+		}
+	}
+}
+
+// hashRanges hashes the two byte ranges of a signature with h.
+func hashRanges(h interface {
+	Write([]byte) (int, error)
+	Sum([]byte) []byte
+}, pdf []byte, br [4]int) []byte {
+	h.Write(pdf[br[0] : br[0]+br[1]])
+	h.Write(pdf[br[2] : br[2]+br[3]])
+	return h.Sum(nil)
+}

@@ -1,0 +1,62 @@
+package sign
+
+import (
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
+	"os"
+	"slices"
+)
+
+// Policy says what a pack must show to verify.
+type Policy struct {
+	// Roots are the certificates the organisation's signature must chain to. Without
+	// them a signature can be intact, but nothing says who made it, so the pack does not
+	// verify.
+	Roots *x509.CertPool
+	// AllowDevelopment accepts a pack signed with ismsgen's development certificate;
+	// without it such a pack never verifies, whatever the roots.
+	AllowDevelopment bool
+}
+
+// isDevelopment reports whether c is ismsgen's development signer (or its root).
+func isDevelopment(c *x509.Certificate) bool {
+	if c == nil {
+		return false
+	}
+	return c.Subject.CommonName == DevCommonName || c.Subject.CommonName == devRootName ||
+		slices.Contains(c.Subject.Organization, DevOrganisation) || c.Issuer.CommonName == devRootName
+}
+
+// LoadRoots reads every PEM certificate in the files (a bundle of several roots is
+// fine) into one pool.
+func LoadRoots(paths ...string) (*x509.CertPool, error) {
+	pool := x509.NewCertPool()
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for {
+			var blk *pem.Block
+			blk, b = pem.Decode(b)
+			if blk == nil {
+				break
+			}
+			if blk.Type != "CERTIFICATE" {
+				continue
+			}
+			c, err := x509.ParseCertificate(blk.Bytes)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			pool.AddCert(c)
+			n++
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s holds no PEM certificate", path)
+		}
+	}
+	return pool, nil
+}
