@@ -9,7 +9,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -69,7 +71,9 @@ func (m *Manifest) JSON() []byte {
 	return buf.Bytes()
 }
 
-// Parse decodes a manifest.
+// Parse decodes a manifest strictly: one JSON object with known fields only, nothing
+// after it, every source named once with a size and a SHA-256, so that no manifest can
+// mean two things to two readers.
 func Parse(b []byte) (*Manifest, error) {
 	var m Manifest
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -77,7 +81,32 @@ func Parse(b []byte) (*Manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("manifest: %w", err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("manifest: data after the JSON object")
+	}
+	seen := map[string]bool{}
+	for i, s := range m.Sources {
+		switch {
+		case s.Path == "":
+			return nil, fmt.Errorf("manifest: source %d has no path", i+1)
+		case seen[s.Path]:
+			return nil, fmt.Errorf("manifest: source %s is listed twice", s.Path)
+		case s.Size < 0:
+			return nil, fmt.Errorf("manifest: source %s has a negative size", s.Path)
+		case !isSHA256(s.SHA256):
+			return nil, fmt.Errorf("manifest: source %s: %q is not a SHA-256 in hex", s.Path, s.SHA256)
+		}
+		seen[s.Path] = true
+	}
+	if m.PDFSHA256 != "" && !isSHA256(m.PDFSHA256) {
+		return nil, fmt.Errorf("manifest: pdf_sha256 %q is not a SHA-256 in hex", m.PDFSHA256)
+	}
 	return &m, nil
+}
+
+func isSHA256(s string) bool {
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == sha256.Size && s == hex.EncodeToString(b)
 }
 
 // Diff is how a set of source files differs from a manifest.
