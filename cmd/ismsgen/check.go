@@ -37,8 +37,12 @@ func runCheck(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	links, err := sf.linkLevel()
+	if err != nil {
+		return err
+	}
 	var findings []check.Finding
-	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts})
+	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts, Links: links})
 	switch l, ok := diag.AsList(err); {
 	case ok:
 		// Content errors of load and resolve are findings too, in the chosen format;

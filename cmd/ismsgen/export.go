@@ -48,7 +48,11 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts})
+	links, err := sf.linkLevel()
+	if err != nil {
+		return err
+	}
+	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts, Links: links})
 	if err != nil {
 		return err
 	}

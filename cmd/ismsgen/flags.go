@@ -121,8 +121,8 @@ func sourceDir(v string) (string, error) {
 
 // siteFlags are the flags every command that reads an ISMS shares.
 type siteFlags struct {
-	source, date *string
-	drafts       *bool
+	source, date, links *string
+	drafts              *bool
 }
 
 // addSiteFlags adds --source, --date (dateUse says what the date is for) and --drafts.
@@ -131,7 +131,20 @@ func addSiteFlags(fs *flag.FlagSet, dateUse, draftsUse string) siteFlags {
 		source: fs.String("source", "", "site directory (default: the current directory)"),
 		date:   fs.String("date", "", dateUse+" YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)"),
 		drafts: fs.Bool("drafts", false, draftsUse),
+		links:  fs.String("links", "", "error or warn: what a broken Markdown link or #fragment is (default: links: in data/site.yaml, else error);\nwith warn the page builds and shows the link as text with a marker. [[ID]] references stay errors"),
 	}
+}
+
+// linkLevel returns the --links level, "" when the flag was not given.
+func (f siteFlags) linkLevel() (model.LinkLevel, error) {
+	if *f.links == "" {
+		return "", nil
+	}
+	l, err := model.ParseLinkLevel(*f.links)
+	if err != nil {
+		return "", usagef("--%v", err)
+	}
+	return l, nil
 }
 
 // resolve checks the source directory and works out the build date.

@@ -74,8 +74,8 @@ func run(ctx context.Context, s *stdio, args []string) int {
 		return 1
 	}
 	if l, ok := diag.AsList(err); ok {
-		for _, e := range l {
-			fmt.Fprintln(s.err, e)
+		for _, line := range l.Lines() {
+			fmt.Fprintln(s.err, line)
 		}
 		fmt.Fprintf(s.err, "ismsgen: %d error%s\n", len(l), plural(len(l)))
 		return 1

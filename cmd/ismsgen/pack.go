@@ -27,6 +27,10 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	links, err := sf.linkLevel()
+	if err != nil {
+		return err
+	}
 	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s)}
 	if *quiet {
 		opt.Log = nil
@@ -46,7 +50,7 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 			d, opt.Date = model.DateOf(t.Date), model.DateOf(t.Date)
 		}
 	}
-	g, err := build.Resolve(ctx, nil, tree, resolve.Options{Date: d, Drafts: *sf.drafts})
+	g, err := build.Resolve(ctx, nil, tree, resolve.Options{Date: d, Drafts: *sf.drafts, Links: links})
 	if err != nil {
 		return err
 	}

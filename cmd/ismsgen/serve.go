@@ -21,6 +21,7 @@ func runServe(ctx context.Context, s *stdio, args []string) error {
 	port := fs.Int("port", 1313, "port to listen on (0 picks a free one)")
 	drafts := fs.Bool("drafts", false, "include documents whose status is draft")
 	open := fs.Bool("open", false, "open the preview in the system browser")
+	linksFlag := fs.String("links", "", "error or warn: what a broken Markdown link or #fragment is (default: links: in data/site.yaml, else error)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,6 +38,10 @@ func runServe(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	links, err := siteFlags{links: linksFlag}.linkLevel()
+	if err != nil {
+		return err
+	}
 	// A pinned SOURCE_DATE_EPOCH pins the preview's date too; otherwise the preview
 	// takes the current day at every rebuild.
 	var date model.Date
@@ -45,7 +50,7 @@ func runServe(ctx context.Context, s *stdio, args []string) error {
 			return err
 		}
 	}
-	srv, err := serve.New(serve.Options{Source: src, Bind: *bind, Port: *port, Drafts: *drafts, Log: s.out, Version: version, Date: date})
+	srv, err := serve.New(serve.Options{Source: src, Bind: *bind, Port: *port, Drafts: *drafts, Links: links, Log: s.out, Version: version, Date: date})
 	if err != nil {
 		return err
 	}

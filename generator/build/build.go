@@ -25,7 +25,9 @@ type Options struct {
 	NoPack bool
 	// StrictCheck fails the build on readiness errors (not only on content errors).
 	StrictCheck bool
-	Version     string
+	// Links overrides the site's links: setting (error or warn); "" keeps it.
+	Links   model.LinkLevel
+	Version string
 	// Log receives progress lines and the summary; nil for a quiet build.
 	Log io.Writer
 	// Loader is reused across builds to re-parse only changed documents; nil for a
@@ -80,7 +82,7 @@ func (r *Result) Errors() (errors, warnings int) {
 // NoPack). Nothing is written.
 func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, error) {
 	start := time.Now()
-	g, err := Resolve(ctx, opt.Loader, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts})
+	g, err := Resolve(ctx, opt.Loader, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +148,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Elapsed = time.Since(time.Now().Add(-res.Elapsed))
 	if opt.Log != nil {
+		for _, line := range res.Graph.Warnings.Lines() {
+			fmt.Fprintln(opt.Log, "warning: "+line)
+		}
 		fmt.Fprintln(opt.Log, Summary(res, dest))
 	}
 	return res, nil
@@ -161,7 +166,11 @@ func Summary(res *Result, dest string) string {
 		}
 	}
 	errs, warns := res.Errors()
-	return fmt.Sprintf("built %d documents, %d controls, %d risks: %d pages, %d packs in %s (readiness: %d errors, %d warnings) → %s",
+	broken := ""
+	if n := len(g.Warnings); n > 0 {
+		broken = fmt.Sprintf("; %d broken link%s shown as text", n, map[bool]string{true: "", false: "s"}[n == 1])
+	}
+	return fmt.Sprintf("built %d documents, %d controls, %d risks: %d pages, %d packs in %s (readiness: %d errors, %d warnings%s) → %s",
 		docs, len(g.Site.Catalogue), len(g.Site.Risks.Risks), res.Pages, res.Packs,
-		res.Elapsed.Round(time.Millisecond), errs, warns, dest)
+		res.Elapsed.Round(time.Millisecond), errs, warns, broken, dest)
 }

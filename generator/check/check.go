@@ -32,6 +32,9 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.actions()
 	c.evidence()
 	c.gitChanges(opt.Git)
+	for _, w := range g.Warnings {
+		c.add(RuleBrokenLink, w.Pos, "", "%s", w.Msg)
+	}
 	return Sort(c.out)
 }
 
@@ -59,23 +62,15 @@ func FromDiag(l diag.List) []Finding {
 	out := make([]Finding, 0, len(l))
 	for _, e := range l {
 		rule := RuleSyntax
-		if isReferenceError(e.Msg) {
+		switch e.Kind {
+		case diag.KindReference:
 			rule = RuleReference
+		case diag.KindLink:
+			rule = RuleBrokenLink
 		}
 		out = append(out, Finding{Rule: rule, Severity: Error, Message: e.Msg, Pos: e.Pos})
 	}
 	return Sort(out)
-}
-
-// isReferenceError recognises the messages of package resolve (see resolve.go); load's
-// messages are about decoding and never use these phrases.
-func isReferenceError(msg string) bool {
-	return strings.Contains(msg, "unresolved reference") ||
-		strings.HasPrefix(msg, "duplicate ID ") ||
-		strings.Contains(msg, " has a second SoA row") ||
-		strings.Contains(msg, ", not a ") ||
-		strings.HasPrefix(msg, "link to ") ||
-		strings.HasPrefix(msg, "image ")
 }
 
 // list joins IDs for messages.

@@ -3,8 +3,9 @@ package check
 // Rule IDs. They are part of the CLI's contract (CI scripts and the readiness page key
 // on them): never rename one, add a new one instead.
 const (
-	RuleSyntax    = "syntax"    // load: a source file could not be read or decoded
-	RuleReference = "reference" // resolve: a reference or ID does not resolve or clashes
+	RuleSyntax     = "syntax"      // load: a source file could not be read or decoded
+	RuleReference  = "reference"   // resolve: a reference or ID does not resolve or clashes
+	RuleBrokenLink = "broken-link" // resolve, under links: warn: a Markdown link or fragment is broken
 
 	RuleSoAMissingRow       = "soa-missing-row"
 	RuleSoANoApplicability  = "soa-no-applicability"
@@ -54,6 +55,7 @@ func Rules() []RuleInfo {
 	return []RuleInfo{
 		{RuleSyntax, Error, "a source file cannot be read or decoded (bad YAML, unknown key, invalid value, missing front matter)"},
 		{RuleReference, Error, "an ID or link does not resolve, points at the wrong kind of thing, or is defined twice"},
+		{RuleBrokenLink, Warning, "under links: warn, a Markdown link, image or #fragment does not resolve: the page shows it as text with a marker"},
 
 		{RuleSoAMissingRow, Error, "a catalogue control (Annex A or data/controls) has no row in the Statement of Applicability (6.1.3 d asks for every control)"},
 		{RuleSoANoApplicability, Error, "an SoA row does not say whether the control is applicable (applicable: true or false)"},

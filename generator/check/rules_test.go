@@ -114,6 +114,14 @@ func ruleCases() []ruleCase {
 			},
 			at: fixed("data/site.yaml:1:1"), subject: "6.1.3", contains: "SOA (review)"},
 
+		// Links, under links: warn
+		{name: "broken link under links: warn", rule: check.RuleBrokenLink, sev: check.Warning,
+			edit: func(t *testing.T, s *checktest.Site) {
+				s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nlinks: warn\n")
+				s.Edit(t, policy, "Top management sets this policy.", "Top management sets [this policy](../missing.md#x).")
+			},
+			at: at(policy, "[this policy]"), contains: "link to ../missing.md#x: no such document (looked for content/missing.md)"},
+
 		// Controls that need a document
 		{name: "applicable control without a declaring document", rule: check.RuleControlNeedsDocument, sev: check.Warning,
 			edit: edit(policy, "A.5.1, A.5.9, ", "A.5.1, "), at: row("A.5.9"), subject: "A.5.9"},

@@ -10,8 +10,8 @@ import (
 )
 
 // Pos is a position in a source file. Path is slash-separated and relative to the site
-// root; Line and Col are 1-based (Col counts bytes, as Go's compiler does). A zero Line
-// means the whole file.
+// root; Line and Col are 1-based, and Col counts characters (Unicode code points), as
+// editors do. A zero Line means the whole file.
 type Pos struct {
 	Path string `json:"path"`
 	Line int    `json:"line,omitempty"`
@@ -41,10 +41,24 @@ func (p Pos) Before(q Pos) bool {
 	return p.Col < q.Col
 }
 
+// Kind says what sort of problem an Error is, so that later stages classify errors by
+// a field rather than by their wording.
+type Kind string
+
+const (
+	KindSyntax    Kind = ""          // a source cannot be read or decoded (the default)
+	KindReference Kind = "reference" // an ID or link does not resolve, or an ID is defined twice
+	KindLink      Kind = "link"      // a Markdown link or fragment is broken (reported as a warning with links: warn)
+)
+
 // Error is one positioned problem in the sources.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos  Pos
+	Msg  string
+	Kind Kind
+	// Group names the target of a broken link ("content/x.md#frag"), so that a text
+	// report can show many links to one missing target as one line with a count.
+	Group string
 }
 
 func (e *Error) Error() string {
@@ -66,6 +80,14 @@ type List []*Error
 // Add appends an error.
 func (l *List) Add(pos Pos, format string, args ...any) {
 	*l = append(*l, Errorf(pos, format, args...))
+}
+
+// AddKind appends an error of a kind.
+func (l *List) AddKind(kind Kind, pos Pos, format string, args ...any) *Error {
+	e := Errorf(pos, format, args...)
+	e.Kind = kind
+	*l = append(*l, e)
+	return e
 }
 
 // Append adds every error of another list.
@@ -120,4 +142,44 @@ func AsList(err error) (List, bool) {
 		return List{e}, true
 	}
 	return nil, false
+}
+
+// maxGroupPositions is how many further positions a collapsed group lists.
+const maxGroupPositions = 5
+
+// Lines formats the list for a terminal, one error a line; errors of the same Group
+// after the first are folded into it as a count and their first few positions.
+func (l List) Lines() []string {
+	var out []string
+	index := map[string]int{}
+	more := map[string][]Pos{}
+	for _, e := range l {
+		if e.Group != "" {
+			if _, seen := index[e.Group]; seen {
+				more[e.Group] = append(more[e.Group], e.Pos)
+				continue
+			}
+			index[e.Group] = len(out)
+		}
+		out = append(out, e.Error())
+	}
+	for g, ps := range more {
+		var at []string
+		for i, p := range ps {
+			if i == maxGroupPositions {
+				at = append(at, "…")
+				break
+			}
+			at = append(at, p.String())
+		}
+		out[index[g]] += fmt.Sprintf(" (and %d more link%s to the same target: %s)", len(ps), plural(len(ps)), strings.Join(at, ", "))
+	}
+	return out
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -114,7 +114,7 @@ func invalidUTF8(path string, b []byte) (diag.Pos, bool) {
 		if r == '\n' {
 			line, col = line+1, 1
 		} else {
-			col += size
+			col++
 		}
 		i += size
 	}

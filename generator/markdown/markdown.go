@@ -1,6 +1,6 @@
 // Package markdown owns the one Markdown dialect of ismsgen: CommonMark with GFM tables,
-// task lists, strikethrough, footnotes and automatic heading IDs, plus the [[ID]]
-// cross-reference extension. Load parses every document once with Parser; the site and
+// task lists, strikethrough, footnotes, heading IDs exactly as GitHub makes them (and
+// {#custom-id} attributes), plus the [[ID]] cross-reference extension. Load parses every document once with Parser; the site and
 // pack renderers walk the resulting AST and never parse again.
 package markdown
 
@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Parser parses document bodies. It is safe for concurrent use.
@@ -19,7 +20,10 @@ type Parser struct{ md goldmark.Markdown }
 func NewParser() *Parser {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, RefExtension),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(
+			parser.WithAttribute(), // {#custom-id} on headings
+			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
+		),
 	)
 	return &Parser{md: md}
 }

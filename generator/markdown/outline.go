@@ -3,9 +3,10 @@ package markdown
 import "github.com/yuin/goldmark/ast"
 
 // Outline walks a parsed body once and returns the nodes that point elsewhere ([[ID]]
-// references, links and images, in source order) and the IDs of its headings.
-func Outline(doc ast.Node) (refs []ast.Node, anchors map[string]bool) {
-	anchors = map[string]bool{}
+// references, links and images, in source order) and the anchors of its headings: each
+// anchor a link may name, mapped to the ID of the heading it leads to.
+func Outline(doc ast.Node) (refs []ast.Node, anchors map[string]string) {
+	anchors = map[string]string{}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -14,9 +15,11 @@ func Outline(doc ast.Node) (refs []ast.Node, anchors map[string]bool) {
 		case *Ref, *ast.Link, *ast.Image:
 			refs = append(refs, n)
 		case *ast.Heading:
-			if v, ok := n.AttributeString("id"); ok {
-				if b, ok := v.([]byte); ok {
-					anchors[string(b)] = true
+			if all := HeadingAnchors(n); len(all) > 0 {
+				for _, a := range all {
+					if _, taken := anchors[a]; !taken {
+						anchors[a] = all[0]
+					}
 				}
 			}
 		}

@@ -7,6 +7,7 @@ package model
 import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/yuin/goldmark/ast"
+	"unicode/utf8"
 )
 
 // Site is everything loaded from one ISMS directory.
@@ -37,8 +38,10 @@ type Config struct {
 	UnsafeHTML     bool           `yaml:"unsafe_html"`
 	Packs          []PackConfig   `yaml:"packs"`
 	Signing        SigningConfig  `yaml:"signing"`
-	Versions       VersionsConfig `yaml:"versions"`
-	Params         map[string]any `yaml:"params"`
+	// Links is error (the default) or warn: what a broken Markdown link or fragment is.
+	Links    LinkLevel      `yaml:"links"`
+	Versions VersionsConfig `yaml:"versions"`
+	Params   map[string]any `yaml:"params"`
 }
 
 // PackConfig describes one PDF audit pack.
@@ -106,7 +109,7 @@ type Document struct {
 	// images), in source order, and Anchors the IDs of its headings: found once when the
 	// document is parsed, so that resolving a rebuilt site does not walk every body again.
 	Refs    []ast.Node
-	Anchors map[string]bool
+	Anchors map[string]string
 	// BodySum is the SHA-256 of Body, so incremental rendering can compare bodies
 	// without hashing every one again.
 	BodySum [32]byte
@@ -120,7 +123,7 @@ func (d *Document) ID() string { return d.Meta.ID }
 // Title returns the document title.
 func (d *Document) Title() string { return d.Meta.Title }
 
-// PosAt maps a byte offset in Body to a file position.
+// PosAt maps a byte offset in Body to a file position (the column in characters).
 func (d *Document) PosAt(offset int) diag.Pos {
 	line := 0
 	lo, hi := 0, len(d.Lines)-1
@@ -134,8 +137,9 @@ func (d *Document) PosAt(offset int) diag.Pos {
 		}
 	}
 	col := 1
-	if len(d.Lines) > 0 {
-		col = offset - d.Lines[line] + 1
+	if len(d.Lines) > 0 && offset >= d.Lines[line] && offset <= len(d.Body) {
+		// Columns count characters, as editors do, not bytes.
+		col = utf8.RuneCount(d.Body[d.Lines[line]:offset]) + 1
 	}
 	return diag.Pos{Path: d.Path, Line: d.BodyLine + line, Col: col}
 }

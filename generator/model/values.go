@@ -160,6 +160,32 @@ func (c *Classification) UnmarshalYAML(n *yaml.Node) error {
 	return err
 }
 
+// LinkLevel says what a broken Markdown link or fragment is: an error (the default) or,
+// while migrating a repository, a warning.
+type LinkLevel string
+
+const (
+	LinksError LinkLevel = "error"
+	LinksWarn  LinkLevel = "warn"
+)
+
+func (l *LinkLevel) UnmarshalYAML(n *yaml.Node) error {
+	v, err := enum(n, "links", []string{"error", "warn"}, map[string]string{"warning": "warn"})
+	*l = LinkLevel(v)
+	return err
+}
+
+// ParseLinkLevel reads "error" or "warn" as a flag gives it; "" is error.
+func ParseLinkLevel(s string) (LinkLevel, error) {
+	switch LinkLevel(s) {
+	case "", LinksError:
+		return LinksError, nil
+	case LinksWarn, "warning":
+		return LinksWarn, nil
+	}
+	return "", fmt.Errorf("links %q: want error or warn", s)
+}
+
 // ControlStatus is the implementation status of a control in the SoA.
 type ControlStatus string
 

@@ -57,7 +57,10 @@ type Entity struct {
 // heading, the heading's ID.
 type Target struct {
 	Entity   *Entity
-	Fragment string
+	Fragment string // the heading's ID, whichever of its anchors the link named
+	// Broken is why the link does not resolve, when links: warn let the build go on;
+	// renderers show such a link as text with a marker.
+	Broken string
 }
 
 // Graph is the resolved ISMS.
@@ -78,6 +81,9 @@ type Graph struct {
 	targets map[ast.Node]Target
 	// docByPath maps a document's source path to its entity.
 	docByPath map[string]*Entity
+
+	// Warnings are the broken Markdown links and fragments of a links: warn build.
+	Warnings diag.List
 }
 
 // Lookup returns the entity with the ID.

@@ -2,8 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"net/url"
-	"path"
 	"sort"
 	"strings"
 
@@ -18,6 +16,9 @@ import (
 type Options struct {
 	Date   model.Date
 	Drafts bool // publish documents whose status is draft
+	// Links overrides the site's links: setting (error or warn) for broken Markdown
+	// links and fragments; "" keeps the site's.
+	Links model.LinkLevel
 }
 
 // Resolve builds the link graph of site. The error, when not nil, is a diag.List of
@@ -34,18 +35,24 @@ func Resolve(site *model.Site, opt Options) (*Graph, error) {
 		targets:   map[ast.Node]Target{},
 		docByPath: map[string]*Entity{},
 	}}
+	r.links = opt.Links
+	if r.links == "" {
+		r.links = site.Config.Links
+	}
 	r.define(opt)
 	r.resolveData()
 	r.resolveBodies()
 	r.finish()
 	r.errs.Sort()
+	r.g.Warnings.Sort()
 	return r.g, r.errs.Err()
 }
 
 type resolver struct {
-	g    *Graph
-	errs diag.List
-	seen map[*Entity]map[*Entity]bool
+	g     *Graph
+	errs  diag.List
+	links model.LinkLevel
+	seen  map[*Entity]map[*Entity]bool
 	// rows maps a data row (*model.Risk, *model.Action, *model.Evidence) to its entity.
 	rows map[any]*Entity
 }
@@ -58,7 +65,7 @@ func (r *resolver) define(opt Options) {
 			return
 		}
 		if prev, dup := g.byID[e.ID]; dup {
-			r.errs.Add(e.Pos, "duplicate ID %s: already defined at %s", e.ID, prev.Pos)
+			r.errs.AddKind(diag.KindReference, e.Pos, "duplicate ID %s: already defined at %s", e.ID, prev.Pos)
 			return
 		}
 		g.byID[e.ID] = e
@@ -140,11 +147,11 @@ func (r *resolver) define(opt Options) {
 func (r *resolver) ref(from *Entity, ref model.Ref, field string, want ...Kind) *Entity {
 	t, ok := r.g.byID[ref.ID]
 	if !ok {
-		r.errs.Add(ref.Pos, "%s", r.unresolved(ref.ID, field))
+		r.errs.AddKind(diag.KindReference, ref.Pos, "%s", r.unresolved(ref.ID, field))
 		return nil
 	}
 	if len(want) > 0 && !kindIn(t.Kind, want) {
-		r.errs.Add(ref.Pos, "%s: %s is a %s, not %s", field, ref.ID, t.Kind, kindsText(want))
+		r.errs.AddKind(diag.KindReference, ref.Pos, "%s: %s is a %s, not %s", field, ref.ID, t.Kind, kindsText(want))
 		return nil
 	}
 	r.link(from, t)
@@ -212,7 +219,7 @@ func (r *resolver) resolveData() {
 			ctl := r.ref(soa, row.Control, "SoA control", KindControl)
 			if ctl != nil {
 				if prev, dup := g.soa[ctl.ID]; dup {
-					r.errs.Add(row.Control.Pos, "control %s has a second SoA row (the first is at %s)", ctl.ID, prev.Pos)
+					r.errs.AddKind(diag.KindReference, row.Control.Pos, "control %s has a second SoA row (the first is at %s)", ctl.ID, prev.Pos)
 				} else {
 					g.soa[ctl.ID] = row
 				}
@@ -271,7 +278,7 @@ func (r *resolver) resolveData() {
 				continue
 			}
 			if _, ok := g.byID[c.ID]; !ok {
-				r.errs.Add(c.Pos, "pack %s: %s (a pack lists document IDs, generated artefacts %s, type:<document type> or clause:<number>)", pk.Name, r.unresolved(c.ID, ""), strings.Join(PackArtefacts, ", "))
+				r.errs.AddKind(diag.KindReference, c.Pos, "pack %s: %s (a pack lists document IDs, generated artefacts %s, type:<document type> or clause:<number>)", pk.Name, r.unresolved(c.ID, ""), strings.Join(PackArtefacts, ", "))
 			}
 		}
 	}
@@ -303,7 +310,7 @@ func (r *resolver) resolveBodies() {
 			case *markdown.Ref:
 				t, ok := r.g.byID[n.ID]
 				if !ok {
-					r.errs.Add(d.PosAt(n.Offset), "%s", r.unresolved(n.ID, ""))
+					r.errs.AddKind(diag.KindReference, d.PosAt(n.Offset), "%s", r.unresolved(n.ID, ""))
 					continue
 				}
 				r.g.targets[n] = Target{Entity: t}
@@ -314,49 +321,6 @@ func (r *resolver) resolveBodies() {
 				r.resolveImage(d, n, string(n.Destination))
 			}
 		}
-	}
-}
-
-// localDest splits a link destination that points into the site (no scheme, no host)
-// into its unescaped path and fragment.
-func localDest(dest string) (p, frag string, ok bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
-		return "", "", false
-	}
-	return u.Path, u.Fragment, true
-}
-
-func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, dest string) {
-	p, frag, ok := localDest(dest)
-	if !ok || p == "" || !strings.EqualFold(path.Ext(p), ".md") {
-		return
-	}
-	pos := d.PosAt(markdown.NodeOffset(n, d.Body))
-	target := path.Clean(path.Join(path.Dir(d.Path), p))
-	if strings.HasPrefix(p, "/") {
-		target = path.Clean(path.Join("content", p))
-	}
-	t, ok := r.g.docByPath[target]
-	if !ok {
-		r.errs.Add(pos, "link to %s: no such document (looked for %s)", dest, target)
-		return
-	}
-	if frag != "" && !t.Doc.Anchors[frag] {
-		r.errs.Add(pos, "link to %s: %s has no heading with id %q", dest, target, frag)
-	}
-	r.g.targets[n] = Target{Entity: t, Fragment: frag}
-	r.link(from, t)
-}
-
-func (r *resolver) resolveImage(d *model.Document, n *ast.Image, dest string) {
-	p, _, ok := localDest(dest)
-	if !ok || p == "" {
-		return
-	}
-	target := path.Clean(path.Join(path.Dir(d.Path), p))
-	if _, ok := r.g.Site.Files[target]; !ok {
-		r.errs.Add(d.PosAt(markdown.NodeOffset(n, d.Body)), "image %s: no such file under content/ (looked for %s)", dest, target)
 	}
 }
 

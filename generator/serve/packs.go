@@ -101,7 +101,7 @@ func (s *Server) buildPack(ctx context.Context, g *resolve.Graph, name string) (
 		if cfg.Name != name {
 			continue
 		}
-		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Date: g.Date, Version: s.opt.Version, Log: s.log}
+		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: g.Date, Version: s.opt.Version, Log: s.log}
 		signer, err := build.LoadSigner(g.Site, opt)
 		if err != nil {
 			return nil, err

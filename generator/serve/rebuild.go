@@ -75,7 +75,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	paths, all := s.watch.takeDirty()
 	s.loader.Changed(s.root, paths, all)
 	res, err := build.Render(ctx, build.Options{
-		Source: s.root, Drafts: s.opt.Drafts, Date: date, NoPack: true,
+		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true,
 		Version: s.opt.Version, Loader: s.loader,
 	}, site.Options{Head: head, Previous: cur.site})
 	if ctx.Err() != nil {
@@ -89,6 +89,11 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.hub.status(next.errors)
 		s.printErrors(err)
 		return
+	}
+	if w := res.Graph.Warnings; len(w) > 0 && (cur.graph == nil || len(cur.graph.Warnings) != len(w)) {
+		for _, line := range w.Lines() {
+			s.logf("warning: %s", line)
+		}
 	}
 	changed := changedPaths(cur.files, res.Files)
 	next.files, next.site, next.graph, next.errors = res.Files, res.Site, res.Graph, nil
@@ -143,8 +148,8 @@ func (s *Server) printErrors(err error) {
 		s.logf("the preview keeps the last good build")
 		return
 	}
-	for _, e := range l {
-		s.logf("%s", e)
+	for _, line := range l.Lines() {
+		s.logf("%s", line)
 	}
 	s.logf("%d error%s: the preview keeps the last good build", len(l), plural(len(l)))
 }

@@ -40,8 +40,10 @@ type Options struct {
 	// so Run warns about it.
 	Bind string
 	// Port is the TCP port; 0 picks a free one (see Addr and URL).
-	Port    int
-	Drafts  bool
+	Port   int
+	Drafts bool
+	// Links overrides the site's links: setting (error or warn); "" keeps it.
+	Links   model.LinkLevel
 	Log     io.Writer // progress, the URL and build errors; nil for none
 	Version string
 	// Date is the build date; zero means the current day, taken at each rebuild so a
