@@ -217,3 +217,35 @@ func TestRefusesToReplaceAForeignDirectory(t *testing.T) {
 		t.Fatalf("dest == source: err = %v", err)
 	}
 }
+
+// TestLinksWarnBuilds: a site with broken links builds under links: warn; the page shows
+// each broken link as marked text, the summary counts them, and the PDF pack builds.
+func TestLinksWarnBuilds(t *testing.T) {
+	f := fixture.Minimal()
+	f["content/guide.md"] = "---\ntitle: Guide\n---\nSee [the old policy](old.md) and [a section](#nowhere).\n"
+	dir := fixture.Write(t, f)
+	var log strings.Builder
+	_, err := build.Run(context.Background(), build.Options{Source: dir, Date: model.NewDate(2026, 11, 22), Links: model.LinksWarn, Log: &log})
+	if err != nil {
+		t.Fatalf("build under links: warn: %v", err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "guide.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<span class="broken-link" title="Broken link: link to old.md: no such document`, `>the old policy</span>`, `>a section</span>`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(string(page), `href="old.md"`) {
+		t.Error("the broken link is still a link")
+	}
+	if !strings.Contains(log.String(), "2 broken links shown as text") || !strings.Contains(log.String(), "warning: content/guide.md:4:5: link to old.md") {
+		t.Errorf("log:\n%s", log.String())
+	}
+	// Without warn, the same site fails.
+	if _, err := build.Run(context.Background(), build.Options{Source: dir, Date: model.NewDate(2026, 11, 22)}); err == nil {
+		t.Error("broken links build under links: error")
+	}
+}

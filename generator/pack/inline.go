@@ -129,7 +129,13 @@ func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
 	note := st
 	note.color = colMuted
 	note.bold, note.italic, note.strike = false, false, false
-	if t, ok := r.g.Target(n); ok && t.Entity != nil {
+	t, ok := r.g.Target(n)
+	if t.Broken != "" {
+		inner(st, 0, "")
+		*out = append(*out, span{text: " [broken link]", st: note})
+		return
+	}
+	if ok && t.Entity != nil {
 		if l := r.entityLink(t.Entity, t.Fragment); l != 0 {
 			inner(ls, l, "")
 			return

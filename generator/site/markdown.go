@@ -151,13 +151,23 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 
 func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
+	t, resolved := m.g.Target(n)
+	if t.Broken != "" {
+		// A broken link under links: warn: its text, marked, with the reason on hover.
+		if entering {
+			w.WriteString(`<span class="broken-link" title="` + template.HTMLEscapeString("Broken link: "+t.Broken) + `">`)
+		} else {
+			w.WriteString(`</span>`)
+		}
+		return ast.WalkContinue, nil
+	}
 	if !entering {
 		w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
 	dest := string(n.Destination)
 	attrs := ""
-	if t, ok := m.g.Target(n); ok {
+	if resolved {
 		if !t.Entity.Published {
 			// A link to a document left out of this build shows as text.
 			w.WriteString(`<a class="ref-unpublished" title="not published in this build">`)
