@@ -163,7 +163,9 @@ func TestBuildRefusesFilesOutsideTheSite(t *testing.T) {
 	}
 }
 
-func refusedBuild(t *testing.T, a attack) {
+// refusedBuild builds a fresh site, plants the attack, builds again and checks the
+// build refused it; it returns the site.
+func refusedBuild(t *testing.T, a attack) string {
 	src := fixture.Write(t, fixture.Minimal())
 	public := filepath.Join(src, "public")
 	if code, out, errs := runWithin(t, "build", "--source", src, "--date", "2026-11-22", "--quiet"); code != 0 {
@@ -189,6 +191,86 @@ func refusedBuild(t *testing.T, a attack) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(left) > 0 {
 		t.Errorf("the failed build left %v", left)
+	}
+	return src
+}
+
+// evidenceAt points the fixture's evidence record EV-1 at file, whose file: value is
+// at data/evidence.yaml:4:11.
+func evidenceAt(t *testing.T, src, file string) {
+	t.Helper()
+	fixture.WriteTo(t, src, fixture.Files{"data/evidence.yaml": strings.Replace(fixture.Minimal()["data/evidence.yaml"], "evidence/encryption.csv", file, 1)})
+}
+
+func evidenceAttacks() []attack {
+	const at = "data/evidence.yaml:4:11: evidence EV-1: file "
+	return []attack{
+		{"evidence is the development signing key", func(t *testing.T, src string) string {
+			key, err := os.ReadFile(filepath.Join(src, ".ismsgen", "dev-signing", "signer-key.pem"))
+			if err != nil {
+				t.Fatalf("the first build made no development key: %v", err)
+			}
+			evidenceAt(t, src, ".ismsgen/dev-signing/signer-key.pem")
+			return string(key[40:80]) // past the PEM header, inside the key
+		}, at + ".ismsgen/dev-signing/signer-key.pem: path is inside the hidden directory .ismsgen; "},
+		{"evidence is the git configuration", func(t *testing.T, src string) string {
+			secret := fmt.Sprintf("ismsgen-git-secret-%d", time.Now().UnixNano())
+			fixture.WriteTo(t, src, fixture.Files{".git/config": "[remote \"origin\"]\n\turl = https://user:" + secret + "@example.com/isms.git\n"})
+			evidenceAt(t, src, ".git/config")
+			return secret
+		}, at + ".git/config: path is inside the hidden directory .git; "},
+		{"evidence linked to the signing key", func(t *testing.T, src string) string {
+			key, err := os.ReadFile(filepath.Join(src, ".ismsgen", "dev-signing", "signer-key.pem"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../.ismsgen/dev-signing/signer-key.pem", filepath.Join(src, "evidence", "key.csv")); err != nil {
+				t.Fatal(err)
+			}
+			evidenceAt(t, src, "evidence/key.csv")
+			return string(key[40:80])
+		}, at + "evidence/key.csv: symbolic link points into the hidden directory .ismsgen"},
+		{"evidence linked outside", func(t *testing.T, src string) string {
+			out, secret := secretFile(t)
+			if err := os.Symlink(out, filepath.Join(src, "evidence", "out.csv")); err != nil {
+				t.Fatal(err)
+			}
+			evidenceAt(t, src, "evidence/out.csv")
+			return secret
+		}, at + "evidence/out.csv: symbolic link points outside the site root (to "},
+		{"evidence is a named pipe", func(t *testing.T, src string) string {
+			if err := syscall.Mkfifo(filepath.Join(src, "evidence", "pipe.csv"), 0o644); err != nil {
+				t.Skipf("no named pipes here: %v", err)
+			}
+			evidenceAt(t, src, "evidence/pipe.csv")
+			return ""
+		}, at + "evidence/pipe.csv: a named pipe (FIFO), not a regular file"},
+		{"evidence is missing", func(t *testing.T, src string) string {
+			evidenceAt(t, src, "evidence/missing.csv")
+			return ""
+		}, at + "evidence/missing.csv not found; add the file, or correct file: "},
+	}
+}
+
+// TestBuildRefusesBrokenEvidence: an evidence file that is missing, not a regular
+// file, a link out of the site or in a hidden directory fails build (and pack) at its
+// file: in data/evidence.yaml, like an unresolved reference; the signed pack never
+// carries it, and check reports it under the evidence-file rule.
+func TestBuildRefusesBrokenEvidence(t *testing.T) {
+	for _, a := range evidenceAttacks() {
+		t.Run(a.name, func(t *testing.T) {
+			src := refusedBuild(t, a)
+			code, out, errs := runWithin(t, "pack", "--source", src, "--date", "2026-11-22", "--quiet")
+			if code != 1 || !strings.Contains(errs, a.want) {
+				t.Errorf("pack: exit %d, want 1 and %q:\n%s%s", code, a.want, out, errs)
+			}
+			const pos = "data/evidence.yaml:4:11: "
+			want := pos + "error: " + strings.TrimPrefix(a.want, pos)
+			code, out, errs = runWithin(t, "check", "--source", src, "--date", "2026-11-22")
+			if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, "[evidence-file]") {
+				t.Errorf("check: exit %d, want 1 and %q under [evidence-file]:\n%s%s", code, want, out, errs)
+			}
+		})
 	}
 }
 

@@ -54,12 +54,16 @@ func (c *checker) add(rule string, pos diag.Pos, subject, format string, args ..
 
 // FromDiag turns load and resolve errors into findings, so that check reports them in
 // the same formats as its own: unresolved, mistyped and duplicate IDs and links are
-// "reference" errors, everything else (decoding) is "syntax".
+// "reference" errors, evidence files that cannot be read are "evidence-file" errors,
+// everything else (decoding, refused source files) is "syntax".
 func FromDiag(l diag.List) []Finding {
 	out := make([]Finding, 0, len(l))
 	for _, e := range l {
 		rule := RuleSyntax
-		if isReferenceError(e.Msg) {
+		switch {
+		case isEvidenceFileError(e.Msg):
+			rule = RuleEvidenceFile
+		case isReferenceError(e.Msg):
 			rule = RuleReference
 		}
 		out = append(out, Finding{Rule: rule, Severity: Error, Message: e.Msg, Pos: e.Pos})
@@ -76,6 +80,13 @@ func isReferenceError(msg string) bool {
 		strings.Contains(msg, ", not a ") ||
 		strings.HasPrefix(msg, "link to ") ||
 		strings.HasPrefix(msg, "image ")
+}
+
+// isEvidenceFileError recognises load's messages for an evidence file it could not
+// read: "evidence EV-1: file evidence/x.pdf not found; …" (see load's evidenceFile).
+func isEvidenceFileError(msg string) bool {
+	id, rest, ok := strings.Cut(strings.TrimPrefix(msg, "evidence "), ": file ")
+	return ok && strings.HasPrefix(msg, "evidence ") && !strings.Contains(id, " ") && rest != ""
 }
 
 // list joins IDs for messages.

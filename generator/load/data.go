@@ -178,13 +178,24 @@ func (d *dataLoader) evidence() {
 	}
 }
 
-// evidenceFile reads the file of an evidence record through the site's source; why it
-// could not be read (missing, outside the site root, in a hidden directory, not a
-// regular file) is left in FileError for check's evidence-file rule.
+// evidenceFile reads the file of an evidence record through the site's source. A file
+// that cannot be read — missing, outside the site root, in a hidden directory, not a
+// regular file — is a content error at the record's file:, as an unresolved reference
+// is: a pack must not reach the auditor without the evidence it lists. The message
+// starts "evidence ID: file F" (check reports it under the evidence-file rule);
+// FileError keeps the reason.
 func (d *dataLoader) evidenceFile(ev *model.Evidence) {
+	pos := ev.FilePos
+	if pos.Path == "" {
+		pos = ev.Pos
+	}
+	fail := func(why, todo string) {
+		ev.FileError = why
+		d.errs.Add(pos, "evidence %s: file %s %s; %s", ev.ID, ev.File, why, todo)
+	}
 	rel, ok := cleanRel(ev.File)
 	if !ok {
-		ev.FileError = "resolves outside the site root"
+		fail("resolves outside the site root", "write the path relative to the site root, without .., such as evidence/report.pdf")
 		return
 	}
 	b, err := d.read(rel)
@@ -192,10 +203,11 @@ func (d *dataLoader) evidenceFile(ev *model.Evidence) {
 	switch {
 	case errors.As(err, &refused):
 		ev.FileError = refused.Msg
+		d.errs.Add(pos, "evidence %s: file %s: %s", ev.ID, ev.File, refused.Msg)
 	case errors.Is(err, fs.ErrNotExist):
-		ev.FileError = "file not found"
+		fail("not found", "add the file, or correct file: (a path relative to the site root)")
 	case err != nil:
-		ev.FileError = err.Error()
+		fail("cannot be read ("+err.Error()+")", "check its permissions")
 	default:
 		sum := sha256.Sum256(b)
 		ev.SHA256 = hex.EncodeToString(sum[:])

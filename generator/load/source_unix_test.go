@@ -236,3 +236,49 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceFilesAreReadThroughTheSource: an evidence file that is a named pipe, a
+// link out of the site, a link into .ismsgen, or under a directory linked out of the
+// site is a content error at its file: in data/evidence.yaml, and is never read.
+func TestEvidenceFilesAreReadThroughTheSource(t *testing.T) {
+	tests := []struct {
+		name  string
+		plant func(t *testing.T, dir, full, secret string)
+		want  string
+	}{
+		{"named pipe", func(t *testing.T, dir, full, s string) { mkfifo(t, full) }, "a named pipe (FIFO), not a regular file"},
+		{"link out of the site", func(t *testing.T, dir, full, s string) {
+			symlink(t, outsideFile(t, s), full)
+		}, "symbolic link points outside the site root (to "},
+		{"link to the signing key", func(t *testing.T, dir, full, s string) {
+			fixture.WriteTo(t, dir, fixture.Files{".ismsgen/dev-signing/signer-key.pem": s})
+			symlink(t, "../.ismsgen/dev-signing/signer-key.pem", full)
+		}, "symbolic link points into the hidden directory .ismsgen"},
+		{"directory linked out of the site", func(t *testing.T, dir, full, s string) {
+			out := outsideFile(t, s)
+			if err := os.Rename(out, filepath.Join(filepath.Dir(out), "x.csv")); err != nil {
+				t.Fatal(err)
+			}
+			symlink(t, filepath.Dir(out), filepath.Join(dir, "evidence", "linked"))
+		}, "symbolic link points outside the site root (to "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := "evidence/x.csv"
+			if tt.name == "directory linked out of the site" {
+				file = "evidence/linked/x.csv"
+			}
+			dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
+				"data/evidence.yaml": "evidence:\n  - id: EV-1\n    title: e\n    file: " + file + "\n",
+			}))
+			s := secret(t)
+			tt.plant(t, dir, filepath.Join(dir, filepath.FromSlash(file)), s)
+			site, err := loadWithin(t, dir)
+			want := "data/evidence.yaml:4:11: evidence EV-1: file " + file + ": " + tt.want
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("want %q in:\n%v", want, err)
+			}
+			assertNoSecret(t, site, s)
+		})
+	}
+}
