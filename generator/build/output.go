@@ -37,7 +37,9 @@ func destination(source, dest string) (string, error) {
 }
 
 // writeAtomic writes files into a fresh directory beside dest, then swaps it in. The
-// previous output survives any failure before the swap.
+// previous output survives any failure before the swap, and a reader of dest never
+// finds it missing: where the system can (Linux), the two directories are exchanged in
+// one step (swapIn). It first removes what builds that were killed left beside dest.
 func writeAtomic(dest string, files map[string][]byte) error {
 	if err := checkReplaceable(dest); err != nil {
 		return err
@@ -46,38 +48,20 @@ func writeAtomic(dest string, files map[string][]byte) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	removeLeftovers(parent, filepath.Base(dest))
+	tmp, err := os.MkdirTemp(parent, leftoverPrefix(filepath.Base(dest), "new", os.Getpid()))
 	if err != nil {
 		return err
 	}
+	defer os.RemoveAll(tmp) // after the swap, the previous output; else the failed build's
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := writeTree(tmp, files); err != nil {
 		return err
 	}
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = filepath.Join(parent, "."+filepath.Base(dest)+".old-"+filepath.Base(tmp))
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("replacing %s: %w", dest, err)
-		}
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
+	if err := swapIn(tmp, dest); err != nil {
 		return fmt.Errorf("replacing %s: %w", dest, err)
-	}
-	done = true
-	if old != "" {
-		return os.RemoveAll(old)
 	}
 	return nil
 }
@@ -106,6 +90,11 @@ func writeTree(dir string, files map[string][]byte) error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	// The marker first: it tells a later build that a directory a killed build left
+	// behind is ismsgen's to remove.
+	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
+		return err
+	}
 	made := map[string]bool{}
 	for _, p := range paths {
 		full := filepath.Join(dir, filepath.FromSlash(p))
@@ -122,7 +111,7 @@ func writeTree(dir string, files map[string][]byte) error {
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644)
+	return nil
 }
 
 // WriteFiles adds files to the output directory of source (dest, default

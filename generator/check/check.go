@@ -57,12 +57,15 @@ func (c *checker) add(rule string, pos diag.Pos, subject, format string, args ..
 
 // FromDiag turns load and resolve errors into findings, so that check reports them in
 // the same formats as its own: unresolved, mistyped and duplicate IDs and links are
-// "reference" errors, everything else (decoding) is "syntax".
+// "reference" errors, evidence files that cannot be read are "evidence-file" errors,
+// everything else (decoding, refused source files) is "syntax".
 func FromDiag(l diag.List) []Finding {
 	out := make([]Finding, 0, len(l))
 	for _, e := range l {
 		rule := RuleSyntax
 		switch e.Kind {
+		case diag.KindEvidence:
+			rule = RuleEvidenceFile
 		case diag.KindReference:
 			rule = RuleReference
 		case diag.KindLink:

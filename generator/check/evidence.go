@@ -1,8 +1,9 @@
 package check
 
-// evidence checks that every evidence record points at a readable file inside the site
-// root: load records why it could not read one (model.Evidence.FileError), and an
-// auditor cannot sample evidence that is not there.
+// evidence checks that every evidence record names a readable file inside the site
+// root: an auditor cannot sample evidence that is not there. A file load could not read
+// is already a load error (FromDiag reports it under this rule); FileError is checked
+// too for models made otherwise.
 func (c *checker) evidence() {
 	for _, ev := range c.g.Site.Evidence.Evidence {
 		if ev == nil {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
@@ -82,7 +83,7 @@ func TestReadiness(t *testing.T) {
 
 func TestReadinessWithoutEvidence(t *testing.T) {
 	s := checktest.New(t)
-	s.Edit(t, evidence, "evidence/encryption.txt", "evidence/missing.txt")
+	s.Edit(t, evidence, "    file: evidence/encryption.txt\n", "")
 	g := s.Resolve(t)
 	it := check.Readiness(g, check.Run(g))[19]
 	if it.Status != check.StatusMissing || len(it.Findings) != 1 || it.Findings[0].Rule != check.RuleEvidenceFile {
@@ -115,6 +116,32 @@ func TestFromDiag(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing %v in:%s", want, dump(fs))
+	}
+}
+
+// TestEvidenceFileErrorsAreFindings: an evidence file that is missing or outside the
+// site root fails the load, at the record's file:; check reports it under the
+// evidence-file rule.
+func TestEvidenceFileErrorsAreFindings(t *testing.T) {
+	for _, tc := range []struct{ file, contains string }{
+		{"evidence/missing.txt", "file evidence/missing.txt not found"},
+		{"../outside.txt", "file ../outside.txt resolves outside the site root"},
+		{".ismsgen/dev-signing/signer-key.pem", "path is inside the hidden directory .ismsgen"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			s := checktest.New(t)
+			s.Edit(t, evidence, "evidence/encryption.txt", tc.file)
+			_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+			l, ok := diag.AsList(err)
+			if !ok {
+				t.Fatalf("want content errors, got %v", err)
+			}
+			fs := check.FromDiag(l)
+			if len(fs) != 1 || fs[0].Rule != check.RuleEvidenceFile || fs[0].Severity != check.Error ||
+				fs[0].Pos.String() != s.Pos(t, evidence, tc.file) || !strings.Contains(fs[0].Message, tc.contains) {
+				t.Errorf("want one %s error at %s containing %q, got:%s", check.RuleEvidenceFile, s.Pos(t, evidence, tc.file), tc.contains, dump(fs))
+			}
+		})
 	}
 }
 

@@ -90,7 +90,7 @@ func Rules() []RuleInfo {
 		{RuleActionIncomplete, Error, "a treatment action has no owner or no due date (cancelled actions need no due date)"},
 		{RuleActionOverdue, Warning, "a treatment action is past its due date and not done or cancelled"},
 
-		{RuleEvidenceFile, Error, "an evidence record names no file, its file is missing, or it resolves outside the site root"},
+		{RuleEvidenceFile, Error, "an evidence record names no file, or its file is missing, not a regular file, outside the site root or in a hidden directory (the last four fail build and pack too)"},
 	}
 }
 

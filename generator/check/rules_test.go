@@ -187,10 +187,8 @@ func ruleCases() []ruleCase {
 			edit: edit(plan, "due: 2026-09-30", "due: 2026-05-31"), at: at(plan, "id: RTP-1"), subject: "RTP-1", contains: "in-progress"},
 
 		// Evidence
-		{name: "evidence file missing", rule: check.RuleEvidenceFile, sev: check.Error,
-			edit: edit(evidence, "evidence/encryption.txt", "evidence/missing.txt"), at: at(evidence, "evidence/missing.txt"), subject: "EV-1", contains: "file not found"},
-		{name: "evidence file outside the root", rule: check.RuleEvidenceFile, sev: check.Error,
-			edit: edit(evidence, "evidence/encryption.txt", "../outside.txt"), at: at(evidence, "../outside.txt"), subject: "EV-1", contains: "outside the site root"},
+		// (An evidence file that is missing or outside the root fails the load: see
+		// TestEvidenceFileErrorsAreFindings.)
 		{name: "evidence without file", rule: check.RuleEvidenceFile, sev: check.Error,
 			edit: edit(evidence, "    file: evidence/encryption.txt\n", ""), at: at(evidence, "id: EV-1"), subject: "EV-1", contains: "names no file"},
 	}

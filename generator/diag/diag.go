@@ -49,6 +49,7 @@ const (
 	KindSyntax    Kind = ""          // a source cannot be read or decoded (the default)
 	KindReference Kind = "reference" // an ID or link does not resolve, or an ID is defined twice
 	KindLink      Kind = "link"      // a Markdown link or fragment is broken (reported as a warning with links: warn)
+	KindEvidence  Kind = "evidence"  // an evidence record's file is missing, not a regular file, or refused
 )
 
 // Error is one positioned problem in the sources.

@@ -14,17 +14,15 @@ func Config(root string) (*model.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := New()
-	l.files.begin()
-	defer l.files.end()
 	const p = "data/site.yaml"
-	b, err := l.files.read(abs, p)
+	b, err := ReadFile(abs, p)
 	if err != nil {
 		return nil, err
 	}
 	site := &model.Site{Root: abs, Files: map[string][]byte{}}
 	var errs diag.List
-	d := dataLoader{site: site, files: map[string][]byte{p: b}, errs: &errs, nodes: &l.nodes, read: l.files.read}
+	d := dataLoader{site: site, files: map[string][]byte{p: b}, errs: &errs, nodes: &nodeCache{},
+		read: func(rel string) ([]byte, error) { return ReadFile(abs, rel) }}
 	d.config()
 	errs.Sort()
 	return &site.Config, errs.Err()

@@ -22,8 +22,10 @@ type dataLoader struct {
 	errs  *diag.List
 	// nodes caches parsed data files across loads (nil for none).
 	nodes *nodeCache
-	// read reads a file relative to the root.
-	read func(root, rel string) ([]byte, error)
+	// read reads a file relative to the root, through the site's source.
+	read func(rel string) ([]byte, error)
+	// refused are the data files the source refused to read (already reported).
+	refused map[string]bool
 }
 
 // decodeFile decodes the YAML file at p into v; it reports whether the file exists.
@@ -45,7 +47,7 @@ func (d *dataLoader) decodeFile(p string, src []byte, v any) bool {
 func (d *dataLoader) config() {
 	const p = "data/site.yaml"
 	c := &d.site.Config
-	if !d.decodeFile(p, d.files[p], c) {
+	if !d.decodeFile(p, d.files[p], c) && !d.refused[p] {
 		d.errs.Add(diag.Pos{Path: p}, "missing site settings: create data/site.yaml with at least organisation and title")
 	}
 	if c.Pos.Path == "" {
@@ -69,7 +71,7 @@ func (d *dataLoader) config() {
 	if c.Organisation == "" {
 		d.errs.Add(c.Pos, "site settings have no organisation: set organisation: in data/site.yaml")
 	}
-	if strings.ContainsAny(c.Theme, `/\`) || c.Theme == ".." {
+	if strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".") {
 		d.errs.Add(c.Pos, "theme %q must be a directory name under themes/", c.Theme)
 		c.Theme = "default"
 	}
@@ -170,27 +172,48 @@ func (d *dataLoader) evidence() {
 	e.Path = p
 	d.docControl(&e.Document, p, "REG-EVIDENCE", "Evidence register")
 	for _, ev := range e.Evidence {
-		if ev == nil || ev.File == "" {
-			continue
+		if ev != nil && ev.File != "" {
+			d.evidenceFile(ev)
 		}
-		rel, ok := insideRoot(d.site.Root, ev.File)
-		if !ok {
-			ev.FileError = "resolves outside the site root"
-			continue
-		}
-		b, err := d.read(d.site.Root, rel)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			ev.FileError = "file not found"
-		case err != nil:
-			ev.FileError = err.Error()
-		default:
-			sum := sha256.Sum256(b)
-			ev.SHA256 = hex.EncodeToString(sum[:])
-			ev.Size = int64(len(b))
-			ev.File = rel
-			d.site.Files[rel] = b
-		}
+	}
+}
+
+// evidenceFile reads the file of an evidence record through the site's source. A file
+// that cannot be read — missing, outside the site root, in a hidden directory, not a
+// regular file — is a content error at the record's file:, as an unresolved reference
+// is: a pack must not reach the auditor without the evidence it lists. The message
+// starts "evidence ID: file F" (check reports it under the evidence-file rule);
+// FileError keeps the reason.
+func (d *dataLoader) evidenceFile(ev *model.Evidence) {
+	pos := ev.FilePos
+	if pos.Path == "" {
+		pos = ev.Pos
+	}
+	fail := func(why, todo string) {
+		ev.FileError = why
+		d.errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s %s; %s", ev.ID, ev.File, why, todo)
+	}
+	rel, ok := cleanRel(ev.File)
+	if !ok {
+		fail("resolves outside the site root", "write the path relative to the site root, without .., such as evidence/report.pdf")
+		return
+	}
+	b, err := d.read(rel)
+	var refused *RefusedError
+	switch {
+	case errors.As(err, &refused):
+		ev.FileError = refused.Msg
+		d.errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s: %s", ev.ID, ev.File, refused.Msg)
+	case errors.Is(err, fs.ErrNotExist):
+		fail("not found", "add the file, or correct file: (a path relative to the site root)")
+	case err != nil:
+		fail("cannot be read ("+err.Error()+")", "check its permissions")
+	default:
+		sum := sha256.Sum256(b)
+		ev.SHA256 = hex.EncodeToString(sum[:])
+		ev.Size = int64(len(b))
+		ev.File = rel
+		d.site.Files[rel] = b
 	}
 }
 
@@ -208,26 +231,15 @@ func (d *dataLoader) docControl(dc *model.DocControl, p, id, title string) {
 	}
 }
 
-// insideRoot cleans a slash path written relative to the site root and reports whether
-// it stays inside the root, also after following symbolic links.
-func insideRoot(root, p string) (string, bool) {
+// cleanRel cleans a slash path written relative to the site root and reports whether
+// it stays inside the root as written (the source refuses links out of it).
+func cleanRel(p string) (string, bool) {
 	if p == "" || path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
 		return "", false
 	}
 	clean := path.Clean(p)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
 		return "", false
-	}
-	full := filepath.Join(root, filepath.FromSlash(clean))
-	if real, err := filepath.EvalSymlinks(full); err == nil {
-		realRoot, err := filepath.EvalSymlinks(root)
-		if err != nil {
-			return "", false
-		}
-		r, err := filepath.Rel(realRoot, real)
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return "", false
-		}
 	}
 	return clean, true
 }

@@ -2,11 +2,13 @@ package load
 
 import (
 	"context"
-	"os"
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/internal/parallel"
 )
 
@@ -60,8 +62,8 @@ func (c *fileCache) end() {
 	c.trust, c.stale = false, nil
 }
 
-// read returns the bytes of the file at rel (slash path relative to root).
-func (c *fileCache) read(root, rel string) ([]byte, error) {
+// read returns the bytes of the file at rel (slash path relative to the root of src).
+func (c *fileCache) read(src *source, rel string) ([]byte, error) {
 	c.mu.Lock()
 	if c.trust && !c.stale[rel] {
 		if b, ok := c.prev[rel]; ok {
@@ -71,7 +73,7 @@ func (c *fileCache) read(root, rel string) ([]byte, error) {
 		}
 	}
 	c.mu.Unlock()
-	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	b, err := src.read(rel)
 	if err == nil {
 		c.mu.Lock()
 		if c.next != nil {
@@ -82,19 +84,29 @@ func (c *fileCache) read(root, rel string) ([]byte, error) {
 	return b, err
 }
 
-// readAll reads paths concurrently.
-func (c *fileCache) readAll(ctx context.Context, root string, paths []string) (map[string][]byte, error) {
+// readAll reads paths concurrently. A file the source refuses is a content error at
+// its path; a file gone since it was listed is left out; any other error fails the
+// load.
+func (c *fileCache) readAll(ctx context.Context, src *source, paths []string, errs *diag.List) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(paths))
 	var mu sync.Mutex
 	var firstErr error
 	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
-		b, err := c.read(root, paths[i])
+		b, err := c.read(src, paths[i])
 		mu.Lock()
 		defer mu.Unlock()
-		if err != nil && firstErr == nil {
-			firstErr = err
+		var refused *RefusedError
+		switch {
+		case errors.As(err, &refused):
+			errs.Add(diag.Pos{Path: paths[i], Line: 1, Col: 1}, "%s", refused.Msg)
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			if firstErr == nil {
+				firstErr = err
+			}
+		default:
+			out[paths[i]] = b
 		}
-		out[paths[i]] = b
 	})
 	return out, firstErr
 }

@@ -70,7 +70,7 @@ func fuzzDataFile(f *testing.F, path string, seeds ...string) {
 		site := &model.Site{Root: t.TempDir(), Files: map[string][]byte{}}
 		files := map[string][]byte{"data/site.yaml": []byte("organisation: Example Ltd\n"), path: src}
 		d := dataLoader{site: site, files: files, errs: &errs, nodes: &nodeCache{},
-			read: func(root, rel string) ([]byte, error) { return nil, os.ErrNotExist }}
+			read: func(rel string) ([]byte, error) { return nil, os.ErrNotExist }}
 		d.config()
 		d.catalogues([]string{"data/controls/extra.yaml"})
 		d.soa()

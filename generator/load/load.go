@@ -16,8 +16,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/markdown"
@@ -61,32 +59,55 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("site directory %s is not a directory", root)
 	}
+	src, err := openSource(abs)
+	if err != nil {
+		return nil, err
+	}
+	defer src.close()
 	site := &model.Site{Root: abs, Files: map[string][]byte{}}
 	var errs diag.List
+	// list lists a tree; a tree the source refuses (a link out of the root) is a content
+	// error and lists nothing.
+	list := func(dir string, exts ...string) ([]string, error) {
+		paths, err := src.list(dir, exts...)
+		var refused *RefusedError
+		if errors.As(err, &refused) {
+			errs.Add(diag.Pos{Path: refused.Path, Line: 1, Col: 1}, "%s", refused.Msg)
+			return nil, nil
+		}
+		return paths, err
+	}
 
-	docPaths, err := listFiles(abs, "content", ".md")
+	docPaths, err := list("content", ".md")
 	if err != nil {
 		return nil, err
 	}
-	catPaths, err := listFiles(abs, "data/controls", ".yaml", ".yml")
+	catPaths, err := list("data/controls", ".yaml", ".yml")
 	if err != nil {
 		return nil, err
 	}
-
-	assetPaths, err := listFiles(abs, "content", assetExts...)
+	assetPaths, err := list("content", assetExts...)
 	if err != nil {
 		return nil, err
 	}
 	l.files.begin()
 	defer l.files.end()
-	files, err := l.files.readAll(ctx, abs, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...))
+	files, err := l.files.readAll(ctx, src, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...), &errs)
 	if err != nil {
 		return nil, err
 	}
+	// Refused files are left out, with their errors.
+	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+	refused := map[string]bool{}
 	for _, p := range []string{"data/site.yaml", "data/soa.yaml", "data/risks.yaml", "data/treatment.yaml", "data/evidence.yaml"} {
-		b, err := l.files.read(abs, p)
+		b, err := l.files.read(src, p)
+		var r *RefusedError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case errors.As(err, &r):
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s", r.Msg)
+			refused[p] = true
 			continue
 		case err != nil:
 			return nil, err
@@ -102,15 +123,16 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		return nil, err
 	}
 
-	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, read: l.files.read}
+	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, refused: refused,
+		read: func(rel string) ([]byte, error) { return l.files.read(src, rel) }}
 	data.config()
 	// The site's own theme files override the embedded theme; renderers read them from
 	// site.Files like every other source.
-	themePaths, err := listFiles(abs, path.Join("themes", site.Config.Theme), "*")
+	themePaths, err := list(path.Join("themes", site.Config.Theme), "*")
 	if err != nil {
 		return nil, err
 	}
-	themeFiles, err := l.files.readAll(ctx, abs, themePaths)
+	themeFiles, err := l.files.readAll(ctx, src, themePaths, &errs)
 	if err != nil {
 		return nil, err
 	}
@@ -131,43 +153,15 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 // images referenced from Markdown.
 var assetExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
-// listFiles lists, as sorted slash paths relative to root, the files under dir with one
-// of the extensions. A missing dir is empty. Hidden files and directories and editor
-// backups are skipped.
-func listFiles(root, dir string, exts ...string) ([]string, error) {
-	var out []string
-	base := filepath.Join(root, filepath.FromSlash(dir))
-	err := filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == base {
-				return filepath.SkipDir
-			}
-			return err
+// present keeps the paths that were read.
+func present(paths []string, files map[string][]byte) []string {
+	out := paths[:0:0]
+	for _, p := range paths {
+		if _, ok := files[p]; ok {
+			out = append(out, p)
 		}
-		name := e.Name()
-		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")) {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() {
-			return nil
-		}
-		for _, x := range exts {
-			if x == "*" || strings.EqualFold(path.Ext(name), x) {
-				rel, err := filepath.Rel(root, p)
-				if err != nil {
-					return err
-				}
-				out = append(out, filepath.ToSlash(rel))
-				break
-			}
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
+	}
+	return out
 }
 
 // loadDocuments parses every document, reusing cached parses of unchanged bytes.

@@ -70,7 +70,7 @@ func TestStrictDecoding(t *testing.T) {
 		{"missing site settings", fixture.Files{"data/site.yaml": ""}, []string{`data/site.yaml: missing site settings`}},
 		{"evidence outside root is not read", fixture.Files{
 			"data/evidence.yaml": "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n",
-		}, nil},
+		}, []string{`data/evidence.yaml:2:32: evidence EV-1: file ../../etc/passwd resolves outside the site root; write the path relative to the site root`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,23 +102,44 @@ func TestOnlyFrontMatterIsALegalDocument(t *testing.T) {
 	t.Fatal("document with only front matter not loaded")
 }
 
-func TestEvidenceOutsideRoot(t *testing.T) {
+// TestEvidenceFileErrors: an evidence file that cannot be read is a content error at the
+// record's file:, and is not read.
+func TestEvidenceFileErrors(t *testing.T) {
 	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
-		"data/evidence.yaml": "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n  - {id: EV-2, title: e, file: evidence/missing.csv}\n  - {id: EV-3, title: e, file: evidence/encryption.csv}\n",
+		"data/evidence.yaml":                  "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n  - {id: EV-2, title: e, file: evidence/missing.csv}\n  - {id: EV-3, title: e, file: evidence/encryption.csv}\n  - {id: EV-4, title: e, file: .ismsgen/dev-signing/signer-key.pem}\n  - {id: EV-5, title: e, file: evidence/../.git/config}\n",
+		".ismsgen/dev-signing/signer-key.pem": "KEY",
+		".git/config":                         "[core]",
 	}))
 	site, err := load.Load(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
+	l, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("want content errors, got %v", err)
+	}
+	want := []string{
+		"data/evidence.yaml:2:32: evidence EV-1: file ../../etc/passwd resolves outside the site root; ",
+		"data/evidence.yaml:3:32: evidence EV-2: file evidence/missing.csv not found; add the file, or correct file: ",
+		"data/evidence.yaml:5:32: evidence EV-4: file .ismsgen/dev-signing/signer-key.pem: path is inside the hidden directory .ismsgen; ",
+		"data/evidence.yaml:6:32: evidence EV-5: file evidence/../.git/config: path is inside the hidden directory .git; ",
+	}
+	if len(l) != len(want) {
+		t.Fatalf("want %d errors, got:\n%s", len(want), l)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(l[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, l[i].Error(), w)
+		}
+	}
+	if site == nil {
+		t.Fatal("no site")
 	}
 	ev := site.Evidence.Evidence
-	if ev[0].FileError != "resolves outside the site root" || ev[0].SHA256 != "" {
-		t.Errorf("EV-1: %+v", ev[0])
-	}
-	if ev[1].FileError != "file not found" {
-		t.Errorf("EV-2: %+v", ev[1])
-	}
 	if ev[2].SHA256 == "" || site.Files["evidence/encryption.csv"] == nil {
 		t.Errorf("EV-3 not read: %+v", ev[2])
+	}
+	for _, p := range []string{".ismsgen/dev-signing/signer-key.pem", ".git/config"} {
+		if _, ok := site.Files[p]; ok {
+			t.Errorf("%s was read", p)
+		}
 	}
 }
 

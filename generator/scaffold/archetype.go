@@ -3,14 +3,15 @@ package scaffold
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"regexp"
 	"strings"
 	"text/template"
 
+	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/themes"
 	"go.yaml.in/yaml/v3"
 )
@@ -57,12 +58,13 @@ func archetype(source, kind string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	rel := filepath.Join("themes", theme, "archetypes", kind+".md")
-	b, err := os.ReadFile(filepath.Join(source, rel))
+	// Read as the build does: never through a link out of the site or from a pipe.
+	rel := path.Join("themes", theme, "archetypes", kind+".md")
+	b, err := load.ReadFile(source, rel)
 	if err == nil {
-		return b, filepath.ToSlash(rel), nil
+		return b, rel, nil
 	}
-	if !os.IsNotExist(err) {
+	if !errors.Is(err, fs.ErrNotExist) {
 		return nil, "", err
 	}
 	b, err = fs.ReadFile(themes.Default(), "archetypes/"+kind+".md")
@@ -77,8 +79,8 @@ func archetype(source, kind string) ([]byte, string, error) {
 var themeLine = regexp.MustCompile(`(?m)^theme:[ \t]*["']?([^"'\s#]+)`)
 
 func siteTheme(source string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(source, "data", "site.yaml"))
-	if os.IsNotExist(err) {
+	b, err := load.ReadFile(source, "data/site.yaml")
+	if errors.Is(err, fs.ErrNotExist) {
 		return "default", nil
 	}
 	if err != nil {

@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/load"
 )
 
 // idLine matches a top-level id: key of YAML front matter (indented keys belong to
@@ -31,12 +34,21 @@ func UsedIDs(source string) (map[string]string, error) {
 		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		rel, err := filepath.Rel(source, p)
+		if err != nil {
+			return err
+		}
+		// Read as the build does: a link out of the site or a named pipe is skipped
+		// (the build reports it), never read or waited on.
+		b, err := load.ReadFile(source, filepath.ToSlash(rel))
+		var refused *load.RefusedError
+		if errors.As(err, &refused) || errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		if m := idLine.FindSubmatch(frontMatter(b)); m != nil {
-			rel, _ := filepath.Rel(source, p)
 			used[string(m[1])] = filepath.ToSlash(rel)
 		}
 		return nil

@@ -2,11 +2,10 @@ package serve
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/load"
 )
 
 // overlayError is one error as the overlay shows it: where, what, and the source lines
@@ -65,13 +64,11 @@ func overlayErrors(root string, err error) []overlayError {
 	return out
 }
 
-// readLines reads a source file's lines; nil when the path leaves the site or cannot
-// be read.
+// readLines reads a source file's lines; nil when it cannot be read. It reads as the
+// loader does (load.ReadFile): never a file outside the site or in a hidden directory,
+// a link out of it, a named pipe or a device — the very files a refusal error names.
 func readLines(root, p string) []string {
-	if !filepath.IsLocal(filepath.FromSlash(p)) {
-		return nil
-	}
-	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+	b, err := load.ReadFile(root, p)
 	if err != nil {
 		return nil
 	}

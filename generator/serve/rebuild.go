@@ -86,8 +86,9 @@ func (s *Server) rebuild(ctx context.Context) {
 	if err != nil {
 		next.errors = overlayErrors(s.root, err)
 		s.snap.Store(&next)
-		s.hub.status(next.errors)
+		// The terminal first: whoever reacts to the overlay finds the errors printed.
 		s.printErrors(err)
+		s.hub.status(next.errors)
 		return
 	}
 	if w := res.Graph.Warnings; len(w) > 0 && (cur.graph == nil || len(cur.graph.Warnings) != len(w)) {

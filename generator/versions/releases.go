@@ -201,8 +201,9 @@ func (r *repo) extract(ctx context.Context, commit, dir string) error {
 }
 
 // untar writes the regular files and directories of a tar stream under dir. Entries
-// that would land outside dir are refused; symbolic links are skipped (a release's
-// files are read from the tree, and a link could point anywhere).
+// that would land outside dir are refused; symbolic and hard links, named pipes and
+// devices are skipped (a release's files are read from the tree, and a link could point
+// anywhere), so the tree holds nothing the loader would refuse.
 func untar(rd io.Reader, dir string) error {
 	tr := tar.NewReader(rd)
 	for {
