@@ -14,12 +14,30 @@ import (
 // Generate writes a site with docs Markdown documents into dir: data/site.yaml, the SoA
 // over all 93 Annex A controls, a risk register with about docs/10 risks, a treatment
 // plan, an evidence register with small evidence files, and documents of mixed types
-// with headings, lists, a table, a code block, footnotes and cross-references.
-func Generate(dir string, docs int) error {
-	if docs < 1 {
-		return fmt.Errorf("synth: need at least one document, got %d", docs)
+// with headings, lists, a table, a code block, footnotes and eight cross-references.
+func Generate(dir string, docs int) error { return GenerateOptions(dir, Options{Docs: docs}) }
+
+// Options size a synthetic site.
+type Options struct {
+	Docs int // Markdown documents; at least 1
+	// Risks is the number of risks, each with one treatment action; 0 means docs/10
+	// (at least 3).
+	Risks int
+}
+
+// Scale is the corpus of the scale benchmarks: docs documents, the 93 controls, 500
+// risks and 500 treatment actions.
+func Scale(docs int) Options { return Options{Docs: docs, Risks: 500} }
+
+// GenerateOptions writes a site sized by opt into dir.
+func GenerateOptions(dir string, opt Options) error {
+	if opt.Docs < 1 {
+		return fmt.Errorf("synth: need at least one document, got %d", opt.Docs)
 	}
-	s := newSite(docs)
+	if opt.Risks < 0 {
+		return fmt.Errorf("synth: negative number of risks %d", opt.Risks)
+	}
+	s := newSite(opt.Docs, opt.Risks)
 	files := map[string]string{
 		"data/site.yaml":      s.siteYAML(),
 		"data/soa.yaml":       s.soaYAML(),
@@ -141,7 +159,7 @@ var topics = []string{
 	"data protection", "human resources security", "network security",
 }
 
-func newSite(n int) *site {
+func newSite(n, risks int) *site {
 	s := &site{controls: annexA(), rnd: rng{s: uint64(n)*2654435761 + 7}}
 	for i := range n {
 		d := doc{typ: typeCycle[i%len(typeCycle)]}
@@ -175,6 +193,9 @@ func newSite(n int) *site {
 		})
 	}
 	nr := max(n/10, 3)
+	if risks > 0 {
+		nr = risks
+	}
 	treatments := []string{"modify", "modify", "retain", "modify", "share", "avoid"}
 	for i := range nr {
 		rk := risk{
@@ -474,11 +495,12 @@ baseline:
 ## Records
 
 Records of the operation of this %s are kept as evidence (`+"`%s`"+`) for at least three
-years and made available to auditors on request. Continue with [[%s]].
+years and made available to auditors on request. The controls [[%s]] and [[%s]] are
+checked against the evidence record [[%s]]. Continue with [[%s]].
 
 [^terms]: ISO/IEC 27000 gives the vocabulary of the ISO/IEC 27001 family.
 `, 1+i%28, 1+i%28, strings.ToLower(strings.Fields(d.title)[0]), d.typ, strings.ToLower(d.title), ctl, other.id,
-		other.title, relPath(d, other), rk.id, d.typ, d.id, d.typ, s.evidence[i%len(s.evidence)].id, next.id)
+		other.title, relPath(d, other), rk.id, d.typ, d.id, d.typ, s.evidence[i%len(s.evidence)].id, d.controls[1], d.controls[2], s.evidence[(i+1)%len(s.evidence)].id, next.id)
 	return b.String()
 }
 
