@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // marker is written into every output directory, so that a later build only ever
@@ -36,34 +37,18 @@ func destination(source, dest string) (string, error) {
 	return d, nil
 }
 
-// writeAtomic writes files into a fresh directory beside dest, then swaps it in. The
-// previous output survives any failure before the swap, and a reader of dest never
-// finds it missing: where the system can (Linux), the two directories are exchanged in
-// one step (swapIn). It first removes what builds that were killed left beside dest.
+// writeAtomic writes files into a fresh directory beside dest, then swaps it in (see
+// newTree and tree.commit).
 func writeAtomic(dest string, files map[string][]byte) error {
-	if err := checkReplaceable(dest); err != nil {
-		return err
-	}
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeLeftovers(parent, filepath.Base(dest))
-	tmp, err := os.MkdirTemp(parent, leftoverPrefix(filepath.Base(dest), "new", os.Getpid()))
+	t, err := newTree(dest)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // after the swap, the previous output; else the failed build's
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	defer t.abort()
+	if err := t.putAll(files); err != nil {
 		return err
 	}
-	if err := writeTree(tmp, files); err != nil {
-		return err
-	}
-	if err := swapIn(tmp, dest); err != nil {
-		return fmt.Errorf("replacing %s: %w", dest, err)
-	}
-	return nil
+	return t.commit()
 }
 
 // checkReplaceable refuses to replace a non-empty directory that ismsgen did not make.
@@ -83,35 +68,109 @@ func checkReplaceable(dest string) error {
 	return nil
 }
 
-// writeTree writes files (slash paths) under dir, in sorted order.
-func writeTree(dir string, files map[string][]byte) error {
+// tree is an output directory being written: a fresh directory beside dest that commit
+// swaps in. The previous output survives any failure before the swap, and a reader of
+// dest never finds it missing: where the system can (Linux), the two directories are
+// exchanged in one step (swapIn). put is safe for concurrent use, so pages can be
+// written as they are rendered instead of being held in memory until the end.
+type tree struct {
+	dest, dir string
+	mu        sync.Mutex
+	made      map[string]bool // directories created under dir
+}
+
+// newTree starts a new output for dest. It refuses a directory ismsgen did not make,
+// and first removes what builds that were killed left beside dest.
+func newTree(dest string) (*tree, error) {
+	if err := checkReplaceable(dest); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeLeftovers(parent, filepath.Base(dest))
+	dir, err := os.MkdirTemp(parent, leftoverPrefix(filepath.Base(dest), "new", os.Getpid()))
+	if err != nil {
+		return nil, err
+	}
+	t := &tree{dest: dest, dir: dir, made: map[string]bool{dir: true}}
+	// The marker first: it tells a later build that a directory a killed build left
+	// behind is ismsgen's to remove.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.abort()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
+		t.abort()
+		return nil, err
+	}
+	return t, nil
+}
+
+// put writes one file (a slash path) into the tree.
+func (t *tree) put(p string, b []byte) error {
+	full, err := outputPath(t.dir, p)
+	if err != nil {
+		return err
+	}
+	if err := t.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	return os.WriteFile(full, b, 0o644)
+}
+
+func (t *tree) mkdir(d string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.made[d] {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return err
+	}
+	t.made[d] = true
+	return nil
+}
+
+// putAll writes files in sorted order.
+func (t *tree) putAll(files map[string][]byte) error {
+	for _, p := range sortedPaths(files) {
+		if err := t.put(p, files[p]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commit swaps the tree in as dest; the previous output is removed.
+func (t *tree) commit() error {
+	if err := swapIn(t.dir, t.dest); err != nil {
+		return fmt.Errorf("replacing %s: %w", t.dest, err)
+	}
+	return nil
+}
+
+// abort removes what is left of the tree: after commit, the previous output (or
+// nothing); after a failure, the failed build's files.
+func (t *tree) abort() { os.RemoveAll(t.dir) }
+
+// outputPath joins a slash path to dir, refusing one that escapes it.
+func outputPath(dir, p string) (string, error) {
+	full := filepath.Join(dir, filepath.FromSlash(p))
+	if rel, err := filepath.Rel(dir, full); err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return "", fmt.Errorf("output path %q escapes the output directory", p)
+	}
+	return full, nil
+}
+
+func sortedPaths(files map[string][]byte) []string {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	// The marker first: it tells a later build that a directory a killed build left
-	// behind is ismsgen's to remove.
-	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
-		return err
-	}
-	made := map[string]bool{}
-	for _, p := range paths {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if rel, err := filepath.Rel(dir, full); err != nil || strings.HasPrefix(rel, "..") {
-			return fmt.Errorf("output path %q escapes the output directory", p)
-		}
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return paths
 }
 
 // WriteFiles adds files to the output directory of source (dest, default
@@ -134,38 +193,40 @@ func WriteFiles(source, dest string, files map[string][]byte) (string, error) {
 			return "", err
 		}
 	}
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		full := filepath.Join(d, filepath.FromSlash(p))
-		if rel, err := filepath.Rel(d, full); err != nil || strings.HasPrefix(rel, "..") {
-			return "", fmt.Errorf("output path %q escapes the output directory", p)
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return "", err
-		}
-		tmp, err := os.CreateTemp(filepath.Dir(full), "."+filepath.Base(full)+".tmp-")
+	for _, p := range sortedPaths(files) {
+		full, err := outputPath(d, p)
 		if err != nil {
 			return "", err
 		}
-		_, werr := tmp.Write(files[p])
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Chmod(tmp.Name(), 0o644)
-		}
-		if werr == nil {
-			werr = os.Rename(tmp.Name(), full)
-		}
-		if werr != nil {
-			os.Remove(tmp.Name())
-			return "", werr
+		if err := replaceFile(full, files[p]); err != nil {
+			return "", err
 		}
 	}
 	return d, nil
+}
+
+// replaceFile writes b to a temporary file beside full and renames it over full.
+func replaceFile(full string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(full), "."+filepath.Base(full)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(b)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), full)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+	}
+	return werr
 }

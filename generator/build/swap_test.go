@@ -76,13 +76,14 @@ func TestSwapFallback(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	for i, files := range []map[string][]byte{{"index.html": []byte("one")}, {"index.html": []byte("two")}} {
-		tmp, err := os.MkdirTemp(parent, leftoverPrefix("public", "new", os.Getpid()))
+		tr, err := newTree(dest)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := writeTree(tmp, files); err != nil {
+		if err := tr.putAll(files); err != nil {
 			t.Fatal(err)
 		}
+		tmp := tr.dir
 		if i == 0 {
 			err = swapIn(tmp, dest)
 		} else {
