@@ -29,6 +29,9 @@ type Page struct {
 	Next    *navItem
 
 	source string // the source file the page is made from, for errors
+	// class is the page's label (see classify.go); shown is the highest classification
+	// of what its layout linked while rendering.
+	class, shown model.Classification
 }
 
 type crumb struct {
@@ -47,6 +50,7 @@ func (p *Page) URL(e *resolve.Entity) string {
 	if e == nil || !e.Published {
 		return ""
 	}
+	p.note(e)
 	return urls.Rel(p.Path, urls.Of(e))
 }
 
@@ -61,6 +65,7 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 		label = e.Title
 	}
 	esc := template.HTMLEscapeString
+	p.note(e)
 	if !e.Published {
 		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
 	}
@@ -100,14 +105,6 @@ func (p *Page) Refs(refs []model.Ref) []*resolve.Entity {
 
 // Active reports whether a nav path is this page.
 func (p *Page) Active(path string) bool { return p.Path == path }
-
-// Classification returns the classification shown in the page header.
-func (p *Page) Classification() model.Classification {
-	if p.Info != nil && p.Info.Classification != "" {
-		return p.Info.Classification
-	}
-	return p.G.Site.Config.Classification
-}
 
 // Draft reports whether the page shows a draft document.
 func (p *Page) Draft() bool { return p.Info != nil && p.Info.Status == model.StatusDraft }

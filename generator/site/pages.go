@@ -77,6 +77,7 @@ func (r *renderer) pages() []*Page {
 	for _, vp := range r.opt.Versions.Pages() {
 		add(&Page{Path: vp.Path, Layout: vp.Layout, Title: vp.Title, Section: "What changed", Data: vp.Data})
 	}
+	r.labels(pages)
 	return pages
 }
 

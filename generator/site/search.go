@@ -130,6 +130,10 @@ func (r *renderer) searchEntry(p *Page) searchEntry {
 		se.Meta = joinNonEmpty(" · ", x.Owner, dateLabel("", x.Date))
 		fields(x.Description, x.File, x.Owner)
 	}
+	if c := p.Classification(); c.Above(r.g.Site.Config.Classification) {
+		// A result opens a page more classified than the site's default: say so.
+		se.Meta = joinNonEmpty(" · ", string(c), se.Meta)
+	}
 	return se
 }
 

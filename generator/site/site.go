@@ -54,7 +54,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th}
+	r := &renderer{g: g, opt: opt, theme: th, pub: &publisher{}}
 	r.site = r.siteView()
 	pages := r.pages()
 
@@ -115,6 +115,7 @@ type renderer struct {
 	opt   Options
 	theme *theme
 	site  *siteView
+	pub   *publisher
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
@@ -150,6 +151,15 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
 		return nil, err
 	}
+	if p.shown.Rank() > p.Classification().Rank() {
+		// The layout showed something more classified than the label it printed
+		// (a theme's own layout): print the higher label.
+		p.class = p.shown
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+			return nil, err
+		}
+	}
 	return buf.Bytes(), nil
 }
 
@@ -165,6 +175,7 @@ type siteView struct {
 	// Versions is Options.Versions, for partials/versions.html.
 	Versions *view.Versions
 
+	pub *publisher
 	// navIndex finds a page's place in Nav without a scan per page.
 	navIndex map[string]navPos
 	sidebar  *sidebarCache
@@ -184,7 +195,7 @@ type navItem struct {
 }
 
 func (r *renderer) siteView() *siteView {
-	v := &siteView{Config: &r.g.Site.Config, Date: r.g.Date, Version: r.opt.Version, Head: r.opt.Head, Versions: r.opt.Versions}
+	v := &siteView{Config: &r.g.Site.Config, Date: r.g.Date, Version: r.opt.Version, Head: r.opt.Head, Versions: r.opt.Versions, pub: r.pub}
 	for _, f := range r.opt.Findings {
 		if f.Severity == check.Error {
 			v.Errors++
