@@ -66,6 +66,8 @@ type Plan struct {
 	// file whose content is in the pack: documents, data files, evidence files and
 	// content images. Paths outside g.Site.Files (the built-in catalogue) are left out.
 	Sources []string
+
+	class model.Classification // see Classification
 }
 
 // Title returns the pack's title.
@@ -226,6 +228,7 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 		return nil, errs
 	}
 	p.Sources = sources(g, p)
+	p.class = classify(g, p)
 	return p, nil
 }
 
