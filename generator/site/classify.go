@@ -112,7 +112,7 @@ func (r *renderer) label(p *Page) model.Classification {
 	case "readiness":
 		d := p.Data.(readinessData)
 		for _, f := range d.Findings {
-			c.add(r.findingSubjects(f)...)
+			c.add(findingSubjects(g, f)...)
 		}
 		for _, it := range d.Checklist {
 			c.add(it.Documents...)
@@ -162,15 +162,15 @@ func (c *labelSet) soa() {
 
 // findingSubjects returns what a finding is about: the entity it names and the document
 // or register at its position.
-func (r *renderer) findingSubjects(f check.Finding) []*resolve.Entity {
+func findingSubjects(g *resolve.Graph, f check.Finding) []*resolve.Entity {
 	var out []*resolve.Entity
-	if e, ok := r.g.Lookup(f.Subject); ok {
+	if e, ok := g.Lookup(f.Subject); ok {
 		out = append(out, e)
 	}
-	if e, ok := r.g.DocumentByPath(f.Pos.Path); ok {
+	if e, ok := g.DocumentByPath(f.Pos.Path); ok {
 		out = append(out, e)
 	}
-	for _, reg := range r.g.OfKind(resolve.KindRegister) {
+	for _, reg := range g.OfKind(resolve.KindRegister) {
 		if reg.DocControl.Pos.Path == f.Pos.Path && f.Pos.Path != "" {
 			out = append(out, reg)
 		}

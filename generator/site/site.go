@@ -44,6 +44,9 @@ type Options struct {
 type Output struct {
 	Files map[string][]byte
 	Pages int
+	// Withheld lists the documents and registers left out because they are classified
+	// above publish.max_classification (their rows go with them), by ID.
+	Withheld []*resolve.Entity
 
 	state *renderState // what this render read, for a later Options.Previous
 }
@@ -54,7 +57,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th, pub: &publisher{}}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
 	r.site = r.siteView()
 	pages := r.pages()
 
@@ -106,6 +109,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	}
 	out.Files[urls.SearchData] = search
 	out.state = state
+	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
 }
 
@@ -176,6 +180,8 @@ type siteView struct {
 	Versions *view.Versions
 
 	pub *publisher
+	// pages is the set of every page's path, for HasPage.
+	pages map[string]bool
 	// navIndex finds a page's place in Nav without a scan per page.
 	navIndex map[string]navPos
 	sidebar  *sidebarCache
@@ -216,7 +222,7 @@ func (r *renderer) siteView() *siteView {
 	for _, s := range sections {
 		sec := navSection{Title: s.title}
 		for _, e := range r.g.Documents() {
-			if e.Doc == nil {
+			if e.Doc == nil || !r.pub.shown(e) {
 				continue
 			}
 			for _, t := range s.types {
@@ -274,20 +280,16 @@ func sortNav(items []navItem, g *resolve.Graph) {
 	})
 }
 
-// hasPage reports whether a register page is generated (its data file exists).
+// hasPage reports whether a register page is generated: its data file exists and the
+// site publishes the register.
 func (r *renderer) hasPage(p string) bool {
-	s := r.g.Site
-	switch p {
-	case urls.SoA:
-		return s.SoA.Path != ""
-	case urls.Risks:
-		return s.Risks.Path != ""
-	case urls.Treatment:
-		return s.Treatment.Path != ""
-	case urls.Evidence:
-		return s.Evidence.Path != ""
+	reg := map[string]string{urls.SoA: resolve.RegSoA, urls.Risks: resolve.RegRisks,
+		urls.Treatment: resolve.RegTreatment, urls.Evidence: resolve.RegEvidence}[p]
+	if reg == "" {
+		return true
 	}
-	return true
+	_, shown := r.pub.register(reg)
+	return shown
 }
 
 func (p *Page) describe() string {
