@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
 // Marks of the confidential content in withheldSite: none may reach the output.
@@ -195,5 +197,38 @@ func TestBuildSummaryNamesWhatWasLeftOut(t *testing.T) {
 	buildFixture(t, withheldSite(t, false), func(o *build.Options) { o.Log = &log })
 	if strings.Contains(log.String(), "left out") {
 		t.Errorf("a build without a limit says something was left out:\n%s", log.String())
+	}
+}
+
+// Packs keep their own limit: one limited to internal holds nothing of REC-MR, and the
+// build warns about one that is not limited, since the site holds it in packs/.
+func TestPublishLimitAndPacks(t *testing.T) {
+	s := withheldSite(t, true)
+	s.Files["data/site.yaml"] += "packs:\n  - name: staff\n    contents: [\"type:record\"]\n    max_classification: internal\n" +
+		"  - name: audit\n    contents: [\"type:record\"]\n"
+	var log bytes.Buffer
+	dest, _ := buildFixture(t, s, func(o *build.Options) { o.NoPack, o.Log = false, &log })
+	out := log.String()
+	for _, want := range []string{
+		"pack staff: 3 documents, ", ", internal, signed, in ", "; 1 left out above internal: REC-MR\n",
+		"pack audit: 4 documents, ", ", confidential, signed, in ",
+		"warning: pack audit is classified confidential, above publish.max_classification internal, and is written to packs/audit.pdf all the same",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the build log lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "warning: pack staff") {
+		t.Errorf("the build warns about the limited pack:\n%s", out)
+	}
+	bin := tooltest.Need(t, "pdftotext")
+	text, err := exec.Command(bin, filepath.Join(dest, "packs", "staff.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{secretTitle, secretText} {
+		if strings.Contains(strings.Join(strings.Fields(string(text)), " "), secret) {
+			t.Errorf("the staff pack prints %q", secret)
+		}
 	}
 }

@@ -14,11 +14,12 @@ func (p *Plan) Classification() model.Classification { return p.class }
 // classification of every item; of every item whose title a document prints (a
 // reference prints its target's ID and title); of the control catalogues whose titles
 // the SoA prints; and of the evidence register when its files are attached. IDs alone
-// (the SoA's, the registers' cross-references) are not counted.
+// (the SoA's, the registers' cross-references, references to what the pack leaves out
+// for its max_classification) are not counted.
 func classify(g *resolve.Graph, p *Plan) model.Classification {
 	var c model.Classification
 	add := func(e *resolve.Entity) {
-		if e != nil {
+		if e != nil && !p.leftOut(g, e) {
 			c = model.MaxClassification(c, g.Classification(e))
 		}
 	}
@@ -44,15 +45,27 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 			add(it.Entity)
 		}
 	}
-	if p.Config.AttachEvidence && len(g.Site.Evidence.Evidence) > 0 {
-		for _, e := range g.OfKind(resolve.KindRegister) {
-			if e.Register == resolve.RegEvidence {
-				add(e)
-			}
-		}
+	if p.attachesEvidence(g) && len(g.Site.Evidence.Evidence) > 0 {
+		add(evidenceRegister(g))
 	}
 	if c == "" {
 		c = g.Site.Config.Classification
 	}
 	return c
+}
+
+// attachesEvidence reports whether the pack attaches the evidence files: asked to, and
+// the evidence register is not above its classification limit.
+func (p *Plan) attachesEvidence(g *resolve.Graph) bool {
+	return p.Config.AttachEvidence && !p.leftOut(g, evidenceRegister(g))
+}
+
+// evidenceRegister returns the evidence register, or nil when the site has none.
+func evidenceRegister(g *resolve.Graph) *resolve.Entity {
+	for _, e := range g.OfKind(resolve.KindRegister) {
+		if e.Register == resolve.RegEvidence {
+			return e
+		}
+	}
+	return nil
 }
