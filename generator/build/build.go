@@ -37,6 +37,10 @@ type Options struct {
 	// Release and Commit name the ISMS release being built (printed on pack covers and
 	// in manifests); empty for the working tree.
 	Release, Commit string
+	// MaxClassification, when set, caps what the site publishes below the site's own
+	// publish.max_classification (the stricter applies): package versions builds old
+	// releases with the current site's limit, which their trees may lack.
+	MaxClassification model.Classification
 	// Versions adds what git knows to the build (package versions implements it): the
 	// "last changed" lines, the doc-changed-no-bump check and, for build --versions, the
 	// releases. Nil for a build that ignores git.
@@ -88,6 +92,8 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
+	pub := &g.Site.Config.Publish.MaxClassification
+	*pub = model.StricterLimit(*pub, opt.MaxClassification)
 	var checkOpt check.Options
 	if opt.Versions != nil {
 		co, vs, err := opt.Versions.Prepare(ctx, g)

@@ -188,6 +188,14 @@ func (c Classification) Above(limit Classification) bool {
 	return limit != "" && c.Rank() > limit.Rank()
 }
 
+// StricterLimit returns the stricter of two limits (an unset limit is no limit).
+func StricterLimit(a, b Classification) Classification {
+	if a == "" || (b != "" && b.Rank() < a.Rank()) {
+		return b
+	}
+	return a
+}
+
 // MaxClassification returns the most sensitive of cs ("" when all are unset).
 func MaxClassification(cs ...Classification) Classification {
 	var out Classification

@@ -4,6 +4,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
 
 // Classification labels: a page is labelled with the highest classification of what it
@@ -109,6 +110,12 @@ func (r *renderer) label(p *Page) model.Classification {
 		}
 	case "tag":
 		c.add(p.Data.(tagView).Documents...)
+	case "changes":
+		// A "what changed" page lists documents, SoA rows, risks and actions of two
+		// versions: package versions labels it with what it lists.
+		if cmp, ok := p.Data.(*view.Comparison); ok {
+			c.class = model.MaxClassification(c.class, model.Classification(cmp.Classification))
+		}
 	case "readiness":
 		d := p.Data.(readinessData)
 		for _, f := range d.Findings {
