@@ -232,3 +232,32 @@ func TestPublishLimitAndPacks(t *testing.T) {
 		}
 	}
 }
+
+// A site limited to public, whose default is internal, publishes only public items, and
+// labels every page public.
+func TestPublicOnlySite(t *testing.T) {
+	s := checktest.New(t)
+	classify(t, s, "content/policies/is-policy.md", "public")
+	classify(t, s, "content/manual/scope.md", "public")
+	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nclassification: internal\npublish:\n  max_classification: public\n")
+	dest, res := buildFixture(t, s)
+	files := allFiles(t, dest)
+	for _, p := range []string{"policies/is-policy.html", "manual/scope.html", "controls/A.5.1.html", "index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("%s is not published", p)
+		}
+	}
+	for _, p := range []string{"records/kpi.html", "soa.html", "risks/index.html"} {
+		if _, ok := files[p]; ok {
+			t.Errorf("%s is published", p)
+		}
+	}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") && label(t, dest, p) != "public" {
+			t.Errorf("%s is labelled %s", p, label(t, dest, p))
+		}
+	}
+	if n := crawl(t, dest); n != res.Pages {
+		t.Errorf("crawled %d pages, the build reported %d", n, res.Pages)
+	}
+}

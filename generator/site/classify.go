@@ -11,7 +11,8 @@ import (
 // shows (README, "Classification follows content").
 //
 //   - its own: a document's or register's classification; any other page has at least
-//     the site's default;
+//     the site's default (or publish.max_classification, when that is lower: the site
+//     then publishes its settings at that level);
 //   - every item whose title or content its main content shows: the targets of its
 //     links and references (a link shows the target's title, as its text or as a
 //     tooltip), what links to it ("Referenced by"), the rows of the registers it lists,
@@ -41,14 +42,14 @@ func (r *renderer) labels(pages []*Page) {
 		}
 	}
 	if search != nil {
-		search.class = model.MaxClassification(r.g.Site.Config.Classification, indexed)
+		search.class = model.MaxClassification(r.pub.floor(), indexed)
 	}
 }
 
 // label returns the classification of what a page shows.
 func (r *renderer) label(p *Page) model.Classification {
 	g := r.g
-	c := labelSet{g: g, pub: r.pub, class: g.Site.Config.Classification}
+	c := labelSet{g: g, pub: r.pub, class: r.pub.floor()}
 	if p.Info != nil {
 		// A document or register has its own classification, which may be lower than
 		// the site's default (a public policy).
@@ -63,7 +64,7 @@ func (r *renderer) label(p *Page) model.Classification {
 	case "home":
 		h := p.Data.(homeData)
 		c.add(h.Scope, h.Policy)
-		for _, reg := range g.OfKind(resolve.KindRegister) {
+		for _, reg := range r.pub.registers {
 			// The figures of the SoA, the risk register, the treatment plan and the
 			// evidence register are their content.
 			c.add(reg)
@@ -160,10 +161,8 @@ func (c *labelSet) refs(lists ...[]model.Ref) {
 
 // soa counts the Statement of Applicability, whose rows a page shows.
 func (c *labelSet) soa() {
-	for _, reg := range c.g.OfKind(resolve.KindRegister) {
-		if reg.Register == resolve.RegSoA {
-			c.add(reg)
-		}
+	if reg, ok := c.pub.register(resolve.RegSoA); ok {
+		c.add(reg)
 	}
 }
 

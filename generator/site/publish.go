@@ -14,12 +14,23 @@ import (
 // to it shows its ID alone and links a placeholder page (urls.Withheld). The readiness
 // checks run on the whole graph before the site is rendered, so they still see it.
 type publisher struct {
-	g     *resolve.Graph
-	limit model.Classification
+	g         *resolve.Graph
+	limit     model.Classification
+	registers map[string]*resolve.Entity // by register name
 }
 
 func newPublisher(g *resolve.Graph) *publisher {
-	return &publisher{g: g, limit: g.Site.Config.Publish.MaxClassification}
+	p := &publisher{g: g, limit: g.Site.Config.Publish.MaxClassification, registers: map[string]*resolve.Entity{}}
+	for _, e := range g.OfKind(resolve.KindRegister) {
+		p.registers[e.Register] = e
+	}
+	return p
+}
+
+// floor is the lowest label of a page: the site's default classification, or the
+// publishing limit when that is lower.
+func (p *publisher) floor() model.Classification {
+	return model.StricterLimit(p.g.Site.Config.Classification, p.limit)
 }
 
 // withheld reports whether the site leaves an entity out for its classification.
@@ -70,12 +81,8 @@ func (p *publisher) register(name string) (*resolve.Entity, bool) {
 	if p == nil {
 		return nil, false
 	}
-	for _, e := range p.g.OfKind(resolve.KindRegister) {
-		if e.Register == name {
-			return e, p.shown(e)
-		}
-	}
-	return nil, false
+	e, ok := p.registers[name]
+	return e, ok && p.shown(e)
 }
 
 // withheldView is the placeholder page of a withheld item: its ID, what it is and how
