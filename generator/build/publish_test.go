@@ -35,7 +35,8 @@ func withheldSite(t *testing.T, publish bool) *checktest.Site {
 	classify(t, s, review, "confidential")
 	s.Edit(t, review, "Decisions.", "Decisions on "+secretText+", see [[REC-KPI]].\n\n![Deal structure](deal.png)")
 	s.Files["content/records/deal.png"] = "\x89PNG " + secretText
-	s.Edit(t, review, "review_cycle: 12m\n", "review_cycle: 12m\ntags: ["+secretTag+"]\n")
+	// Overdue for review on the fixture's date: a finding on REC-MR.
+	s.Edit(t, review, "review_cycle: 12m\n", "review: 2026-02-01\ntags: ["+secretTag+"]\n")
 	classify(t, s, "data/evidence.yaml", "confidential")
 	s.Edit(t, "content/records/audit.md", "Audit results.", "Audit results, reported in [[REC-MR]] and the [minutes](review.md); evidence [[EV-1]].")
 	if publish {
@@ -159,7 +160,16 @@ func TestPublishLimitLeavesTheChecksWhole(t *testing.T) {
 	if !reflect.DeepEqual(all.Findings, limited.Findings) {
 		t.Errorf("findings differ under publish.max_classification:\nwithout: %v\nwith:    %v", all.Findings, limited.Findings)
 	}
+	if len(limited.Findings) == 0 {
+		t.Fatal("the fixture has no finding on REC-MR")
+	}
 	b, _ := os.ReadFile(filepath.Join(dest, urls.Readiness))
+	// The finding on REC-MR is listed, by ID only.
+	findings := parseHTML(t, b).first(tagClass("table", "findings")).text()
+	if want := "A finding on REC-MR, which is classified confidential and not published on this intranet."; !strings.Contains(findings, want) ||
+		strings.Contains(findings, "was due for review") {
+		t.Errorf("the readiness page's findings:\n%s\nwant %q instead of the message", findings, want)
+	}
 	for _, tr := range parseHTML(t, b).first(tagClass("table", "coverage")).all(tag("tr")) {
 		if cells := tr.all(tag("td")); len(cells) == 4 && cells[0].text() == "9.3" {
 			if got := cells[3].text(); got != "REC-MR" {
