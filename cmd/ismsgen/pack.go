@@ -75,7 +75,7 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 		files[prefix+"packs/"+pf.Name+".pdf"] = pf.PDF
 		files[prefix+"packs/"+pf.Name+".manifest.json"] = pf.Manifest
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "pack %s: %d documents, %d pages in %s\n", pf.Name, pf.Docs, pf.Pages, time.Since(start).Round(time.Millisecond))
+			fmt.Fprint(opt.Log, build.PackLog(g, cfg, pf, time.Since(start)))
 		}
 	}
 	out, err := build.WriteFiles(src, *dest, files)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/check"
@@ -38,6 +39,10 @@ type Options struct {
 	// Release and Commit name the ISMS release being built (printed on pack covers and
 	// in manifests); empty for the working tree.
 	Release, Commit string
+	// MaxClassification, when set, caps what the site publishes below the site's own
+	// publish.max_classification (the stricter applies): package versions builds old
+	// releases with the current site's limit, which their trees may lack.
+	MaxClassification model.Classification
 	// Versions adds what git knows to the build (package versions implements it): the
 	// "last changed" lines, the doc-changed-no-bump check and, for build --versions, the
 	// releases. Nil for a build that ignores git.
@@ -64,6 +69,9 @@ type Result struct {
 	// Site is the site render, to pass as site.Options.Previous to a later build of the
 	// same sources so that it re-renders only the pages that changed (the live preview).
 	Site *site.Output
+	// Withheld lists the documents and registers the site left out because they are
+	// classified above publish.max_classification, by ID.
+	Withheld []*resolve.Entity
 }
 
 // Errors and Warnings count the readiness findings.
@@ -86,6 +94,8 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
+	pub := &g.Site.Config.Publish.MaxClassification
+	*pub = model.StricterLimit(*pub, opt.MaxClassification)
 	var checkOpt check.Options
 	if opt.Versions != nil {
 		co, vs, err := opt.Versions.Prepare(ctx, g)
@@ -112,7 +122,7 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out}
+	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out, Withheld: out.Withheld}
 	if !opt.NoPack {
 		n, err := renderPacks(ctx, g, opt, res.Files)
 		if err != nil {
@@ -151,26 +161,92 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		for _, line := range res.Graph.Warnings.Lines() {
 			fmt.Fprintln(opt.Log, "warning: "+line)
 		}
+		fmt.Fprint(opt.Log, LeftOut(res))
 		fmt.Fprintln(opt.Log, Summary(res, dest))
 	}
 	return res, nil
 }
 
-// Summary is the one line a build ends with.
+// Summary is the one line a build ends with. It counts what the site published, and
+// what it left out for its classification.
 func Summary(res *Result, dest string) string {
 	g := res.Graph
+	left := map[*resolve.Entity]bool{}
+	for _, e := range res.Withheld {
+		left[e] = true
+	}
 	docs := 0
 	for _, e := range g.Documents() {
-		if e.Doc != nil {
+		if e.Doc != nil && !left[e] {
 			docs++
 		}
+	}
+	risks := 0
+	if reg := register(g, resolve.RegRisks); reg == nil || !left[reg] {
+		risks = len(g.Site.Risks.Risks)
+	}
+	withheld := ""
+	if n := len(res.Withheld); n > 0 {
+		withheld = fmt.Sprintf(", %d left out above %s", n, g.Site.Config.Publish.MaxClassification)
 	}
 	errs, warns := res.Errors()
 	broken := ""
 	if n := len(g.Warnings); n > 0 {
 		broken = fmt.Sprintf("; %d broken link%s shown as text", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}
-	return fmt.Sprintf("built %d documents, %d controls, %d risks: %d pages, %d packs in %s (readiness: %d errors, %d warnings%s) → %s",
-		docs, len(g.Site.Catalogue), len(g.Site.Risks.Risks), res.Pages, res.Packs,
+	return fmt.Sprintf("built %d documents, %d controls, %d risks: %d pages, %d packs%s in %s (readiness: %d errors, %d warnings%s) → %s",
+		docs, len(g.Site.Catalogue), risks, res.Pages, res.Packs, withheld,
 		res.Elapsed.Round(time.Millisecond), errs, warns, broken, dest)
+}
+
+// LeftOut lists, one line each, the documents and registers the site left out for
+// their classification (empty when none): ID, classification and source file, and for
+// a register how many rows went with it.
+func LeftOut(res *Result) string {
+	if len(res.Withheld) == 0 {
+		return ""
+	}
+	g := res.Graph
+	var b strings.Builder
+	fmt.Fprintf(&b, "left out of the site, classified above %s (publish.max_classification in data/site.yaml):\n", g.Site.Config.Publish.MaxClassification)
+	for _, e := range res.Withheld {
+		info := g.Info(e)
+		line := fmt.Sprintf("  %s: %s %s, %s", orDefault(e.ID, "(no ID)"), g.Classification(e), info.Type, info.Path)
+		if e.Kind == resolve.KindRegister {
+			line += fmt.Sprintf(", with its %s", rows(g, e.Register))
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// register returns the register entity of a register name, or nil.
+func register(g *resolve.Graph, name string) *resolve.Entity {
+	for _, e := range g.OfKind(resolve.KindRegister) {
+		if e.Register == name {
+			return e
+		}
+	}
+	return nil
+}
+
+// rows words the rows of a register: "18 risks".
+func rows(g *resolve.Graph, reg string) string {
+	s := g.Site
+	switch reg {
+	case resolve.RegRisks:
+		return plural(len(s.Risks.Risks), "risk", "risks")
+	case resolve.RegTreatment:
+		return plural(len(s.Treatment.Actions), "treatment action", "treatment actions")
+	case resolve.RegEvidence:
+		return plural(len(s.Evidence.Evidence), "evidence record and its file", "evidence records and their files")
+	}
+	return plural(len(s.SoA.Controls), "row", "rows")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/manifest"
@@ -39,6 +40,9 @@ type PackFiles struct {
 	Manifest []byte // the manifest written beside the pack
 	Pages    int
 	Docs     int
+	// Classification is the pack's label; LeftOut what its max_classification left out.
+	Classification model.Classification
+	LeftOut        []*resolve.Entity
 }
 
 // RenderPack plans, renders and signs one pack. The manifest goes inside the PDF (as an
@@ -81,7 +85,8 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
-	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents}, nil
+	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents,
+		Classification: plan.Classification(), LeftOut: plan.LeftOut}, nil
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
@@ -101,7 +106,7 @@ func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[s
 		files["packs/"+pf.Name+".pdf"] = pf.PDF
 		files["packs/"+pf.Name+".manifest.json"] = pf.Manifest
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "pack %s: %d documents, %d pages, signed, in %s\n", pf.Name, pf.Docs, pf.Pages, time.Since(start).Round(time.Millisecond))
+			fmt.Fprint(opt.Log, PackLog(g, cfg, pf, time.Since(start)))
 		}
 	}
 	return len(packs), nil
@@ -171,4 +176,29 @@ func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Sign
 		sig.Signer = opt.Name + " (" + sig.Signer + ")"
 	}
 	return sig
+}
+
+// PackLog is what a build says of a rendered pack: its size and label, what its
+// max_classification left out and, when the pack is classified above the site's
+// publish.max_classification, a warning that it sits in the output all the same.
+func PackLog(g *resolve.Graph, cfg model.PackConfig, pf *PackFiles, elapsed time.Duration) string {
+	s := fmt.Sprintf("pack %s: %d documents, %d pages, %s, signed, in %s%s\n", pf.Name, pf.Docs, pf.Pages, pf.Classification,
+		elapsed.Round(time.Millisecond), packLeftOut(cfg, pf.LeftOut))
+	if limit := g.Site.Config.Publish.MaxClassification; pf.Classification.Above(limit) {
+		s += fmt.Sprintf("warning: pack %s is classified %s, above publish.max_classification %s, and is written to packs/%s.pdf all the same: set max_classification: %s on the pack, or build with --no-pack\n",
+			pf.Name, pf.Classification, limit, pf.Name, limit)
+	}
+	return s
+}
+
+// packLeftOut words what a pack's max_classification left out, for the log.
+func packLeftOut(cfg model.PackConfig, left []*resolve.Entity) string {
+	if len(left) == 0 {
+		return ""
+	}
+	ids := make([]string, len(left))
+	for i, e := range left {
+		ids[i] = e.ID
+	}
+	return fmt.Sprintf("; %d left out above %s: %s", len(left), cfg.MaxClassification, strings.Join(ids, ", "))
 }

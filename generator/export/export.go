@@ -41,26 +41,65 @@ type Table struct {
 }
 
 // Build returns the table of an export kind.
-func Build(g *resolve.Graph, kind string) (*Table, error) {
+func Build(g *resolve.Graph, kind string) (*Table, error) { return BuildOnly(g, kind, nil) }
+
+// BuildOnly returns the table of an export kind with only the items include accepts
+// (nil accepts all): the site's exports leave out what it withholds. The rows of items
+// left out are dropped, and so are they from the lists the SoA export derives (the
+// documents, evidence and risks of a control); the ID lists a risk or action row holds
+// keep their IDs, which say nothing of their content.
+func BuildOnly(g *resolve.Graph, kind string, include func(*resolve.Entity) bool) (*Table, error) {
+	x := exporter{g: g, include: include}
 	switch kind {
 	case SoA:
-		return soaTable(g), nil
+		return x.soaTable(), nil
 	case Risks:
-		return riskTable(g), nil
+		return x.riskTable(), nil
 	case Treatment:
-		return treatmentTable(g), nil
+		return x.treatmentTable(), nil
 	case Documents:
-		return documentTable(g), nil
+		return x.documentTable(), nil
 	}
 	return nil, fmt.Errorf("unknown export %q: want one of %s", kind, strings.Join(Kinds(), ", "))
 }
 
+// exporter builds the tables of one graph.
+type exporter struct {
+	g       *resolve.Graph
+	include func(*resolve.Entity) bool
+}
+
+// keep reports whether an item goes into the export.
+func (x exporter) keep(e *resolve.Entity) bool { return x.include == nil || x.include(e) }
+
+// keepID reports whether the item with an ID goes into the export.
+func (x exporter) keepID(id string) bool {
+	e, ok := x.g.Lookup(id)
+	return !ok || x.keep(e)
+}
+
+// ids returns the IDs of the entities that go into the export.
+func (x exporter) ids(es []*resolve.Entity) []string {
+	var out []string
+	for _, e := range es {
+		if x.keep(e) {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
 // Write writes the export kind of g to w in format (csv or json).
 func Write(w io.Writer, g *resolve.Graph, kind, format string) error {
+	return WriteOnly(w, g, kind, format, nil)
+}
+
+// WriteOnly is Write with only the items include accepts (see BuildOnly).
+func WriteOnly(w io.Writer, g *resolve.Graph, kind, format string, include func(*resolve.Entity) bool) error {
 	if format != CSV && format != JSON {
 		return fmt.Errorf("unknown export format %q: want one of %s", format, strings.Join(Formats(), ", "))
 	}
-	t, err := Build(g, kind)
+	t, err := BuildOnly(g, kind, include)
 	if err != nil {
 		return err
 	}

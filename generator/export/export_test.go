@@ -189,3 +189,42 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("unknown format: %v", err)
 	}
 }
+
+// BuildOnly drops the rows of what it leaves out and its IDs from the SoA's lists (the
+// risks citing a control, the documents implementing it).
+func TestBuildOnlyLeavesOutRows(t *testing.T) {
+	g := fixture(t)
+	leftOut := map[string]bool{"R-1": true, "MAN-SCOPE": true, "RTP-1": true}
+	include := func(e *resolve.Entity) bool { return !leftOut[e.ID] }
+	rowsOf := func(kind string) map[string][]any {
+		tb, err := export.BuildOnly(g, kind, include)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]any{}
+		for _, r := range tb.Rows {
+			out[r[0].(string)] = r
+		}
+		return out
+	}
+	if r := rowsOf(export.Risks); r["R-1"] != nil {
+		t.Error("risks export keeps R-1")
+	}
+	if r := rowsOf(export.Treatment); r["RTP-1"] != nil {
+		t.Error("treatment export keeps RTP-1")
+	}
+	if r := rowsOf(export.Documents); r["MAN-SCOPE"] != nil || r["POL-IS"] == nil {
+		t.Errorf("documents export: MAN-SCOPE kept or POL-IS dropped")
+	}
+	row := rowsOf(export.SoA)["A.8.1"]
+	if risks, docs := row[10], row[8]; len(risks.([]string)) != 0 || slices.Contains(docs.([]string), "MAN-SCOPE") {
+		t.Errorf("A.8.1 still derives risks %v or documents %v from what was left out", risks, docs)
+	}
+	all, err := export.Build(g, export.SoA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Rows) != len(rowsOf(export.SoA)) {
+		t.Error("BuildOnly dropped controls it includes")
+	}
+}

@@ -8,9 +8,13 @@ import (
 
 // soaTable has one row per catalogue control, in catalogue order, whether or not the SoA
 // has a row for it: an auditor must see the gaps too.
-func soaTable(g *resolve.Graph) *Table {
+func (x exporter) soaTable() *Table {
+	g := x.g
 	t := &Table{Columns: []string{"control", "title", "theme", "applicable", "reasons", "justification", "status", "owner", "documents", "evidence", "risks", "target"}}
 	for _, c := range g.Site.Catalogue {
+		if !x.keepID(c.ID) {
+			continue
+		}
 		var applicable any
 		var reasons []string
 		var justification, status, owner string
@@ -28,9 +32,9 @@ func soaTable(g *resolve.Graph) *Table {
 		docs, ev := check.Implementation(g, c.ID)
 		var risks []string
 		if e, ok := g.Lookup(c.ID); ok {
-			risks = ids(g.BacklinksOfKind(e, resolve.KindRisk))
+			risks = x.ids(g.BacklinksOfKind(e, resolve.KindRisk))
 		}
-		t.Rows = append(t.Rows, []any{c.ID, c.Title, c.Theme, applicable, reasons, justification, status, owner, ids(docs), ids(ev), risks, target})
+		t.Rows = append(t.Rows, []any{c.ID, c.Title, c.Theme, applicable, reasons, justification, status, owner, x.ids(docs), x.ids(ev), risks, target})
 	}
 	return t
 }
@@ -38,13 +42,14 @@ func soaTable(g *resolve.Graph) *Table {
 // riskTable has one row per risk, in register order. Levels and bands are computed by
 // the method, never typed in; the residual level is the inherent one when no residual
 // likelihood and impact are recorded.
-func riskTable(g *resolve.Graph) *Table {
+func (x exporter) riskTable() *Table {
+	g := x.g
 	t := &Table{Columns: []string{"id", "title", "asset", "threat", "vulnerability", "cia", "owner",
 		"likelihood", "impact", "level", "band", "acceptable", "treatment", "controls", "actions",
 		"residual_likelihood", "residual_impact", "residual_level", "accepted_by", "accepted", "accepted_until", "review"}}
 	m := &g.Site.Risks.Method
 	for _, r := range g.Site.Risks.Risks {
-		if r == nil {
+		if r == nil || !x.keepID(r.ID) {
 			continue
 		}
 		var cia []string
@@ -72,10 +77,11 @@ func riskTable(g *resolve.Graph) *Table {
 
 // treatmentTable has one row per treatment action, in plan order; overdue is derived
 // from the due date and the build date.
-func treatmentTable(g *resolve.Graph) *Table {
+func (x exporter) treatmentTable() *Table {
+	g := x.g
 	t := &Table{Columns: []string{"id", "title", "risks", "action", "controls", "owner", "approver", "start", "due", "status", "overdue", "evidence", "completed"}}
 	for _, a := range g.Site.Treatment.Actions {
-		if a == nil {
+		if a == nil || !x.keepID(a.ID) {
 			continue
 		}
 		t.Rows = append(t.Rows, []any{a.ID, a.Title, model.IDs(a.Risks), a.Action, model.IDs(a.Controls), a.Owner, a.Approver,
@@ -87,11 +93,12 @@ func treatmentTable(g *resolve.Graph) *Table {
 // documentTable has one row per published controlled document and register, in ID
 // order: the master list of documents (7.5.3). A document without a classification has
 // the site's default one.
-func documentTable(g *resolve.Graph) *Table {
+func (x exporter) documentTable() *Table {
+	g := x.g
 	t := &Table{Columns: []string{"id", "title", "type", "version", "status", "owner", "approver", "approved", "next_review", "review_overdue", "classification", "path"}}
 	for _, e := range g.Documents() {
 		m, ok := check.DocumentMeta(g, e)
-		if !ok {
+		if !ok || !x.keep(e) {
 			continue
 		}
 		class := m.Classification
@@ -118,12 +125,4 @@ func number(n int) any {
 		return nil
 	}
 	return n
-}
-
-func ids(es []*resolve.Entity) []string {
-	var out []string
-	for _, e := range es {
-		out = append(out, e.ID)
-	}
-	return out
 }

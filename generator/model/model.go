@@ -36,12 +36,22 @@ type Config struct {
 	Classification Classification `yaml:"classification"`
 	Scope          string         `yaml:"scope"` // one-paragraph scope summary for the home page and pack covers
 	UnsafeHTML     bool           `yaml:"unsafe_html"`
+	Publish        PublishConfig  `yaml:"publish"`
 	Packs          []PackConfig   `yaml:"packs"`
 	Signing        SigningConfig  `yaml:"signing"`
 	// Links is error (the default) or warn: what a broken Markdown link or fragment is.
 	Links    LinkLevel      `yaml:"links"`
 	Versions VersionsConfig `yaml:"versions"`
 	Params   map[string]any `yaml:"params"`
+}
+
+// PublishConfig limits what the intranet site publishes.
+type PublishConfig struct {
+	Pos diag.Pos `yaml:"-"`
+	// MaxClassification leaves documents, registers and their rows classified above it
+	// out of the site (pages, search index, CSV exports, evidence files); "" publishes
+	// everything.
+	MaxClassification Classification `yaml:"max_classification"`
 }
 
 // PackConfig describes one PDF audit pack.
@@ -55,6 +65,9 @@ type PackConfig struct {
 	// artefact (soa, risk-register, treatment-plan, evidence, clauses) or a selector
 	// "type:policy" for every document of a type not listed explicitly.
 	Contents []Ref `yaml:"contents"`
+	// MaxClassification leaves what is classified above it out of the pack; "" is no
+	// limit.
+	MaxClassification Classification `yaml:"max_classification"`
 }
 
 // SigningConfig names the PEM files used to sign packs (paths relative to the site root

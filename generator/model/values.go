@@ -151,13 +151,60 @@ func (s *DocStatus) UnmarshalYAML(n *yaml.Node) error {
 	return err
 }
 
-// Classification is an information classification level.
+// Classification is an information classification level. The levels are ordered
+// public < internal < confidential < restricted; the empty value means unset (a
+// document without one has the site's default, a limit without one is no limit).
 type Classification string
+
+const (
+	Public       Classification = "public"
+	Internal     Classification = "internal"
+	Confidential Classification = "confidential"
+	Restricted   Classification = "restricted"
+)
+
+// Classifications lists the levels from the least to the most sensitive.
+var Classifications = []Classification{Public, Internal, Confidential, Restricted}
 
 func (c *Classification) UnmarshalYAML(n *yaml.Node) error {
 	v, err := enum(n, "classification", []string{"public", "internal", "confidential", "restricted"}, nil)
 	*c = Classification(v)
 	return err
+}
+
+// Rank orders the levels: 0 for public up to 3 for restricted, -1 for unset.
+func (c Classification) Rank() int {
+	for i, x := range Classifications {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// Above reports whether c is more sensitive than limit. Nothing is above an unset
+// limit.
+func (c Classification) Above(limit Classification) bool {
+	return limit != "" && c.Rank() > limit.Rank()
+}
+
+// StricterLimit returns the stricter of two limits (an unset limit is no limit).
+func StricterLimit(a, b Classification) Classification {
+	if a == "" || (b != "" && b.Rank() < a.Rank()) {
+		return b
+	}
+	return a
+}
+
+// MaxClassification returns the most sensitive of cs ("" when all are unset).
+func MaxClassification(cs ...Classification) Classification {
+	var out Classification
+	for _, c := range cs {
+		if c.Rank() > out.Rank() {
+			out = c
+		}
+	}
+	return out
 }
 
 // LinkLevel says what a broken Markdown link or fragment is: an error (the default) or,

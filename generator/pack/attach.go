@@ -25,7 +25,7 @@ import (
 func (r *renderer) attachments() []Attachment {
 	var as []Attachment
 	used := map[string]bool{}
-	if r.plan.Config.AttachEvidence {
+	if r.plan.attachesEvidence(r.g) {
 		for _, ev := range r.g.Site.Evidence.Evidence {
 			data, ok := r.evidenceFile(ev)
 			if !ok {

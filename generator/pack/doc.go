@@ -9,11 +9,7 @@ import (
 // item renders one document or generated artefact, starting on a new page.
 func (r *renderer) item(it *Item, te *tocEntry) {
 	c := itemControl(it)
-	class := c.classification
-	if class == "" {
-		class = string(r.g.Site.Config.Classification)
-	}
-	r.cur = pageInfo{doc: pageLabel(it, c), classification: class}
+	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.landscape = landscape(it.Kind)
 	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, colText
 	r.newPage()

@@ -11,7 +11,7 @@ import (
 // can match the files handed over (or attached to this PDF) to the register.
 func (r *renderer) evidence() {
 	g := r.g
-	attached := r.plan.Config.AttachEvidence
+	attached := r.plan.attachesEvidence(g)
 	intro := "Each file's SHA-256 was computed from the file in the ISMS repository at build time."
 	if attached {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."

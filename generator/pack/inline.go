@@ -136,6 +136,12 @@ func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
 		return
 	}
 	if ok && t.Entity != nil {
+		if r.plan.leftOut(r.g, t.Entity) {
+			// Classified above the pack's limit: the author's text and the ID alone.
+			inner(st, 0, "")
+			*out = append(*out, span{text: " (" + idOrPage(t.Entity) + ")", st: note})
+			return
+		}
 		if l := r.entityLink(t.Entity, t.Fragment); l != 0 {
 			inner(ls, l, "")
 			return
@@ -169,6 +175,15 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 		return
 	}
 	e := t.Entity
+	if r.plan.leftOut(r.g, e) {
+		// Classified above the pack's limit: the ID alone, never the title.
+		text := n.ID
+		if n.Label != "" {
+			text = n.Label + " (" + n.ID + ")"
+		}
+		*out = append(*out, span{text: text, st: st})
+		return
+	}
 	text := n.Label
 	if text == "" {
 		text = entityLabel(e)
@@ -199,6 +214,14 @@ func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note style) [
 		{text: u, st: withColor(note, colLink), url: u},
 		{text: ")", st: note},
 	}
+}
+
+// idOrPage names an entity by its ID, or as "a page" when it has none.
+func idOrPage(e *resolve.Entity) string {
+	if e.ID == "" {
+		return "a page not in this pack"
+	}
+	return e.ID
 }
 
 // entityLabel is how a reference to an entity reads: its ID and title.

@@ -90,8 +90,12 @@ func (r *renderer) entityLink(e *resolve.Entity, frag string) int {
 	return 0
 }
 
-// intranetURL returns the intranet address of an entity's page.
+// intranetURL returns the intranet address of an entity's page: its placeholder page
+// when the site leaves it out (publish.max_classification).
 func (r *renderer) intranetURL(e *resolve.Entity, frag string) string {
+	if e.ID != "" && r.g.Classification(e).Above(r.g.Site.Config.Publish.MaxClassification) {
+		return urls.Absolute(r.g.Site.Config.BaseURL, urls.Withheld(e.ID))
+	}
 	u := urls.Absolute(r.g.Site.Config.BaseURL, urls.Of(e))
 	if frag != "" {
 		u += "#" + frag

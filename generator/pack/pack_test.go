@@ -62,8 +62,16 @@ func TestExamplePack(t *testing.T) {
 		}
 	}
 	cover := normalise(text(t, file, 1, 1))
+	// The cover carries the highest classification in the pack (the example's registers
+	// are confidential), not the site's default.
+	var highest model.Classification
+	for _, it := range p.Items {
+		if it.Entity != nil {
+			highest = model.MaxClassification(highest, g.Classification(it.Entity))
+		}
+	}
 	for _, want := range []string{g.Site.Config.Organisation, p.Title(), "ISMS release isms-test", "Build date 2026-11-20",
-		"Classification " + strings.ToUpper(string(g.Site.Config.Classification)), "Scope of the ISMS",
+		"Classification " + strings.ToUpper(string(highest)), "Scope of the ISMS",
 		fmt.Sprintf("Page 1 of %d", res.Pages)} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover lacks %q:\n%s", want, cover)

@@ -98,7 +98,6 @@ func (r *renderer) gap(h float64) {
 
 // header draws the running header; fpdf calls it from AddPage.
 func (r *renderer) header() {
-	r.pageInfo = append(r.pageInfo, r.cur)
 	if r.pdf.PageNo() == 1 {
 		return // the cover has its own layout
 	}
@@ -117,13 +116,9 @@ func (r *renderer) header() {
 	r.curFont = fontSel{}
 }
 
-// footer draws the running footer: classification and "Page X of Y".
+// footer draws the running footer: the pack's classification and "Page X of Y".
 func (r *renderer) footer() {
 	n := r.pdf.PageNo()
-	info := r.cur
-	if n < len(r.pageInfo) {
-		info = r.pageInfo[n]
-	}
 	w, h := r.pageSize()
 	r.curFont = fontSel{}
 	y := h - footerGap
@@ -132,7 +127,7 @@ func (r *renderer) footer() {
 	r.pdf.SetTextColor(colMuted.r, colMuted.g, colMuted.b)
 	r.colorSet = false
 	r.pdf.SetXY(marginSide, y)
-	class := "Classification: " + strings.ToUpper(r.clean(info.classification, false))
+	class := "Classification: " + strings.ToUpper(r.clean(string(r.plan.Classification()), false))
 	r.pdf.CellFormat(w/2-marginSide, 4, class, "", 0, "L", false, 0, "")
 	r.pdf.SetXY(w/2, y)
 	r.pdf.CellFormat(w/2-marginSide, 4, fmt.Sprintf("Page %d of {nb}", n), "", 0, "R", false, 0, "")

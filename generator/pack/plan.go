@@ -66,6 +66,26 @@ type Plan struct {
 	// file whose content is in the pack: documents, data files, evidence files and
 	// content images. Paths outside g.Site.Files (the built-in catalogue) are left out.
 	Sources []string
+	// LeftOut lists the documents and registers the contents select that are classified
+	// above the pack's max_classification, in contents order: they are not in the pack.
+	LeftOut []*resolve.Entity
+
+	class model.Classification // see Classification
+}
+
+// leftOut reports whether a pack leaves an entity out for its classification.
+func (p *Plan) leftOut(g *resolve.Graph, e *resolve.Entity) bool {
+	return e != nil && g.Classification(e).Above(p.Config.MaxClassification)
+}
+
+// leaveOut records an item the pack's classification limit leaves out.
+func (p *Plan) leaveOut(e *resolve.Entity) {
+	for _, x := range p.LeftOut {
+		if x == e {
+			return
+		}
+	}
+	p.LeftOut = append(p.LeftOut, e)
 }
 
 // Title returns the pack's title.
@@ -180,6 +200,10 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 				continue
 			}
 			explicit[it.Entity] = c.Pos
+			if p.leftOut(g, it.Entity) {
+				p.leaveOut(it.Entity)
+				continue
+			}
 		}
 		chosen[i] = it
 	}
@@ -211,6 +235,10 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 				continue
 			}
 			taken[e] = true
+			if p.leftOut(g, e) {
+				p.leaveOut(e)
+				continue
+			}
 			kind := ItemDocument
 			if e.Kind == resolve.KindRegister {
 				kind = ItemKind(e.Register)
@@ -219,13 +247,18 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 		}
 	}
 	if len(p.Items) == 0 && len(errs) == 0 {
-		bad(cfg.Pos, "nothing to put in the pack: its contents select no published, approved document")
+		if len(p.LeftOut) > 0 {
+			bad(cfg.Pos, "nothing to put in the pack: everything its contents select is classified above its max_classification %s", cfg.MaxClassification)
+		} else {
+			bad(cfg.Pos, "nothing to put in the pack: its contents select no published, approved document")
+		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
 	p.Sources = sources(g, p)
+	p.class = classify(g, p)
 	return p, nil
 }
 

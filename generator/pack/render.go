@@ -110,7 +110,6 @@ type renderer struct {
 	curFont   fontSel       // font last selected, to skip redundant selections
 	curColor  rgb           // text colour last set
 	colorSet  bool          // whether curColor is valid
-	pageInfo  []pageInfo    // header and footer facts of each page, by page number
 	cur       pageInfo      // facts for pages added from now on
 
 	anchors  *anchors
@@ -124,10 +123,9 @@ type renderer struct {
 	images   map[string]*imageInfo
 }
 
-// pageInfo is what the header and footer of a page show.
+// pageInfo is what the header of a page shows (every footer shows the pack's label).
 type pageInfo struct {
-	doc            string // document ID and version, or the pack title
-	classification string
+	doc string // document ID and version, or the pack title
 }
 
 // newRenderer sets up the PDF: paper, fonts, metadata, header and footer.
@@ -168,12 +166,11 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options) (*renderer, error) {
 	}
 	r := &renderer{
 		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper,
-		pageInfo: []pageInfo{{}},
-		cur:      pageInfo{doc: p.Title(), classification: string(cfg.Classification)},
-		inPack:   map[*resolve.Entity]*Item{},
-		rowsIn:   map[resolve.Kind]bool{},
-		headTOC:  map[any]*tocEntry{},
-		images:   map[string]*imageInfo{},
+		cur:     pageInfo{doc: p.Title()},
+		inPack:  map[*resolve.Entity]*Item{},
+		rowsIn:  map[resolve.Kind]bool{},
+		headTOC: map[any]*tocEntry{},
+		images:  map[string]*imageInfo{},
 	}
 	r.anchors = newAnchors(pdf)
 	r.lastH = paper.Ht

@@ -35,7 +35,7 @@ func sources(g *resolve.Graph, p *Plan) []string {
 	for _, it := range p.Items {
 		switch it.Kind {
 		case ItemDocument:
-			documentSources(g, it.Entity.Doc, add)
+			documentSources(g, p, it.Entity.Doc, add)
 		case ItemSoA:
 			add(site.SoA.Path, site.Risks.Path)
 			for _, c := range site.Catalogue {
@@ -50,12 +50,14 @@ func sources(g *resolve.Graph, p *Plan) []string {
 		case ItemClauses:
 			for _, cov := range check.ClauseCoverage(g) {
 				for _, e := range cov.By {
-					add(e.Pos.Path)
+					if !p.leftOut(g, e) {
+						add(e.Pos.Path)
+					}
 				}
 			}
 		}
 	}
-	if p.Config.AttachEvidence {
+	if p.attachesEvidence(g) {
 		addEvidence()
 	}
 	out := make([]string, 0, len(set))
@@ -67,8 +69,9 @@ func sources(g *resolve.Graph, p *Plan) []string {
 }
 
 // documentSources adds a document, its images and the sources of everything it
-// references (their titles are printed).
-func documentSources(g *resolve.Graph, d *model.Document, add func(...string)) {
+// references (their titles are printed), but not those the pack leaves out (their IDs
+// alone are printed).
+func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...string)) {
 	add(d.Path)
 	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -77,7 +80,7 @@ func documentSources(g *resolve.Graph, d *model.Document, add func(...string)) {
 		if img, ok := n.(*ast.Image); ok {
 			add(imagePath(d, string(img.Destination)))
 		}
-		if t, ok := g.Target(n); ok && t.Entity != nil {
+		if t, ok := g.Target(n); ok && t.Entity != nil && !p.leftOut(g, t.Entity) {
 			add(t.Entity.Pos.Path)
 		}
 		return ast.WalkContinue, nil

@@ -107,7 +107,7 @@ func (r *renderer) bookmark(title string, level int) {
 func (r *renderer) reserveTOC() {
 	r.planTOC()
 	r.landscape = false
-	r.cur = pageInfo{doc: "Contents", classification: string(r.g.Site.Config.Classification)}
+	r.cur = pageInfo{doc: "Contents"}
 	r.newPage()
 	w := r.width()
 	y := marginTop + lineHeight(tocTitleSz) + 3

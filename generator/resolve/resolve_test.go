@@ -181,3 +181,35 @@ func TestDraftsArePublishedOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestClassification: documents and registers have their own classification or the
+// site's default; risks, actions and evidence records have their register's; Annex A
+// controls are public and controls of a site catalogue have the site's default.
+func TestClassification(t *testing.T) {
+	f := fixture.Minimal().With(fixture.Files{
+		"data/risks.yaml":        "document: {classification: confidential}\n" + fixture.Minimal()["data/risks.yaml"],
+		"data/evidence.yaml":     "document: {classification: restricted}\n" + fixture.Minimal()["data/evidence.yaml"],
+		"data/controls/own.yaml": "catalogue: Own\ncontrols:\n  - {id: OWN.1, title: Own control}\n",
+		"content/public.md":      "---\nid: DOC-PUB\ntitle: Public\ntype: policy\nstatus: approved\nclassification: public\n---\nText.\n",
+	})
+	g, errs := resolveSite(t, f, resolve.Options{})
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors:\n%s", strings.Join(errs, "\n"))
+	}
+	for id, want := range map[string]model.Classification{
+		"POL-IS": "internal", "DOC-PUB": "public",
+		"REG-RISK": "confidential", "R-1": "confidential",
+		"RTP": "internal", "RTP-1": "internal",
+		"REG-EVIDENCE": "restricted", "EV-1": "restricted",
+		"A.8.1": "public", "OWN.1": "internal",
+	} {
+		e, ok := g.Lookup(id)
+		if !ok {
+			t.Errorf("%s not in the graph", id)
+			continue
+		}
+		if got := g.Classification(e); got != want {
+			t.Errorf("Classification(%s) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 // own, because it carries the page being rendered (links are relative to it).
 type mdRenderer struct {
 	g       *resolve.Graph
+	pub     *publisher
 	md      goldmark.Markdown
 	page    string // output path of the page being rendered
 	doc     *model.Document
@@ -32,7 +33,7 @@ type mdRenderer struct {
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {
-	m := &mdRenderer{g: r.g, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter()}
+	m := &mdRenderer{g: r.g, pub: r.pub, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter()}
 	opts := []gmrenderer.Option{gmrenderer.WithNodeRenderers(util.Prioritized(m, 100))}
 	if m.unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -133,6 +134,12 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 	}
 	n := node.(*markdown.Ref)
 	t, _ := m.g.Target(n)
+	if pp := m.pub.placeholder(t.Entity); pp != "" {
+		// Withheld: the author's label or the ID, never the target's title.
+		label := refLabel(n, nil)
+		w.WriteString(`<a class="ref ref-withheld" href="` + template.HTMLEscapeString(urls.Rel(m.page, pp)) + `">` + template.HTMLEscapeString(label) + `</a>`)
+		return ast.WalkContinue, nil
+	}
 	label := refLabel(n, t.Entity)
 	if t.Entity == nil || !t.Entity.Published {
 		w.WriteString(`<span class="ref ref-unpublished" title="not published in this build">`)
@@ -168,7 +175,11 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 	dest := string(n.Destination)
 	attrs := ""
 	if resolved {
-		if !t.Entity.Published {
+		if pp := m.pub.placeholder(t.Entity); pp != "" {
+			w.WriteString(`<a class="ref-withheld" href="` + template.HTMLEscapeString(urls.Rel(m.page, pp)) + `">`)
+			return ast.WalkContinue, nil
+		}
+		if !m.pub.shown(t.Entity) {
 			// A link to a document left out of this build shows as text.
 			w.WriteString(`<a class="ref-unpublished" title="not published in this build">`)
 			return ast.WalkContinue, nil

@@ -29,6 +29,9 @@ type Page struct {
 	Next    *navItem
 
 	source string // the source file the page is made from, for errors
+	// class is the page's label (see classify.go); shown is the highest classification
+	// of what its layout linked while rendering.
+	class, shown model.Classification
 }
 
 type crumb struct {
@@ -42,25 +45,47 @@ func (p *Page) Rel(target string) string { return urls.Rel(p.Path, target) }
 // Root returns the relative URL of the site root from this page ("" or "../").
 func (p *Page) Root() string { return urls.Rel(p.Path, "") }
 
-// URL returns the relative URL of an entity's page, or "" when it is not published.
+// URL returns the relative URL of an entity's page (the placeholder page of one the
+// site withholds), or "" when it is not published.
 func (p *Page) URL(e *resolve.Entity) string {
-	if e == nil || !e.Published {
+	if pp := p.pub().placeholder(e); pp != "" {
+		return urls.Rel(p.Path, pp)
+	}
+	if e == nil || !p.pub().shown(e) {
 		return ""
 	}
+	p.note(e)
 	return urls.Rel(p.Path, urls.Of(e))
 }
 
+// pub returns the site's publisher (nil, which withholds nothing, outside a render).
+func (p *Page) pub() *publisher {
+	if p.Site == nil {
+		return nil
+	}
+	return p.Site.pub
+}
+
 // Link returns an HTML link to an entity: its ID and, for controls, risks, actions and
-// evidence, its title as a tooltip; documents show their title.
+// evidence, its title as a tooltip; documents show their title. An entity the site
+// withholds shows its ID alone, linking its placeholder page.
 func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if e == nil {
 		return ""
+	}
+	esc := template.HTMLEscapeString
+	if pp := p.pub().placeholder(e); pp != "" {
+		return template.HTML(`<a class="ref ref-withheld" href="` + esc(urls.Rel(p.Path, pp)) + `">` + esc(e.ID) + `</a>`)
 	}
 	label := e.ID
 	if label == "" {
 		label = e.Title
 	}
-	esc := template.HTMLEscapeString
+	if p.pub().withheld(e) {
+		// A page without an ID: nothing may name it.
+		return template.HTML(`<span class="ref ref-unpublished">a page not published on this intranet</span>`)
+	}
+	p.note(e)
 	if !e.Published {
 		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
 	}
@@ -72,11 +97,26 @@ func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
 	if e == nil {
 		return ""
 	}
-	if e.ID == "" {
+	if e.ID == "" || p.pub().withheld(e) {
 		return p.Link(e)
 	}
 	return p.Link(e) + template.HTML(" "+template.HTMLEscapeString(e.Title))
 }
+
+// Backlinks returns what references e and the site shows: a reference from something it
+// withholds is that item's content, so it is not listed.
+func (p *Page) Backlinks(e *resolve.Entity) []*resolve.Entity {
+	return p.pub().filter(p.G.Backlinks(e))
+}
+
+// BacklinksOfKind is Backlinks of one kind.
+func (p *Page) BacklinksOfKind(e *resolve.Entity, k resolve.Kind) []*resolve.Entity {
+	return p.pub().filter(p.G.BacklinksOfKind(e, k))
+}
+
+// HasPage reports whether the site has a page at a path (registers it withholds have
+// none).
+func (p *Page) HasPage(path string) bool { return p.Site != nil && p.Site.pages[path] }
 
 // LinkID links to the entity with the ID, or shows the ID as text.
 func (p *Page) LinkID(id string) template.HTML {
@@ -100,14 +140,6 @@ func (p *Page) Refs(refs []model.Ref) []*resolve.Entity {
 
 // Active reports whether a nav path is this page.
 func (p *Page) Active(path string) bool { return p.Path == path }
-
-// Classification returns the classification shown in the page header.
-func (p *Page) Classification() model.Classification {
-	if p.Info != nil && p.Info.Classification != "" {
-		return p.Info.Classification
-	}
-	return p.G.Site.Config.Classification
-}
 
 // Draft reports whether the page shows a draft document.
 func (p *Page) Draft() bool { return p.Info != nil && p.Info.Status == model.StatusDraft }
@@ -150,8 +182,17 @@ func funcs() template.FuncMap {
 	}
 }
 
-// SoA returns the SoA row of a control, or nil.
+// SoA returns the SoA row of a control, or nil (also when the site withholds the SoA).
 func (p *Page) SoA(controlID string) *model.SoARow {
+	if !p.SoAPublished() {
+		return nil
+	}
 	row, _ := p.G.SoARow(controlID)
 	return row
+}
+
+// SoAPublished reports whether the site publishes the Statement of Applicability.
+func (p *Page) SoAPublished() bool {
+	_, shown := p.pub().register(resolve.RegSoA)
+	return shown
 }

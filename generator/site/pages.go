@@ -31,7 +31,7 @@ func (r *renderer) pages() []*Page {
 	}
 	add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, Data: r.homeData()})
 	for _, e := range g.Documents() {
-		if e.Doc == nil {
+		if e.Doc == nil || !r.pub.shown(e) {
 			continue
 		}
 		info := g.Info(e)
@@ -40,29 +40,29 @@ func (r *renderer) pages() []*Page {
 		p.Prev, p.Next = r.neighbours(e)
 	}
 	s := g.Site
-	if s.SoA.Path != "" {
+	if r.hasPage(urls.SoA) {
 		add(r.registerPage(urls.SoA, "soa", resolve.RegSoA, r.soaData()))
 	}
-	if s.Risks.Path != "" {
+	if r.hasPage(urls.Risks) {
 		add(r.registerPage(urls.Risks, "risks", resolve.RegRisks, r.risksData()))
 		for _, e := range g.OfKind(resolve.KindRisk) {
 			add(&Page{Path: urls.Of(e), Layout: "risk", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk register", source: s.Risks.Path})
 		}
 	}
-	if s.Treatment.Path != "" {
+	if r.hasPage(urls.Treatment) {
 		add(r.registerPage(urls.Treatment, "treatment", resolve.RegTreatment, nil))
 		for _, e := range g.OfKind(resolve.KindAction) {
 			add(&Page{Path: urls.Of(e), Layout: "action", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk treatment plan", source: s.Treatment.Path})
 		}
 	}
-	if s.Evidence.Path != "" {
+	if r.hasPage(urls.Evidence) {
 		add(r.registerPage(urls.Evidence, "evidence-register", resolve.RegEvidence, nil))
 		for _, e := range g.OfKind(resolve.KindEvidence) {
 			add(&Page{Path: urls.Of(e), Layout: "evidence", Title: e.ID + " " + e.Title, Entity: e, Section: "Evidence", source: s.Evidence.Path})
 		}
 	}
 	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups()})
-	for _, e := range g.OfKind(resolve.KindControl) {
+	for _, e := range r.pub.filter(g.OfKind(resolve.KindControl)) {
 		add(&Page{Path: urls.Of(e), Layout: "control", Title: e.ID + " " + e.Title, Entity: e, Section: "Controls"})
 	}
 	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", Data: r.controlledDocuments()})
@@ -76,6 +76,17 @@ func (r *renderer) pages() []*Page {
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {
 		add(&Page{Path: vp.Path, Layout: vp.Layout, Title: vp.Title, Section: "What changed", Data: vp.Data})
+	}
+	for _, e := range g.Entities() {
+		if pp := r.pub.placeholder(e); pp != "" {
+			add(&Page{Path: pp, Layout: "withheld", Title: e.ID,
+				Data: withheldView{ID: e.ID, Kind: kindWord(e.Kind), Classification: g.Classification(e)}})
+		}
+	}
+	r.labels(pages)
+	r.site.pages = map[string]bool{}
+	for _, p := range pages {
+		r.site.pages[p.Path] = true
 	}
 	return pages
 }
@@ -138,24 +149,27 @@ func (r *renderer) neighbours(e *resolve.Entity) (prev, next *navItem) {
 // homeData is the ISMS overview.
 type homeData struct {
 	Scope, Policy *resolve.Entity
-	Documents     int
-	Controls      int
-	Applicable    int
-	Implemented   int
-	Risks         int
-	AboveAppetite int
-	Actions       int
-	OpenActions   int
-	Overdue       int
-	Evidence      int
-	ReviewsDue    int
+	// SoA, Risks, Treatment and Evidence report whether the site publishes the register
+	// the figures below them come from.
+	HasSoA, HasRisks, HasTreatment, HasEvidence bool
+	Documents                                   int
+	Controls                                    int
+	Applicable                                  int
+	Implemented                                 int
+	Risks                                       int
+	AboveAppetite                               int
+	Actions                                     int
+	OpenActions                                 int
+	Overdue                                     int
+	Evidence                                    int
+	ReviewsDue                                  int
 }
 
 func (r *renderer) homeData() homeData {
 	g := r.g
-	h := homeData{}
+	h := homeData{HasSoA: r.hasPage(urls.SoA), HasRisks: r.hasPage(urls.Risks), HasTreatment: r.hasPage(urls.Treatment), HasEvidence: r.hasPage(urls.Evidence)}
 	for _, cov := range check.ClauseCoverage(g) {
-		for _, e := range cov.By {
+		for _, e := range r.pub.filter(cov.By) {
 			switch {
 			case cov.Clause.Number == "4.3" && h.Scope == nil:
 				h.Scope = e
@@ -164,7 +178,7 @@ func (r *renderer) homeData() homeData {
 			}
 		}
 	}
-	for _, e := range g.Documents() {
+	for _, e := range r.pub.filter(g.Documents()) {
 		if info, ok := g.Controlled(e); ok {
 			h.Documents++
 			if g.DocReviewOverdue(info) {
@@ -174,7 +188,7 @@ func (r *renderer) homeData() homeData {
 	}
 	h.Controls = len(g.Site.Catalogue)
 	for _, c := range g.Site.Catalogue {
-		if row, ok := g.SoARow(c.ID); ok && row.IsApplicable() {
+		if row, ok := g.SoARow(c.ID); ok && h.HasSoA && row.IsApplicable() {
 			h.Applicable++
 			if row.Status == model.Implemented {
 				h.Implemented++
@@ -182,7 +196,7 @@ func (r *renderer) homeData() homeData {
 		}
 	}
 	for _, x := range g.Site.Risks.Risks {
-		if x == nil {
+		if x == nil || !h.HasRisks {
 			continue
 		}
 		h.Risks++
@@ -191,7 +205,7 @@ func (r *renderer) homeData() homeData {
 		}
 	}
 	for _, a := range g.Site.Treatment.Actions {
-		if a == nil {
+		if a == nil || !h.HasTreatment {
 			continue
 		}
 		h.Actions++
@@ -202,14 +216,16 @@ func (r *renderer) homeData() homeData {
 			h.Overdue++
 		}
 	}
-	h.Evidence = len(g.Site.Evidence.Evidence)
+	if h.HasEvidence {
+		h.Evidence = len(g.Site.Evidence.Evidence)
+	}
 	return h
 }
 
 // controlledDocuments lists the published controlled documents and registers.
 func (r *renderer) controlledDocuments() []docRow {
 	var out []docRow
-	for _, e := range r.g.Documents() {
+	for _, e := range r.pub.filter(r.g.Documents()) {
 		if info, ok := r.g.Controlled(e); ok {
 			out = append(out, docRow{Entity: e, Info: info, Overdue: r.g.DocReviewOverdue(info)})
 		}
@@ -233,7 +249,7 @@ type controlGroup struct {
 func (r *renderer) controlGroups() []controlGroup {
 	var out []controlGroup
 	idx := map[string]int{}
-	for _, e := range r.g.OfKind(resolve.KindControl) {
+	for _, e := range r.pub.filter(r.g.OfKind(resolve.KindControl)) {
 		th := e.Control.Theme
 		if th == "" {
 			th = e.Control.Catalogue
@@ -257,7 +273,7 @@ type tagView struct {
 
 func (r *renderer) tags() []tagView {
 	by := map[string]*tagView{}
-	for _, e := range r.g.Documents() {
+	for _, e := range r.pub.filter(r.g.Documents()) {
 		if e.Doc == nil {
 			continue
 		}

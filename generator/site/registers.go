@@ -30,7 +30,7 @@ func (r *renderer) soaData() []soaGroup {
 		sg := soaGroup{Theme: grp.Theme}
 		for _, c := range grp.Controls {
 			row, _ := r.g.SoARow(c.ID)
-			sg.Rows = append(sg.Rows, soaRow{Control: c, Row: row, Risks: r.g.BacklinksOfKind(c, resolve.KindRisk)})
+			sg.Rows = append(sg.Rows, soaRow{Control: c, Row: row, Risks: r.pub.filter(r.g.BacklinksOfKind(c, resolve.KindRisk))})
 		}
 		out = append(out, sg)
 	}
@@ -193,6 +193,21 @@ func (r *renderer) readinessData() readinessData {
 		Checklist: check.Readiness(r.g, r.opt.Findings),
 		Coverage:  check.ClauseCoverage(r.g),
 	}
+}
+
+// FindingText is a finding's message, unless it concerns something the site withholds:
+// then it names only the rule's subject by ID, since the message may quote its content.
+func (p *Page) FindingText(f check.Finding) string {
+	for _, e := range findingSubjects(p.G, f) {
+		if p.pub().withheld(e) {
+			name := e.ID
+			if name == "" {
+				name = "a page"
+			}
+			return fmt.Sprintf("A finding on %s, which is classified %s and not published on this intranet.", name, p.G.Classification(e))
+		}
+	}
+	return f.Message
 }
 
 // FindingURL links a finding to the page of what it concerns.

@@ -47,7 +47,7 @@ func (r *renderer) searchIndexJS(pages []*Page) ([]byte, error) {
 	buf.WriteString(`{"v":` + strconv.Itoa(searchIndexVersion) + `,"e":[`)
 	n := 0
 	for _, p := range pages {
-		if p.Entity == nil || !p.Entity.Published {
+		if p.Entity == nil || !r.pub.shown(p.Entity) {
 			continue
 		}
 		b, err := r.state.entryOf(r.opt.Previous, p, func() ([]byte, error) { return encodeJSON(r.searchEntry(p)) })
@@ -100,7 +100,7 @@ func (r *renderer) searchEntry(p *Page) searchEntry {
 		se.Meta = joinNonEmpty(" · ", string(info.Status), versionLabel(info.Version), info.Owner)
 		fields(info.Summary, strings.Join(info.Tags, " "))
 		d := e.Doc
-		se.Sections = append(se.Sections, bodySections(d, r.g)...)
+		se.Sections = append(se.Sections, bodySections(d, r.g, r.pub)...)
 	case e.DocControl != nil:
 		info := r.g.Info(e)
 		se.Meta = joinNonEmpty(" · ", string(info.Status), versionLabel(info.Version), info.Owner)
@@ -130,11 +130,15 @@ func (r *renderer) searchEntry(p *Page) searchEntry {
 		se.Meta = joinNonEmpty(" · ", x.Owner, dateLabel("", x.Date))
 		fields(x.Description, x.File, x.Owner)
 	}
+	if c := p.Classification(); c.Above(r.g.Site.Config.Classification) {
+		// A result opens a page more classified than the site's default: say so.
+		se.Meta = joinNonEmpty(" · ", string(c), se.Meta)
+	}
 	return se
 }
 
 // bodySections splits a document body into sections at its headings, as plain text.
-func bodySections(d *model.Document, g *resolve.Graph) [][3]string {
+func bodySections(d *model.Document, g *resolve.Graph, pub *publisher) [][3]string {
 	var out [][3]string
 	var text strings.Builder
 	anchor, heading := "", ""
@@ -154,7 +158,7 @@ func bodySections(d *model.Document, g *resolve.Graph) [][3]string {
 			anchor, heading = headingID(h), plainText(h, d.Body)
 			continue
 		}
-		blockText(&text, n, d.Body, g)
+		blockText(&text, n, d.Body, g, pub)
 	}
 	flush()
 	return out
@@ -162,7 +166,7 @@ func bodySections(d *model.Document, g *resolve.Graph) [][3]string {
 
 // blockText appends the text of a block (paragraphs, lists, tables, code) to b, with a
 // space between blocks and table cells so words do not run together.
-func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph) {
+func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub *publisher) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -199,7 +203,11 @@ func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph) {
 		case *markdown.Ref:
 			// Both the shown label and the ID are searchable: a reader may type either.
 			t, _ := g.Target(c)
-			label := refLabel(c, t.Entity)
+			target := t.Entity
+			if pub.withheld(target) {
+				target = nil // its title is not published
+			}
+			label := refLabel(c, target)
 			b.WriteString(label)
 			if label != c.ID {
 				b.WriteString(" (" + c.ID + ")")

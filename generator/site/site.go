@@ -44,6 +44,9 @@ type Options struct {
 type Output struct {
 	Files map[string][]byte
 	Pages int
+	// Withheld lists the documents and registers left out because they are classified
+	// above publish.max_classification (their rows go with them), by ID.
+	Withheld []*resolve.Entity
 
 	state *renderState // what this render read, for a later Options.Previous
 }
@@ -54,7 +57,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
 	r.site = r.siteView()
 	pages := r.pages()
 
@@ -106,6 +109,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	}
 	out.Files[urls.SearchData] = search
 	out.state = state
+	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
 }
 
@@ -115,6 +119,7 @@ type renderer struct {
 	opt   Options
 	theme *theme
 	site  *siteView
+	pub   *publisher
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
@@ -150,6 +155,15 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
 		return nil, err
 	}
+	if p.shown.Rank() > p.Classification().Rank() {
+		// The layout showed something more classified than the label it printed
+		// (a theme's own layout): print the higher label.
+		p.class = p.shown
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+			return nil, err
+		}
+	}
 	return buf.Bytes(), nil
 }
 
@@ -165,6 +179,9 @@ type siteView struct {
 	// Versions is Options.Versions, for partials/versions.html.
 	Versions *view.Versions
 
+	pub *publisher
+	// pages is the set of every page's path, for HasPage.
+	pages map[string]bool
 	// navIndex finds a page's place in Nav without a scan per page.
 	navIndex map[string]navPos
 	sidebar  *sidebarCache
@@ -184,7 +201,7 @@ type navItem struct {
 }
 
 func (r *renderer) siteView() *siteView {
-	v := &siteView{Config: &r.g.Site.Config, Date: r.g.Date, Version: r.opt.Version, Head: r.opt.Head, Versions: r.opt.Versions}
+	v := &siteView{Config: &r.g.Site.Config, Date: r.g.Date, Version: r.opt.Version, Head: r.opt.Head, Versions: r.opt.Versions, pub: r.pub}
 	for _, f := range r.opt.Findings {
 		if f.Severity == check.Error {
 			v.Errors++
@@ -205,7 +222,7 @@ func (r *renderer) siteView() *siteView {
 	for _, s := range sections {
 		sec := navSection{Title: s.title}
 		for _, e := range r.g.Documents() {
-			if e.Doc == nil {
+			if e.Doc == nil || !r.pub.shown(e) {
 				continue
 			}
 			for _, t := range s.types {
@@ -263,20 +280,16 @@ func sortNav(items []navItem, g *resolve.Graph) {
 	})
 }
 
-// hasPage reports whether a register page is generated (its data file exists).
+// hasPage reports whether a register page is generated: its data file exists and the
+// site publishes the register.
 func (r *renderer) hasPage(p string) bool {
-	s := r.g.Site
-	switch p {
-	case urls.SoA:
-		return s.SoA.Path != ""
-	case urls.Risks:
-		return s.Risks.Path != ""
-	case urls.Treatment:
-		return s.Treatment.Path != ""
-	case urls.Evidence:
-		return s.Evidence.Path != ""
+	reg := map[string]string{urls.SoA: resolve.RegSoA, urls.Risks: resolve.RegRisks,
+		urls.Treatment: resolve.RegTreatment, urls.Evidence: resolve.RegEvidence}[p]
+	if reg == "" {
+		return true
 	}
-	return true
+	_, shown := r.pub.register(reg)
+	return shown
 }
 
 func (p *Page) describe() string {

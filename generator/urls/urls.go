@@ -59,6 +59,11 @@ func DocumentPath(src string) string {
 	return strings.TrimSuffix(p, path.Ext(p)) + ".html"
 }
 
+// Withheld returns the placeholder page of an item the site leaves out
+// (publish.max_classification): named by its ID alone, since its file name or title
+// may say what it is about.
+func Withheld(id string) string { return "withheld/" + Slug(id) + ".html" }
+
 // Tag returns the page of a tag.
 func Tag(tag string) string { return "tags/" + Slug(strings.ToLower(tag)) + ".html" }
 

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
@@ -17,12 +18,34 @@ type side struct {
 }
 
 // compare lists what changed from old to cur. A nil old is the first release: every
-// document is "added" and nothing else is listed.
-func compare(old *side, cur side) *view.Comparison {
+// document is "added" and nothing else is listed. What either side classifies above
+// limit (the current site's publish.max_classification) is left out of both, and its
+// changes only counted. The comparison is labelled with the highest classification of
+// what it lists.
+func compare(old *side, cur side, limit model.Classification) *view.Comparison {
+	all := diff(old, cur)
+	if limit == "" {
+		return all
+	}
+	hidden := map[string]bool{}
+	cur.snap.above(limit, hidden)
+	if old != nil {
+		old.snap.above(limit, hidden)
+		old = &side{v: old.v, root: old.root, snap: old.snap.without(hidden)}
+	}
+	cur.snap = cur.snap.without(hidden)
+	c := diff(old, cur)
+	c.Withheld, c.Limit = changes(all)-changes(c), string(limit)
+	return c
+}
+
+// diff lists what changed from old to cur.
+func diff(old *side, cur side) *view.Comparison {
 	c := &view.Comparison{To: cur.v}
 	if old == nil {
 		for _, d := range cur.snap.Documents {
 			c.Added = append(c.Added, docRef(d, cur.root))
+			raise(c, d.Class)
 		}
 		return c
 	}
@@ -32,6 +55,68 @@ func compare(old *side, cur side) *view.Comparison {
 	compareRisks(c, old, cur)
 	compareActions(c, old, cur)
 	return c
+}
+
+// changes counts the changes a comparison lists.
+func changes(c *view.Comparison) int {
+	return len(c.Added) + len(c.Removed) + len(c.Changed) + len(c.SoA) + len(c.RisksAdded) + len(c.RisksRemoved) +
+		len(c.RiskLevels) + len(c.ActionsAdded) + len(c.ActionsRemoved) + len(c.ActionStatus)
+}
+
+// raise labels a comparison with the classification of something it lists.
+func raise(c *view.Comparison, class string) {
+	c.Classification = string(model.MaxClassification(model.Classification(c.Classification), model.Classification(class)))
+}
+
+// above records in hidden the entries of a snapshot classified above limit, by kind
+// and key.
+func (s *snapshot) above(limit model.Classification, hidden map[string]bool) {
+	mark := func(kind, key, class string) {
+		if model.Classification(class).Above(limit) {
+			hidden[kind+"\x00"+key] = true
+		}
+	}
+	for _, d := range s.Documents {
+		mark("doc", d.Key, d.Class)
+	}
+	for _, r := range s.SoA {
+		mark("soa", r.Control, r.Class)
+	}
+	for _, r := range s.Risks {
+		mark("risk", r.ID, r.Class)
+	}
+	for _, a := range s.Actions {
+		mark("action", a.ID, a.Class)
+	}
+}
+
+// without returns the snapshot without the hidden entries.
+func (s *snapshot) without(hidden map[string]bool) *snapshot {
+	if len(hidden) == 0 {
+		return s
+	}
+	out := &snapshot{}
+	for _, d := range s.Documents {
+		if !hidden["doc\x00"+d.Key] {
+			out.Documents = append(out.Documents, d)
+		}
+	}
+	for _, r := range s.SoA {
+		if !hidden["soa\x00"+r.Control] {
+			out.SoA = append(out.SoA, r)
+		}
+	}
+	for _, r := range s.Risks {
+		if !hidden["risk\x00"+r.ID] {
+			out.Risks = append(out.Risks, r)
+		}
+	}
+	for _, a := range s.Actions {
+		if !hidden["action\x00"+a.ID] {
+			out.Actions = append(out.Actions, a)
+		}
+	}
+	return out
 }
 
 func docRef(d snapDoc, root string) view.DocRef {
@@ -53,7 +138,10 @@ func compareDocuments(c *view.Comparison, old *side, cur side) {
 		switch {
 		case !ok:
 			c.Added = append(c.Added, docRef(d, cur.root))
+			raise(c, d.Class)
 		case o.Hash != d.Hash:
+			raise(c, o.Class)
+			raise(c, d.Class)
 			c.Changed = append(c.Changed, view.DocChange{
 				ID: d.ID, Title: d.Title, OldVersion: o.Version, NewVersion: d.Version,
 				Bumped:  check.CompareVersions(o.Version, d.Version) != 0,
@@ -65,6 +153,7 @@ func compareDocuments(c *view.Comparison, old *side, cur side) {
 	for _, d := range old.snap.Documents {
 		if !seen[d.Key] {
 			c.Removed = append(c.Removed, docRef(d, old.root))
+			raise(c, d.Class)
 		}
 	}
 	byID := func(refs []view.DocRef) {
@@ -100,6 +189,7 @@ func compareSoA(c *view.Comparison, old *side, cur side) {
 		seen[r.Control] = true
 		o, ok := before[r.Control]
 		if !ok {
+			raise(c, r.Class)
 			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Added: true, NewPath: cur.root + r.Page,
 				Fields: []view.FieldChange{{Field: "applicable", New: r.Applicable}, {Field: "status", New: r.Status}}})
 			continue
@@ -115,11 +205,14 @@ func compareSoA(c *view.Comparison, old *side, cur side) {
 			}
 		}
 		if len(fields) > 0 {
+			raise(c, o.Class)
+			raise(c, r.Class)
 			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Fields: fields, OldPath: old.root + o.Page, NewPath: cur.root + r.Page})
 		}
 	}
 	for _, r := range old.snap.SoA {
 		if !seen[r.Control] {
+			raise(c, r.Class)
 			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Removed: true, OldPath: old.root + r.Page})
 		}
 	}
@@ -142,7 +235,10 @@ func compareRisks(c *view.Comparison, old *side, cur side) {
 		switch {
 		case !ok:
 			c.RisksAdded = append(c.RisksAdded, ref(r, cur.root))
+			raise(c, r.Class)
 		case o.Inherent != r.Inherent || o.Residual != r.Residual:
+			raise(c, o.Class)
+			raise(c, r.Class)
 			c.RiskLevels = append(c.RiskLevels, view.RiskChange{ID: r.ID, Title: r.Title,
 				OldInherent: o.Inherent, NewInherent: r.Inherent, OldResidual: o.Residual, NewResidual: r.Residual,
 				OldBand: o.Band, NewBand: r.Band, Path: cur.root + r.Page})
@@ -151,6 +247,7 @@ func compareRisks(c *view.Comparison, old *side, cur side) {
 	for _, r := range old.snap.Risks {
 		if !seen[r.ID] {
 			c.RisksRemoved = append(c.RisksRemoved, ref(r, old.root))
+			raise(c, r.Class)
 		}
 	}
 }
@@ -169,13 +266,17 @@ func compareActions(c *view.Comparison, old *side, cur side) {
 		switch {
 		case !ok:
 			c.ActionsAdded = append(c.ActionsAdded, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: cur.root + a.Page})
+			raise(c, a.Class)
 		case o.Status != a.Status:
+			raise(c, o.Class)
+			raise(c, a.Class)
 			c.ActionStatus = append(c.ActionStatus, view.ActionChange{ID: a.ID, Title: a.Title, OldStatus: o.Status, NewStatus: a.Status, Path: cur.root + a.Page})
 		}
 	}
 	for _, a := range old.snap.Actions {
 		if !seen[a.ID] {
 			c.ActionsRemoved = append(c.ActionsRemoved, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: old.root + a.Page})
+			raise(c, a.Class)
 		}
 	}
 }

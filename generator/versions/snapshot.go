@@ -33,6 +33,7 @@ type snapDoc struct {
 	Hash     string `json:"hash"` // SHA-256 of the source file
 	Body     string `json:"body,omitempty"`
 	Register bool   `json:"register,omitempty"`
+	Class    string `json:"class"` // its classification
 }
 
 type snapSoA struct {
@@ -42,6 +43,7 @@ type snapSoA struct {
 	Status        string `json:"status,omitempty"`
 	Justification string `json:"justification,omitempty"`
 	Page          string `json:"page"`
+	Class         string `json:"class"` // the SoA's classification
 }
 
 type snapRisk struct {
@@ -51,6 +53,7 @@ type snapRisk struct {
 	Residual int    `json:"residual"`
 	Band     string `json:"band,omitempty"` // of the residual level
 	Page     string `json:"page"`
+	Class    string `json:"class"` // the risk register's classification
 }
 
 type snapAction struct {
@@ -58,6 +61,7 @@ type snapAction struct {
 	Title  string `json:"title"`
 	Status string `json:"status,omitempty"`
 	Page   string `json:"page"`
+	Class  string `json:"class"` // the treatment plan's classification
 }
 
 // takeSnapshot records what the site shows of g.
@@ -67,7 +71,8 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 		info := g.Info(e)
 		src := SourcePath(g, e)
 		d := snapDoc{Key: e.ID, ID: e.ID, Title: e.Title, Type: string(info.Type), Version: info.Version,
-			Status: string(info.Status), Page: urls.Of(e), Source: src, Hash: hash(g.Site.Files[src]), Register: e.Doc == nil}
+			Status: string(info.Status), Page: urls.Of(e), Source: src, Hash: hash(g.Site.Files[src]), Register: e.Doc == nil,
+			Class: string(g.Classification(e))}
 		if d.Key == "" {
 			d.Key = src
 		}
@@ -75,6 +80,12 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 			d.Body = string(e.Doc.Body)
 		}
 		s.Documents = append(s.Documents, d)
+	}
+	soaClass := string(g.Site.Config.Classification)
+	for _, e := range g.OfKind(resolve.KindRegister) {
+		if e.Register == resolve.RegSoA {
+			soaClass = string(g.Classification(e))
+		}
 	}
 	for _, e := range g.OfKind(resolve.KindControl) {
 		row, ok := g.SoARow(e.ID)
@@ -89,15 +100,17 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 			}
 		}
 		s.SoA = append(s.SoA, snapSoA{Control: e.ID, Title: e.Title, Applicable: app, Status: string(row.Status),
-			Justification: row.Justification, Page: urls.Of(e)})
+			Justification: row.Justification, Page: urls.Of(e), Class: soaClass})
 	}
 	m := &g.Site.Risks.Method
 	for _, e := range g.OfKind(resolve.KindRisk) {
 		in, res := g.RiskLevels(e.Risk)
-		s.Risks = append(s.Risks, snapRisk{ID: e.ID, Title: e.Title, Inherent: in, Residual: res, Band: m.Band(res), Page: urls.Of(e)})
+		s.Risks = append(s.Risks, snapRisk{ID: e.ID, Title: e.Title, Inherent: in, Residual: res, Band: m.Band(res), Page: urls.Of(e),
+			Class: string(g.Classification(e))})
 	}
 	for _, e := range g.OfKind(resolve.KindAction) {
-		s.Actions = append(s.Actions, snapAction{ID: e.ID, Title: e.Title, Status: string(e.Action.Status), Page: urls.Of(e)})
+		s.Actions = append(s.Actions, snapAction{ID: e.ID, Title: e.Title, Status: string(e.Action.Status), Page: urls.Of(e),
+			Class: string(g.Classification(e))})
 	}
 	return s
 }

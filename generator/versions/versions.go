@@ -158,7 +158,10 @@ func (b *Builder) buildReleases(ctx context.Context, r *repo, g *resolve.Graph, 
 	if err != nil {
 		return nil, nil, err
 	}
-	key := b.cacheKey(signing)
+	// A release publishes no more than the current site does, whatever its own tree's
+	// data/site.yaml says.
+	limit := g.Site.Config.Publish.MaxClassification
+	key := b.cacheKey(signing, limit)
 	snaps := map[*version]*snapshot{}
 	var failed []string
 	var kept []Release
@@ -184,7 +187,7 @@ func (b *Builder) buildReleases(ctx context.Context, r *repo, g *resolve.Graph, 
 			continue
 		}
 		start := time.Now()
-		res, err := b.buildRelease(ctx, r, rel, signing)
+		res, err := b.buildRelease(ctx, r, rel, signing, limit)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
@@ -212,7 +215,7 @@ func (b *Builder) buildReleases(ctx context.Context, r *repo, g *resolve.Graph, 
 
 // buildRelease renders one release from its tree, as of its tag date, with the same
 // options as the current build but never strict: an old release cannot be fixed.
-func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signing build.Signing) (*build.Result, error) {
+func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signing build.Signing, limit model.Classification) (*build.Result, error) {
 	t, err := r.materialize(ctx, rel)
 	if err != nil {
 		return nil, err
@@ -228,6 +231,7 @@ func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signin
 	opt.StrictCheck = false
 	opt.Release, opt.Commit = rel.Tag, rel.Commit
 	opt.Signing = signing
+	opt.MaxClassification = limit
 	opt.Versions = releaseVersioner{hist: hist}
 	return build.Render(ctx, opt, site.Options{})
 }
@@ -277,13 +281,14 @@ func Signing(root string, cfg model.SigningConfig, flags build.Signing) build.Si
 
 // cacheKey names what a release's output depends on besides its tree: the generator
 // and the build options.
-func (b *Builder) cacheKey(signing build.Signing) string {
+func (b *Builder) cacheKey(signing build.Signing, limit model.Classification) string {
 	k, _ := json.Marshal(struct {
 		Format         int
 		Version        string
 		Drafts, NoPack bool
 		Cert, Key, P12 string
-	}{cacheFormat, b.bopt.Version, b.bopt.Drafts, b.bopt.NoPack, signing.Cert, signing.Key, signing.P12})
+		Limit          model.Classification
+	}{cacheFormat, b.bopt.Version, b.bopt.Drafts, b.bopt.NoPack, signing.Cert, signing.Key, signing.P12, limit})
 	s := sha256.Sum256(k)
 	return hex.EncodeToString(s[:])
 }
@@ -293,6 +298,8 @@ func (b *Builder) cacheKey(signing build.Signing) string {
 // releases.
 func (b *Builder) changePages(g *resolve.Graph, snaps map[*version]*snapshot, failed []string) []view.Page {
 	cur := side{snap: takeSnapshot(g), v: view.Version{Name: currentLabel, Date: g.Date.String(), Home: "index.html", Changes: changesPage(currentLabel)}}
+	// The "what changed" pages are pages of the current site: its limit applies.
+	limit := g.Site.Config.Publish.MaxClassification
 	index := &view.ReleaseIndex{Current: cur.v, Failed: failed}
 	var pages []view.Page
 	var older *side
@@ -304,12 +311,12 @@ func (b *Builder) changePages(g *resolve.Graph, snaps map[*version]*snapshot, fa
 		if older == nil {
 			title = v.label + ": the first release"
 		}
-		pages = append(pages, view.Page{Path: s.v.Changes, Layout: "changes", Title: title, Data: compare(older, s)})
+		pages = append(pages, view.Page{Path: s.v.Changes, Layout: "changes", Title: title, Data: compare(older, s, limit)})
 		index.Releases = append([]view.Version{s.v}, index.Releases...)
 		older = &s
 	}
 	if older != nil {
-		pages = append(pages, view.Page{Path: cur.v.Changes, Layout: "changes", Title: "Changes since " + older.v.Name, Data: compare(older, cur)})
+		pages = append(pages, view.Page{Path: cur.v.Changes, Layout: "changes", Title: "Changes since " + older.v.Name, Data: compare(older, cur, limit)})
 	}
 	return append(pages, view.Page{Path: releasesPage, Layout: "releases", Title: "Releases", Data: index})
 }

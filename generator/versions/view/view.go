@@ -164,6 +164,13 @@ type Comparison struct {
 	ActionsAdded   []ActionRef
 	ActionsRemoved []ActionRef
 	ActionStatus   []ActionChange
+
+	// Classification is the highest classification of what the comparison lists (the
+	// page's label). Withheld counts the changes left out because they concern items
+	// classified above Limit, the site's publish.max_classification.
+	Classification string
+	Withheld       int
+	Limit          string
 }
 
 // Empty reports whether nothing changed.

@@ -1,0 +1,206 @@
+package site
+
+import (
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/versions/view"
+)
+
+// Classification labels: a page is labelled with the highest classification of what it
+// shows (README, "Classification follows content").
+//
+//   - its own: a document's or register's classification; any other page has at least
+//     the site's default (or publish.max_classification, when that is lower: the site
+//     then publishes its settings at that level);
+//   - every item whose title or content its main content shows: the targets of its
+//     links and references (a link shows the target's title, as its text or as a
+//     tooltip), what links to it ("Referenced by"), the rows of the registers it lists,
+//     the registers whose figures it counts, the subjects of the findings it lists;
+//   - not the navigation (sidebar, breadcrumbs, previous/next), which lists every
+//     published document's title on every page: counted, it would give every page the
+//     highest label of the site.
+//
+// label computes this from the graph for the default layouts, before a page is
+// rendered (the header shows the label before the content). A theme's layout that shows
+// more through the page's link helpers raises its own label: renderPage renders such a
+// page again (see Page.note).
+
+// labels sets the label of every page; the search page, which can show every indexed
+// page's text, gets the highest of them.
+func (r *renderer) labels(pages []*Page) {
+	var search *Page
+	var indexed model.Classification
+	for _, p := range pages {
+		if p.Layout == "search" {
+			search = p
+			continue
+		}
+		p.class = r.label(p)
+		if p.Entity != nil && r.pub.shown(p.Entity) {
+			indexed = model.MaxClassification(indexed, p.class)
+		}
+	}
+	if search != nil {
+		search.class = model.MaxClassification(r.pub.floor(), indexed)
+	}
+}
+
+// label returns the classification of what a page shows.
+func (r *renderer) label(p *Page) model.Classification {
+	g := r.g
+	c := labelSet{g: g, pub: r.pub, class: r.pub.floor()}
+	if p.Info != nil {
+		// A document or register has its own classification, which may be lower than
+		// the site's default (a public policy).
+		c.class = p.Info.Classification
+	}
+	if e := p.Entity; e != nil {
+		c.add(e)
+		c.add(g.Links(e)...)
+		c.add(g.Backlinks(e)...)
+	}
+	switch p.Layout {
+	case "home":
+		h := p.Data.(homeData)
+		c.add(h.Scope, h.Policy)
+		for _, reg := range r.pub.registers {
+			// The figures of the SoA, the risk register, the treatment plan and the
+			// evidence register are their content.
+			c.add(reg)
+		}
+	case "soa":
+		for _, e := range g.OfKind(resolve.KindControl) {
+			c.add(e)
+			c.add(g.BacklinksOfKind(e, resolve.KindRisk)...)
+			if row, ok := g.SoARow(e.ID); ok {
+				c.refs(row.Documents, row.Evidence)
+			}
+		}
+	case "risks":
+		for _, e := range g.OfKind(resolve.KindRisk) {
+			c.add(e)
+			c.refs(e.Risk.Controls, e.Risk.Actions)
+		}
+	case "treatment":
+		for _, e := range g.OfKind(resolve.KindAction) {
+			c.add(e)
+			c.refs(e.Action.Risks, e.Action.Controls, e.Action.Evidence)
+		}
+	case "evidence-register":
+		for _, e := range g.OfKind(resolve.KindEvidence) {
+			c.add(e)
+			c.refs(e.Evidence.Controls)
+		}
+	case "controls":
+		for _, e := range g.OfKind(resolve.KindControl) {
+			c.add(e)
+		}
+		c.soa()
+	case "control":
+		if _, ok := g.SoARow(p.Entity.ID); ok {
+			c.soa()
+		}
+	case "documents":
+		for _, row := range p.Data.([]docRow) {
+			c.add(row.Entity)
+		}
+	case "tags":
+		for _, t := range p.Data.([]tagView) {
+			c.add(t.Documents...)
+		}
+	case "tag":
+		c.add(p.Data.(tagView).Documents...)
+	case "changes":
+		// A "what changed" page lists documents, SoA rows, risks and actions of two
+		// versions: package versions labels it with what it lists.
+		if cmp, ok := p.Data.(*view.Comparison); ok {
+			c.class = model.MaxClassification(c.class, model.Classification(cmp.Classification))
+		}
+	case "readiness":
+		d := p.Data.(readinessData)
+		for _, f := range d.Findings {
+			c.add(findingSubjects(g, f)...)
+		}
+		for _, it := range d.Checklist {
+			c.add(it.Documents...)
+		}
+		for _, cov := range d.Coverage {
+			c.add(cov.By...)
+		}
+	}
+	return c.class
+}
+
+// labelSet accumulates the highest classification of what a page shows.
+type labelSet struct {
+	g     *resolve.Graph
+	pub   *publisher
+	class model.Classification
+}
+
+// add counts entities the page shows; what the site does not publish is not shown.
+func (c *labelSet) add(es ...*resolve.Entity) {
+	for _, e := range es {
+		if e != nil && c.pub.shown(e) {
+			c.class = model.MaxClassification(c.class, c.g.Classification(e))
+		}
+	}
+}
+
+// refs counts the targets of lists of references.
+func (c *labelSet) refs(lists ...[]model.Ref) {
+	for _, l := range lists {
+		for _, ref := range l {
+			if e, ok := c.g.Lookup(ref.ID); ok {
+				c.add(e)
+			}
+		}
+	}
+}
+
+// soa counts the Statement of Applicability, whose rows a page shows.
+func (c *labelSet) soa() {
+	if reg, ok := c.pub.register(resolve.RegSoA); ok {
+		c.add(reg)
+	}
+}
+
+// findingSubjects returns what a finding is about: the entity it names and the document
+// or register at its position.
+func findingSubjects(g *resolve.Graph, f check.Finding) []*resolve.Entity {
+	var out []*resolve.Entity
+	if e, ok := g.Lookup(f.Subject); ok {
+		out = append(out, e)
+	}
+	if e, ok := g.DocumentByPath(f.Pos.Path); ok {
+		out = append(out, e)
+	}
+	for _, reg := range g.OfKind(resolve.KindRegister) {
+		if reg.DocControl.Pos.Path == f.Pos.Path && f.Pos.Path != "" {
+			out = append(out, reg)
+		}
+	}
+	return out
+}
+
+// note records that the page's content shows an entity (through Link, LinkTitled or
+// URL), so that a layout showing more than label counted raises the page's label.
+func (p *Page) note(e *resolve.Entity) {
+	if p.G == nil || e == nil || p.Site == nil || !p.Site.pub.shown(e) {
+		return
+	}
+	p.shown = model.MaxClassification(p.shown, p.G.Classification(e))
+}
+
+// Classification returns the page's label: the highest classification of what it
+// shows.
+func (p *Page) Classification() model.Classification {
+	if p.class != "" {
+		return p.class
+	}
+	if p.Info != nil && p.Info.Classification != "" {
+		return p.Info.Classification
+	}
+	return p.G.Site.Config.Classification
+}
