@@ -79,8 +79,9 @@ func TestItemPagesInheritTheirRegister(t *testing.T) {
 	})
 }
 
-// A control page carries the classification of the risks, actions, evidence and
-// documents it lists.
+// A control page carries the classification of the risks, actions and evidence it
+// lists (their titles are their registers' content), not of the documents it lists by
+// title (a document's title is metadata the document register shows everyone).
 func TestControlPagesCarryWhatTheyList(t *testing.T) {
 	s := checktest.New(t)
 	classify(t, s, "data/risks.yaml", "confidential")
@@ -89,25 +90,29 @@ func TestControlPagesCarryWhatTheyList(t *testing.T) {
 	dest, _ := buildFixture(t, s)
 	wantLabels(t, dest, map[string]string{
 		"controls/A.8.1.html":  "confidential", // R-1 cites it
-		"controls/A.8.32.html": "restricted",   // PRO-CHANGE implements it
+		"controls/A.8.32.html": "internal",     // PRO-CHANGE (restricted) implements it: its title only
 		"controls/A.5.2.html":  "internal",     // lists nothing above the default
 	})
 }
 
-// A document's page carries the classification of what it references and of what
-// references it; a public document that shows only public things stays public.
+// A document's page carries the classification of the rows it references and of what
+// their titles expose, not of the documents it links by title; a public document that
+// shows only public things stays public.
 func TestDocumentPagesCarryTheirLinks(t *testing.T) {
 	s := checktest.New(t)
 	classify(t, s, "content/records/review.md", "confidential")
 	s.Edit(t, "content/records/review.md", "Decisions.", "Decisions about [[REC-KPI]].")
 	s.Files["content/public.md"] = "---\nid: DOC-PUB\ntitle: Public notice\ntype: page\nclassification: public\n---\nSee [[A.5.1]].\n"
 	s.Files["content/public-link.md"] = "---\nid: DOC-PUB2\ntitle: Public notice 2\ntype: page\nclassification: public\n---\nSee [[PRO-CHANGE]].\n"
+	s.Files["content/public-risk.md"] = "---\nid: DOC-PUB3\ntitle: Public notice 3\ntype: page\nclassification: public\n---\nSee [[R-1]].\n"
+	classify(t, s, "data/risks.yaml", "confidential")
 	dest, _ := buildFixture(t, s)
 	wantLabels(t, dest, map[string]string{
 		"records/review.html": "confidential",
-		"records/kpi.html":    "confidential", // referenced by REC-MR
+		"records/kpi.html":    "internal", // referenced by REC-MR, whose title only it shows
 		"public.html":         "public",
-		"public-link.html":    "internal", // shows PRO-CHANGE's title
+		"public-link.html":    "public",       // shows PRO-CHANGE's title, which is not its content
+		"public-risk.html":    "confidential", // shows R-1's title, a row of the confidential register
 		"records/audit.html":  "internal",
 	})
 }
@@ -123,21 +128,22 @@ func TestGeneratedPagesCarryWhatTheyShow(t *testing.T) {
 	dest, _ := buildFixture(t, s)
 	wantLabels(t, dest, map[string]string{
 		"index.html":          "confidential", // the risk register's figures
-		"documents.html":      "restricted",   // lists REC-MR
+		"documents.html":      "internal",     // lists REC-MR by title
 		"soa.html":            "confidential", // lists R-1 for A.8.1
-		"tags/index.html":     "restricted",   // REC-MR's tag
-		"tags/review.html":    "restricted",
+		"tags/index.html":     "internal",     // REC-MR's tag and title
+		"tags/review.html":    "internal",
 		"tags/audit.html":     "internal",
-		"readiness.html":      "restricted", // REC-MR covers clause 9.3
+		"readiness.html":      "internal", // REC-MR covers clause 9.3: its title only
 		"search.html":         "restricted", // the index holds REC-MR's text
 		"controls/index.html": "internal",
 		"404.html":            "internal",
 	})
 }
 
-// Every item the main content of a page links is no more classified than the page's
-// label, and the search page is labelled at least as high as every indexed page: on the
-// example, whose registers are confidential.
+// No link in the main content of a page exposes more than the page's label (a row's
+// title carries its register's classification, a document's title none), and the search
+// page is labelled at least as high as every indexed page: on the example, whose
+// registers are confidential.
 func TestNoPageShowsMoreThanItsLabel(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	res, err := runBuild(t, exampleRoot, dest, func(o *build.Options) { o.NoPack = true })
@@ -173,8 +179,8 @@ func TestNoPageShowsMoreThanItsLabel(t *testing.T) {
 				continue
 			}
 			target := path.Clean(path.Join(path.Dir(p), strings.SplitN(a.Attr["href"], "#", 2)[0]))
-			if e, ok := byPage[target]; ok && g.Classification(e).Rank() > got.Rank() {
-				t.Errorf("%s (labelled %s) links %s, classified %s", p, got, e.ID, g.Classification(e))
+			if e, ok := byPage[target]; ok && g.MentionClassification(e).Rank() > got.Rank() {
+				t.Errorf("%s (labelled %s) links %s, whose title exposes %s", p, got, e.ID, g.MentionClassification(e))
 			}
 		}
 	}

@@ -11,8 +11,9 @@ import (
 func (p *Plan) Classification() model.Classification { return p.class }
 
 // classify computes a pack's label (README, "Classification follows content"): the
-// classification of every item; of every item whose title a document prints (a
-// reference prints its target's ID and title); of the control catalogues whose titles
+// classification of every item; what the titles a document prints expose (a reference
+// prints its target's ID and title: a risk's title carries its register's
+// classification, a document's title none); of the control catalogues whose titles
 // the SoA prints; and of the evidence register when its files are attached. IDs alone
 // (the SoA's, the registers' cross-references, references to what the pack leaves out
 // for its max_classification) are not counted.
@@ -21,6 +22,11 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 	add := func(e *resolve.Entity) {
 		if e != nil && !p.leftOut(g, e) {
 			c = model.MaxClassification(c, g.Classification(e))
+		}
+	}
+	mention := func(e *resolve.Entity) {
+		if e != nil && !p.leftOut(g, e) {
+			c = model.MaxClassification(c, g.MentionClassification(e))
 		}
 	}
 	for _, it := range p.Items {
@@ -32,7 +38,7 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 			add(it.Entity)
 			ast.Walk(it.Entity.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				if t, ok := g.Target(n); ok && entering {
-					add(t.Entity)
+					mention(t.Entity)
 				}
 				return ast.WalkContinue, nil
 			})

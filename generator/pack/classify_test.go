@@ -85,12 +85,18 @@ func TestPublicPackIsPublic(t *testing.T) {
 // into the pack.
 func TestPackLabelCountsReferencedTitles(t *testing.T) {
 	s := checktest.New(t)
+	// A document's title is metadata: printing it raises nothing.
 	s.Edit(t, "content/procedures/change.md", "classification: internal", "classification: restricted")
 	_, res := fixturePack(t, s, "MAN-SCOPE", "")
 	file := writePDF(t, res.PDF)
 	if all := normalise(text(t, file)); !strings.Contains(all, "PRO-CHANGE Change management") {
 		t.Fatalf("the pack does not print the referenced title:\n%s", all)
 	}
+	wantPackLabel(t, res, model.Internal)
+	// A risk's title is its register's content: printing it carries the register's label.
+	s.Edit(t, "data/risks.yaml", "classification: internal", "classification: restricted")
+	s.Edit(t, "content/manual/scope.md", "[[PRO-CHANGE]]", "[[PRO-CHANGE]] and [[R-1]]")
+	_, res = fixturePack(t, s, "MAN-SCOPE", "")
 	wantPackLabel(t, res, model.Restricted)
 }
 

@@ -34,3 +34,15 @@ func (g *Graph) Classification(e *Entity) model.Classification {
 	}
 	return c
 }
+
+// MentionClassification is what showing e's ID and title exposes: a risk's, action's or
+// evidence record's title is part of its register's content, so a mention carries the
+// register's classification; a document's or register's title is metadata that the
+// document register lists for everyone, so a mention of it exposes nothing classified
+// ("" — it raises no label). A control's title has the control's classification.
+func (g *Graph) MentionClassification(e *Entity) model.Classification {
+	if e == nil || e.Kind == KindDocument || e.Kind == KindRegister {
+		return ""
+	}
+	return g.Classification(e)
+}

@@ -13,10 +13,13 @@ import (
 //   - its own: a document's or register's classification; any other page has at least
 //     the site's default (or publish.max_classification, when that is lower: the site
 //     then publishes its settings at that level);
-//   - every item whose title or content its main content shows: the targets of its
-//     links and references (a link shows the target's title, as its text or as a
-//     tooltip), what links to it ("Referenced by"), the rows of the registers it lists,
-//     the registers whose figures it counts, the subjects of the findings it lists;
+//   - every item whose content its main content shows: the rows of the registers it
+//     lists (a risk's title is the risk register's content), the registers whose figures
+//     it counts, the SoA rows it shows;
+//   - every item it mentions by title (its links and references, what links to it, the
+//     subjects of its findings) as far as the title exposes: a row's title carries its
+//     register's classification, a document's or register's title (metadata, listed for
+//     everyone in the document register) none — see resolve.MentionClassification;
 //   - not the navigation (sidebar, breadcrumbs, previous/next), which lists every
 //     published document's title on every page: counted, it would give every page the
 //     highest label of the site.
@@ -57,8 +60,8 @@ func (r *renderer) label(p *Page) model.Classification {
 	}
 	if e := p.Entity; e != nil {
 		c.add(e)
-		c.add(g.Links(e)...)
-		c.add(g.Backlinks(e)...)
+		c.mention(g.Links(e)...)
+		c.mention(g.Backlinks(e)...)
 	}
 	switch p.Layout {
 	case "home":
@@ -103,14 +106,14 @@ func (r *renderer) label(p *Page) model.Classification {
 		}
 	case "documents":
 		for _, row := range p.Data.([]docRow) {
-			c.add(row.Entity)
+			c.mention(row.Entity)
 		}
 	case "tags":
 		for _, t := range p.Data.([]tagView) {
-			c.add(t.Documents...)
+			c.mention(t.Documents...)
 		}
 	case "tag":
-		c.add(p.Data.(tagView).Documents...)
+		c.mention(p.Data.(tagView).Documents...)
 	case "changes":
 		// A "what changed" page lists documents, SoA rows, risks and actions of two
 		// versions: package versions labels it with what it lists.
@@ -120,13 +123,13 @@ func (r *renderer) label(p *Page) model.Classification {
 	case "readiness":
 		d := p.Data.(readinessData)
 		for _, f := range d.Findings {
-			c.add(findingSubjects(g, f)...)
+			c.mention(findingSubjects(g, f)...)
 		}
 		for _, it := range d.Checklist {
-			c.add(it.Documents...)
+			c.mention(it.Documents...)
 		}
 		for _, cov := range d.Coverage {
-			c.add(cov.By...)
+			c.mention(cov.By...)
 		}
 	}
 	return c.class
@@ -144,6 +147,15 @@ func (c *labelSet) add(es ...*resolve.Entity) {
 	for _, e := range es {
 		if e != nil && c.pub.shown(e) {
 			c.class = model.MaxClassification(c.class, c.g.Classification(e))
+		}
+	}
+}
+
+// mention counts entities the page shows by ID and title only.
+func (c *labelSet) mention(es ...*resolve.Entity) {
+	for _, e := range es {
+		if e != nil && c.pub.shown(e) {
+			c.class = model.MaxClassification(c.class, c.g.MentionClassification(e))
 		}
 	}
 }
@@ -190,7 +202,7 @@ func (p *Page) note(e *resolve.Entity) {
 	if p.G == nil || e == nil || p.Site == nil || !p.Site.pub.shown(e) {
 		return
 	}
-	p.shown = model.MaxClassification(p.shown, p.G.Classification(e))
+	p.shown = model.MaxClassification(p.shown, p.G.MentionClassification(e))
 }
 
 // Classification returns the page's label: the highest classification of what it
