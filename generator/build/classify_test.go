@@ -133,7 +133,7 @@ func TestGeneratedPagesCarryWhatTheyShow(t *testing.T) {
 		"tags/index.html":     "internal",     // REC-MR's tag and title
 		"tags/review.html":    "internal",
 		"tags/audit.html":     "internal",
-		"readiness.html":      "internal", // REC-MR covers clause 9.3: its title only
+		"readiness.html":      "internal",   // REC-MR covers clause 9.3: its title only
 		"search.html":         "restricted", // the index holds REC-MR's text
 		"controls/index.html": "internal",
 		"404.html":            "internal",
