@@ -40,8 +40,8 @@ type renderState struct {
 	// the global inputs and at most its own document's body, so under unchanged global
 	// inputs and an unchanged body it is the same bytes.
 	entries sync.Map // string → []byte
-	// sidebars keeps the rendered sidebar by page depth (see sidebarCache).
-	sidebars sync.Map // int → string
+	// sidebars keeps the rendered sidebars by key (see sidebarCache).
+	sidebars sync.Map // sidebarKey → string
 }
 
 // reusable returns the state of the previous render when its global inputs equal this

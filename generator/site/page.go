@@ -29,6 +29,9 @@ type Page struct {
 	Next    *navItem
 
 	source string // the source file the page is made from, for errors
+	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
+	// placeholder page for each key).
+	navKey *sidebarKey
 	// class is the page's label (see classify.go); shown is the highest classification
 	// of what its layout linked while rendering.
 	class, shown model.Classification

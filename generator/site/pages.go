@@ -19,7 +19,7 @@ func (r *renderer) pages() []*Page {
 		if p.Crumbs == nil && p.Path != urls.Home {
 			p.Crumbs = []crumb{{"Home", urls.Home}}
 			if p.Section != "" && p.Section != p.Title {
-				if sp := sectionPath(p.Section); sp != "" {
+				if sp := r.sectionPath(p.Section); sp != "" {
 					p.Crumbs = append(p.Crumbs, crumb{p.Section, sp})
 				} else {
 					p.Crumbs = append(p.Crumbs, crumb{Title: p.Section})
@@ -71,6 +71,9 @@ func (r *renderer) pages() []*Page {
 	for _, t := range tags {
 		add(&Page{Path: urls.Tag(t.Name), Layout: "tag", Title: "Tag: " + t.Name, Section: "Tags", Data: t})
 	}
+	for _, sp := range r.sectionPages() {
+		add(sp)
+	}
 	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", Data: r.readinessData()})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
@@ -111,7 +114,12 @@ func (r *renderer) sectionOf(e *resolve.Entity) string {
 }
 
 // sectionPath returns the page of a breadcrumb section that has one.
-func sectionPath(section string) string {
+func (r *renderer) sectionPath(section string) string {
+	for _, sec := range r.site.Nav {
+		if sec.Title == section && sec.Index != "" {
+			return sec.Index
+		}
+	}
 	switch section {
 	case "Risk register":
 		return urls.Risks

@@ -7,15 +7,15 @@ import (
 	"sync"
 )
 
-// sidebarCache renders the sidebar (partials/sidebar.html) once per page depth instead
-// of once per page: it lists every document, so executing it for each of N pages costs
-// O(N²) template work, which dominated the build of a large ISMS. A page then only
-// marks its own entry as current.
+// sidebarCache renders each of the site's sidebars (partials/sidebar.html) once, not
+// once per page: pages with the same sidebarKey (depth, and on a large site their
+// section's window of documents) share one, and a page only marks its own entry as
+// current.
 type sidebarCache struct {
 	theme *theme
 	site  *siteView
 	mu    sync.Mutex
-	byDep map[int]*sidebarEntry
+	byKey map[sidebarKey]*sidebarEntry
 	// cur records the sidebars for the next live-preview render: with the same global
 	// inputs (the nav among them) the sidebar is the same.
 	cur *renderState
@@ -40,30 +40,30 @@ type sidebarEntry struct {
 }
 
 func newSidebarCache(t *theme, v *siteView) *sidebarCache {
-	return &sidebarCache{theme: t, site: v, byDep: map[int]*sidebarEntry{}}
+	return &sidebarCache{theme: t, site: v, byKey: map[sidebarKey]*sidebarEntry{}}
 }
 
 // navPlaceholder is the file name of the page the shared sidebar is rendered for: no
 // nav entry has it, so no entry is marked current.
 const navPlaceholder = "\x00sidebar"
 
-func (c *sidebarCache) get(depth int) (string, error) {
+func (c *sidebarCache) get(k sidebarKey) (string, error) {
 	c.mu.Lock()
-	e, ok := c.byDep[depth]
+	e, ok := c.byKey[k]
 	if !ok {
 		e = &sidebarEntry{}
-		c.byDep[depth] = e
+		c.byKey[k] = e
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
 		if c.cur != nil {
-			if v, ok := c.cur.sidebars.Load(depth); ok {
+			if v, ok := c.cur.sidebars.Load(k); ok {
 				e.html = v.(string)
 				return
 			}
 			defer func() {
 				if e.err == nil {
-					c.cur.sidebars.Store(depth, e.html)
+					c.cur.sidebars.Store(k, e.html)
 				}
 			}()
 		}
@@ -72,7 +72,7 @@ func (c *sidebarCache) get(depth int) (string, error) {
 			return // a theme without a sidebar
 		}
 		var buf bytes.Buffer
-		p := &Page{Site: c.site, Path: strings.Repeat("x/", depth) + navPlaceholder}
+		p := &Page{Site: c.site, Path: strings.Repeat("x/", k.depth) + navPlaceholder, navKey: &k}
 		e.err = t.Execute(&buf, p)
 		e.html = buf.String()
 	})
@@ -84,7 +84,7 @@ func (p *Page) Sidebar() (template.HTML, error) {
 	if p.Site == nil || p.Site.sidebar == nil {
 		return "", nil
 	}
-	html, err := p.Site.sidebar.get(strings.Count(p.Path, "/"))
+	html, err := p.Site.sidebar.get(p.Site.sidebarKeyOf(p.Path))
 	if err != nil {
 		return "", err
 	}

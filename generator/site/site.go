@@ -108,6 +108,11 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		return nil, err
 	}
 	out.Files[urls.SearchData] = search
+	nav, err := r.navIndexJS()
+	if err != nil {
+		return nil, err
+	}
+	out.Files[navData] = nav
 	out.state = state
 	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
@@ -185,6 +190,8 @@ type siteView struct {
 	// navIndex finds a page's place in Nav without a scan per page.
 	navIndex map[string]navPos
 	sidebar  *sidebarCache
+	// docCount is the number of documents in the document sections of Nav.
+	docCount int
 }
 
 type navPos struct{ section, item int }
@@ -192,12 +199,16 @@ type navPos struct{ section, item int }
 type navSection struct {
 	Title string
 	Items []navItem
+	// Index is the section's page listing all its documents (sections/<slug>.html);
+	// "" for the Registers section, whose items are fixed pages.
+	Index string
 }
 
 type navItem struct {
-	Title string
-	ID    string
-	Path  string
+	Title  string
+	ID     string
+	Path   string
+	entity *resolve.Entity // the document, for the section pages
 }
 
 func (r *renderer) siteView() *siteView {
@@ -227,12 +238,14 @@ func (r *renderer) siteView() *siteView {
 			}
 			for _, t := range s.types {
 				if e.Doc.Meta.Type == t {
-					sec.Items = append(sec.Items, navItem{Title: e.Title, ID: e.ID, Path: urls.Of(e)})
+					sec.Items = append(sec.Items, navItem{Title: e.Title, ID: e.ID, Path: urls.Of(e), entity: e})
 				}
 			}
 		}
 		sortNav(sec.Items, r.g)
 		if len(sec.Items) > 0 {
+			sec.Index = sectionIndex(sec.Title)
+			v.docCount += len(sec.Items)
 			v.Nav = append(v.Nav, sec)
 		}
 	}
