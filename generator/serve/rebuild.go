@@ -86,7 +86,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	if err != nil {
 		next.errors = overlayErrors(s.root, err)
 		s.snap.Store(&next)
-		s.hub.status(next.errors)
+		s.hub.rebuilt(next.sources, next.errors, true)
 		s.printErrors(err)
 		return
 	}
@@ -97,9 +97,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	s.snap.Store(&next)
 	// Clear the overlay first: a page that then reloads comes back without it anyway.
-	if cur.errors != nil {
-		s.hub.status(nil)
-	}
+	s.hub.rebuilt(next.sources, nil, cur.errors != nil)
 	if len(changed) > 0 {
 		s.hub.change(s.buildID(next.gen), changed)
 	}
