@@ -14,7 +14,8 @@ import (
 
 func runExport(ctx context.Context, s *stdio, args []string) error {
 	kinds := strings.Join(export.Kinds(), "|")
-	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \") or JSON:\n"+
+	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \",\n"+
+		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+
 		"  soa        one row per catalogue control\n"+
 		"  risks      one row per risk, with levels and bands computed by the method\n"+
 		"  treatment  one row per risk treatment action\n"+

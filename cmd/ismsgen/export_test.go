@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture"
 )
 
 func exportSite(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -84,5 +85,32 @@ func TestHelpListsCheckAndExport(t *testing.T) {
 	}
 	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|documents") {
 		t.Errorf("export --help: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestExportNeutralisesFormulas: the CSV that export writes prefixes with ' every cell
+// a spreadsheet would run as a formula, and only those.
+func TestExportNeutralisesFormulas(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().WithFormulaActions())
+	code, stdout, stderr := runCLI(t, "export", "treatment", "--source", dir, "--date", "2026-11-22")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range recs[1:] {
+		got[r[0]] = r[1]
+	}
+	for i, c := range fixture.FormulaCases() {
+		want := c.Title
+		if c.Neutralised {
+			want = "'" + c.Title
+		}
+		if id := fixture.FormulaActionID(i); got[id] != want {
+			t.Errorf("%s: title cell %q, want %q", id, got[id], want)
+		}
 	}
 }

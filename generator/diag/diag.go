@@ -5,6 +5,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -183,4 +184,68 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// Internal is the error for a panic recovered while processing the source at pos: a bug
+// in ismsgen rather than a mistake in the source, but reported against the source that
+// triggered it, so that the build fails like any other content error (with the rest of
+// its errors) and the live preview stays up. doing says what was under way ("rendering
+// this document"). Call it from the deferred function that recovered v: the error then
+// names where in ismsgen the panic happened, for the bug report.
+func Internal(pos Pos, doing string, v any) *Error {
+	where := ""
+	if at := panicSite(); at != "" {
+		where = "at " + at + "; "
+	}
+	return Errorf(pos, "internal error %s: %v (%splease report this)", doing, v, where)
+}
+
+// module is the import path prefix of ismsgen's own packages.
+const module = "github.com/ismsgen/ismsgen/"
+
+// panicSite returns file:line of the function that panicked and, when that is not in
+// ismsgen (goldmark, fpdf, the standard library), of the ismsgen code that called it;
+// "" when the stack shows no panic.
+func panicSite() string {
+	pc := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pc[:runtime.Callers(2, pc)])
+	panicking := false
+	first := ""
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			site := fmt.Sprintf("%s:%d", shortFile(f.File), f.Line)
+			if strings.HasPrefix(f.Function, module) {
+				if first == "" {
+					return site
+				}
+				return first + ", called from " + site
+			}
+			if first == "" {
+				first = site
+			}
+		}
+		if !more {
+			return first
+		}
+	}
+}
+
+// shortFile shortens a source file path for a message: relative to the module cache,
+// GOROOT or the ismsgen repository.
+func shortFile(file string) string {
+	for _, dir := range []string{"/pkg/mod/", "/src/"} {
+		if i := strings.LastIndex(file, dir); i >= 0 && !strings.Contains(file[i:], "/generator/") {
+			return file[i+len(dir):]
+		}
+	}
+	for _, dir := range []string{"/generator/", "/internal/", "/cmd/"} {
+		if i := strings.LastIndex(file, dir); i >= 0 {
+			return file[i+1:]
+		}
+	}
+	return file
 }

@@ -2,7 +2,6 @@ package export_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -28,7 +27,7 @@ func fixture(t *testing.T) *resolve.Graph {
 	return s.Resolve(t)
 }
 
-// readCSV writes an export and parses it back with encoding/csv into maps by column.
+// readCSV writes an export and reads it back with export.ReadCSV into maps by column.
 func readCSV(t *testing.T, g *resolve.Graph, kind string) (header []string, rows []map[string]string) {
 	t.Helper()
 	var b bytes.Buffer
@@ -38,7 +37,7 @@ func readCSV(t *testing.T, g *resolve.Graph, kind string) (header []string, rows
 	if !strings.HasSuffix(b.String(), "\r\n") {
 		t.Errorf("%s: RFC 4180 records end in CRLF", kind)
 	}
-	recs, err := csv.NewReader(&b).ReadAll()
+	recs, err := export.ReadCSV(&b)
 	if err != nil {
 		t.Fatalf("%s: %v", kind, err)
 	}

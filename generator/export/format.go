@@ -15,24 +15,40 @@ const ListSep = "; "
 
 // WriteCSV writes the table as RFC 4180 CSV: a header row, CRLF line ends, lists
 // joined with "; ", booleans as yes/no (the file is read by people in spreadsheets),
-// absent values as empty cells.
+// absent values as empty cells, and cells a spreadsheet would run as a formula
+// neutralised with a leading ' (see neutralise.go; ReadCSV reads them back). A cell's
+// own line breaks and carriage returns are kept as they are, inside quotes
+// (encoding/csv's UseCRLF would drop a lone carriage return, and with it the one
+// character that made the cell need neutralising).
 func (t *Table) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(t.Columns); err != nil {
+	var out bytes.Buffer
+	cw := csv.NewWriter(&out)
+	record := func(rec []string) error {
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		out.Truncate(out.Len() - 1) // the record's "\n"
+		out.WriteString("\r\n")
+		return nil
+	}
+	if err := record(t.Columns); err != nil {
 		return err
 	}
 	rec := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, v := range row {
-			rec[i] = csvCell(v)
+			rec[i] = neutralise(csvCell(v))
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := record(rec); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 func csvCell(v any) string {

@@ -120,3 +120,10 @@ func invalidUTF8(path string, b []byte) (diag.Pos, bool) {
 	}
 	return diag.Pos{Path: path, Line: line, Col: col}, false
 }
+
+// ParseDocument parses one document file (slash path relative to the site root) exactly
+// as Load does: front matter, body and AST. It is for rendering a document without a
+// site on disk, as the renderers' fuzz tests do; Load is the way to read a site.
+func (l *Loader) ParseDocument(path string, src []byte) (*model.Document, diag.List) {
+	return parseDocument(l.md, path, src)
+}

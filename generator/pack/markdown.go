@@ -29,9 +29,31 @@ func (r *renderer) body(it *Item) {
 func (r *renderer) base() style { return style{size: sizeBody, color: r.textColor} }
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
-	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := parent.FirstChild(); c != nil; {
+		if c.Type() == ast.TypeInline {
+			c = r.inlineRun(d, c)
+			continue
+		}
 		r.block(d, c)
+		c = c.NextSibling()
 	}
+}
+
+// inlineRun draws inline nodes that sit directly in a block container, up to the next
+// block, as one paragraph, and returns that next block. goldmark puts a footnote's
+// back-link there when the footnote does not end with a paragraph (an empty footnote
+// definition, or one ending with a list, a heading or code).
+func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
+	var spans []span
+	c := first
+	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
+		r.inline(d, c, r.base(), 0, "", &spans)
+	}
+	if len(spans) > 0 {
+		r.para(spans, "L")
+		r.y += gapTight
+	}
+	return c
 }
 
 func (r *renderer) block(d *docCtx, n ast.Node) {
@@ -69,7 +91,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	default:
 		if n.FirstChild() != nil {
 			r.blocks(d, n)
-		} else if n.Lines().Len() > 0 {
+		} else if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			r.para(plain(blockText(n, d.src, false), r.base()), "L")
 		}
 	}

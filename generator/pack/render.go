@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
@@ -57,11 +58,22 @@ type Result struct {
 
 // Render renders a planned pack. It reads sources only from g (the documents' ASTs and
 // g.Site.Files) and returns the same bytes for the same graph, plan and options.
-func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (*Result, error) {
+//
+// A panic in the rendering of a document (or register, or artefact) becomes a
+// positioned diag error against it; the other items are still rendered, to report theirs
+// too. A panic elsewhere (the cover, the table of contents) is reported against the
+// pack's configuration. Either way the error is a diag.List and no PDF is returned.
+func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *Result, err error) {
 	if g == nil || p == nil {
 		return nil, errors.New("pack: Render needs a graph and a plan")
 	}
-	r, err := newRenderer(g, p, opt)
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, diag.List{diag.Internal(packPos(g, p), "rendering pack "+p.Config.Name, v)}
+		}
+	}()
+	fail := &failures{items: map[*Item]bool{}}
+	r, err := newRenderer(g, p, opt, fail)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +84,18 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (*Resul
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r.item(it, r.itemTOC[i])
+		if !r.guardItem(it, func() { r.item(it, r.itemTOC[i]) }) {
+			// The PDF is lost. The remaining items are rendered only to find their
+			// errors too, in a fresh renderer that the panic cannot have disturbed.
+			if r, err = newRenderer(g, p, opt, fail); err != nil {
+				return nil, err
+			}
+			r.reserveTOC()
+		}
+	}
+	if len(fail.errs) > 0 {
+		fail.errs.Sort()
+		return nil, fail.errs
 	}
 	r.fillTOC()
 	r.anchors.finish()
@@ -121,6 +144,7 @@ type renderer struct {
 	tocPages []int
 	regTOC   *tocEntry
 	images   map[string]*imageInfo
+	fail     *failures // items whose rendering panicked (guard.go)
 }
 
 // pageInfo is what the header of a page shows (every footer shows the pack's label).
@@ -129,7 +153,7 @@ type pageInfo struct {
 }
 
 // newRenderer sets up the PDF: paper, fonts, metadata, header and footer.
-func newRenderer(g *resolve.Graph, p *Plan, opt Options) (*renderer, error) {
+func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*renderer, error) {
 	cfg := g.Site.Config
 	date := opt.Date
 	if date.IsZero() {
@@ -165,7 +189,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options) (*renderer, error) {
 		return nil, err
 	}
 	r := &renderer{
-		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper,
+		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},

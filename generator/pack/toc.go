@@ -3,6 +3,7 @@ package pack
 import (
 	"strconv"
 
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -51,18 +52,7 @@ func (r *renderer) planTOC() {
 		r.itemTOC[i] = r.newEntry(0, itemLabel(it))
 		switch it.Kind {
 		case ItemDocument:
-			doc := it.Entity.Doc
-			_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if h, ok := n.(*ast.Heading); ok && entering {
-					if h.Level <= 2 {
-						if t := plainText(h, doc.Body); t != "" {
-							r.headTOC[h] = r.newEntry(1, t)
-						}
-					}
-					return ast.WalkSkipChildren, nil
-				}
-				return ast.WalkContinue, nil
-			})
+			r.guardItem(it, func() { r.headingEntries(it.Entity.Doc) })
 		case ItemSoA:
 			for _, th := range r.themes() {
 				r.headTOC[sectionKey{it, th.name}] = r.newEntry(1, th.title)
@@ -73,6 +63,21 @@ func (r *renderer) planTOC() {
 			}
 		}
 	}
+}
+
+// headingEntries adds a document's level 1 and 2 headings to the TOC.
+func (r *renderer) headingEntries(doc *model.Document) {
+	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if h.Level <= 2 {
+				if t := plainText(h, doc.Body); t != "" {
+					r.headTOC[h] = r.newEntry(1, t)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // sectionKey names a section of a generated artefact in headTOC.

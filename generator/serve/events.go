@@ -2,7 +2,9 @@ package serve
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -24,8 +26,12 @@ type hub struct {
 	mu     sync.Mutex
 	subs   map[chan []byte]struct{}
 	build  string
-	errors []overlayError
-	closed bool
+	errors []overlayError // the latest rebuild's
+	// packErrors are the errors of packs built from the latest rebuild's sources (a
+	// pack is built on request, after the rebuild), by pack name.
+	packErrors map[string][]overlayError
+	sources    int // the latest rebuild's snapshot.sources
+	closed     bool
 }
 
 // subscriberBuffer is how many events a slow page may lag behind before it is cut off;
@@ -58,7 +64,7 @@ func (h *hub) subscribe() (ch chan []byte, hello []byte, ok bool) {
 	}
 	ch = make(chan []byte, subscriberBuffer)
 	h.subs[ch] = struct{}{}
-	return ch, frame("hello", helloEvent{Build: h.build, Errors: h.errors}), true
+	return ch, frame("hello", helloEvent{Build: h.build, Errors: h.current()}), true
 }
 
 func (h *hub) unsubscribe(ch chan []byte) {
@@ -78,11 +84,52 @@ func (h *hub) change(build string, changed []string) {
 	h.broadcast(frame("change", changeEvent{Build: build, Changed: changed}))
 }
 
-// status announces the errors of the latest build (nil when it succeeded).
-func (h *hub) status(errs []overlayError) {
+// rebuilt records a rebuild of the sources numbered sources and its errors (nil when
+// it succeeded). The packs' errors are of older sources now, so they go. The pages hear
+// of it when announce is set or when pack errors went.
+func (h *hub) rebuilt(sources int, errs []overlayError, announce bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.errors = errs
+	h.sources, h.errors = sources, errs
+	if len(h.packErrors) > 0 {
+		h.packErrors, announce = nil, true
+	}
+	if announce {
+		h.broadcastStatus()
+	}
+}
+
+// packFailed shows the errors of a pack built from the sources numbered sources, unless
+// a rebuild has replaced those sources since.
+func (h *hub) packFailed(sources int, name string, errs []overlayError) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if sources != h.sources {
+		return
+	}
+	if h.packErrors == nil {
+		h.packErrors = map[string][]overlayError{}
+	}
+	h.packErrors[name] = errs
+	h.broadcastStatus()
+}
+
+// current returns the errors the overlay shows: the build's, then the packs' by name.
+// Call with h.mu held.
+func (h *hub) current() []overlayError {
+	if len(h.packErrors) == 0 {
+		return h.errors
+	}
+	out := slices.Clone(h.errors)
+	for _, name := range slices.Sorted(maps.Keys(h.packErrors)) {
+		out = append(out, h.packErrors[name]...)
+	}
+	return out
+}
+
+// broadcastStatus sends the current errors. Call with h.mu held.
+func (h *hub) broadcastStatus() {
+	errs := h.current()
 	if errs == nil {
 		errs = []overlayError{}
 	}

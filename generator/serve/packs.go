@@ -72,9 +72,13 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 	if render == nil {
 		render = s.buildPack
 	}
-	g := snap.graph
-	pdf, err := s.packs.get(s.ctx, r.Context(), snap.sources, name, func(ctx context.Context) ([]byte, error) {
-		return render(ctx, g, name)
+	g, sources := snap.graph, snap.sources
+	pdf, err := s.packs.get(s.ctx, r.Context(), sources, name, func(ctx context.Context) ([]byte, error) {
+		pdf, err := guardPack(ctx, g, name, render)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && ctx.Err() == nil {
+			s.packFailed(sources, name, err)
+		}
+		return pdf, err
 	})
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -93,6 +97,46 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	serveBytes(w, r, pdf)
+}
+
+// guardPack builds a pack with render. A panic in it (which would kill the whole
+// preview: it runs on a goroutine of its own) becomes a positioned error against the
+// pack's configuration; the pack renderer reports a panic in a document's section
+// against that document itself.
+func guardPack(ctx context.Context, g *resolve.Graph, name string, render func(context.Context, *resolve.Graph, string) ([]byte, error)) (pdf []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			pdf, err = nil, diag.List{diag.Internal(packPos(g, name), "building pack "+name, v)}
+		}
+	}()
+	return render(ctx, g, name)
+}
+
+// packPos is where the named pack is configured: its entry in data/site.yaml, else
+// the file.
+func packPos(g *resolve.Graph, name string) diag.Pos {
+	for _, cfg := range build.Packs(g) {
+		if cfg.Name == name && cfg.Pos.Path != "" {
+			return cfg.Pos
+		}
+	}
+	return g.Site.Config.Pos
+}
+
+// packFailed shows a failed pack's errors over the pages, as a failed rebuild's are,
+// until the next rebuild, and prints them once.
+func (s *Server) packFailed(sources int, name string, err error) {
+	s.hub.packFailed(sources, name, overlayErrors(s.root, err))
+	n := 1
+	if l, ok := diag.AsList(err); ok {
+		for _, e := range l {
+			s.logf("%s", e)
+		}
+		n = len(l)
+	} else {
+		s.logf("error: %v", err)
+	}
+	s.logf("pack %s: %d error%s: the preview keeps serving the site", name, n, plural(n))
 }
 
 // buildPack renders and signs one pack as ismsgen build does.

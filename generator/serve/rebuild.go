@@ -88,7 +88,7 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.snap.Store(&next)
 		// The terminal first: whoever reacts to the overlay finds the errors printed.
 		s.printErrors(err)
-		s.hub.status(next.errors)
+		s.hub.rebuilt(next.sources, next.errors, true)
 		return
 	}
 	if w := res.Graph.Warnings; len(w) > 0 && (cur.graph == nil || len(cur.graph.Warnings) != len(w)) {
@@ -103,9 +103,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	s.snap.Store(&next)
 	// Clear the overlay first: a page that then reloads comes back without it anyway.
-	if cur.errors != nil {
-		s.hub.status(nil)
-	}
+	s.hub.rebuilt(next.sources, nil, cur.errors != nil)
 	if len(changed) > 0 {
 		s.hub.change(s.buildID(next.gen), changed)
 	}

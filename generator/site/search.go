@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
@@ -46,11 +47,18 @@ func (r *renderer) searchIndexJS(pages []*Page) ([]byte, error) {
 	buf.WriteString("window." + searchGlobal + " = ")
 	buf.WriteString(`{"v":` + strconv.Itoa(searchIndexVersion) + `,"e":[`)
 	n := 0
+	var errs diag.List
 	for _, p := range pages {
 		if p.Entity == nil || !r.pub.shown(p.Entity) {
 			continue
 		}
-		b, err := r.state.entryOf(r.opt.Previous, p, func() ([]byte, error) { return encodeJSON(r.searchEntry(p)) })
+		b, err := r.state.entryOf(r.opt.Previous, p, func() ([]byte, error) {
+			return guardPage(p, "indexing", func() ([]byte, error) { return encodeJSON(r.searchEntry(p)) })
+		})
+		if de, ok := err.(*diag.Error); ok {
+			errs = append(errs, de)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -59,6 +67,10 @@ func (r *renderer) searchIndexJS(pages []*Page) ([]byte, error) {
 		}
 		buf.Write(b)
 		n++
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
 	}
 	buf.WriteString("]};\n")
 	return buf.Bytes(), nil

@@ -79,7 +79,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 				return
 			}
 		}
-		results[i], pageErrs[i] = r.renderPage(md, pages[i])
+		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) { return r.renderPage(md, pages[i]) })
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -89,7 +89,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	for i, p := range pages {
 		if pageErrs[i] != nil {
 			msg := pageErrs[i].Error()
-			if seen[msg]++; seen[msg] == 1 {
+			if seen[msg]++; seen[msg] > 1 {
+				continue
+			}
+			if de, ok := pageErrs[i].(*diag.Error); ok {
+				errs = append(errs, de) // positioned already: a recovered panic
+			} else {
 				errs.Add(diag.Pos{Path: p.source}, "rendering %s: %v", p.Path, pageErrs[i])
 			}
 			continue
@@ -97,6 +102,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		out.Files[p.Path] = results[i]
 	}
 	if len(errs) > 0 {
+		errs.Sort()
 		return nil, errs
 	}
 	out.Pages = len(pages)
