@@ -204,7 +204,88 @@
     return span;
   }
 
+  // The sidebar lists its own section's documents (a window of them on a large site) and
+  // only the title and count of the others, so that its size does not grow with the site.
+  // Without JavaScript a section's title and its "N documents" link open the section's
+  // page; with it, a button lists the whole section in place from nav-index.js, loaded on
+  // first use.
+  var navTree = null;
+  function loadNav(cb) {
+    if (navTree) {
+      cb(navTree);
+      return;
+    }
+    var s = document.createElement("script");
+    s.src = (document.body.getAttribute("data-root") || "") + "nav-index.js";
+    s.onload = function () {
+      navTree = window.ISMSGEN_NAV || [];
+      cb(navTree);
+    };
+    document.head.appendChild(s);
+  }
+
+  function navExpand() {
+    var nav = document.getElementById("site_nav");
+    if (!nav) {
+      return;
+    }
+    var root = document.body.getAttribute("data-root") || "";
+    var here = nav.querySelector("a[aria-current]");
+    var herePath = here ? here.getAttribute("href") : null;
+    Array.prototype.forEach.call(nav.querySelectorAll(".nav-section[data-count]"), function (sec) {
+      var more = sec.querySelector(".nav-more");
+      if (!more) {
+        return; // the whole section is listed already
+      }
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "nav-expand";
+      btn.setAttribute("aria-expanded", "false");
+      btn.textContent = "Show all " + sec.getAttribute("data-count");
+      btn.addEventListener("click", function () {
+        loadNav(function (tree) {
+          var key = sec.getAttribute("data-nav");
+          var section = tree.filter(function (s) { return s.k === key; })[0];
+          if (!section) {
+            return;
+          }
+          var ul = sec.querySelector("ul") || document.createElement("ul");
+          ul.textContent = "";
+          section.i.forEach(function (it) {
+            var li = document.createElement("li");
+            var a = document.createElement("a");
+            a.href = root + it[2];
+            if (a.getAttribute("href") === herePath) {
+              a.setAttribute("aria-current", "page");
+            }
+            if (it[0]) {
+              var id = document.createElement("span");
+              id.className = "nav-id";
+              id.textContent = it[0];
+              a.appendChild(id);
+              a.appendChild(document.createTextNode(" "));
+            }
+            a.appendChild(document.createTextNode(it[1]));
+            li.appendChild(a);
+            ul.appendChild(li);
+          });
+          if (!ul.parentNode) {
+            sec.insertBefore(ul, more);
+          }
+          var count = sec.querySelector(".nav-count");
+          if (count) {
+            count.parentNode.removeChild(count);
+          }
+          more.parentNode.removeChild(more);
+          btn.parentNode.removeChild(btn);
+        });
+      });
+      more.parentNode.insertBefore(btn, more);
+    });
+  }
+
   navToggle();
   skipLink();
+  navExpand();
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
 })();
