@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -27,10 +26,8 @@ func (r *renderer) assets(files map[string][]byte) error {
 			files[urls.EvidenceFile(ev.File)] = r.g.Site.Files[ev.File]
 		}
 	}
-	for p, b := range r.g.Site.Files {
-		if strings.HasPrefix(p, "content/") && !strings.HasSuffix(strings.ToLower(p), ".md") {
-			files[urls.Asset(p)] = b
-		}
+	for _, p := range r.g.Site.Assets {
+		files[urls.Asset(r.g.Site, p)] = r.g.Site.Files[p]
 	}
 	return nil
 }

@@ -201,7 +201,7 @@ func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, en
 		return ast.WalkSkipChildren, nil
 	}
 	target := path.Clean(path.Join(path.Dir(m.doc.Path), dest))
-	w.WriteString(`<img src="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Asset(target))) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	w.WriteString(`<img src="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Asset(m.g.Site, target))) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
 	if len(n.Title) > 0 {
 		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
 	}
