@@ -95,3 +95,30 @@ func TestNoTwoPagesShareAnOutputPath(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestReadinessPageListsUncontrolledPages: the readiness page links every file written
+// without front matter.
+func TestReadinessPageListsUncontrolledPages(t *testing.T) {
+	out := render(t, fixture.Minimal().With(fixture.Files{
+		"content/guide.md":  "# Staff guide\n",
+		"content/about.md":  "---\ntitle: About\n---\nAbout us.\n",
+		"content/README.md": "# Handbook\n",
+	}))
+	r := page(t, out, "readiness.html")
+	for _, want := range []string{
+		`<h2 id="uncontrolled">Uncontrolled pages</h2>`,
+		`<li><a class="ref ref-document" href="index.html" title="Handbook">Handbook</a> <code class="pos">content/README.md</code></li>`,
+		`<li><a class="ref ref-document" href="guide.html" title="Staff guide">Staff guide</a> <code class="pos">content/guide.md</code></li>`,
+	} {
+		if !strings.Contains(r, want) {
+			t.Errorf("readiness page lacks %s", want)
+		}
+	}
+	if strings.Contains(r, "content/about.md</code>") {
+		t.Error("a page with front matter is not uncontrolled")
+	}
+	without := page(t, render(t, fixture.Minimal()), "readiness.html")
+	if strings.Contains(without, `id="uncontrolled"`) {
+		t.Error("no uncontrolled pages, no section")
+	}
+}
