@@ -52,10 +52,15 @@ func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, des
 		}
 		return
 	}
-	if !strings.EqualFold(path.Ext(p), ".md") {
+	target := r.g.Site.LinkPath(d.Path, p)
+	if strings.HasSuffix(p, "/") || r.g.Site.Dirs[target] {
+		r.resolveFolder(d, from, n, dest, target, frag)
 		return
 	}
-	target := r.g.Site.LinkPath(d.Path, p)
+	if !strings.EqualFold(path.Ext(p), ".md") {
+		r.resolveFile(d, n, dest, target, frag)
+		return
+	}
 	if r.outside(target) {
 		r.broken(d, n, target, "link to %s points outside the site (to %s, which is not under %s)", dest, target, r.contentDirName())
 		return

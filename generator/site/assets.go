@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -26,8 +27,17 @@ func (r *renderer) assets(files map[string][]byte) error {
 			files[urls.EvidenceFile(ev.File)] = r.g.Site.Files[ev.File]
 		}
 	}
+	// Images and attachments go where the links expect them; never over a page or a
+	// generated file.
+	var errs diag.List
 	for _, p := range r.g.Site.Assets {
-		files[urls.Asset(r.g.Site, p)] = r.g.Site.Files[p]
+		dst := urls.Asset(r.g.Site, p)
+		if _, taken := files[dst]; taken || dst == urls.SearchData {
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s would be copied to %s, which the site makes itself (a page or a generated file): rename the file", p, dst)
+			continue
+		}
+		files[dst] = r.g.Site.Files[p]
 	}
-	return nil
+	errs.Sort()
+	return errs.Err()
 }

@@ -122,3 +122,51 @@ func TestReadinessPageListsUncontrolledPages(t *testing.T) {
 		t.Error("no uncontrolled pages, no section")
 	}
 }
+
+// TestAttachmentsAreCopiedWhereLinksExpectThem: a linked PDF or spreadsheet is copied to
+// its path under the content directory and the link leads there; a file nothing links
+// to is not published.
+func TestAttachmentsAreCopiedWhereLinksExpectThem(t *testing.T) {
+	out := render(t, fixture.Minimal().With(fixture.Files{
+		"content/policies/access.md":       "# Access\n\nFill in the [form](../forms/request.pdf#page=2) and the [register](/forms/register.xlsx).\n",
+		"content/forms/request.pdf":        "%PDF-1.4 request",
+		"content/forms/register.xlsx":      "PK register",
+		"content/forms/unlinked-notes.txt": "private notes",
+	}))
+	if got := page(t, out, "forms/request.pdf"); got != "%PDF-1.4 request" {
+		t.Errorf("forms/request.pdf = %q", got)
+	}
+	if got := page(t, out, "forms/register.xlsx"); got != "PK register" {
+		t.Errorf("forms/register.xlsx = %q", got)
+	}
+	if _, ok := out.Files["forms/unlinked-notes.txt"]; ok {
+		t.Error("a file nothing links to is published")
+	}
+	if p := page(t, out, "policies/access.html"); !strings.Contains(p, `Fill in the <a href="../forms/request.pdf#page=2">form</a> and the <a href="../forms/register.xlsx">register</a>.`) {
+		t.Errorf("links to attachments: %s", p)
+	}
+}
+
+// TestAttachmentNeverOverwritesAGeneratedFile: a linked file at a page's path is an
+// error at the file.
+func TestAttachmentNeverOverwritesAGeneratedFile(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
+		"content/policies/access.md": "# Access\n\nOld [SoA](../soa.html) export and [index](../search-index.js).\n",
+		"content/soa.html":           "<p>stale export</p>",
+		"content/search-index.js":    "stale",
+	}))
+	s, err := load.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := resolve.Resolve(s, resolve.Options{Date: model.NewDate(2026, 11, 22)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = site.Render(context.Background(), g, site.Options{})
+	want := "content/search-index.js:1:1: content/search-index.js would be copied to search-index.js, which the site makes itself (a page or a generated file): rename the file\n" +
+		"content/soa.html:1:1: content/soa.html would be copied to soa.html, which the site makes itself (a page or a generated file): rename the file"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}

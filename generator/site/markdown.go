@@ -167,7 +167,13 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 	}
 	dest := string(n.Destination)
 	attrs := ""
-	if resolved {
+	if resolved && t.File != "" {
+		// An attachment, copied to the site where the link expects it.
+		dest = urls.Rel(m.page, urls.Asset(m.g.Site, t.File))
+		if t.Fragment != "" {
+			dest += "#" + t.Fragment
+		}
+	} else if resolved {
 		if !t.Entity.Published {
 			// A link to a document left out of this build shows as text.
 			w.WriteString(`<a class="ref-unpublished" title="not published in this build">`)
