@@ -27,12 +27,8 @@ func (r *resolver) resolveFile(d *model.Document, n *ast.Link, dest, target, fra
 	if r.listed(target) {
 		return // listed but refused by the loader, which has reported it
 	}
-	if pat, at := r.ignoredBy(target); pat != "" {
-		r.broken(d, n, target, "link to %s: %s is left out of the site by ignore: %q in data/site.yaml; remove the pattern, or the link", dest, at, pat)
-		return
-	}
-	hint := ""
-	if near := r.nearestFile(target); near != "" {
+	hint := r.notReadHint(target)
+	if near := r.nearestFile(target); hint == "" && near != "" {
 		hint = fmt.Sprintf(" (did you mean %s?)", relPath(d.Path, near))
 	}
 	r.broken(d, n, target, "link to %s: no such file (looked for %s)%s", dest, target, hint)
@@ -58,17 +54,13 @@ func (r *resolver) resolveFolder(d *model.Document, from *Entity, n *ast.Link, d
 		r.broken(d, n, target+"/", "link to %s: %s is a folder without a README.md: link to a file in it, or add %s", dest, folder, path.Join(target, "README.md"))
 		return
 	}
-	if pat, at := r.ignoredBy(target); pat != "" {
-		r.broken(d, n, target+"/", "link to %s: %s is left out of the site by ignore: %q in data/site.yaml; remove the pattern, or the link", dest, at, pat)
-		return
-	}
-	hint := ""
+	hint := r.notReadHint(target)
 	dirs := make([]string, 0, len(site.Dirs))
 	for p := range site.Dirs {
 		dirs = append(dirs, p)
 	}
 	sort.Strings(dirs)
-	if near := diag.Nearest(target, dirs, max(2, len(path.Base(target))/3)); near != "" {
+	if near := diag.Nearest(target, dirs, max(2, len(path.Base(target))/3)); hint == "" && near != "" {
 		hint = fmt.Sprintf(" (did you mean %s/?)", relPath(d.Path, near))
 	}
 	r.broken(d, n, target+"/", "link to %s: no such folder (looked for %s)%s", dest, folder, hint)
@@ -85,6 +77,20 @@ func (r *resolver) folderIndex(dir string) *Entity {
 		}
 	}
 	return r.indexes[dir]
+}
+
+// notReadHint explains why a target under the content directory is not in the site
+// when a hidden directory or an ignore: pattern left it out, or returns "".
+func (r *resolver) notReadHint(target string) string {
+	for _, part := range strings.Split(target, "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return fmt.Sprintf(" (%s is a hidden directory, which ismsgen never reads)", part)
+		}
+	}
+	if pat, at := r.ignoredBy(target); pat != "" {
+		return fmt.Sprintf(" (%s is left out of the site by ignore: %q in data/site.yaml)", at, pat)
+	}
+	return ""
 }
 
 // listed reports whether the loader listed p under the content directory.

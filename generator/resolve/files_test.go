@@ -121,17 +121,21 @@ func TestLinkToTheContentRoot(t *testing.T) {
 	}
 }
 
-// TestLinkToAnIgnoredFile says which ignore: pattern left the target out.
+// TestLinkToAnIgnoredFile says which ignore: pattern (or hidden directory) left the
+// target out.
 func TestLinkToAnIgnoredFile(t *testing.T) {
-	f := attachmentSite("[t](../templates/policy.md) [u](templates/form.pdf) [v](templates/)\n")
+	f := attachmentSite("[t](../templates/policy.md) [u](templates/form.pdf) [v](templates/) [w](templates/README.md) [x](.github/PULL_REQUEST_TEMPLATE.md)\n")
+	f["content/.github/PULL_REQUEST_TEMPLATE.md"] = "# PR\n"
 	f["content/templates/form.pdf"] = "%PDF"
 	f["content/templates/README.md"] = "# Templates\n"
 	f["data/site.yaml"] += "ignore: [\"templates/**\"]\n"
 	_, errs := resolveSite(t, f, resolve.Options{})
 	want := []string{
 		`content/guide.md:4:1: link to ../templates/policy.md points outside the site (to templates/policy.md, which is not under content/)`,
-		`content/guide.md:4:29: link to templates/form.pdf: content/templates is left out of the site by ignore: "templates/**" in data/site.yaml; remove the pattern, or the link`,
-		`content/guide.md:4:53: link to templates/: content/templates is left out of the site by ignore: "templates/**" in data/site.yaml; remove the pattern, or the link`,
+		`content/guide.md:4:29: link to templates/form.pdf: no such file (looked for content/templates/form.pdf) (content/templates is left out of the site by ignore: "templates/**" in data/site.yaml)`,
+		`content/guide.md:4:53: link to templates/: no such folder (looked for content/templates/) (content/templates is left out of the site by ignore: "templates/**" in data/site.yaml)`,
+		`content/guide.md:4:69: link to templates/README.md: no such document (looked for content/templates/README.md) (content/templates is left out of the site by ignore: "templates/**" in data/site.yaml)`,
+		`content/guide.md:4:94: link to .github/PULL_REQUEST_TEMPLATE.md: no such document (looked for content/.github/PULL_REQUEST_TEMPLATE.md) (.github is a hidden directory, which ismsgen never reads)`,
 	}
 	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))

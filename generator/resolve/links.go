@@ -67,8 +67,8 @@ func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, des
 	}
 	t, ok := r.g.docByPath[target]
 	if !ok {
-		hint := ""
-		if near := r.nearestDocument(target); near != "" {
+		hint := r.notReadHint(target)
+		if near := r.nearestDocument(target); hint == "" && near != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", relPath(d.Path, near))
 		}
 		r.broken(d, n, target, "link to %s: no such document (looked for %s)%s", dest, target, hint)
