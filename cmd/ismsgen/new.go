@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/scaffold"
@@ -18,14 +19,14 @@ func runNew(ctx context.Context, s *stdio, args []string) error {
 		if k.Prefix != "" {
 			id = "ID " + k.Prefix + "-NNN"
 		}
-		fmt.Fprintf(&sections, "  %-10s %s/, %s\n", k.Name, k.Dir, id)
+		fmt.Fprintf(&sections, "  %-10s %s/, %s\n", k.Name, path.Join("content", k.Dir), id)
 	}
 	fs := newFlagSet(s, "new", strings.Join(kinds, "|")+` "Title"`,
 		"Write a new document from its archetype (themes/<theme>/archetypes/<kind>.md of the site,\n"+
 			"else the default theme's): the next free ID of its kind (one above the highest\n"+
 			"numbered one), today's date ($SOURCE_DATE_EPOCH if set), status draft, version 0.1,\n"+
-			"in the section of its kind, named after the title. An existing file is never\n"+
-			"overwritten.\n\nKinds:\n"+strings.TrimRight(sections.String(), "\n"))
+			"in the section of its kind (under content_dir when data/site.yaml sets it), named\n"+
+			"after the title. An existing file is never overwritten.\n\nKinds:\n"+strings.TrimRight(sections.String(), "\n"))
 	id := fs.String("id", "", "the document's ID instead of the next free one, e.g. POL-REMOTE")
 	source := fs.String("source", "", "site directory (default: the current directory)")
 	if err := parseFlags(fs, args); err != nil {

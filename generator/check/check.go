@@ -28,6 +28,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.clauses()
 	c.controlDocuments()
 	c.documents()
+	c.uncontrolled()
 	c.risks()
 	c.actions()
 	c.evidence()

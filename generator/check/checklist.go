@@ -42,7 +42,7 @@ func stage1() []itemSpec {
 		{number: 10, title: "Competence and awareness", clauses: []string{"7.2", "7.3"}},
 		{number: 11, title: "Communication", clauses: []string{"7.4"}},
 		{number: 12, title: "Document control", clauses: []string{"7.5"},
-			rules: []string{RuleDocApproval, RuleDocReviewOverdue, RuleDocHistoryOrder, RuleDocVersion, RuleDocLinksDraft}},
+			rules: []string{RuleDocApproval, RuleDocReviewOverdue, RuleDocHistoryOrder, RuleDocVersion, RuleDocLinksDraft, RuleDocUncontrolled}},
 		{number: 13, title: "Operational planning and control records", clauses: []string{"8.1"}},
 		{number: 14, title: "Monitoring and measurement results", clauses: []string{"9.1"}},
 		{number: 15, title: "Internal audit programme and results", clauses: []string{"9.2"}},

@@ -28,6 +28,26 @@ func (c *checker) documents() {
 	}
 }
 
+// uncontrolled reports, once per file, each Markdown file written without front matter:
+// it builds as a page, but nothing controls it. A page with front matter and no id is
+// a deliberate page and is not reported.
+func (c *checker) uncontrolled() {
+	for _, e := range Uncontrolled(c.g) {
+		c.add(RuleDocUncontrolled, e.Doc.Meta.Pos, "", "add front matter with id, version, status, owner to bring it under document control")
+	}
+}
+
+// Uncontrolled returns the documents written without front matter, by path.
+func Uncontrolled(g *resolve.Graph) []*resolve.Entity {
+	var out []*resolve.Entity
+	for _, e := range g.OfKind(resolve.KindDocument) {
+		if e.Doc != nil && e.Doc.NoFrontMatter {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func (c *checker) approval(m DocMeta) {
 	if m.Status != model.StatusApproved {
 		return

@@ -159,10 +159,13 @@ type Report struct {
 	Findings  []Finding
 	Errors    int
 	Warnings  int
+	// Uncontrolled are the documents written without front matter (doc-uncontrolled).
+	Uncontrolled []*resolve.Entity
 }
 
 // NewReport assembles the readiness page data from the graph and its findings.
 func NewReport(g *resolve.Graph, findings []Finding) Report {
 	e, w := Count(findings)
-	return Report{Date: g.Date, Checklist: Readiness(g, findings), Coverage: ClauseCoverage(g), Findings: findings, Errors: e, Warnings: w}
+	return Report{Date: g.Date, Checklist: Readiness(g, findings), Coverage: ClauseCoverage(g), Findings: findings, Errors: e, Warnings: w,
+		Uncontrolled: Uncontrolled(g)}
 }

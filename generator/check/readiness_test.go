@@ -174,3 +174,29 @@ func TestExampleISMS(t *testing.T) {
 		}
 	}
 }
+
+// TestReadinessListsUncontrolledPages: files without front matter are listed on the
+// readiness report and their findings concern document control (item 12).
+func TestReadinessListsUncontrolledPages(t *testing.T) {
+	s := checktest.New(t)
+	s.Files["content/guide.md"] = "# Staff guide\n"
+	s.Files["content/handbook/README.md"] = "Handbook.\n"
+	s.Files["content/about.md"] = "---\ntitle: About\n---\nAbout us.\n"
+	g := s.Resolve(t)
+	fs := check.Run(g)
+	rep := check.NewReport(g, fs)
+	var paths []string
+	for _, e := range rep.Uncontrolled {
+		paths = append(paths, e.Doc.Path)
+	}
+	if want := []string{"content/guide.md", "content/handbook/README.md"}; !slices.Equal(paths, want) {
+		t.Errorf("uncontrolled %v, want %v", paths, want)
+	}
+	var rules []string
+	for _, f := range rep.Checklist[11].Findings {
+		rules = append(rules, f.Rule)
+	}
+	if want := []string{check.RuleDocUncontrolled, check.RuleDocUncontrolled}; !slices.Equal(rules, want) {
+		t.Errorf("item 12 findings %v, want %v", rules, want)
+	}
+}

@@ -26,6 +26,7 @@ const (
 	RuleDocHistoryOrder   = "doc-history-order"
 	RuleDocVersion        = "doc-version-mismatch"
 	RuleDocLinksDraft     = "doc-links-draft"
+	RuleDocUncontrolled   = "doc-uncontrolled"
 	RuleRiskNoOwner       = "risk-no-owner"
 	RuleRiskScale         = "risk-scale"
 	RuleRiskNoTreatment   = "risk-no-treatment"
@@ -53,7 +54,7 @@ type RuleInfo struct {
 // source of a rule's severity: the checks look it up here.
 func Rules() []RuleInfo {
 	return []RuleInfo{
-		{RuleSyntax, Error, "a source file cannot be read or decoded (bad YAML, unknown key, invalid value, missing front matter)"},
+		{RuleSyntax, Error, "a source file cannot be read or decoded (bad YAML, unknown key, invalid value, front matter never closed, an empty file)"},
 		{RuleReference, Error, "an ID or link does not resolve, points at the wrong kind of thing, or is defined twice"},
 		{RuleBrokenLink, Warning, "under links: warn, a Markdown link, image or #fragment does not resolve: the page shows it as text with a marker"},
 
@@ -77,6 +78,7 @@ func Rules() []RuleInfo {
 		{RuleDocVersion, Warning, "the document's version is not the newest version in its revision history"},
 		{RuleDocLinksDraft, Warning, "an approved document or register links to a draft document"},
 		docChangedNoBumpInfo(),
+		{RuleDocUncontrolled, Warning, "a Markdown file has no front matter, so it builds as an uncontrolled page: no ID, version, status or owner (7.5.2, 7.5.3); one finding per file"},
 
 		{RuleRiskNoOwner, Error, "a risk has no risk owner (6.1.2 c)"},
 		{RuleRiskScale, Error, "a risk's likelihood or impact (inherent or residual) is not a value of the method's scale"},

@@ -154,6 +154,16 @@ func ruleCases() []ruleCase {
 			},
 			at: at(soaFile, "PRO-CHANGE]"), subject: "SOA", contains: "draft document PRO-CHANGE"},
 
+		{name: "file without front matter", rule: check.RuleDocUncontrolled, sev: check.Warning,
+			edit: func(t *testing.T, s *checktest.Site) {
+				s.Files["content/guide.md"] = "# Staff guide\n\nRead the [[POL-IS]].\n"
+				s.Files["content/handbook/README.md"] = "Handbook.\n"
+				// A page with front matter and no id is deliberate: not reported.
+				s.Files["content/about.md"] = "---\ntitle: About\n---\nAbout us.\n"
+			},
+			at:       fixed("content/guide.md:1:1", "content/handbook/README.md:1:1"),
+			contains: "add front matter with id, version, status, owner to bring it under document control"},
+
 		// Risks
 		{name: "risk without owner", rule: check.RuleRiskNoOwner, sev: check.Error,
 			edit: edit(risks, "    owner: IT Manager\n", ""), at: at(risks, "id: R-1"), subject: "R-1"},

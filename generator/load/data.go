@@ -68,6 +68,7 @@ func (d *dataLoader) config() {
 	if c.Versions.Tags == "" {
 		c.Versions.Tags = "isms-*"
 	}
+	d.contentDir()
 	if c.Organisation == "" {
 		d.errs.Add(c.Pos, "site settings have no organisation: set organisation: in data/site.yaml")
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -12,9 +13,11 @@ import (
 )
 
 // parseDocument splits a Markdown file into front matter and body, decodes the front
-// matter strictly and parses the body. It returns a nil document when the file cannot be
-// used at all.
-func parseDocument(md *markdown.Parser, path string, src []byte) (*model.Document, diag.List) {
+// matter strictly and parses the body. A file without front matter is an uncontrolled
+// page: its title is its first heading's, else its file name's (rel is the path
+// relative to the content directory). It returns a nil document when the file cannot
+// be used at all.
+func parseDocument(md *markdown.Parser, path, rel string, src []byte) (*model.Document, diag.List) {
 	var errs diag.List
 	file := diag.Pos{Path: path}
 	if pos, ok := invalidUTF8(path, src); !ok {
@@ -24,16 +27,25 @@ func parseDocument(md *markdown.Parser, path string, src []byte) (*model.Documen
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	front, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
-		if len(bytes.TrimSpace(src)) == 0 {
-			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "empty document: a document starts with front matter between --- lines (at least a title)")
-		} else if bytes.HasPrefix(src, []byte("---")) {
+		switch {
+		case len(bytes.TrimSpace(src)) == 0:
+			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "empty document: write a # heading and some text, or front matter between --- lines (at least a title)")
+			return nil, errs
+		case isFrontMatterOpening(src):
 			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "front matter opened here is never closed: add a line with --- after it")
-		} else {
-			errs.Add(diag.Pos{Path: path, Line: 1, Col: 1}, "missing front matter: a document starts with --- then YAML keys (at least a title) then ---")
+			return nil, errs
 		}
-		return nil, errs
+		// No front matter: the whole file is the body of an uncontrolled page.
+		doc := &model.Document{Path: path, Rel: rel, NoFrontMatter: true, Pos: file, Body: src, BodyLine: 1, Lines: lineStarts(src)}
+		doc.Meta.Pos = diag.Pos{Path: path, Line: 1, Col: 1}
+		doc.Meta.Type = model.TypePage
+		finishBody(md, doc)
+		if doc.Meta.Title = markdown.Title(doc.AST, doc.Body); doc.Meta.Title == "" {
+			doc.Meta.Title = readableName(rel)
+		}
+		return doc, errs
 	}
-	doc := &model.Document{Path: path, Pos: file, Body: body, BodyLine: bodyLine, Lines: lineStarts(body)}
+	doc := &model.Document{Path: path, Rel: rel, Pos: file, Body: body, BodyLine: bodyLine, Lines: lineStarts(body)}
 	dec := yamlDecoder{path: path, lineOffset: 1, errs: &errs}
 	if n := parseYAML(path, front, 1, &errs); n != nil {
 		dec.decode(n, reflect.ValueOf(&doc.Meta).Elem())
@@ -54,10 +66,22 @@ func parseDocument(md *markdown.Parser, path string, src []byte) (*model.Documen
 	if m.Controlled() && m.Status == "" {
 		errs.Add(m.Pos, "document %s has no status: set status to draft, review, approved or retired", m.ID)
 	}
-	doc.AST = md.Parse(body)
-	doc.Refs, doc.Anchors = markdown.Outline(doc.AST)
-	doc.BodySum = sha256.Sum256(body)
+	finishBody(md, doc)
 	return doc, errs
+}
+
+// finishBody parses a document's body and collects what later stages need of it.
+func finishBody(md *markdown.Parser, doc *model.Document) {
+	doc.AST = md.Parse(doc.Body)
+	doc.Refs, doc.Anchors = markdown.Outline(doc.AST)
+	doc.BodySum = sha256.Sum256(doc.Body)
+}
+
+// isFrontMatterOpening reports whether a file starts with a line of --- alone: front
+// matter opened (a file whose front matter is never closed is an error, not a page).
+func isFrontMatterOpening(src []byte) bool {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	return string(bytes.TrimRight(first, " \t\r")) == "---"
 }
 
 // splitFrontMatter returns the YAML between the opening and closing --- lines, the body
@@ -125,5 +149,5 @@ func invalidUTF8(path string, b []byte) (diag.Pos, bool) {
 // as Load does: front matter, body and AST. It is for rendering a document without a
 // site on disk, as the renderers' fuzz tests do; Load is the way to read a site.
 func (l *Loader) ParseDocument(path string, src []byte) (*model.Document, diag.List) {
-	return parseDocument(l.md, path, src)
+	return parseDocument(l.md, path, strings.TrimPrefix(path, "content/"), src)
 }

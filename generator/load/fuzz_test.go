@@ -45,7 +45,10 @@ func FuzzFrontMatter(f *testing.F) {
 	}
 	md := markdown.NewParser()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, errs := parseDocument(md, "content/x.md", src)
+		doc, errs := parseDocument(md, "content/x.md", "x.md", src)
+		if doc != nil && doc.Meta.Title == "" && len(errs) == 0 {
+			t.Error("a document without a title and no error")
+		}
 		checkPositions(t, "content/x.md", src, errs)
 		if doc == nil && len(errs) == 0 {
 			t.Error("no document and no error")

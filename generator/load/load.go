@@ -16,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/markdown"
@@ -34,6 +35,7 @@ type Loader struct {
 
 type cachedDoc struct {
 	sum  [32]byte
+	rel  string // the path relative to the content directory it was parsed as
 	src  []byte // the bytes parsed; the same slice back from the file cache needs no hashing
 	doc  *model.Document
 	errs diag.List
@@ -78,26 +80,10 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		return paths, err
 	}
 
-	docPaths, err := list("content", ".md")
-	if err != nil {
-		return nil, err
-	}
-	catPaths, err := list("data/controls", ".yaml", ".yml")
-	if err != nil {
-		return nil, err
-	}
-	assetPaths, err := list("content", assetExts...)
-	if err != nil {
-		return nil, err
-	}
 	l.files.begin()
 	defer l.files.end()
-	files, err := l.files.readAll(ctx, src, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...), &errs)
-	if err != nil {
-		return nil, err
-	}
-	// Refused files are left out, with their errors.
-	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+	// The settings first: they say where the documents are and what to leave out.
+	files := map[string][]byte{}
 	refused := map[string]bool{}
 	for _, p := range []string{"data/site.yaml", "data/soa.yaml", "data/risks.yaml", "data/treatment.yaml", "data/evidence.yaml"} {
 		b, err := l.files.read(src, p)
@@ -114,18 +100,46 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		}
 		files[p] = b
 	}
-	for p, b := range files {
-		site.Files[p] = b
-	}
-
-	site.Documents = l.loadDocuments(ctx, docPaths, files, &errs)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
 	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, refused: refused,
 		read: func(rel string) ([]byte, error) { return l.files.read(src, rel) }}
 	data.config()
+
+	docPaths, assetPaths, err := listContent(src, site, &errs)
+	if err != nil {
+		return nil, err
+	}
+	catPaths, err := list("data/controls", ".yaml", ".yml")
+	if err != nil {
+		return nil, err
+	}
+	read, err := l.files.readAll(ctx, src, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...), &errs)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range read {
+		files[p] = b
+	}
+	// Refused files are left out, with their errors.
+	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+
+	site.Documents = l.loadDocuments(ctx, site.Config.ContentDir, docPaths, files, &errs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Attachments: the other files under the content directory that documents link to.
+	linked := linkedFiles(site, files)
+	attached, err := l.files.readAll(ctx, src, linked, &errs)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range attached {
+		files[p] = b
+	}
+	site.Assets = present(append(assetPaths, linked...), files)
+	sort.Strings(site.Assets)
+	for p, b := range files {
+		site.Files[p] = b
+	}
 	// The site's own theme files override the embedded theme; renderers read them from
 	// site.Files like every other source.
 	themePaths, err := list(path.Join("themes", site.Config.Theme), "*")
@@ -149,10 +163,6 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	return site, errs.Err()
 }
 
-// assetExts are the files under content/ besides documents that pages may show:
-// images referenced from Markdown.
-var assetExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
-
 // present keeps the paths that were read.
 func present(paths []string, files map[string][]byte) []string {
 	out := paths[:0:0]
@@ -164,20 +174,24 @@ func present(paths []string, files map[string][]byte) []string {
 	return out
 }
 
-// loadDocuments parses every document, reusing cached parses of unchanged bytes.
-func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[string][]byte, errs *diag.List) []*model.Document {
+// loadDocuments parses every document, reusing cached parses of unchanged bytes at an
+// unchanged place under the content directory dir.
+func (l *Loader) loadDocuments(ctx context.Context, dir string, paths []string, files map[string][]byte, errs *diag.List) []*model.Document {
 	docs := make([]*model.Document, len(paths))
 	docErrs := make([]diag.List, len(paths))
 	fresh := make([]bool, len(paths))
 	sums := make([][32]byte, len(paths))
+	rels := make([]string, len(paths))
+	index := folderIndexes(paths)
 	for i, p := range paths {
+		rels[i], _ = model.ContentRel(dir, p)
 		c, cached := l.cache[p]
 		if cached && sameSlice(c.src, files[p]) {
 			sums[i] = c.sum
 		} else {
 			sums[i] = sha256.Sum256(files[p])
 		}
-		if cached && c.sum == sums[i] {
+		if cached && c.sum == sums[i] && c.rel == rels[i] {
 			docs[i], docErrs[i] = c.doc, c.errs
 			continue
 		}
@@ -185,13 +199,20 @@ func (l *Loader) loadDocuments(ctx context.Context, paths []string, files map[st
 	}
 	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
 		if fresh[i] {
-			docs[i], docErrs[i] = parseDocument(l.md, paths[i], files[paths[i]])
+			docs[i], docErrs[i] = parseDocument(l.md, paths[i], rels[i], files[paths[i]])
 		}
 	})
 	next := make(map[string]cachedDoc, len(paths))
 	var out []*model.Document
 	for i, p := range paths {
-		next[p] = cachedDoc{sum: sums[i], src: files[p], doc: docs[i], errs: docErrs[i]}
+		if d := docs[i]; d != nil && d.Index != index[p] {
+			// Whether a file is its folder's index depends on its siblings: a cached
+			// document, which an earlier site may still use, is copied, not changed.
+			c := *d
+			c.Index = index[p]
+			docs[i] = &c
+		}
+		next[p] = cachedDoc{sum: sums[i], rel: rels[i], src: files[p], doc: docs[i], errs: docErrs[i]}
 		errs.Append(docErrs[i])
 		if docs[i] != nil {
 			out = append(out, docs[i])

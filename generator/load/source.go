@@ -198,8 +198,24 @@ func hiddenPart(p string) string {
 // Hidden files and directories and editor backups are skipped; links to directories
 // under dir are not followed.
 func (s *source) list(dir string, exts ...string) ([]string, error) {
-	var out []string
-	err := fs.WalkDir(s.root.FS(), dir, func(p string, e fs.DirEntry, err error) error {
+	files, _, err := s.tree(dir, nil)
+	out := files[:0]
+	for _, p := range files {
+		for _, x := range exts {
+			if x == "*" || strings.EqualFold(path.Ext(p), x) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out, err
+}
+
+// tree lists, as list does, every file under dir and every directory (dir included),
+// sorted. skip, when not nil, leaves out a file or directory (and everything under it)
+// below dir.
+func (s *source) tree(dir string, skip func(p string, isDir bool) bool) (files, dirs []string, err error) {
+	err = fs.WalkDir(s.root.FS(), dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p != dir {
 				return err
@@ -213,23 +229,28 @@ func (s *source) list(dir string, exts ...string) ([]string, error) {
 			return s.linkError(dir, err)
 		}
 		name := e.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")) {
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+			skip != nil && skip(p, e.IsDir())) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if e.IsDir() {
-			return nil
-		}
-		for _, x := range exts {
-			if x == "*" || strings.EqualFold(path.Ext(name), x) {
-				out = append(out, p)
-				break
-			}
+			dirs = append(dirs, p)
+		} else {
+			files = append(files, p)
 		}
 		return nil
 	})
-	sort.Strings(out)
-	return out, err
+	sort.Strings(files)
+	sort.Strings(dirs)
+	return files, dirs, err
+}
+
+// exists reports whether rel names something in the root (without following a final
+// symbolic link).
+func (s *source) exists(rel string) bool {
+	_, err := s.root.Lstat(filepath.FromSlash(rel))
+	return err == nil
 }

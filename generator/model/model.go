@@ -5,9 +5,12 @@
 package model
 
 import (
+	"path"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/yuin/goldmark/ast"
-	"unicode/utf8"
 )
 
 // Site is everything loaded from one ISMS directory.
@@ -23,6 +26,49 @@ type Site struct {
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte
+	// Content lists every file under the content directory that the site includes
+	// (slash paths relative to Root, sorted): documents, images and every other file.
+	// Documents and images are read into Files; other files only when a document links
+	// to them. Dirs holds the directories under it, the content directory included.
+	Content []string
+	Dirs    map[string]bool
+	// Assets are the files under the content directory that the site copies, at their
+	// path under it: every image, and every other file a document links to (sorted).
+	Assets []string
+	// Ignored maps each file or directory that an ignore: pattern left out of the site
+	// (slash path relative to Root) to that pattern.
+	Ignored map[string]string
+}
+
+// ContentPath returns the site path (relative to Root) of rel, a slash path relative
+// to the content directory.
+func (s *Site) ContentPath(rel string) string { return path.Join(s.Config.ContentDir, rel) }
+
+// LinkPath returns the site path that a link path written in the document at from (a
+// site path) leads to: relative to the document's folder, or, when it starts with /,
+// to the content directory, as on a git host.
+func (s *Site) LinkPath(from, p string) string {
+	if strings.HasPrefix(p, "/") {
+		return path.Clean(path.Join(s.Config.ContentDir, p))
+	}
+	return path.Clean(path.Join(path.Dir(from), p))
+}
+
+// ContentRel returns the site path p relative to the content directory, and whether p
+// lies under it (the directory itself does not).
+func (s *Site) ContentRel(p string) (string, bool) { return ContentRel(s.Config.ContentDir, p) }
+
+// ContentRel returns the slash path p relative to the content directory dir ("content",
+// or "." for the site root), and whether p lies under it.
+func ContentRel(dir, p string) (string, bool) {
+	if dir == "" || dir == "." {
+		if p == "" || p == "." || p == ".." || strings.HasPrefix(p, "../") || strings.HasPrefix(p, "/") {
+			return "", false
+		}
+		return p, true
+	}
+	rel, ok := strings.CutPrefix(p, dir+"/")
+	return rel, ok && rel != ""
 }
 
 // Config is data/site.yaml.
@@ -40,9 +86,18 @@ type Config struct {
 	Packs          []PackConfig   `yaml:"packs"`
 	Signing        SigningConfig  `yaml:"signing"`
 	// Links is error (the default) or warn: what a broken Markdown link or fragment is.
-	Links    LinkLevel      `yaml:"links"`
-	Versions VersionsConfig `yaml:"versions"`
-	Params   map[string]any `yaml:"params"`
+	Links LinkLevel `yaml:"links"`
+	// ContentDir is the directory of the documents, relative to the site root: content
+	// (the default), or "." for a repository whose documents sit at its root. Load
+	// cleans it and sets the default.
+	ContentDir    string   `yaml:"content_dir"`
+	ContentDirPos diag.Pos `yaml:"-"`
+	// Ignore are globs, relative to ContentDir, of files and directories left out of
+	// the site (see load's ignore.go for the syntax).
+	Ignore    []string       `yaml:"ignore"`
+	IgnorePos diag.Pos       `yaml:"-"`
+	Versions  VersionsConfig `yaml:"versions"`
+	Params    map[string]any `yaml:"params"`
 }
 
 // PublishConfig limits what the intranet site publishes.
@@ -106,13 +161,22 @@ func IDs(refs []Ref) []string {
 	return out
 }
 
-// Document is one Markdown file under content/.
+// Document is one Markdown file under the content directory.
 type Document struct {
-	Path string   // slash path relative to the site root, e.g. content/policies/access-control.md
-	Pos  diag.Pos // the file
-	Meta FrontMatter
-	Body []byte   // Markdown after the front matter
-	AST  ast.Node // parsed body; nodes' segments index Body
+	Path string // slash path relative to the site root, e.g. content/policies/access-control.md
+	// Rel is Path relative to the content directory, e.g. policies/access-control.md.
+	Rel string
+	// Index marks the index page of its folder, as a git host shows it: README.md,
+	// _index.md or index.md (when a folder has several: index.md, then _index.md, then
+	// README.md). The content directory's own index is the home page's introduction.
+	Index bool
+	// NoFrontMatter marks a file written without front matter: an uncontrolled page
+	// whose title comes from its first heading (or its file name).
+	NoFrontMatter bool
+	Pos           diag.Pos // the file
+	Meta          FrontMatter
+	Body          []byte   // Markdown after the front matter
+	AST           ast.Node // parsed body; nodes' segments index Body
 	// BodyLine is the 1-based line of the file at which Body starts, so positions in
 	// the AST map back to the file.
 	BodyLine int

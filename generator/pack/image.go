@@ -33,7 +33,7 @@ type figure struct {
 // layFigure sizes an image: at 96 dpi, scaled down to the text width and the page
 // height (less the caption). info is nil when the image cannot be shown.
 func (r *renderer) layFigure(d *docCtx, n *ast.Image) figure {
-	f := figure{alt: plainText(n, d.src), info: r.loadImage(imagePath(d.doc, string(n.Destination)))}
+	f := figure{alt: plainText(n, d.src), info: r.loadImage(imagePath(r.g.Site, d.doc, string(n.Destination)))}
 	if f.info == nil {
 		return f
 	}

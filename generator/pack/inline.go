@@ -8,6 +8,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
@@ -135,6 +136,16 @@ func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
 		*out = append(*out, span{text: " [broken link]", st: note})
 		return
 	}
+	if ok && t.File != "" {
+		// An attachment is not in the pack: its text, then where the intranet has it.
+		inner(st, 0, "")
+		u := urls.Absolute(r.g.Site.Config.BaseURL, urls.Asset(r.g.Site, t.File))
+		if t.Fragment != "" {
+			u += "#" + t.Fragment
+		}
+		*out = append(*out, span{text: " (", st: note}, span{text: u, st: withColor(note, colLink), url: u}, span{text: ")", st: note})
+		return
+	}
 	if ok && t.Entity != nil {
 		if r.plan.leftOut(r.g, t.Entity) {
 			// Classified above the pack's limit: the author's text and the ID alone.
@@ -228,6 +239,9 @@ func idOrPage(e *resolve.Entity) string {
 func entityLabel(e *resolve.Entity) string {
 	if e.Title == "" || e.Title == e.ID {
 		return e.ID
+	}
+	if e.ID == "" {
+		return e.Title // an uncontrolled page
 	}
 	return e.ID + " " + e.Title
 }

@@ -1,12 +1,10 @@
 package pack
 
 import (
-	"net/url"
-	"path"
 	"sort"
-	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
@@ -78,7 +76,7 @@ func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...s
 			return ast.WalkContinue, nil
 		}
 		if img, ok := n.(*ast.Image); ok {
-			add(imagePath(d, string(img.Destination)))
+			add(imagePath(g.Site, d, string(img.Destination)))
 		}
 		if t, ok := g.Target(n); ok && t.Entity != nil && !p.leftOut(g, t.Entity) {
 			add(t.Entity.Pos.Path)
@@ -89,10 +87,10 @@ func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...s
 
 // imagePath returns the site path of a local image destination (as resolve checks it),
 // or "" for an external one.
-func imagePath(d *model.Document, dest string) string {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || u.Path == "" {
+func imagePath(site *model.Site, d *model.Document, dest string) string {
+	p, _, ok := markdown.LocalDest(dest)
+	if !ok || p == "" {
 		return ""
 	}
-	return path.Clean(path.Join(path.Dir(d.Path), u.Path))
+	return site.LinkPath(d.Path, p)
 }

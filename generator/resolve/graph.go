@@ -61,6 +61,10 @@ type Target struct {
 	// Broken is why the link does not resolve, when links: warn let the build go on;
 	// renderers show such a link as text with a marker.
 	Broken string
+	// File is the site path of the file a link leads to when it is not a document (an
+	// attachment such as a PDF or a spreadsheet under the content directory, copied to
+	// the site); Fragment is then the link's #fragment as written.
+	File string
 }
 
 // Graph is the resolved ISMS.

@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -12,16 +11,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/yuin/goldmark/ast"
 )
-
-// localDest splits a link destination that points into the site (no scheme, no host)
-// into its unescaped path and fragment.
-func localDest(dest string) (p, frag string, ok bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
-		return "", "", false
-	}
-	return u.Path, u.Fragment, true
-}
 
 // broken records a broken link or image: an error, or a warning under links: warn, in
 // which case the renderers show the link as text with a marker. group names the target,
@@ -38,21 +27,22 @@ func (r *resolver) broken(d *model.Document, n ast.Node, group, format string, a
 	r.g.targets[n] = Target{Broken: e.Msg}
 }
 
-// contentPath joins a link's path to the directory of the document it is written in.
-func contentPath(from, p string) string {
-	if strings.HasPrefix(p, "/") {
-		return path.Clean(path.Join("content", p))
-	}
-	return path.Clean(path.Join(path.Dir(from), p))
+// outside reports whether a site path lies outside the content directory.
+func (r *resolver) outside(target string) bool {
+	_, ok := r.g.Site.ContentRel(target)
+	return !ok
 }
 
-// outside reports whether a content path leaves content/.
-func outside(target string) bool {
-	return target == "content" || !strings.HasPrefix(target, "content/")
+// contentDirName names the content directory in messages: content/, or the site root.
+func (r *resolver) contentDirName() string {
+	if d := r.g.Site.Config.ContentDir; d != "." && d != "" {
+		return d + "/"
+	}
+	return "the site root"
 }
 
 func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, dest string) {
-	p, frag, ok := localDest(dest)
+	p, frag, ok := markdown.LocalDest(dest)
 	if !ok {
 		return
 	}
@@ -62,18 +52,23 @@ func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, des
 		}
 		return
 	}
-	if !strings.EqualFold(path.Ext(p), ".md") {
+	target := r.g.Site.LinkPath(d.Path, p)
+	if strings.HasSuffix(p, "/") || r.g.Site.Dirs[target] {
+		r.resolveFolder(d, from, n, dest, target, frag)
 		return
 	}
-	target := contentPath(d.Path, p)
-	if outside(target) {
-		r.broken(d, n, target, "link to %s points outside the site (to %s, which is not under content/)", dest, target)
+	if !strings.EqualFold(path.Ext(p), ".md") {
+		r.resolveFile(d, n, dest, target, frag)
+		return
+	}
+	if r.outside(target) {
+		r.broken(d, n, target, "link to %s points outside the site (to %s, which is not under %s)", dest, target, r.contentDirName())
 		return
 	}
 	t, ok := r.g.docByPath[target]
 	if !ok {
-		hint := ""
-		if near := r.nearestDocument(target); near != "" {
+		hint := r.notReadHint(target)
+		if near := r.nearestDocument(target); hint == "" && near != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", relPath(d.Path, near))
 		}
 		r.broken(d, n, target, "link to %s: no such document (looked for %s)%s", dest, target, hint)
@@ -149,16 +144,16 @@ func relPath(from, target string) string {
 }
 
 func (r *resolver) resolveImage(d *model.Document, n *ast.Image, dest string) {
-	p, _, ok := localDest(dest)
+	p, _, ok := markdown.LocalDest(dest)
 	if !ok || p == "" {
 		return
 	}
-	target := contentPath(d.Path, p)
-	if outside(target) {
-		r.broken(d, n, target, "image %s points outside the site (to %s, which is not under content/)", dest, target)
+	target := r.g.Site.LinkPath(d.Path, p)
+	if r.outside(target) {
+		r.broken(d, n, target, "image %s points outside the site (to %s, which is not under %s)", dest, target, r.contentDirName())
 		return
 	}
 	if _, ok := r.g.Site.Files[target]; !ok {
-		r.broken(d, n, target, "image %s: no such file under content/ (looked for %s)", dest, target)
+		r.broken(d, n, target, "image %s: no such file under %s (looked for %s)", dest, r.contentDirName(), target)
 	}
 }

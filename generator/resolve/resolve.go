@@ -55,6 +55,8 @@ type resolver struct {
 	seen  map[*Entity]map[*Entity]bool
 	// rows maps a data row (*model.Risk, *model.Action, *model.Evidence) to its entity.
 	rows map[any]*Entity
+	// indexes maps a folder (site path) to its index page, once a link needs it.
+	indexes map[string]*Entity
 }
 
 // define registers every entity under its ID; duplicates are errors naming both places.

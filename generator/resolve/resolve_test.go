@@ -16,7 +16,12 @@ import (
 // as "path:line:col: message".
 func resolveSite(t *testing.T, f fixture.Files, opt resolve.Options) (*resolve.Graph, []string) {
 	t.Helper()
-	dir := fixture.Write(t, f)
+	return resolveDir(t, fixture.Write(t, f), opt)
+}
+
+// resolveDir loads and resolves the site at dir, returning the errors of both stages.
+func resolveDir(t *testing.T, dir string, opt resolve.Options) (*resolve.Graph, []string) {
+	t.Helper()
 	site, err := load.Load(context.Background(), dir)
 	var out []string
 	if err != nil {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,42 +16,36 @@ import (
 // nested maps such as params and are not document IDs).
 var idLine = regexp.MustCompile(`(?m)^id:[ \t]*["']?([^"'\s#]+)`)
 
-// UsedIDs returns the document IDs in use under content/, each with the file that
+// UsedIDs returns the document IDs in use in the site's documents (those the build
+// reads: under content_dir, less what ignore: leaves out), each with the file that
 // defines it. It reads only the front matter's id: line, so a document with a mistake
 // elsewhere (the build would report it) still counts.
 func UsedIDs(source string) (map[string]string, error) {
+	docs, _, err := load.DocumentPaths(source)
+	if err != nil {
+		return nil, err
+	}
+	return usedIDs(source, docs)
+}
+
+func usedIDs(source string, docs []string) (map[string]string, error) {
 	used := map[string]string{}
-	root := filepath.Join(source, "content")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root && os.IsNotExist(err) {
-				return filepath.SkipDir // a new site has no content yet
-			}
-			return err
-		}
-		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
-			return nil
-		}
-		rel, err := filepath.Rel(source, p)
-		if err != nil {
-			return err
-		}
+	for _, rel := range docs {
 		// Read as the build does: a link out of the site or a named pipe is skipped
 		// (the build reports it), never read or waited on.
-		b, err := load.ReadFile(source, filepath.ToSlash(rel))
+		b, err := load.ReadFile(source, rel)
 		var refused *load.RefusedError
 		if errors.As(err, &refused) || errors.Is(err, fs.ErrNotExist) {
-			return nil
+			continue
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if m := idLine.FindSubmatch(frontMatter(b)); m != nil {
-			used[string(m[1])] = filepath.ToSlash(rel)
+			used[string(m[1])] = rel
 		}
-		return nil
-	})
-	return used, err
+	}
+	return used, nil
 }
 
 // frontMatter returns the YAML between the opening and closing --- lines, or nil.

@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
@@ -20,16 +21,16 @@ import (
 type Kind struct {
 	Name   string // as typed: policy, procedure, record, page
 	Prefix string // of generated IDs, e.g. POL; "" for pages, which get no ID unless given
-	Dir    string // slash path of its section, relative to the site root
+	Dir    string // slash path of its section, relative to the content directory
 }
 
 // Kinds lists the kinds in the order help shows them.
 func Kinds() []Kind {
 	return []Kind{
-		{Name: "policy", Prefix: "POL", Dir: "content/policies"},
-		{Name: "procedure", Prefix: "PRO", Dir: "content/procedures"},
-		{Name: "record", Prefix: "REC", Dir: "content/records"},
-		{Name: "page", Dir: "content"},
+		{Name: "policy", Prefix: "POL", Dir: "policies"},
+		{Name: "procedure", Prefix: "PRO", Dir: "procedures"},
+		{Name: "record", Prefix: "REC", Dir: "records"},
+		{Name: "page", Dir: "."},
 	}
 }
 
@@ -68,7 +69,11 @@ func New(opt Options) (*Result, error) {
 	if slug == "" {
 		return nil, fmt.Errorf("title %q has no letters or digits to name the file after", opt.Title)
 	}
-	used, err := UsedIDs(opt.Source)
+	docs, cfg, err := load.DocumentPaths(opt.Source)
+	if err != nil {
+		return nil, err
+	}
+	used, err := usedIDs(opt.Source, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +90,7 @@ func New(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rel := path.Join(opt.Kind.Dir, slug+".md")
+	rel := path.Join(cfg.ContentDir, opt.Kind.Dir, slug+".md")
 	full := filepath.Join(opt.Source, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return nil, err

@@ -197,3 +197,39 @@ func TestBrokenArchetype(t *testing.T) {
 		t.Error("a file was written from a broken archetype")
 	}
 }
+
+// TestNewFollowsContentDir: with content_dir: . a new policy goes to policies/ at the
+// site root, and IDs are counted over the documents the build reads (not ignored
+// templates, not the output).
+func TestNewFollowsContentDir(t *testing.T) {
+	f := fixture.Minimal()
+	f["data/site.yaml"] += "content_dir: .\nignore: [\"templates/**\"]\n"
+	f["policies/is.md"] = f["content/policies/is.md"]
+	delete(f, "content/policies/is.md")
+	f["policies/old.md"] = "---\nid: POL-003\ntitle: Old\n---\n"
+	f["templates/policy.md"] = "---\nid: POL-900\ntitle: Template\n---\n"
+	f["public/policies/copy.md"] = "---\nid: POL-800\ntitle: Output\n---\n"
+	f["content/policies/stray.md"] = "---\nid: POL-700\ntitle: Under content/, which is a folder like any other here\n---\n"
+	dir := fixture.Write(t, f)
+	used, err := scaffold.UsedIDs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if used["POL-900"] != "" || used["POL-800"] != "" || used["POL-003"] != "policies/old.md" || used["POL-700"] != "content/policies/stray.md" {
+		t.Errorf("used IDs: %v", used)
+	}
+	res, err := newDoc(t, dir, "policy", "Remote working", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Path != "policies/remote-working.md" || res.ID != "POL-701" {
+		t.Errorf("wrote %s with ID %s", res.Path, res.ID)
+	}
+	res, err = newDoc(t, dir, "page", "About", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Path != "about.md" {
+		t.Errorf("wrote the page to %s", res.Path)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 	"github.com/ismsgen/ismsgen/internal/synth"
@@ -57,7 +58,7 @@ func benchEdit(b *testing.B, src, rel string, edit func(string, int) string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	page := urls.DocumentPath(rel)
+	page := urls.DocumentPath(&model.Document{Path: rel})
 	p := startAt(b, src)
 	ev, hello := p.subscribe()
 	if len(hello.Errors) > 0 {

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
@@ -21,7 +22,8 @@ type watcher struct {
 	root string
 	// trees are the site directories watched recursively: everything load reads lives
 	// in them, except evidence files, which may be anywhere in the site and are watched
-	// one by one (through their directories).
+	// one by one (through their directories). The first is the content directory
+	// (content_dir, "." for the site root), which follows data/site.yaml; guarded by mu.
 	trees []string
 	fsw   *fsnotify.Watcher
 	logf  func(format string, args ...any)
@@ -76,7 +78,7 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, trees: []string{"content", "data", "themes"}, fsw: fsw, logf: logf, changed: make(chan struct{}, 1),
+	w := &watcher{root: root, trees: []string{contentDirOf(root), "data", "themes"}, fsw: fsw, logf: logf, changed: make(chan struct{}, 1),
 		dirs: map[string]bool{}, evidence: map[string]bool{}, evDirs: map[string]bool{},
 		dirty: map[string]bool{}, dirtyAll: true}
 	// The root itself, not recursively: it tells when a tree is created or removed.
@@ -84,10 +86,40 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	for _, t := range w.trees {
+	for _, t := range w.treeList() {
 		w.addTree(filepath.Join(root, t))
 	}
 	return w, nil
+}
+
+// contentDirOf returns the content directory the site's settings name, as load reads
+// them (the default when they cannot be read: the build reports why).
+func contentDirOf(root string) string {
+	if cfg, _ := load.Config(root); cfg != nil && cfg.ContentDir != "" {
+		return cfg.ContentDir
+	}
+	return load.DefaultContentDir
+}
+
+// treeList returns the trees.
+func (w *watcher) treeList() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.trees...)
+}
+
+// followContentDir watches the content directory data/site.yaml names now, when it
+// changed, and reports whether it did.
+func (w *watcher) followContentDir() bool {
+	dir := contentDirOf(w.root)
+	w.mu.Lock()
+	changed := w.trees[0] != dir
+	w.trees[0] = dir
+	w.mu.Unlock()
+	if changed {
+		w.addTree(filepath.Join(w.root, filepath.FromSlash(dir)))
+	}
+	return changed
 }
 
 func (w *watcher) close() { w.fsw.Close() }
@@ -123,7 +155,7 @@ func (w *watcher) addTree(dir string) {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && ignoredName(d.Name()) {
+		if p != dir && (ignoredName(d.Name()) || w.isOutput(p)) {
 			return filepath.SkipDir
 		}
 		if err := w.add(p); err != nil {
@@ -228,7 +260,7 @@ func (w *watcher) run(ctx context.Context) {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Events were lost: watch any directory we may have missed, and
 				// rebuild, which reads everything anyway.
-				for _, t := range w.trees {
+				for _, t := range w.treeList() {
 					w.addTree(filepath.Join(w.root, t))
 				}
 				w.markDirty("", true)
@@ -254,13 +286,16 @@ func (w *watcher) handle(ev fsnotify.Event) {
 		w.mu.Unlock()
 		w.forget(p)
 	}
-	if ev.Has(fsnotify.Create) && w.inTrees(p) && !w.hiddenInTree(p) {
+	if ev.Has(fsnotify.Create) && w.inTrees(p) && !w.hiddenInTree(p) && !w.inOutput(p) {
 		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
 			dirChange = true
 			w.addTree(p)
 		}
 	}
-	relevant := w.inTrees(p) && !w.hiddenInTree(p)
+	if p == filepath.Join(w.root, "data", "site.yaml") && w.followContentDir() {
+		dirChange = true // other files are documents now
+	}
+	relevant := w.inTrees(p) && !w.hiddenInTree(p) && !w.inOutput(p)
 	if !relevant {
 		relevant = w.evidenceEvent(p, ev)
 		// A directory on the way to evidence files changes files no event names.
@@ -302,9 +337,29 @@ func (w *watcher) inTrees(p string) bool {
 	if err != nil || !filepath.IsLocal(rel) {
 		return false
 	}
-	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-	for _, t := range w.trees {
-		if first == t {
+	rel = filepath.ToSlash(rel)
+	for _, t := range w.treeList() {
+		if t == "." || rel == t || strings.HasPrefix(rel, t+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// isOutput reports whether the directory p is build output, which load never reads as
+// content: the site's public/ or a directory holding ismsgen's output marker.
+func (w *watcher) isOutput(p string) bool {
+	if rel, err := filepath.Rel(w.root, p); err == nil && filepath.ToSlash(rel) == "public" {
+		return true
+	}
+	_, err := os.Lstat(filepath.Join(p, load.OutputMarker))
+	return err == nil
+}
+
+// inOutput reports whether p is or lies in build output under the root.
+func (w *watcher) inOutput(p string) bool {
+	for d := p; d != w.root && strings.HasPrefix(d, w.root); d = filepath.Dir(d) {
+		if w.isOutput(d) {
 			return true
 		}
 	}

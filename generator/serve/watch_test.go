@@ -83,3 +83,56 @@ func TestWatcherRelevance(t *testing.T) {
 		t.Errorf("removed directory still watched or not signalled: %v", w.dirs)
 	}
 }
+
+// TestWatcherFollowsContentDir: with content_dir: . the site root is watched (not its
+// output directories), and editing content_dir in data/site.yaml moves the watch.
+func TestWatcherFollowsContentDir(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"policies", "data", "public", "site", "docs/a", ".github/workflows"} {
+		os.MkdirAll(filepath.Join(root, d), 0o755)
+	}
+	os.WriteFile(filepath.Join(root, "site", ".ismsgen-output"), []byte("marker"), 0o644)
+	os.WriteFile(filepath.Join(root, "data", "site.yaml"), []byte("organisation: X\ncontent_dir: .\n"), 0o644)
+	w, err := newWatcher(root, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	signalled := func() bool {
+		select {
+		case <-w.changed:
+			return true
+		default:
+			return false
+		}
+	}
+	check := func(cases map[string]bool) {
+		t.Helper()
+		for path, want := range cases {
+			w.handle(fsnotify.Event{Name: filepath.Join(root, path), Op: fsnotify.Write})
+			if got := signalled(); got != want {
+				t.Errorf("write %s: rebuild %v, want %v", path, got, want)
+			}
+		}
+	}
+	check(map[string]bool{
+		"README.md":                   true,
+		"policies/access.md":          true,
+		"docs/a/form.pdf":             true,
+		"public/index.html":           false,
+		"site/index.html":             false,
+		".github/workflows/ci.yml":    false,
+		"data/risks.yaml":             true,
+		"themes/default/layouts/x.md": true,
+	})
+	if !w.dirs[filepath.Join(root, "docs/a")] || w.dirs[filepath.Join(root, "public")] || w.dirs[filepath.Join(root, "site")] || w.dirs[filepath.Join(root, ".github")] {
+		t.Errorf("watched directories: %v", w.dirs)
+	}
+
+	os.WriteFile(filepath.Join(root, "data", "site.yaml"), []byte("organisation: X\ncontent_dir: docs\n"), 0o644)
+	w.handle(fsnotify.Event{Name: filepath.Join(root, "data", "site.yaml"), Op: fsnotify.Write})
+	if !signalled() {
+		t.Error("editing data/site.yaml must rebuild")
+	}
+	check(map[string]bool{"docs/a/x.md": true, "README.md": false, "policies/access.md": false})
+}

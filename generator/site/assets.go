@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"net/url"
 	"path"
-	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -35,18 +35,28 @@ func (r *renderer) assets(files map[string][]byte) error {
 			files[urls.EvidenceFile(ev.File)] = r.g.Site.Files[ev.File]
 		}
 	}
-	withheldOnly := r.withheldImages()
-	for p, b := range r.g.Site.Files {
-		if strings.HasPrefix(p, "content/") && !strings.HasSuffix(strings.ToLower(p), ".md") && !withheldOnly[p] {
-			files[urls.Asset(p)] = b
+	// Images and attachments go where the links expect them; never over a page or a
+	// generated file. What only withheld documents show is not copied.
+	withheldOnly := r.withheldAssets()
+	var errs diag.List
+	for _, p := range r.g.Site.Assets {
+		if withheldOnly[p] {
+			continue
 		}
+		dst := urls.Asset(r.g.Site, p)
+		if _, taken := files[dst]; taken || dst == urls.SearchData {
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s would be copied to %s, which the site makes itself (a page or a generated file): rename the file", p, dst)
+			continue
+		}
+		files[dst] = r.g.Site.Files[p]
 	}
-	return nil
+	errs.Sort()
+	return errs.Err()
 }
 
-// withheldImages returns the images under content/ that only documents the site
-// withholds show.
-func (r *renderer) withheldImages() map[string]bool {
+// withheldAssets returns the images and attachments under the content directory that
+// only documents the site withholds show.
+func (r *renderer) withheldAssets() map[string]bool {
 	if r.pub.limit == "" {
 		return nil
 	}
@@ -55,11 +65,16 @@ func (r *renderer) withheldImages() map[string]bool {
 		e, _ := r.g.DocumentByPath(d.Path)
 		shown := !r.pub.withheld(e)
 		for _, n := range d.Refs {
-			img, ok := n.(*ast.Image)
-			if !ok {
+			var dest []byte
+			switch n := n.(type) {
+			case *ast.Image:
+				dest = n.Destination
+			case *ast.Link:
+				dest = n.Destination
+			default:
 				continue
 			}
-			u, err := url.Parse(string(img.Destination))
+			u, err := url.Parse(string(dest))
 			if err != nil || u.Scheme != "" || u.Host != "" {
 				continue
 			}

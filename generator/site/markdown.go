@@ -174,7 +174,13 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 	}
 	dest := string(n.Destination)
 	attrs := ""
-	if resolved {
+	if resolved && t.File != "" {
+		// An attachment, copied to the site where the link expects it.
+		dest = urls.Rel(m.page, urls.Asset(m.g.Site, t.File))
+		if t.Fragment != "" {
+			dest += "#" + t.Fragment
+		}
+	} else if resolved {
 		if pp := m.pub.placeholder(t.Entity); pp != "" {
 			w.WriteString(`<a class="ref-withheld" href="` + template.HTMLEscapeString(urls.Rel(m.page, pp)) + `">`)
 			return ast.WalkContinue, nil
@@ -212,7 +218,7 @@ func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, en
 		return ast.WalkSkipChildren, nil
 	}
 	target := path.Clean(path.Join(path.Dir(m.doc.Path), dest))
-	w.WriteString(`<img src="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Asset(target))) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	w.WriteString(`<img src="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Asset(m.g.Site, target))) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
 	if len(n.Title) > 0 {
 		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
 	}

@@ -29,9 +29,16 @@ func (r *renderer) pages() []*Page {
 		pages = append(pages, p)
 		return p
 	}
-	add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, Data: r.homeData()})
+	home := add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, Data: r.homeData()})
 	for _, e := range g.Documents() {
 		if e.Doc == nil || !r.pub.shown(e) {
+			continue
+		}
+		if urls.Of(e) == urls.Home {
+			// The content directory's README.md (or _index.md, index.md) is the home
+			// page's introduction: its title heads the page, its body opens it.
+			info := g.Info(e)
+			home.Entity, home.Info, home.Title, home.source = e, &info, e.Title, e.Doc.Path
 			continue
 		}
 		info := g.Info(e)

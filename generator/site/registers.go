@@ -185,6 +185,8 @@ type readinessData struct {
 	Findings  []check.Finding
 	Checklist []check.ChecklistItem
 	Coverage  []check.Coverage
+	// Uncontrolled are the pages written without front matter.
+	Uncontrolled []*resolve.Entity
 }
 
 func (r *renderer) readinessData() readinessData {
@@ -192,6 +194,8 @@ func (r *renderer) readinessData() readinessData {
 		Findings:  r.opt.Findings,
 		Checklist: check.Readiness(r.g, r.opt.Findings),
 		Coverage:  check.ClauseCoverage(r.g),
+
+		Uncontrolled: check.Uncontrolled(r.g),
 	}
 }
 

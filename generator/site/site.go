@@ -140,6 +140,9 @@ func (r *renderer) checkCollisions(pages []*Page) error {
 	var errs diag.List
 	for _, p := range pages {
 		if q, ok := seen[p.Path]; ok {
+			if q.Layout == "document" && p.Layout != "document" {
+				p, q = q, p // a document is renamed, never a generated page
+			}
 			errs.Add(diag.Pos{Path: p.source}, "page %s would overwrite the page of %s: rename the file", p.Path, q.describe())
 			continue
 		}
@@ -243,7 +246,7 @@ func (r *renderer) siteView() *siteView {
 				continue
 			}
 			for _, t := range s.types {
-				if e.Doc.Meta.Type == t {
+				if e.Doc.Meta.Type == t && urls.Of(e) != urls.Home { // the home page's introduction is Home
 					sec.Items = append(sec.Items, navItem{Title: e.Title, ID: e.ID, Path: urls.Of(e), entity: e})
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -20,6 +21,7 @@ const (
 	Evidence   = "evidence/index.html"
 	Controls   = "controls/index.html"
 	Tags       = "tags/index.html"
+	Changes    = "changes/index.html" // the releases (package versions writes it)
 	Readiness  = "readiness.html"
 	Search     = "search.html"
 	NotFound   = "404.html"
@@ -31,7 +33,7 @@ const (
 func Of(e *resolve.Entity) string {
 	switch e.Kind {
 	case resolve.KindDocument:
-		return DocumentPath(e.Doc.Path)
+		return DocumentPath(e.Doc)
 	case resolve.KindRegister:
 		switch e.Register {
 		case resolve.RegSoA:
@@ -53,10 +55,38 @@ func Of(e *resolve.Entity) string {
 	return "evidence/" + Slug(e.ID) + ".html"
 }
 
-// DocumentPath maps content/policies/access-control.md to policies/access-control.html.
-func DocumentPath(src string) string {
-	p := strings.TrimPrefix(src, "content/")
-	return strings.TrimSuffix(p, path.Ext(p)) + ".html"
+// DocumentPath returns the page of a document: its path under the content directory
+// with .html for .md (policies/access-control.md is policies/access-control.html). A
+// folder's index (README.md, _index.md or index.md: model.Document.Index) is the
+// folder's index.html, as a git host shows it; the content directory's own is the home
+// page (index.html), which shows it as its introduction. A folder whose index.html is a
+// fixed page (risks/, treatment/, evidence/, controls/, tags/, changes/) keeps it: the
+// document takes its own name in lower case there, risks/readme.html.
+func DocumentPath(d *model.Document) string {
+	rel := d.Rel
+	if rel == "" {
+		rel = strings.TrimPrefix(d.Path, "content/") // a document made without load
+	}
+	if d.Index {
+		dir := path.Dir(rel)
+		if dir == "." {
+			return Home
+		}
+		if p := dir + "/index.html"; !fixedIndex(p) {
+			return p
+		}
+		return dir + "/" + strings.ToLower(strings.TrimSuffix(path.Base(rel), path.Ext(rel))) + ".html"
+	}
+	return strings.TrimSuffix(rel, path.Ext(rel)) + ".html"
+}
+
+// fixedIndex reports whether p is the index page of a folder of generated pages.
+func fixedIndex(p string) bool {
+	switch p {
+	case Risks, Treatment, Evidence, Controls, Tags, Changes:
+		return true
+	}
+	return false
 }
 
 // Withheld returns the placeholder page of an item the site leaves out
@@ -70,8 +100,14 @@ func Tag(tag string) string { return "tags/" + Slug(strings.ToLower(tag)) + ".ht
 // EvidenceFile returns where an evidence file is copied in the output.
 func EvidenceFile(src string) string { return "files/" + src }
 
-// Asset returns where a content asset (an image beside a document) is copied.
-func Asset(src string) string { return strings.TrimPrefix(src, "content/") }
+// Asset returns where a file under the content directory (an image or attachment
+// beside a document) is copied: its path under the content directory.
+func Asset(site *model.Site, src string) string {
+	if rel, ok := site.ContentRel(src); ok {
+		return rel
+	}
+	return src
+}
 
 // Slug keeps the characters that are safe in a file name and a URL and replaces others.
 func Slug(s string) string {

@@ -42,11 +42,14 @@ const (
 // two git log runs over the whole tree, never one per file: the first gives each file's
 // last commit, the second (-G, which keeps only the files whose diff matches) each
 // file's last version change.
-func (r *repo) history(ctx context.Context, rev string) (*History, error) {
+func (r *repo) history(ctx context.Context, rev, contentDir string) (*History, error) {
 	h := &History{Files: map[string]*FileHistory{}}
-	// The source trees whose history pages show: documents and the registers kept as
-	// data.
-	historyPaths := []string{"content", "data"}
+	// The source trees whose history pages show: documents (content_dir, the site root
+	// for ".") and the registers kept as data.
+	historyPaths := []string{contentDir, "data"}
+	if contentDir == "." {
+		historyPaths = []string{"."}
+	}
 	if rev == "HEAD" && !r.hasCommits(ctx) {
 		return h, nil
 	}

@@ -92,7 +92,7 @@ func CheckOptions(ctx context.Context, g *resolve.Graph) (check.Options, error) 
 	if err != nil || r == nil {
 		return check.Options{}, err
 	}
-	h, err := r.history(ctx, "HEAD")
+	h, err := r.history(ctx, "HEAD", g.Site.Config.ContentDir)
 	if err != nil {
 		return check.Options{}, err
 	}
@@ -109,7 +109,7 @@ func (b *Builder) Prepare(ctx context.Context, g *resolve.Graph) (check.Options,
 	}
 	var hist *History
 	if r != nil {
-		if hist, err = r.history(ctx, "HEAD"); err != nil {
+		if hist, err = r.history(ctx, "HEAD", g.Site.Config.ContentDir); err != nil {
 			// A repository git cannot read (shallow, corrupt) must not stop the build:
 			// the pages go without "last changed" lines.
 			b.logf("warning: reading git history: %v", err)
@@ -221,10 +221,6 @@ func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signin
 		return nil, err
 	}
 	defer t.Close()
-	hist, err := r.history(ctx, rel.Commit)
-	if err != nil {
-		return nil, err
-	}
 	opt := b.bopt
 	opt.Source, opt.Dest, opt.Loader, opt.Log = t.Dir, "", nil, nil
 	opt.Date = model.DateOf(rel.Date)
@@ -232,16 +228,23 @@ func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signin
 	opt.Release, opt.Commit = rel.Tag, rel.Commit
 	opt.Signing = signing
 	opt.MaxClassification = limit
-	opt.Versions = releaseVersioner{hist: hist}
+	opt.Versions = releaseVersioner{repo: r, commit: rel.Commit}
 	return build.Render(ctx, opt, site.Options{})
 }
 
 // releaseVersioner is the Versioner of a release's own render: its history as of its
-// commit, and a slot for the switcher.
-type releaseVersioner struct{ hist *History }
+// commit (over the release's own content_dir), and a slot for the switcher.
+type releaseVersioner struct {
+	repo   *repo
+	commit string
+}
 
-func (rv releaseVersioner) Prepare(_ context.Context, g *resolve.Graph) (check.Options, *view.Versions, error) {
-	return check.Options{Git: rv.hist.CheckInput()}, &view.Versions{Deferred: true, Changed: rv.hist.PageChanges(g)}, nil
+func (rv releaseVersioner) Prepare(ctx context.Context, g *resolve.Graph) (check.Options, *view.Versions, error) {
+	hist, err := rv.repo.history(ctx, rv.commit, g.Site.Config.ContentDir)
+	if err != nil {
+		return check.Options{}, nil, err
+	}
+	return check.Options{Git: hist.CheckInput()}, &view.Versions{Deferred: true, Changed: hist.PageChanges(g)}, nil
 }
 
 func (releaseVersioner) Finish(context.Context, *build.Result) error { return nil }
