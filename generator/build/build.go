@@ -141,7 +141,17 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := Render(ctx, opt, site.Options{})
+	t, err := newTree(dest)
+	if err != nil {
+		return nil, err
+	}
+	defer t.abort() // after commit: the previous output
+	var siteOpt site.Options
+	if pv, ok := opt.Versions.(interface{ NeedsPages() bool }); !ok || !pv.NeedsPages() {
+		// Pages go to disk as they are rendered: memory holds the graph, not the site.
+		siteOpt.Sink = t.put
+	}
+	res, err := Render(ctx, opt, siteOpt)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +163,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := writeAtomic(dest, res.Files); err != nil {
+	if err := t.putAll(res.Files); err != nil {
+		return nil, err
+	}
+	if err := t.commit(); err != nil {
 		return nil, err
 	}
 	res.Elapsed = time.Since(time.Now().Add(-res.Elapsed))

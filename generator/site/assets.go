@@ -44,7 +44,7 @@ func (r *renderer) assets(files map[string][]byte) error {
 			continue
 		}
 		dst := urls.Asset(r.g.Site, p)
-		if _, taken := files[dst]; taken || dst == urls.SearchData {
+		if _, taken := files[dst]; taken || r.pagePaths[dst] || dst == urls.SearchData {
 			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "%s would be copied to %s, which the site makes itself (a page or a generated file): rename the file", p, dst)
 			continue
 		}

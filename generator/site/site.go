@@ -34,6 +34,11 @@ type Options struct {
 	// change since are copied from it instead of rendered (see incremental.go); the
 	// result is the same as a full render.
 	Previous *Output
+	// Sink, when set, receives every page as soon as it is rendered (from the render's
+	// workers, concurrently), and Output.Files then holds only the other files: the
+	// build writes pages to disk as they come instead of holding the site in memory.
+	// The live preview, which keeps the output to compare and reuse, leaves it nil.
+	Sink func(path string, data []byte) error
 	// Versions is what the pages show of git and releases (package versions fills it):
 	// the "last changed" line, the version switcher slot and the "what changed" pages;
 	// nil ignores git.
@@ -80,6 +85,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			}
 		}
 		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) { return r.renderPage(md, pages[i]) })
+		// The rendered body is in the page's bytes now; the search index reads the AST.
+		pages[i].Body, pages[i].TOC = "", nil
+		if opt.Sink != nil && pageErrs[i] == nil {
+			pageErrs[i] = opt.Sink(pages[i].Path, results[i])
+			results[i] = nil
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -99,7 +110,9 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			}
 			continue
 		}
-		out.Files[p.Path] = results[i]
+		if opt.Sink == nil {
+			out.Files[p.Path] = results[i]
+		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -126,6 +139,8 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 
 type renderer struct {
 	state *renderState
+	// pagePaths are the output paths of the pages, which no copied file may take.
+	pagePaths map[string]bool
 	g     *resolve.Graph
 	opt   Options
 	theme *theme
@@ -137,8 +152,10 @@ type renderer struct {
 // content/soa.md would overwrite the generated SoA page).
 func (r *renderer) checkCollisions(pages []*Page) error {
 	seen := map[string]*Page{}
+	r.pagePaths = map[string]bool{}
 	var errs diag.List
 	for _, p := range pages {
+		r.pagePaths[p.Path] = true
 		if q, ok := seen[p.Path]; ok {
 			if q.Layout == "document" && p.Layout != "document" {
 				p, q = q, p // a document is renamed, never a generated page

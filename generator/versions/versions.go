@@ -324,6 +324,10 @@ func (b *Builder) changePages(g *resolve.Graph, snaps map[*version]*snapshot, fa
 	return append(pages, view.Page{Path: releasesPage, Layout: "releases", Title: "Releases", Data: index})
 }
 
+// NeedsPages reports whether Finish needs every page of the current site in
+// res.Files: the version switcher is put into each page of a build with releases.
+func (b *Builder) NeedsPages() bool { return b.opt.Releases }
+
 // Finish puts every release under versions/<tag>/ in the output and fills the switcher
 // slot of every page of every version.
 func (b *Builder) Finish(_ context.Context, res *build.Result) error {
