@@ -141,11 +141,11 @@ type renderer struct {
 	state *renderState
 	// pagePaths are the output paths of the pages, which no copied file may take.
 	pagePaths map[string]bool
-	g     *resolve.Graph
-	opt   Options
-	theme *theme
-	site  *siteView
-	pub   *publisher
+	g         *resolve.Graph
+	opt       Options
+	theme     *theme
+	site      *siteView
+	pub       *publisher
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
