@@ -27,7 +27,7 @@ func (c *checker) controlDocuments() {
 		if !ok || !row.IsApplicable() {
 			continue
 		}
-		if len(DeclaringDocuments(c.g, id)) > 0 {
+		if len(c.g.DeclaringDocuments(id)) > 0 {
 			continue
 		}
 		title := id

@@ -13,12 +13,12 @@ import (
 // drafts.
 func (c *checker) documents() {
 	for _, e := range c.g.Entities() {
-		m, ok := DocumentMeta(c.g, e)
+		m, ok := c.g.Controlled(e)
 		if !ok {
 			continue
 		}
 		c.approval(m)
-		if ReviewOverdue(c.g, m) {
+		if c.g.DocReviewOverdue(m) {
 			c.add(RuleDocReviewOverdue, m.Pos, m.ID, "%s was due for review on %s (build date %s): review it, then update approved and review or review_cycle", m.ID, m.NextReview, c.g.Date)
 		}
 		c.history(m)
@@ -32,23 +32,12 @@ func (c *checker) documents() {
 // it builds as a page, but nothing controls it. A page with front matter and no id is
 // a deliberate page and is not reported.
 func (c *checker) uncontrolled() {
-	for _, e := range Uncontrolled(c.g) {
+	for _, e := range c.g.Uncontrolled() {
 		c.add(RuleDocUncontrolled, e.Doc.Meta.Pos, "", "add front matter with id, version, status, owner to bring it under document control")
 	}
 }
 
-// Uncontrolled returns the documents written without front matter, by path.
-func Uncontrolled(g *resolve.Graph) []*resolve.Entity {
-	var out []*resolve.Entity
-	for _, e := range g.OfKind(resolve.KindDocument) {
-		if e.Doc != nil && e.Doc.NoFrontMatter {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-func (c *checker) approval(m DocMeta) {
+func (c *checker) approval(m resolve.DocInfo) {
 	if m.Status != model.StatusApproved {
 		return
 	}
@@ -66,21 +55,21 @@ func (c *checker) approval(m DocMeta) {
 
 // history checks that versions rise entry by entry (oldest first) and that the
 // document's version is the newest one recorded.
-func (c *checker) history(m DocMeta) {
+func (c *checker) history(m resolve.DocInfo) {
 	h := m.History
 	if len(h) == 0 {
 		return
 	}
 	newest := h[0].Version
 	for i := 1; i < len(h); i++ {
-		if CompareVersions(h[i].Version, h[i-1].Version) <= 0 {
+		if resolve.CompareVersions(h[i].Version, h[i-1].Version) <= 0 {
 			c.add(RuleDocHistoryOrder, h[i].Pos, m.ID, "revision history of %s goes from version %s to %s: list the history oldest first, each version higher than the one before", m.ID, h[i-1].Version, h[i].Version)
 		}
-		if CompareVersions(h[i].Version, newest) > 0 {
+		if resolve.CompareVersions(h[i].Version, newest) > 0 {
 			newest = h[i].Version
 		}
 	}
-	if CompareVersions(m.Version, newest) != 0 {
+	if resolve.CompareVersions(m.Version, newest) != 0 {
 		if m.Version == "" {
 			c.add(RuleDocVersion, m.Pos, m.ID, "%s has no version but its revision history goes up to %s: set version: %q", m.ID, newest, newest)
 		} else {

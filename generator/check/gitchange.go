@@ -38,7 +38,7 @@ func (c *checker) gitChanges(h GitHistory) {
 		return
 	}
 	for _, e := range c.g.Entities() {
-		m, ok := DocumentMeta(c.g, e)
+		m, ok := c.g.Controlled(e)
 		if !ok || m.Status == model.StatusDraft || len(m.History) == 0 {
 			continue
 		}

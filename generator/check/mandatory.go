@@ -19,7 +19,7 @@ func (c *checker) clauses() {
 	if at.Path == "" {
 		at = diag.Pos{Path: sitePath}
 	}
-	for _, cov := range ClauseCoverage(c.g) {
+	for _, cov := range c.g.ClauseCoverage() {
 		if !cov.Clause.Mandatory || cov.Covered() {
 			continue
 		}

@@ -77,7 +77,7 @@ func covers(g *resolve.Graph, spec itemSpec, controls []string, e *resolve.Entit
 		return false
 	}
 	for _, c := range spec.clauses {
-		if declares(e, c) {
+		if e.Declares(c) {
 			return true
 		}
 	}
@@ -86,7 +86,7 @@ func covers(g *resolve.Graph, spec itemSpec, controls []string, e *resolve.Entit
 	}
 	if e.Doc != nil && e.Doc.Meta.Status != model.StatusRetired {
 		for _, c := range controls {
-			if hasRef(e.Doc.Meta.Controls, c) {
+			if slices.ContainsFunc(e.Doc.Meta.Controls, func(r model.Ref) bool { return r.ID == c }) {
 				return true
 			}
 		}
@@ -122,7 +122,7 @@ func clauseWithin(c, p string) bool {
 func itemStatus(g *resolve.Graph, spec itemSpec, it ChecklistItem) Status {
 	approved := false
 	for _, e := range it.Documents {
-		approved = approved || Approved(e)
+		approved = approved || e.Approved()
 	}
 	switch {
 	case spec.annexA:
@@ -155,7 +155,7 @@ func hasReadableEvidence(g *resolve.Graph) bool {
 type Report struct {
 	Date      model.Date
 	Checklist []ChecklistItem
-	Coverage  []Coverage
+	Coverage  []resolve.Coverage
 	Findings  []Finding
 	Errors    int
 	Warnings  int
@@ -166,6 +166,6 @@ type Report struct {
 // NewReport assembles the readiness page data from the graph and its findings.
 func NewReport(g *resolve.Graph, findings []Finding) Report {
 	e, w := Count(findings)
-	return Report{Date: g.Date, Checklist: Readiness(g, findings), Coverage: ClauseCoverage(g), Findings: findings, Errors: e, Warnings: w,
-		Uncontrolled: Uncontrolled(g)}
+	return Report{Date: g.Date, Checklist: Readiness(g, findings), Coverage: g.ClauseCoverage(), Findings: findings, Errors: e, Warnings: w,
+		Uncontrolled: g.Uncontrolled()}
 }

@@ -76,7 +76,7 @@ func TestReadiness(t *testing.T) {
 	}
 
 	rep := check.NewReport(g, fs)
-	if rep.Errors != 2 || rep.Warnings != 1 || len(rep.Coverage) != len(check.Clauses()) || len(rep.Checklist) != 20 {
+	if rep.Errors != 2 || rep.Warnings != 1 || len(rep.Coverage) != len(resolve.Clauses()) || len(rep.Checklist) != 20 {
 		t.Errorf("report: %d errors, %d warnings, %d clauses, %d items", rep.Errors, rep.Warnings, len(rep.Coverage), len(rep.Checklist))
 	}
 }

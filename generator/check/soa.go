@@ -53,7 +53,7 @@ func (c *checker) soaRow(row *model.SoARow) {
 	case "":
 		c.add(RuleSoANoStatus, row.Pos, id, "%s is applicable but the SoA gives no implementation status: set status: to implemented, partial, planned or not-implemented", id)
 	case model.Implemented:
-		if docs, ev := Implementation(c.g, id); len(docs) == 0 && len(ev) == 0 {
+		if docs, ev := c.g.Implementation(id); len(docs) == 0 && len(ev) == 0 {
 			c.add(RuleSoANoImplementation, row.Pos, id, "%s is marked implemented but no document implements it and no evidence shows it: list documents: or evidence: in the row, or declare the control in a document's controls:", id)
 		}
 	case model.Planned, model.Partial:

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
@@ -29,7 +28,7 @@ func (x exporter) soaTable() *Table {
 			justification, status, owner = row.Justification, string(row.Status), row.Owner
 			target = date(row.Target)
 		}
-		docs, ev := check.Implementation(g, c.ID)
+		docs, ev := g.Implementation(c.ID)
 		var risks []string
 		if e, ok := g.Lookup(c.ID); ok {
 			risks = x.ids(g.BacklinksOfKind(e, resolve.KindRisk))
@@ -97,7 +96,7 @@ func (x exporter) documentTable() *Table {
 	g := x.g
 	t := &Table{Columns: []string{"id", "title", "type", "version", "status", "owner", "approver", "approved", "next_review", "review_overdue", "classification", "path"}}
 	for _, e := range g.Documents() {
-		m, ok := check.DocumentMeta(g, e)
+		m, ok := g.Controlled(e)
 		if !ok || !x.keep(e) {
 			continue
 		}
@@ -106,7 +105,7 @@ func (x exporter) documentTable() *Table {
 			class = g.Site.Config.Classification
 		}
 		t.Rows = append(t.Rows, []any{m.ID, m.Title, string(m.Type), m.Version, string(m.Status), m.Owner, m.Approver,
-			date(m.Approved), date(m.NextReview), check.ReviewOverdue(g, m), string(class), m.Path})
+			date(m.Approved), date(m.NextReview), g.DocReviewOverdue(m), string(class), m.Path})
 	}
 	return t
 }

@@ -1,9 +1,5 @@
 package pack
 
-import (
-	"github.com/ismsgen/ismsgen/generator/check"
-)
-
 // clauses draws the clause coverage matrix: each ISO/IEC 27001 clause that asks for
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
@@ -15,7 +11,7 @@ func (r *renderer) clauses() {
 	for _, h := range []string{"Clause", "Title", "Requires", "Mandatory", "Covered by", "Status"} {
 		t.header = append(t.header, txt(h, head))
 	}
-	for _, cov := range check.ClauseCoverage(r.g) {
+	for _, cov := range r.g.ClauseCoverage() {
 		c := cov.Clause
 		mandatory := "no"
 		if c.Mandatory {

@@ -3,7 +3,6 @@ package pack
 import (
 	"strings"
 
-	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
@@ -231,7 +230,7 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 			continue
 		}
 		for _, e := range g.Documents() {
-			if taken[e] || e.ID == "" || !e.Published || !check.Approved(e) || !match(e) {
+			if taken[e] || e.ID == "" || !e.Published || !e.Approved() || !match(e) {
 				continue
 			}
 			taken[e] = true

@@ -3,7 +3,6 @@ package pack
 import (
 	"sort"
 
-	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
@@ -46,7 +45,7 @@ func sources(g *resolve.Graph, p *Plan) []string {
 		case ItemEvidence:
 			addEvidence()
 		case ItemClauses:
-			for _, cov := range check.ClauseCoverage(g) {
+			for _, cov := range g.ClauseCoverage() {
 				for _, e := range cov.By {
 					if !p.leftOut(g, e) {
 						add(e.Pos.Path)

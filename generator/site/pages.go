@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -183,7 +182,7 @@ type homeData struct {
 func (r *renderer) homeData() homeData {
 	g := r.g
 	h := homeData{HasSoA: r.hasPage(urls.SoA), HasRisks: r.hasPage(urls.Risks), HasTreatment: r.hasPage(urls.Treatment), HasEvidence: r.hasPage(urls.Evidence)}
-	for _, cov := range check.ClauseCoverage(g) {
+	for _, cov := range g.ClauseCoverage() {
 		for _, e := range r.pub.filter(cov.By) {
 			switch {
 			case cov.Clause.Number == "4.3" && h.Scope == nil:

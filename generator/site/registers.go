@@ -184,7 +184,7 @@ func (p *Page) RiskRow(e *resolve.Entity) riskRow {
 type readinessData struct {
 	Findings  []check.Finding
 	Checklist []check.ChecklistItem
-	Coverage  []check.Coverage
+	Coverage  []resolve.Coverage
 	// Uncontrolled are the pages written without front matter.
 	Uncontrolled []*resolve.Entity
 }
@@ -193,9 +193,9 @@ func (r *renderer) readinessData() readinessData {
 	return readinessData{
 		Findings:  r.opt.Findings,
 		Checklist: check.Readiness(r.g, r.opt.Findings),
-		Coverage:  check.ClauseCoverage(r.g),
+		Coverage:  r.g.ClauseCoverage(),
 
-		Uncontrolled: check.Uncontrolled(r.g),
+		Uncontrolled: r.g.Uncontrolled(),
 	}
 }
 

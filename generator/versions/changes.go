@@ -3,7 +3,6 @@ package versions
 import (
 	"sort"
 
-	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/versions/view"
@@ -144,7 +143,7 @@ func compareDocuments(c *view.Comparison, old *side, cur side) {
 			raise(c, d.Class)
 			c.Changed = append(c.Changed, view.DocChange{
 				ID: d.ID, Title: d.Title, OldVersion: o.Version, NewVersion: d.Version,
-				Bumped:  check.CompareVersions(o.Version, d.Version) != 0,
+				Bumped:  resolve.CompareVersions(o.Version, d.Version) != 0,
 				OldPath: old.root + o.Page, NewPath: cur.root + d.Page,
 				Register: d.Register, Diff: WordDiff(o.Body, d.Body),
 			})

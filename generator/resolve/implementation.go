@@ -1,10 +1,9 @@
-package check
+package resolve
 
 import (
 	"sort"
 
 	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // Implementation returns what implements a control: the documents its SoA row lists
@@ -13,9 +12,9 @@ import (
 // the control. Both lists are deduplicated and keep that order. A document that merely
 // mentions the control in its text ([[A.5.15]]) does not implement it, which is why this
 // does not use the control's backlinks.
-func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resolve.Entity) {
-	seen := map[*resolve.Entity]bool{}
-	add := func(dst *[]*resolve.Entity, e *resolve.Entity) {
+func (g *Graph) Implementation(controlID string) (docs, evidence []*Entity) {
+	seen := map[*Entity]bool{}
+	add := func(dst *[]*Entity, e *Entity) {
 		if e != nil && !seen[e] {
 			seen[e] = true
 			*dst = append(*dst, e)
@@ -31,10 +30,10 @@ func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resol
 			add(&evidence, e)
 		}
 	}
-	for _, e := range DeclaringDocuments(g, controlID) {
+	for _, e := range g.DeclaringDocuments(controlID) {
 		add(&docs, e)
 	}
-	for _, e := range namingEvidence(g, controlID) {
+	for _, e := range g.namingEvidence(controlID) {
 		add(&evidence, e)
 	}
 	return docs, evidence
@@ -42,16 +41,16 @@ func Implementation(g *resolve.Graph, controlID string) (docs, evidence []*resol
 
 // namingEvidence returns the evidence records that name the control in their
 // controls:, in definition order.
-func namingEvidence(g *resolve.Graph, controlID string) []*resolve.Entity {
-	return declaring(g, controlID, resolve.KindEvidence, func(e *resolve.Entity) []model.Ref {
+func (g *Graph) namingEvidence(controlID string) []*Entity {
+	return declaring(g, controlID, KindEvidence, func(e *Entity) []model.Ref {
 		return e.Evidence.Controls
 	})
 }
 
 // DeclaringDocuments returns the published, not retired Markdown documents that list the
 // control in their front matter controls:, in definition (path) order.
-func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
-	return declaring(g, controlID, resolve.KindDocument, func(e *resolve.Entity) []model.Ref {
+func (g *Graph) DeclaringDocuments(controlID string) []*Entity {
+	return declaring(g, controlID, KindDocument, func(e *Entity) []model.Ref {
 		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
 			return nil
 		}
@@ -63,12 +62,12 @@ func DeclaringDocuments(g *resolve.Graph, controlID string) []*resolve.Entity {
 // control, in definition order. It looks only at the control's backlinks (a
 // declaration is a link), not at every entity: the readiness rules and exports ask this
 // for every control.
-func declaring(g *resolve.Graph, controlID string, kind resolve.Kind, refs func(*resolve.Entity) []model.Ref) []*resolve.Entity {
+func declaring(g *Graph, controlID string, kind Kind, refs func(*Entity) []model.Ref) []*Entity {
 	c, ok := g.Lookup(controlID)
 	if !ok {
 		return nil
 	}
-	var out []*resolve.Entity
+	var out []*Entity
 	for _, e := range g.BacklinksOfKind(c, kind) {
 		if hasRef(refs(e), controlID) {
 			out = append(out, e)
@@ -87,11 +86,13 @@ func hasRef(refs []model.Ref, id string) bool {
 	return false
 }
 
-// entityIDs returns the IDs of entities.
-func entityIDs(es []*resolve.Entity) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.ID
+// Uncontrolled returns the documents written without front matter, by path.
+func (g *Graph) Uncontrolled() []*Entity {
+	var out []*Entity
+	for _, e := range g.OfKind(KindDocument) {
+		if e.Doc != nil && e.Doc.NoFrontMatter {
+			out = append(out, e)
+		}
 	}
 	return out
 }

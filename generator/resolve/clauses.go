@@ -1,12 +1,4 @@
-// Package check owns the audit-readiness rules: what a Stage 1 auditor would find
-// missing or inconsistent in the resolved ISMS, as findings with stable rule IDs,
-// severities and positions, plus the clause coverage and Stage 1 checklist derived from
-// them. It reads the resolved graph only.
-package check
-
-import (
-	"github.com/ismsgen/ismsgen/generator/resolve"
-)
+package resolve
 
 // Clause is an ISO/IEC 27001:2022 clause that requires documented information.
 type Clause struct {
@@ -28,14 +20,14 @@ func Clauses() []Clause {
 		{Number: "5.2", Title: "Information security policy", Requires: "the information security policy, approved by top management", Mandatory: true},
 		{Number: "5.3", Title: "Roles and responsibilities", Requires: "assigned roles, responsibilities and authorities"},
 		{Number: "6.1.2", Title: "Risk assessment process", Requires: "the risk criteria, acceptance criteria and assessment process", Mandatory: true},
-		{Number: "6.1.3", Title: "Risk treatment process", Requires: "the risk treatment process, the SoA and the treatment plan", Mandatory: true, Generated: resolve.RegSoA},
+		{Number: "6.1.3", Title: "Risk treatment process", Requires: "the risk treatment process, the SoA and the treatment plan", Mandatory: true, Generated: RegSoA},
 		{Number: "6.2", Title: "Information security objectives", Requires: "measurable objectives and plans to achieve them", Mandatory: true},
 		{Number: "7.2", Title: "Competence", Requires: "evidence of competence", Mandatory: true},
 		{Number: "7.3", Title: "Awareness", Requires: "awareness of the policy and one's contribution"},
 		{Number: "7.4", Title: "Communication", Requires: "what, when, with whom and how to communicate"},
 		{Number: "7.5", Title: "Documented information", Requires: "control of documented information"},
 		{Number: "8.1", Title: "Operational planning and control", Requires: "confidence that processes ran as planned"},
-		{Number: "8.2", Title: "Risk assessment results", Requires: "the results of information security risk assessments", Mandatory: true, Generated: resolve.RegRisks},
+		{Number: "8.2", Title: "Risk assessment results", Requires: "the results of information security risk assessments", Mandatory: true, Generated: RegRisks},
 		{Number: "8.3", Title: "Risk treatment results", Requires: "the results of information security risk treatment", Mandatory: true},
 		{Number: "9.1", Title: "Monitoring and measurement", Requires: "monitoring and measurement results", Mandatory: true},
 		{Number: "9.2", Title: "Internal audit", Requires: "the audit programme and audit results", Mandatory: true},
@@ -49,13 +41,13 @@ type Coverage struct {
 	Clause Clause
 	// By lists the published documents and registers that declare the clause (or a
 	// sub-clause of it, such as 6.1.3 for 6.1.3 d), in ID order.
-	By []*resolve.Entity
+	By []*Entity
 }
 
 // Covered reports whether the clause is covered by an approved document or register.
 func (c Coverage) Covered() bool {
 	for _, e := range c.By {
-		if Approved(e) {
+		if e.Approved() {
 			return true
 		}
 	}
@@ -63,7 +55,7 @@ func (c Coverage) Covered() bool {
 }
 
 // Approved reports whether a document or register is approved.
-func Approved(e *resolve.Entity) bool {
+func (e *Entity) Approved() bool {
 	switch {
 	case e.Doc != nil:
 		return e.Doc.Meta.Status == "approved"
@@ -74,12 +66,12 @@ func Approved(e *resolve.Entity) bool {
 }
 
 // ClauseCoverage returns the coverage of every clause of Clauses, in clause order.
-func ClauseCoverage(g *resolve.Graph) []Coverage {
+func (g *Graph) ClauseCoverage() []Coverage {
 	var out []Coverage
 	for _, c := range Clauses() {
 		cov := Coverage{Clause: c}
 		for _, e := range g.Documents() {
-			if declares(e, c.Number) || (c.Generated != "" && e.Register == c.Generated) {
+			if e.Declares(c.Number) || (c.Generated != "" && e.Register == c.Generated) {
 				cov.By = append(cov.By, e)
 			}
 		}
@@ -88,9 +80,9 @@ func ClauseCoverage(g *resolve.Graph) []Coverage {
 	return out
 }
 
-// declares reports whether a document or register lists the clause, or one of its
-// sub-clauses, in its clauses.
-func declares(e *resolve.Entity, number string) bool {
+// Declares reports whether a document or register lists the clause, or one of its
+// sub-clauses (6.1.3 d for 6.1.3), in its clauses.
+func (e *Entity) Declares(number string) bool {
 	var nums []string
 	switch {
 	case e.Doc != nil:

@@ -1,10 +1,6 @@
-package check
+package resolve
 
-import (
-	"strings"
-
-	"github.com/ismsgen/ismsgen/generator/resolve"
-)
+import "strings"
 
 // CompareVersions compares two document versions part by part, split at dots, and
 // returns -1, 0 or +1. Numeric parts compare as numbers, so 1.10 is newer than 1.9 (a
@@ -43,7 +39,7 @@ func comparePart(x, y string) int {
 	switch {
 	case x == y:
 		return 0
-	case resolve.NaturalLess(x, y):
+	case NaturalLess(x, y):
 		return -1
 	}
 	return 1
