@@ -35,7 +35,6 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 	if *quiet {
 		opt.Log = nil
 	}
-	opt.Versions = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log})
-	_, err = build.Run(ctx, opt)
+	_, err = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log}).Build(ctx)
 	return err
 }

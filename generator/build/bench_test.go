@@ -7,7 +7,6 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/load"
-	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/internal/synth"
 )
 
@@ -35,12 +34,12 @@ func BenchmarkRebuild1000DocsInMemory(b *testing.B) {
 		b.Fatal(err)
 	}
 	opt := build.Options{Source: src, Date: buildDate, NoPack: true, Loader: load.New()}
-	if _, err := build.Render(context.Background(), opt, site.Options{}); err != nil {
+	if _, err := build.Render(context.Background(), opt); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := build.Render(context.Background(), opt, site.Options{}); err != nil {
+		if _, err := build.Render(context.Background(), opt); err != nil {
 			b.Fatal(err)
 		}
 	}

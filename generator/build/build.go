@@ -13,7 +13,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/site"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
 
 // Options configure one build.
@@ -43,19 +42,16 @@ type Options struct {
 	// publish.max_classification (the stricter applies): package versions builds old
 	// releases with the current site's limit, which their trees may lack.
 	MaxClassification model.Classification
-	// Versions adds what git knows to the build (package versions implements it): the
-	// "last changed" lines, the doc-changed-no-bump check and, for build --versions, the
-	// releases. Nil for a build that ignores git.
-	Versions Versioner
-}
-
-// Versioner adds git history and releases to a build. Prepare is called with the
-// resolved graph before the checks run and returns the checks' git input and what the
-// pages show of versions; Finish (only in Run) adds files, such as the releases under
-// versions/, to the output before it is written.
-type Versioner interface {
-	Prepare(ctx context.Context, g *resolve.Graph) (check.Options, *view.Versions, error)
-	Finish(ctx context.Context, res *Result) error
+	// Check is the readiness checks' extra input (the git history, which package
+	// versions reads); the zero value runs the rules without it.
+	Check check.Options
+	// Site is the base of the site render's options: package versions sets
+	// Site.Versions (the "last changed" lines, the switcher, the "what changed" pages);
+	// the live preview sets Head and Previous.
+	Site site.Options
+	// Extra are files added to the output as they are, by slash path (the releases
+	// under versions/); a page of the site at the same path is an error.
+	Extra map[string][]byte
 }
 
 // Result is what a build made.
@@ -88,7 +84,7 @@ func (r *Result) Errors() (errors, warnings int) {
 
 // Render runs the pipeline in memory: load, resolve, check, site (and packs unless
 // NoPack). Nothing is written.
-func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, error) {
+func Render(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	g, err := Resolve(ctx, opt.Loader, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
 	if err != nil {
@@ -96,15 +92,7 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 	}
 	pub := &g.Site.Config.Publish.MaxClassification
 	*pub = model.StricterLimit(*pub, opt.MaxClassification)
-	var checkOpt check.Options
-	if opt.Versions != nil {
-		co, vs, err := opt.Versions.Prepare(ctx, g)
-		if err != nil {
-			return nil, err
-		}
-		checkOpt, siteOpt.Versions = co, vs
-	}
-	findings := check.RunOptions(g, checkOpt)
+	findings := check.RunOptions(g, opt.Check)
 	if opt.StrictCheck {
 		var errs diag.List
 		for _, f := range findings {
@@ -116,6 +104,7 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 			return nil, errs
 		}
 	}
+	siteOpt := opt.Site
 	siteOpt.Findings = findings
 	siteOpt.Version = opt.Version
 	out, err := site.Render(ctx, g, siteOpt)
@@ -146,22 +135,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer t.abort() // after commit: the previous output
-	var siteOpt site.Options
-	if pv, ok := opt.Versions.(interface{ NeedsPages() bool }); !ok || !pv.NeedsPages() {
-		// Pages go to disk as they are rendered: memory holds the graph, not the site.
-		siteOpt.Sink = t.put
-	}
-	res, err := Render(ctx, opt, siteOpt)
+	// Pages go to disk as they are rendered: memory holds the graph, not the site.
+	opt.Site.Sink = t.put
+	res, err := Render(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if opt.Versions != nil {
-		if err := opt.Versions.Finish(ctx, res); err != nil {
-			return nil, err
+	for p := range opt.Extra {
+		if _, taken := res.Files[p]; taken || res.Site.HasPage(p) {
+			return nil, fmt.Errorf("the site has a file %s where the build adds one of its own (the releases under versions/): rename it", p)
 		}
+	}
+	if err := t.putAll(opt.Extra); err != nil {
+		return nil, err
 	}
 	if err := t.putAll(res.Files); err != nil {
 		return nil, err

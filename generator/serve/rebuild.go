@@ -76,8 +76,8 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.loader.Changed(s.root, paths, all)
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true,
-		Version: s.opt.Version, Loader: s.loader,
-	}, site.Options{Head: head, Previous: cur.site})
+		Version: s.opt.Version, Loader: s.loader, Site: site.Options{Head: head, Previous: cur.site},
+	})
 	if ctx.Err() != nil {
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 )
 
@@ -62,7 +61,7 @@ func TestStressRapidSaves(t *testing.T) {
 		}
 	}
 
-	want, err := build.Render(context.Background(), build.Options{Source: p.src, Date: buildDate, NoPack: true, Version: "test"}, site.Options{})
+	want, err := build.Render(context.Background(), build.Options{Source: p.src, Date: buildDate, NoPack: true, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

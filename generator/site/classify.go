@@ -4,7 +4,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
 
 // Classification labels: a page is labelled with the highest classification of what it
@@ -117,7 +116,7 @@ func (r *renderer) label(p *Page) model.Classification {
 	case "changes":
 		// A "what changed" page lists documents, SoA rows, risks and actions of two
 		// versions: package versions labels it with what it lists.
-		if cmp, ok := p.Data.(*view.Comparison); ok {
+		if cmp, ok := p.Data.(*Comparison); ok {
 			c.class = model.MaxClassification(c.class, model.Classification(cmp.Classification))
 		}
 	case "readiness":

@@ -16,7 +16,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 	"github.com/ismsgen/ismsgen/internal/parallel"
 )
 
@@ -42,7 +41,7 @@ type Options struct {
 	// Versions is what the pages show of git and releases (package versions fills it):
 	// the "last changed" line, the version switcher slot and the "what changed" pages;
 	// nil ignores git.
-	Versions *view.Versions
+	Versions *Versions
 }
 
 // Output is a rendered site: every file by slash path relative to the output root.
@@ -54,7 +53,12 @@ type Output struct {
 	Withheld []*resolve.Entity
 
 	state *renderState // what this render read, for a later Options.Previous
+	pages map[string]bool
 }
+
+// HasPage reports whether the render made a page at the output path (written to the
+// Sink or in Files).
+func (o *Output) HasPage(path string) bool { return o.pages[path] }
 
 // Render renders the whole site.
 func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error) {
@@ -65,6 +69,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
 	r.site = r.siteView()
 	pages := r.pages()
+	opt.Versions.indexChanges(pages)
 
 	out := &Output{Files: map[string][]byte{}}
 	var errs diag.List
@@ -119,6 +124,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		return nil, errs
 	}
 	out.Pages = len(pages)
+	out.pages = r.pagePaths
 	if err := r.assets(out.Files); err != nil {
 		return nil, err
 	}
@@ -134,6 +140,24 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	out.Files[navData] = nav
 	out.state = state
 	out.Withheld = r.pub.withheldDocuments()
+	return out, nil
+}
+
+// PagePaths returns the output path of every page Render would make of g with opt,
+// without rendering any: package versions links each page to the same page in every
+// other version of the site before it renders one.
+func PagePaths(g *resolve.Graph, opt Options) ([]string, error) {
+	th, err := loadTheme(g.Site)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
+	r.site = r.siteView()
+	var out []string
+	for _, p := range r.pages() {
+		out = append(out, p.Path)
+	}
+	sort.Strings(out)
 	return out, nil
 }
 
@@ -195,7 +219,7 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return buf.Bytes(), nil
+	return r.switcherFallback(t, p, buf.Bytes())
 }
 
 // siteView is what every page knows about the site.
@@ -208,7 +232,7 @@ type siteView struct {
 	Errors  int
 	Warns   int
 	// Versions is Options.Versions, for partials/versions.html.
-	Versions *view.Versions
+	Versions *Versions
 
 	pub *publisher
 	// pages is the set of every page's path, for HasPage.

@@ -13,32 +13,37 @@ import (
 
 // cacheFormat changes whenever what is cached changes shape, so an older cache is
 // rebuilt rather than misread.
-const cacheFormat = 2
+const cacheFormat = 3
 
 // CacheDir is where rendered releases are kept between builds, relative to the site
 // root (beside the development signer, and like it never committed).
 const CacheDir = ".ismsgen/versions"
 
-// cache keeps each built release under <dir>/<commit>/<tag slug>/: the rendered files
-// (with the switcher slot still open, since the switcher depends on the other
-// releases), the snapshot "what changed" compares, and a stamp. A release is reused
-// when its tag still names the same commit and the stamp's key (generator version and
-// build options) matches.
+// cache keeps each built release under <dir>/<commit>/<tag slug>/: the rendered files,
+// the snapshot "what changed" compares, and a stamp listing its pages. A release's
+// pages and snapshot are reused when its tag still names the same commit and the
+// stamp's key (generator version and build options) matches; its files are reused when
+// the switcher they show (the stamp's Switcher fingerprint of every version's pages)
+// is also the same.
 type cache struct {
 	dir string
 }
 
 // stamp records what a cache entry was built from.
 type stamp struct {
-	Format int      `json:"format"`
-	Key    string   `json:"key"`
-	Tag    string   `json:"tag"`
-	Commit string   `json:"commit"`
-	Files  []string `json:"files"`
+	Format   int      `json:"format"`
+	Key      string   `json:"key"`
+	Tag      string   `json:"tag"`
+	Commit   string   `json:"commit"`
+	Switcher string   `json:"switcher"`
+	Pages    []string `json:"pages"`
+	Files    []string `json:"files"`
 }
 
-// cached is a release read back from the cache.
+// cached is a release read back from the cache: its stamp and snapshot, and its files
+// when they were asked for.
 type cached struct {
+	stamp stamp
 	files map[string][]byte
 	snap  *snapshot
 }
@@ -47,9 +52,10 @@ func (c *cache) entry(rel Release) string {
 	return filepath.Join(c.dir, rel.Commit, rel.Slug())
 }
 
-// load returns the cached release, or false when there is none or it does not match.
-// A damaged entry is a miss, never an error: the release is simply built again.
-func (c *cache) load(rel Release, key string) (*cached, bool) {
+// meta returns the stamp and snapshot of a cached release, or false when there is none
+// or it does not match. A damaged entry is a miss, never an error: the release is
+// simply built again.
+func (c *cache) meta(rel Release, key string) (*cached, bool) {
 	dir := c.entry(rel)
 	var st stamp
 	if !readJSON(filepath.Join(dir, "stamp.json"), &st) || st.Format != cacheFormat || st.Key != key || st.Commit != rel.Commit || st.Tag != rel.Tag {
@@ -59,7 +65,19 @@ func (c *cache) load(rel Release, key string) (*cached, bool) {
 	if !readJSON(filepath.Join(dir, "snapshot.json"), &snap) {
 		return nil, false
 	}
-	out := &cached{files: make(map[string][]byte, len(st.Files)), snap: &snap}
+	return &cached{stamp: st, snap: &snap}, true
+}
+
+// load returns the cached release with its files, when they show the switcher with
+// fingerprint sw.
+func (c *cache) load(rel Release, key, sw string) (*cached, bool) {
+	out, ok := c.meta(rel, key)
+	if !ok || out.stamp.Switcher != sw {
+		return nil, false
+	}
+	dir := c.entry(rel)
+	st := out.stamp
+	out.files = make(map[string][]byte, len(st.Files))
 	for _, p := range st.Files {
 		b, err := os.ReadFile(filepath.Join(dir, "files", filepath.FromSlash(p)))
 		if err != nil {
@@ -77,7 +95,7 @@ func readJSON(name string, v any) bool {
 
 // store writes a release into the cache through a temporary directory and a rename,
 // so that an interrupted build never leaves an entry that looks complete.
-func (c *cache) store(rel Release, key string, files map[string][]byte, snap *snapshot) error {
+func (c *cache) store(rel Release, key, sw string, pages []string, files map[string][]byte, snap *snapshot) error {
 	final := c.entry(rel)
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -88,7 +106,7 @@ func (c *cache) store(rel Release, key string, files map[string][]byte, snap *sn
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	st := stamp{Format: cacheFormat, Key: key, Tag: rel.Tag, Commit: rel.Commit}
+	st := stamp{Format: cacheFormat, Key: key, Tag: rel.Tag, Commit: rel.Commit, Switcher: sw, Pages: pages}
 	for p := range files {
 		st.Files = append(st.Files, p)
 	}

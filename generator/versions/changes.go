@@ -3,15 +3,16 @@ package versions
 import (
 	"sort"
 
+	"github.com/ismsgen/ismsgen/generator/site"
+
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
 
 // side is one version of a comparison: its snapshot and where its pages are (the site
 // root "" for the current site, versions/<slug>/ for a release).
 type side struct {
-	v    view.Version
+	v    site.VersionInfo
 	snap *snapshot
 	root string
 }
@@ -21,7 +22,7 @@ type side struct {
 // limit (the current site's publish.max_classification) is left out of both, and its
 // changes only counted. The comparison is labelled with the highest classification of
 // what it lists.
-func compare(old *side, cur side, limit model.Classification) *view.Comparison {
+func compare(old *side, cur side, limit model.Classification) *site.Comparison {
 	all := diff(old, cur)
 	if limit == "" {
 		return all
@@ -39,8 +40,8 @@ func compare(old *side, cur side, limit model.Classification) *view.Comparison {
 }
 
 // diff lists what changed from old to cur.
-func diff(old *side, cur side) *view.Comparison {
-	c := &view.Comparison{To: cur.v}
+func diff(old *side, cur side) *site.Comparison {
+	c := &site.Comparison{To: cur.v}
 	if old == nil {
 		for _, d := range cur.snap.Documents {
 			c.Added = append(c.Added, docRef(d, cur.root))
@@ -57,13 +58,13 @@ func diff(old *side, cur side) *view.Comparison {
 }
 
 // changes counts the changes a comparison lists.
-func changes(c *view.Comparison) int {
+func changes(c *site.Comparison) int {
 	return len(c.Added) + len(c.Removed) + len(c.Changed) + len(c.SoA) + len(c.RisksAdded) + len(c.RisksRemoved) +
 		len(c.RiskLevels) + len(c.ActionsAdded) + len(c.ActionsRemoved) + len(c.ActionStatus)
 }
 
 // raise labels a comparison with the classification of something it lists.
-func raise(c *view.Comparison, class string) {
+func raise(c *site.Comparison, class string) {
 	c.Classification = string(model.MaxClassification(model.Classification(c.Classification), model.Classification(class)))
 }
 
@@ -118,14 +119,14 @@ func (s *snapshot) without(hidden map[string]bool) *snapshot {
 	return out
 }
 
-func docRef(d snapDoc, root string) view.DocRef {
-	return view.DocRef{ID: d.ID, Title: d.Title, Type: d.Type, Version: d.Version, Status: d.Status, Path: root + d.Page}
+func docRef(d snapDoc, root string) site.DocRef {
+	return site.DocRef{ID: d.ID, Title: d.Title, Type: d.Type, Version: d.Version, Status: d.Status, Path: root + d.Page}
 }
 
 // compareDocuments matches documents by ID (by source path for uncontrolled pages): a
 // document that moved to another file is changed, not removed and added. A document
 // changed when its source file's bytes did.
-func compareDocuments(c *view.Comparison, old *side, cur side) {
+func compareDocuments(c *site.Comparison, old *side, cur side) {
 	before := map[string]snapDoc{}
 	for _, d := range old.snap.Documents {
 		before[d.Key] = d
@@ -141,7 +142,7 @@ func compareDocuments(c *view.Comparison, old *side, cur side) {
 		case o.Hash != d.Hash:
 			raise(c, o.Class)
 			raise(c, d.Class)
-			c.Changed = append(c.Changed, view.DocChange{
+			c.Changed = append(c.Changed, site.DocChange{
 				ID: d.ID, Title: d.Title, OldVersion: o.Version, NewVersion: d.Version,
 				Bumped:  resolve.CompareVersions(o.Version, d.Version) != 0,
 				OldPath: old.root + o.Page, NewPath: cur.root + d.Page,
@@ -155,7 +156,7 @@ func compareDocuments(c *view.Comparison, old *side, cur side) {
 			raise(c, d.Class)
 		}
 	}
-	byID := func(refs []view.DocRef) {
+	byID := func(refs []site.DocRef) {
 		sort.SliceStable(refs, func(i, j int) bool { return idLess(refs[i].ID, refs[i].Title, refs[j].ID, refs[j].Title) })
 	}
 	byID(c.Added)
@@ -178,7 +179,7 @@ func idLess(a, at, b, bt string) bool {
 
 // compareSoA lists SoA rows added, removed, or changed in applicability, status or
 // justification, in catalogue order.
-func compareSoA(c *view.Comparison, old *side, cur side) {
+func compareSoA(c *site.Comparison, old *side, cur side) {
 	before := map[string]snapSoA{}
 	for _, r := range old.snap.SoA {
 		before[r.Control] = r
@@ -189,12 +190,12 @@ func compareSoA(c *view.Comparison, old *side, cur side) {
 		o, ok := before[r.Control]
 		if !ok {
 			raise(c, r.Class)
-			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Added: true, NewPath: cur.root + r.Page,
-				Fields: []view.FieldChange{{Field: "applicable", New: r.Applicable}, {Field: "status", New: r.Status}}})
+			c.SoA = append(c.SoA, site.SoAChange{Control: r.Control, Title: r.Title, Added: true, NewPath: cur.root + r.Page,
+				Fields: []site.FieldChange{{Field: "applicable", New: r.Applicable}, {Field: "status", New: r.Status}}})
 			continue
 		}
-		var fields []view.FieldChange
-		for _, f := range []view.FieldChange{
+		var fields []site.FieldChange
+		for _, f := range []site.FieldChange{
 			{Field: "applicable", Old: o.Applicable, New: r.Applicable},
 			{Field: "status", Old: o.Status, New: r.Status},
 			{Field: "justification", Old: o.Justification, New: r.Justification},
@@ -206,27 +207,27 @@ func compareSoA(c *view.Comparison, old *side, cur side) {
 		if len(fields) > 0 {
 			raise(c, o.Class)
 			raise(c, r.Class)
-			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Fields: fields, OldPath: old.root + o.Page, NewPath: cur.root + r.Page})
+			c.SoA = append(c.SoA, site.SoAChange{Control: r.Control, Title: r.Title, Fields: fields, OldPath: old.root + o.Page, NewPath: cur.root + r.Page})
 		}
 	}
 	for _, r := range old.snap.SoA {
 		if !seen[r.Control] {
 			raise(c, r.Class)
-			c.SoA = append(c.SoA, view.SoAChange{Control: r.Control, Title: r.Title, Removed: true, OldPath: old.root + r.Page})
+			c.SoA = append(c.SoA, site.SoAChange{Control: r.Control, Title: r.Title, Removed: true, OldPath: old.root + r.Page})
 		}
 	}
 }
 
 // compareRisks lists risks added and removed, and risks whose inherent or residual
 // level changed.
-func compareRisks(c *view.Comparison, old *side, cur side) {
+func compareRisks(c *site.Comparison, old *side, cur side) {
 	before := map[string]snapRisk{}
 	for _, r := range old.snap.Risks {
 		before[r.ID] = r
 	}
 	seen := map[string]bool{}
-	ref := func(r snapRisk, root string) view.RiskRef {
-		return view.RiskRef{ID: r.ID, Title: r.Title, Inherent: r.Inherent, Residual: r.Residual, Band: r.Band, Path: root + r.Page}
+	ref := func(r snapRisk, root string) site.RiskRef {
+		return site.RiskRef{ID: r.ID, Title: r.Title, Inherent: r.Inherent, Residual: r.Residual, Band: r.Band, Path: root + r.Page}
 	}
 	for _, r := range cur.snap.Risks {
 		seen[r.ID] = true
@@ -238,7 +239,7 @@ func compareRisks(c *view.Comparison, old *side, cur side) {
 		case o.Inherent != r.Inherent || o.Residual != r.Residual:
 			raise(c, o.Class)
 			raise(c, r.Class)
-			c.RiskLevels = append(c.RiskLevels, view.RiskChange{ID: r.ID, Title: r.Title,
+			c.RiskLevels = append(c.RiskLevels, site.RiskChange{ID: r.ID, Title: r.Title,
 				OldInherent: o.Inherent, NewInherent: r.Inherent, OldResidual: o.Residual, NewResidual: r.Residual,
 				OldBand: o.Band, NewBand: r.Band, Path: cur.root + r.Page})
 		}
@@ -253,7 +254,7 @@ func compareRisks(c *view.Comparison, old *side, cur side) {
 
 // compareActions lists treatment actions added and removed, and those whose status
 // changed.
-func compareActions(c *view.Comparison, old *side, cur side) {
+func compareActions(c *site.Comparison, old *side, cur side) {
 	before := map[string]snapAction{}
 	for _, a := range old.snap.Actions {
 		before[a.ID] = a
@@ -264,17 +265,17 @@ func compareActions(c *view.Comparison, old *side, cur side) {
 		o, ok := before[a.ID]
 		switch {
 		case !ok:
-			c.ActionsAdded = append(c.ActionsAdded, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: cur.root + a.Page})
+			c.ActionsAdded = append(c.ActionsAdded, site.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: cur.root + a.Page})
 			raise(c, a.Class)
 		case o.Status != a.Status:
 			raise(c, o.Class)
 			raise(c, a.Class)
-			c.ActionStatus = append(c.ActionStatus, view.ActionChange{ID: a.ID, Title: a.Title, OldStatus: o.Status, NewStatus: a.Status, Path: cur.root + a.Page})
+			c.ActionStatus = append(c.ActionStatus, site.ActionChange{ID: a.ID, Title: a.Title, OldStatus: o.Status, NewStatus: a.Status, Path: cur.root + a.Page})
 		}
 	}
 	for _, a := range old.snap.Actions {
 		if !seen[a.ID] {
-			c.ActionsRemoved = append(c.ActionsRemoved, view.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: old.root + a.Page})
+			c.ActionsRemoved = append(c.ActionsRemoved, site.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: old.root + a.Page})
 			raise(c, a.Class)
 		}
 	}

@@ -3,7 +3,7 @@ package versions
 import (
 	"strings"
 
-	"github.com/ismsgen/ismsgen/generator/versions/view"
+	"github.com/ismsgen/ismsgen/generator/site"
 )
 
 // Diff limits. Myers' algorithm costs O((N+M)·D) time and, keeping one diagonal array
@@ -26,7 +26,7 @@ type edit struct {
 // WordDiff returns the word-level diff of two texts (words split at white space),
 // with unchanged runs collapsed to contextWords words around each change. It returns
 // nil when the texts have the same words.
-func WordDiff(oldText, newText string) []view.Segment {
+func WordDiff(oldText, newText string) []site.Segment {
 	return segments(diffWords(strings.Fields(oldText), strings.Fields(newText)), contextWords)
 }
 
@@ -139,7 +139,7 @@ func backtrack(a, b []string, trace [][]int, d int) []edit {
 // come first, then all inserted ones, so a reworded phrase reads as one deletion and one
 // insertion; unchanged runs keep ctx words next to each change and collapse the rest
 // into a gap.
-func segments(script []edit, ctx int) []view.Segment {
+func segments(script []edit, ctx int) []site.Segment {
 	changed := false
 	for _, e := range script {
 		if e.op != '=' {
@@ -150,7 +150,7 @@ func segments(script []edit, ctx int) []view.Segment {
 	if !changed {
 		return nil
 	}
-	var out []view.Segment
+	var out []site.Segment
 	for i := 0; i < len(script); {
 		j := i
 		if script[i].op == '=' {
@@ -171,10 +171,10 @@ func segments(script []edit, ctx int) []view.Segment {
 			j++
 		}
 		if len(del) > 0 {
-			out = append(out, view.Segment{Op: "del", Text: strings.Join(del, " ")})
+			out = append(out, site.Segment{Op: "del", Text: strings.Join(del, " ")})
 		}
 		if len(ins) > 0 {
-			out = append(out, view.Segment{Op: "ins", Text: strings.Join(ins, " ")})
+			out = append(out, site.Segment{Op: "ins", Text: strings.Join(ins, " ")})
 		}
 		i = j
 	}
@@ -191,25 +191,25 @@ func words(es []edit) []string {
 
 // collapse shortens an unchanged run: the first run keeps only its last ctx words, the
 // last run its first ctx words, a run between changes ctx words on each side.
-func collapse(w []string, first, last bool, ctx int) []view.Segment {
-	eq := func(w []string) view.Segment { return view.Segment{Op: "eq", Text: strings.Join(w, " ")} }
-	gap := view.Segment{Op: "gap"}
+func collapse(w []string, first, last bool, ctx int) []site.Segment {
+	eq := func(w []string) site.Segment { return site.Segment{Op: "eq", Text: strings.Join(w, " ")} }
+	gap := site.Segment{Op: "gap"}
 	switch {
 	case first && last:
 		return nil // unreachable: a script with a change has a changed run
 	case first:
 		if len(w) <= ctx {
-			return []view.Segment{eq(w)}
+			return []site.Segment{eq(w)}
 		}
-		return []view.Segment{gap, eq(w[len(w)-ctx:])}
+		return []site.Segment{gap, eq(w[len(w)-ctx:])}
 	case last:
 		if len(w) <= ctx {
-			return []view.Segment{eq(w)}
+			return []site.Segment{eq(w)}
 		}
-		return []view.Segment{eq(w[:ctx]), gap}
+		return []site.Segment{eq(w[:ctx]), gap}
 	}
 	if len(w) <= 2*ctx+1 {
-		return []view.Segment{eq(w)}
+		return []site.Segment{eq(w)}
 	}
-	return []view.Segment{eq(w[:ctx]), gap, eq(w[len(w)-ctx:])}
+	return []site.Segment{eq(w[:ctx]), gap, eq(w[len(w)-ctx:])}
 }

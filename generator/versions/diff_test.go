@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/versions/view"
+	"github.com/ismsgen/ismsgen/generator/site"
 )
 
 // render prints a diff as the theme does, with <ins> and <del>.
-func render(segs []view.Segment) string {
+func render(segs []site.Segment) string {
 	var parts []string
 	for _, s := range segs {
 		switch s.Op {

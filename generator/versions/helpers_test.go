@@ -13,13 +13,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/versions/view"
+	"github.com/ismsgen/ismsgen/generator/site"
+
 	"github.com/ismsgen/ismsgen/internal/fixture"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
 // renderDiff prints a diff as the theme does, with <ins> and <del>.
-func renderDiff(segs []view.Segment) string {
+func renderDiff(segs []site.Segment) string {
 	var parts []string
 	for _, s := range segs {
 		switch s.Op {

@@ -4,11 +4,11 @@ import (
 	"context"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/site"
+
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/urls"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 )
 
 // History is what git knows of the source files of one version of a site: for each
@@ -20,7 +20,7 @@ type History struct {
 
 // FileHistory is the git history of one source file.
 type FileHistory struct {
-	Last view.Change
+	Last site.GitChange
 	// VersionCommit is the last commit whose diff adds or removes a "version:" line of
 	// the file ("" when none): the file's last version bump.
 	VersionCommit string
@@ -83,7 +83,7 @@ func (r *repo) history(ctx context.Context, rev, contentDir string) (*History, e
 }
 
 type logRecord struct {
-	change view.Change
+	change site.GitChange
 	files  []string
 }
 
@@ -100,7 +100,7 @@ func parseLog(out string) []logRecord {
 		if len(f) < 4 {
 			continue
 		}
-		rec := logRecord{change: view.Change{Commit: f[0], Short: f[1], Date: f[2], Author: f[3]}}
+		rec := logRecord{change: site.GitChange{Commit: f[0], Short: f[1], Date: f[2], Author: f[3]}}
 		for _, line := range strings.Split(files, "\n") {
 			if line = strings.TrimRight(line, "\r"); line != "" {
 				rec.files = append(rec.files, line)
@@ -127,18 +127,16 @@ func (h *History) CheckInput() check.GitHistory {
 	return out
 }
 
-// PageChanges maps the page of every published document and register to the last
-// commit that touched its source file.
-func (h *History) PageChanges(g *resolve.Graph) map[string]*view.Change {
-	out := map[string]*view.Change{}
+// Changes maps every source file to the last commit that touched it, for the "last
+// changed" line of its page.
+func (h *History) Changes() map[string]*site.GitChange {
+	out := map[string]*site.GitChange{}
 	if h == nil {
 		return out
 	}
-	for _, e := range g.Documents() {
-		if fh, ok := h.Files[SourcePath(g, e)]; ok {
-			c := fh.Last
-			out[urls.Of(e)] = &c
-		}
+	for p, fh := range h.Files {
+		c := fh.Last
+		out[p] = &c
 	}
 	return out
 }

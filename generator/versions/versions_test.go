@@ -12,42 +12,29 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismsgen/ismsgen/generator/site"
+
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/versions"
-	"github.com/ismsgen/ismsgen/generator/versions/view"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 	"github.com/ismsgen/ismsgen/themes"
 )
 
-// capture is the Builder with what its Prepare returned kept for the test.
-type capture struct {
-	*versions.Builder
-	vs *view.Versions
-}
-
-func (c *capture) Prepare(ctx context.Context, g *resolve.Graph) (check.Options, *view.Versions, error) {
-	co, vs, err := c.Builder.Prepare(ctx, g)
-	c.vs = vs
-	return co, vs, err
-}
-
 // runVersions builds the site in src with --versions and returns the result, the
-// builder, its view and the log.
-func runVersions(t *testing.T, src string, noPack bool) (*build.Result, *capture, string) {
+// builder and the log.
+func runVersions(t *testing.T, src string, noPack bool) (*build.Result, *versions.Builder, string) {
 	t.Helper()
 	var log bytes.Buffer
 	opt := build.Options{Source: src, Date: model.NewDate(2026, 7, 1), Version: "test", NoPack: noPack, Log: &log}
-	c := &capture{Builder: versions.New(opt, versions.Options{Releases: true, Log: &log})}
-	opt.Versions = c
-	res, err := build.Run(context.Background(), opt)
+	b := versions.New(opt, versions.Options{Releases: true, Log: &log})
+	res, err := b.Build(context.Background())
 	if err != nil {
 		t.Fatalf("build --versions: %v\n%s", err, log.String())
 	}
-	return res, c, log.String()
+	return res, b, log.String()
 }
 
 const policyR1 = `---
@@ -223,8 +210,10 @@ func TestVersionedBuild(t *testing.T) {
 		for _, b := range brokenLinks(out) {
 			t.Error(b)
 		}
-		if n := bytes.Count(bytes.Join(mapValues(out), nil), []byte(view.SlotMarker)); n != 0 {
-			t.Errorf("%d switcher slots left unfilled", n)
+		for p, b := range out {
+			if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte(`class="version-switcher"`)) {
+				t.Errorf("%s has no version switcher", p)
+			}
 		}
 	})
 
@@ -278,9 +267,9 @@ func TestVersionedBuild(t *testing.T) {
 	})
 
 	t.Run("what changed", func(t *testing.T) {
-		cmp := map[string]*view.Comparison{}
-		for _, p := range c.vs.Extra {
-			if x, ok := p.Data.(*view.Comparison); ok {
+		cmp := map[string]*site.Comparison{}
+		for _, p := range c.Versions().Extra {
+			if x, ok := p.Data.(*site.Comparison); ok {
 				cmp[p.Path] = x
 			}
 		}
@@ -307,7 +296,7 @@ func TestVersionedBuild(t *testing.T) {
 		if soa := c11.Changed[2]; soa.ID != "SOA" || !soa.Register || !soa.Bumped {
 			t.Errorf("isms-1.1 SoA document change: %+v", soa)
 		}
-		wantSoA := []view.SoAChange{{Control: "A.5.15", Title: "Access control", Fields: []view.FieldChange{
+		wantSoA := []site.SoAChange{{Control: "A.5.15", Title: "Access control", Fields: []site.FieldChange{
 			{Field: "applicable", Old: "yes", New: "no"},
 			{Field: "status", Old: "implemented", New: ""},
 			{Field: "justification", Old: "", New: "Access is managed by the parent company"},
@@ -315,7 +304,7 @@ func TestVersionedBuild(t *testing.T) {
 		if !reflect.DeepEqual(c11.SoA, wantSoA) {
 			t.Errorf("isms-1.1 SoA:\n got %+v\nwant %+v", c11.SoA, wantSoA)
 		}
-		wantRisk := []view.RiskChange{{ID: "R-1", Title: "Laptop theft", OldInherent: 6, NewInherent: 9, OldResidual: 3, NewResidual: 3,
+		wantRisk := []site.RiskChange{{ID: "R-1", Title: "Laptop theft", OldInherent: 6, NewInherent: 9, OldResidual: 3, NewResidual: 3,
 			OldBand: "Medium", NewBand: "Medium", Path: "versions/isms-1.1/risks/R-1.html"}}
 		if !reflect.DeepEqual(c11.RiskLevels, wantRisk) || len(c11.RisksAdded)+len(c11.RisksRemoved) != 0 {
 			t.Errorf("isms-1.1 risks:\n got %+v\nwant %+v", c11.RiskLevels, wantRisk)
@@ -330,7 +319,7 @@ func TestVersionedBuild(t *testing.T) {
 			len(c20.Changed) != 1 || c20.Changed[0].ID != "RTP" || len(c20.SoA) != 0 || len(c20.RiskLevels) != 0 {
 			t.Fatalf("isms-2.0: %+v", c20)
 		}
-		wantAction := []view.ActionChange{{ID: "RTP-1", Title: "Encrypt laptops", OldStatus: "in-progress", NewStatus: "done", Path: "versions/isms-2.0/treatment/RTP-1.html"}}
+		wantAction := []site.ActionChange{{ID: "RTP-1", Title: "Encrypt laptops", OldStatus: "in-progress", NewStatus: "done", Path: "versions/isms-2.0/treatment/RTP-1.html"}}
 		if !reflect.DeepEqual(c20.ActionStatus, wantAction) {
 			t.Errorf("isms-2.0 actions:\n got %+v\nwant %+v", c20.ActionStatus, wantAction)
 		}

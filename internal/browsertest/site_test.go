@@ -10,7 +10,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 )
 
@@ -56,7 +55,7 @@ func buildSite(t *testing.T) *builtSite {
 }
 
 func renderSite(dir string) (*builtSite, error) {
-	res, err := build.Render(context.Background(), build.Options{Source: dir, Date: model.NewDate(2026, 11, 22), NoPack: true, Version: "test"}, site.Options{})
+	res, err := build.Render(context.Background(), build.Options{Source: dir, Date: model.NewDate(2026, 11, 22), NoPack: true, Version: "test"})
 	if err != nil {
 		return nil, err
 	}

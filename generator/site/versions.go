@@ -1,64 +1,52 @@
-// Package view holds what the theme is given about versions: the git "last changed"
-// line of a document, the version switcher and superseded banner of every page of a
-// versioned build, and the data of the "what changed" pages. It is plain data with a
-// few nil-safe methods for templates; package versions fills it, package site hands it
-// to the layouts (partials/versions.html, changes.html, releases.html). It imports
-// nothing of the pipeline so that both can depend on it.
-package view
+package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"html/template"
+	"sync"
 )
 
-// SlotMarker is where a versioned build puts the version switcher of a page. The site
-// render leaves it in place (the releases are not all known yet); package versions
-// replaces it once every release is built, by executing partials/versions.html again.
-const SlotMarker = "<!--ismsgen:versions-->"
-
-// Versions is .Site.Versions in templates.
+// Versions is what the pages show of git and releases (.Site.Versions in templates;
+// package versions fills it and the layouts partials/versions.html, changes.html and
+// releases.html show it). It is plain data with a few nil-safe methods for templates.
 type Versions struct {
-	// Deferred is set for the site render of a versioned build: partials/versions.html
-	// prints Slot and no switcher; the switcher is filled in later.
-	Deferred bool
-	// Switcher returns the switcher of a page (by output path); nil when the page has
-	// none. It is set only when the slot is filled.
-	Switcher func(page string) *Nav
-	// Changed maps a page (by output path) to the last git commit that touched its
-	// source file.
-	Changed map[string]*Change
+	// Changed maps a source file (slash path relative to the site root) to the last git
+	// commit that touched it: the "last changed" line of its page.
+	Changed map[string]*GitChange
+	// Switcher returns the version switcher of a page (by output path) of the version
+	// being rendered; nil outside a build with releases.
+	Switcher func(page string) *VersionNav
 	// Extra are pages the site adds: the "what changed" pages.
-	Extra []Page
-}
+	Extra []ExtraPage
 
-// Slot returns the marker the switcher is filled in at (only while Deferred).
-func (v *Versions) Slot() template.HTML {
-	if v == nil || !v.Deferred {
-		return ""
-	}
-	return template.HTML(SlotMarker)
+	// byPage is Changed by page, filled by the render; asked records the pages whose
+	// layout showed the switcher, so that one whose theme does not still gets it.
+	byPage map[string]*GitChange
+	asked  sync.Map
 }
 
 // Nav returns the switcher of a page, or nil.
-func (v *Versions) Nav(page string) *Nav {
+func (v *Versions) Nav(page string) *VersionNav {
 	if v == nil || v.Switcher == nil {
 		return nil
 	}
+	v.asked.Store(page, true)
 	return v.Switcher(page)
 }
 
 // LastChange returns the last git change of a page's source, or nil.
-func (v *Versions) LastChange(page string) *Change {
+func (v *Versions) LastChange(page string) *GitChange {
 	if v == nil {
 		return nil
 	}
-	return v.Changed[page]
+	return v.byPage[page]
 }
 
 // Pages returns the extra pages to render (nil-safe).
-func (v *Versions) Pages() []Page {
+func (v *Versions) Pages() []ExtraPage {
 	if v == nil {
 		return nil
 	}
@@ -66,18 +54,17 @@ func (v *Versions) Pages() []Page {
 }
 
 // Fingerprint summarises what the site render reads of v, so an incremental render
-// (site.Options.Previous) re-renders the pages when it changes. Switcher is not part of
-// it: it is only set after the site render, when the slots are filled.
+// (Options.Previous) re-renders the pages when it changes. The switcher is not part of
+// it: the live preview builds no releases.
 func (v *Versions) Fingerprint() string {
 	if v == nil {
 		return ""
 	}
 	// encoding/json sorts map keys, so the same data always gives the same bytes.
 	b, err := json.Marshal(struct {
-		Deferred bool
-		Changed  map[string]*Change
-		Extra    []Page
-	}{v.Deferred, v.Changed, v.Extra})
+		Changed map[string]*GitChange
+		Extra   []ExtraPage
+	}{v.Changed, v.Extra})
 	if err != nil {
 		return "unhashable:" + err.Error()
 	}
@@ -85,31 +72,31 @@ func (v *Versions) Fingerprint() string {
 	return hex.EncodeToString(s[:])
 }
 
-// Change is one git commit as a page shows it: "last changed on Date by Author
+// GitChange is one git commit as a page shows it: "last changed on Date by Author
 // (commit Short)".
-type Change struct {
+type GitChange struct {
 	Commit string // full hash
 	Short  string // abbreviated hash
 	Date   string // author date, YYYY-MM-DD in the author's time zone
 	Author string
 }
 
-// Page is an extra page of the site.
-type Page struct {
+// ExtraPage is an extra page of the site.
+type ExtraPage struct {
 	Path   string // output path, e.g. changes/isms-2026.1.html
 	Layout string // layouts/<Layout>.html
 	Title  string
 	Data   any // *Comparison or *ReleaseIndex
 }
 
-// Nav is the version switcher of one page in one version of the site.
-type Nav struct {
+// VersionNav is the version switcher of one page in one version of the site.
+type VersionNav struct {
 	// Label names the version the page belongs to: "current" or a release tag.
 	Label string
 	// Release is set on the pages of a release (not the working tree).
 	Release bool
 	// Items lists the current site, then the releases newest first.
-	Items []Item
+	Items []VersionItem
 	// Superseded is set on the pages of a release older than the latest one.
 	Superseded bool
 	// Latest names the newest release.
@@ -123,8 +110,8 @@ type Nav struct {
 	ReleasesHref string
 }
 
-// Item is one entry of the switcher.
-type Item struct {
+// VersionItem is one entry of the switcher.
+type VersionItem struct {
 	Label  string
 	Href   string // relative to the page
 	Date   string // release date, YYYY-MM-DD ("" for the current site)
@@ -134,8 +121,8 @@ type Item struct {
 	Latest bool   // the newest release
 }
 
-// Version names one side of a comparison.
-type Version struct {
+// VersionInfo names one side of a comparison.
+type VersionInfo struct {
 	Name   string // release tag, or "current"
 	Commit string // full hash ("" for the working tree)
 	Short  string
@@ -148,8 +135,8 @@ type Version struct {
 // Comparison is a "what changed" page: one version against the one before it.
 type Comparison struct {
 	// From is nil for the first release, which has nothing to compare with.
-	From *Version
-	To   Version
+	From *VersionInfo
+	To   VersionInfo
 
 	Added   []DocRef // in To only (for the first release: every document)
 	Removed []DocRef // in From only
@@ -253,8 +240,66 @@ type ActionChange struct {
 
 // ReleaseIndex is the list of releases (changes/index.html).
 type ReleaseIndex struct {
-	Current  Version
-	Releases []Version // newest first
+	Current  VersionInfo
+	Releases []VersionInfo // newest first
 	// Failed lists releases whose tree did not build, with why.
 	Failed []string
+}
+
+// indexChanges fills the "last changed" of every document's and register's page from
+// the changes of their source files.
+func (v *Versions) indexChanges(pages []*Page) {
+	if v == nil {
+		return
+	}
+	v.byPage = map[string]*GitChange{}
+	for _, p := range pages {
+		e := p.Entity
+		switch {
+		case e == nil:
+		case e.Doc != nil:
+			if c, ok := v.Changed[e.Doc.Path]; ok {
+				v.byPage[p.Path] = c
+			}
+		case e.DocControl != nil:
+			if c, ok := v.Changed[e.DocControl.Pos.Path]; ok {
+				v.byPage[p.Path] = c
+			}
+		}
+	}
+}
+
+// switcherFallback gives the version switcher to a page whose layout did not show it (a
+// theme's baseof.html written before versions existed): partials/versions.html,
+// executed for the page, goes just inside <main>, else inside <body>.
+func (r *renderer) switcherFallback(t *template.Template, p *Page, html []byte) ([]byte, error) {
+	v := r.opt.Versions
+	if v == nil || v.Switcher == nil {
+		return html, nil
+	}
+	if _, shown := v.asked.Load(p.Path); shown {
+		return html, nil
+	}
+	partial := t.Lookup("partials/versions.html")
+	if partial == nil {
+		return html, nil
+	}
+	at := -1
+	for _, tag := range []string{"<main", "<body"} {
+		if i := bytes.Index(html, []byte(tag)); i >= 0 {
+			if j := bytes.IndexByte(html[i:], '>'); j >= 0 {
+				at = i + j + 1
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := partial.Execute(&buf, p); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(html)+buf.Len())
+	return append(append(append(out, html[:at]...), buf.Bytes()...), html[at:]...), nil
 }
