@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/diag"
-	"github.com/ismsgen/ismsgen/generator/load"
 )
 
 // overlayError is one error as the overlay shows it: where, what, and the source lines
@@ -68,7 +68,7 @@ func overlayErrors(root string, err error) []overlayError {
 // loader does (load.ReadFile): never a file outside the site or in a hidden directory,
 // a link out of it, a named pipe or a device — the very files a refusal error names.
 func readLines(root, p string) []string {
-	b, err := load.ReadFile(root, p)
+	b, err := build.ReadSource(root, p)
 	if err != nil {
 		return nil
 	}

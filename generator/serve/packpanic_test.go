@@ -43,7 +43,8 @@ func TestPackPanicKeepsServing(t *testing.T) {
 	src := fixture.Write(t, fixture.Minimal().With(fixture.Files{"data/site.yaml": settings}))
 	var panicLine int
 	p := startAt(t, src, func(o *serve.Options) {
-		o.Pack = func(ctx context.Context, g *resolve.Graph, name string) ([]byte, error) {
+		o.Pack = func(ctx context.Context, got *build.Result, name string) ([]byte, error) {
+			g := got.Graph
 			if name == "raw" {
 				_, _, panicLine, _ = runtime.Caller(0)
 				panic("boom")
@@ -60,11 +61,11 @@ func TestPackPanicKeepsServing(t *testing.T) {
 			if err != nil {
 				return nil, err
 			}
-			res, err := pack.Render(ctx, mine, plan, pack.Options{})
+			out, err := pack.Render(ctx, mine, plan, pack.Options{})
 			if err != nil {
 				return nil, err
 			}
-			return res.PDF, nil
+			return out.PDF, nil
 		}
 	})
 	ev, _ := p.subscribe()

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/diag"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // Packs are slow to build (seconds, against milliseconds for the site), so the preview
@@ -64,7 +62,7 @@ func (c *packCache) get(ctx, reqCtx context.Context, sources int, name string, r
 // servePack answers /packs/<name>.pdf.
 func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) {
 	snap := s.snap.Load()
-	if snap.errors != nil || snap.graph == nil {
+	if snap.errors != nil || snap.res == nil {
 		http.Error(w, "the sources have errors: fix them, then reload to build the pack", http.StatusServiceUnavailable)
 		return
 	}
@@ -72,9 +70,9 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 	if render == nil {
 		render = s.buildPack
 	}
-	g, sources := snap.graph, snap.sources
+	res, sources := snap.res, snap.sources
 	pdf, err := s.packs.get(s.ctx, r.Context(), sources, name, func(ctx context.Context) ([]byte, error) {
-		pdf, err := guardPack(ctx, g, name, render)
+		pdf, err := guardPack(ctx, res, name, render)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) && ctx.Err() == nil {
 			s.packFailed(sources, name, err)
 		}
@@ -103,24 +101,13 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 // preview: it runs on a goroutine of its own) becomes a positioned error against the
 // pack's configuration; the pack renderer reports a panic in a document's section
 // against that document itself.
-func guardPack(ctx context.Context, g *resolve.Graph, name string, render func(context.Context, *resolve.Graph, string) ([]byte, error)) (pdf []byte, err error) {
+func guardPack(ctx context.Context, res *build.Result, name string, render func(context.Context, *build.Result, string) ([]byte, error)) (pdf []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			pdf, err = nil, diag.List{diag.Internal(packPos(g, name), "building pack "+name, v)}
+			pdf, err = nil, diag.List{diag.Internal(build.PackPos(res, name), "building pack "+name, v)}
 		}
 	}()
-	return render(ctx, g, name)
-}
-
-// packPos is where the named pack is configured: its entry in data/site.yaml, else
-// the file.
-func packPos(g *resolve.Graph, name string) diag.Pos {
-	for _, cfg := range build.Packs(g) {
-		if cfg.Name == name && cfg.Pos.Path != "" {
-			return cfg.Pos
-		}
-	}
-	return g.Site.Config.Pos
+	return render(ctx, res, name)
 }
 
 // packFailed shows a failed pack's errors over the pages, as a failed rebuild's are,
@@ -140,23 +127,9 @@ func (s *Server) packFailed(sources int, name string, err error) {
 }
 
 // buildPack renders and signs one pack as ismsgen build does.
-func (s *Server) buildPack(ctx context.Context, g *resolve.Graph, name string) ([]byte, error) {
-	for _, cfg := range build.Packs(g) {
-		if cfg.Name != name {
-			continue
-		}
-		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: g.Date, Version: s.opt.Version, Log: s.log}
-		signer, err := build.LoadSigner(g.Site, opt)
-		if err != nil {
-			return nil, err
-		}
-		pf, err := build.RenderPack(ctx, g, cfg, opt, signer)
-		if err != nil {
-			return nil, err
-		}
-		return pf.PDF, nil
-	}
-	return nil, fmt.Errorf("no pack named %q: %w", name, fs.ErrNotExist)
+func (s *Server) buildPack(ctx context.Context, res *build.Result, name string) ([]byte, error) {
+	opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: res.Graph.Date, Version: s.opt.Version, Log: s.log}
+	return build.PackByName(ctx, res, opt, name)
 }
 
 // packName returns the pack name of a /packs/<name>.pdf path.

@@ -11,8 +11,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/site"
 )
 
 // snapshot is what the handlers serve: the last good build and the current errors. A
@@ -25,8 +23,7 @@ type snapshot struct {
 	// sources counts rebuilds: packs built from an older count are stale.
 	sources int
 	files   map[string][]byte // last good build; nil before the first
-	site    *site.Output      // its render, for the next incremental one
-	graph   *resolve.Graph    // its graph, for packs
+	res     *build.Result     // the last good build: its render for the next incremental one, its graph for packs
 	errors  []overlayError    // errors of the latest rebuild; nil when it succeeded
 }
 
@@ -76,7 +73,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.loader.Changed(s.root, paths, all)
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true,
-		Version: s.opt.Version, Loader: s.loader, Site: site.Options{Head: head, Previous: cur.site},
+		Version: s.opt.Version, Loader: s.loader, Site: build.Preview(head, cur.res),
 	})
 	if ctx.Err() != nil {
 		return
@@ -91,13 +88,13 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.hub.rebuilt(next.sources, next.errors, true)
 		return
 	}
-	if w := res.Graph.Warnings; len(w) > 0 && (cur.graph == nil || len(cur.graph.Warnings) != len(w)) {
+	if w := res.Graph.Warnings; len(w) > 0 && (cur.res == nil || len(cur.res.Graph.Warnings) != len(w)) {
 		for _, line := range w.Lines() {
 			s.logf("warning: %s", line)
 		}
 	}
 	changed := changedPaths(cur.files, res.Files)
-	next.files, next.site, next.graph, next.errors = res.Files, res.Site, res.Graph, nil
+	next.files, next.res, next.errors = res.Files, res, nil
 	if len(changed) > 0 {
 		next.gen++
 	}

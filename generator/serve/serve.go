@@ -27,9 +27,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // Options configure a preview server.
@@ -55,7 +54,7 @@ type Options struct {
 	Debounce time.Duration
 	// Pack renders one PDF pack of the given (error-free) graph. An unknown name must
 	// give an error wrapping fs.ErrNotExist. Nil means build.RenderPack.
-	Pack func(ctx context.Context, g *resolve.Graph, name string) ([]byte, error)
+	Pack func(ctx context.Context, res *build.Result, name string) ([]byte, error)
 }
 
 // head is what every page gets at the end of its <head> in the preview: an external
@@ -83,7 +82,7 @@ type Server struct {
 	watch  *watcher
 	hub    *hub
 	packs  *packCache
-	loader *load.Loader // owned by the rebuild goroutine
+	loader *build.Loader // owned by the rebuild goroutine
 	snap   atomic.Pointer[snapshot]
 	log    io.Writer
 	// ctx is Run's context, for work that outlives a request (building a pack).
@@ -114,7 +113,7 @@ func New(opt Options) (*Server, error) {
 	if opt.Debounce <= 0 {
 		opt.Debounce = defaultDebounce
 	}
-	s := &Server{opt: opt, root: root, log: opt.Log, packs: newPackCache(), loader: load.New(),
+	s := &Server{opt: opt, root: root, log: opt.Log, packs: newPackCache(), loader: build.NewLoader(),
 		instance: strconv.FormatInt(time.Now().UnixNano(), 36), ctx: context.Background()}
 	s.hub = newHub(s.buildID(0))
 	if s.log == nil {

@@ -11,7 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/serve"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 )
@@ -258,7 +258,8 @@ func TestWarnsWhenNotLoopback(t *testing.T) {
 func TestPacksBuildOnRequest(t *testing.T) {
 	var calls atomic.Int32
 	p := start(t, fixture.Minimal(), func(o *serve.Options) {
-		o.Pack = func(ctx context.Context, g *resolve.Graph, name string) ([]byte, error) {
+		o.Pack = func(ctx context.Context, res *build.Result, name string) ([]byte, error) {
+			g := res.Graph
 			if name != "stage1" {
 				return nil, fmt.Errorf("no pack %q: %w", name, fs.ErrNotExist)
 			}

@@ -11,7 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
@@ -94,12 +94,7 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 
 // contentDirOf returns the content directory the site's settings name, as load reads
 // them (the default when they cannot be read: the build reports why).
-func contentDirOf(root string) string {
-	if cfg, _ := load.Config(root); cfg != nil && cfg.ContentDir != "" {
-		return cfg.ContentDir
-	}
-	return load.DefaultContentDir
-}
+func contentDirOf(root string) string { return build.ContentDir(root) }
 
 // treeList returns the trees.
 func (w *watcher) treeList() []string {
@@ -352,7 +347,7 @@ func (w *watcher) isOutput(p string) bool {
 	if rel, err := filepath.Rel(w.root, p); err == nil && filepath.ToSlash(rel) == "public" {
 		return true
 	}
-	_, err := os.Lstat(filepath.Join(p, load.OutputMarker))
+	_, err := os.Lstat(filepath.Join(p, build.OutputMarker))
 	return err == nil
 }
 
