@@ -122,6 +122,7 @@ type renderer struct {
 	tocPages []int
 	regTOC   *tocEntry
 	images   map[string]*imageInfo
+	lexers   lexerCache // code block lexers, looked up once per language
 }
 
 // pageInfo is what the header and footer of a page show.

@@ -32,7 +32,7 @@ type mdRenderer struct {
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {
-	m := &mdRenderer{g: r.g, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter()}
+	m := &mdRenderer{g: r.g, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter(r.lexers)}
 	opts := []gmrenderer.Option{gmrenderer.WithNodeRenderers(util.Prioritized(m, 100))}
 	if m.unsafe {
 		opts = append(opts, html.WithUnsafe())

@@ -54,7 +54,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th}
+	r := &renderer{g: g, opt: opt, theme: th, lexers: &lexerCache{}}
 	r.site = r.siteView()
 	pages := r.pages()
 
@@ -110,11 +110,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 }
 
 type renderer struct {
-	state *renderState
-	g     *resolve.Graph
-	opt   Options
-	theme *theme
-	site  *siteView
+	state  *renderState
+	g      *resolve.Graph
+	opt    Options
+	theme  *theme
+	site   *siteView
+	lexers *lexerCache // chroma lexers by language, shared by the render's workers
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
