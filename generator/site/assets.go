@@ -12,7 +12,9 @@ import (
 // evidence files and the images beside documents.
 func (r *renderer) assets(files map[string][]byte) error {
 	for p, b := range r.theme.static() {
-		files[p] = b
+		if !r.skipMermaid(p) {
+			files[p] = b
+		}
 	}
 	files["css/chroma.css"] = stylesheet()
 	for _, kind := range export.Kinds() {

@@ -73,6 +73,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b
+				state.carryDiagrams(opt.Previous, pages[i].Path)
 				return
 			}
 		}
@@ -141,7 +142,10 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.Body, p.TOC = body, toc
+		p.Body, p.TOC, p.Diagrams = body, toc, md.diagrams > 0
+		if p.Diagrams {
+			r.state.markDiagrams(p.Path)
+		}
 	}
 	t, err := r.theme.layout(p.Layout)
 	if err != nil {
@@ -151,7 +155,7 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return addDiagramScripts(p, buf.Bytes()), nil
 }
 
 // siteView is what every page knows about the site.
