@@ -64,6 +64,9 @@ type Result struct {
 	// Site is the site render, to pass as site.Options.Previous to a later build of the
 	// same sources so that it re-renders only the pages that changed (the live preview).
 	Site *site.Output
+	// Warnings are the build's warnings besides broken links (Graph.Warnings): the
+	// diagrams of packed documents that have no image for the PDF.
+	Warnings diag.List
 }
 
 // Errors and Warnings count the readiness findings.
@@ -114,7 +117,7 @@ func Render(ctx context.Context, opt Options, siteOpt site.Options) (*Result, er
 	}
 	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out}
 	if !opt.NoPack {
-		n, err := renderPacks(ctx, g, opt, res.Files)
+		n, err := renderPacks(ctx, g, opt, res.Files, &res.Warnings)
 		if err != nil {
 			return nil, err
 		}
@@ -148,7 +151,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Elapsed = time.Since(time.Now().Add(-res.Elapsed))
 	if opt.Log != nil {
-		for _, line := range res.Graph.Warnings.Lines() {
+		for _, line := range append(res.Graph.Warnings.Lines(), res.Warnings.Lines()...) {
 			fmt.Fprintln(opt.Log, "warning: "+line)
 		}
 		fmt.Fprintln(opt.Log, Summary(res, dest))

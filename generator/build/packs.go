@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/manifest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack"
@@ -39,6 +40,8 @@ type PackFiles struct {
 	Manifest []byte // the manifest written beside the pack
 	Pages    int
 	Docs     int
+	// Warnings are the pack's diagrams that have no image for the PDF.
+	Warnings diag.List
 }
 
 // RenderPack plans, renders and signs one pack. The manifest goes inside the PDF (as an
@@ -81,12 +84,13 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
-	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents}, nil
+	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents,
+		Warnings: packDiagramWarnings(g.Site.Files, plan)}, nil
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
-// packs/<name>.manifest.json).
-func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte) (int, error) {
+// packs/<name>.manifest.json), adding the packs' warnings to warnings.
+func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte, warnings *diag.List) (int, error) {
 	packs := Packs(g)
 	signer, err := LoadSigner(g.Site, opt)
 	if err != nil {
@@ -100,6 +104,7 @@ func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[s
 		}
 		files["packs/"+pf.Name+".pdf"] = pf.PDF
 		files["packs/"+pf.Name+".manifest.json"] = pf.Manifest
+		MergeWarnings(warnings, pf.Warnings)
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "pack %s: %d documents, %d pages, signed, in %s\n", pf.Name, pf.Docs, pf.Pages, time.Since(start).Round(time.Millisecond))
 		}

@@ -148,3 +148,26 @@ func TestLookup(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestWithDPI(t *testing.T) {
+	src := pngBytes(t)
+	out, err := diagram.WithDPI([]byte(src), 192)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := diagram.WithDPI(out, 192)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Errorf("a second WithDPI changed the PNG (%v)", err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil || img.Bounds().Dx() != 4 {
+		t.Fatalf("the PNG with pHYs does not decode: %v", err)
+	}
+	i := bytes.Index(out, []byte("pHYs"))
+	if i < 0 || string(out[i+4:i+8]) != "\x00\x00\x1d\x87" || out[i+12] != 1 { // 7559 px/m
+		t.Errorf("pHYs chunk % x", out[max(i, 0):max(i, 0)+13])
+	}
+	if _, err := diagram.WithDPI([]byte("GIF89a"), 192); err == nil {
+		t.Error("WithDPI accepted a GIF")
+	}
+}

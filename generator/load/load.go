@@ -122,6 +122,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	src.diagramCache(site.Documents, site.Files)
 
 	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, refused: refused,
 		read: func(rel string) ([]byte, error) { return l.files.read(src, rel) }}

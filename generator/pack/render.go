@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Options are the facts of one build that a pack shows besides the sources.
@@ -122,7 +124,8 @@ type renderer struct {
 	tocPages []int
 	regTOC   *tocEntry
 	images   map[string]*imageInfo
-	lexers   lexerCache // code block lexers, looked up once per language
+	lexers   lexerCache                               // code block lexers, looked up once per language
+	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
 }
 
 // pageInfo is what the header and footer of a page show.
