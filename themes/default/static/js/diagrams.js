@@ -256,6 +256,7 @@
     p.className = "diagram-error";
     p.textContent = "This diagram could not be drawn (" + msg + "). Its source is shown below.";
     figure.insertBefore(p, figure.firstChild);
+    figure.setAttribute("data-diagram-error", msg);
   }
 
   async function drawAll() {
