@@ -44,9 +44,18 @@ type Diagram struct {
 	Block  *ast.FencedCodeBlock
 }
 
-// Is reports whether a fenced code block is a Mermaid diagram.
+// Is reports whether a fenced code block is a Mermaid diagram. It reads the info string
+// itself: goldmark's Language caches its answer in the node, a write to an AST that the
+// site and the packs read concurrently.
 func Is(n *ast.FencedCodeBlock, src []byte) bool {
-	return n.Info != nil && strings.EqualFold(string(n.Language(src)), Language)
+	if n.Info == nil {
+		return false
+	}
+	info := n.Info.Segment.Value(src)
+	if i := bytes.IndexByte(info, ' '); i >= 0 {
+		info = info[:i]
+	}
+	return strings.EqualFold(string(info), Language)
 }
 
 // Find returns the diagrams of a document, in document order.
