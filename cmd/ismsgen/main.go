@@ -37,6 +37,7 @@ func commands() []*command {
 		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
 		{name: "export", summary: "export the SoA, risks, treatment plan or document list as CSV or JSON", run: runExport},
 		{name: "pack", summary: "build and sign the PDF audit packs", run: runPack},
+		{name: "diagrams", summary: "draw the Mermaid diagrams as PNG images for the PDF packs (with Chromium)", run: runDiagrams},
 		{name: "keygen", summary: "create a root CA and a pack-signing certificate", run: runKeygen},
 		{name: "verify", summary: "verify a signed audit pack and its manifest", run: runVerify},
 		{name: "serve", summary: "preview the site with live reload while editing", run: runServe},

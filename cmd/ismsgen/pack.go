@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/build"
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -66,6 +67,7 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 		return err
 	}
 	files := map[string][]byte{}
+	var warnings diag.List
 	for _, cfg := range packs {
 		start := time.Now()
 		pf, err := build.RenderPack(ctx, g, cfg, opt, signer)
@@ -74,6 +76,7 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 		}
 		files[prefix+"packs/"+pf.Name+".pdf"] = pf.PDF
 		files[prefix+"packs/"+pf.Name+".manifest.json"] = pf.Manifest
+		build.MergeWarnings(&warnings, pf.Warnings)
 		if opt.Log != nil {
 			fmt.Fprint(opt.Log, build.PackLog(g, cfg, pf, time.Since(start)))
 		}
@@ -83,6 +86,9 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 		return err
 	}
 	if opt.Log != nil {
+		for _, line := range warnings.Lines() {
+			fmt.Fprintln(opt.Log, "warning: "+line)
+		}
 		fmt.Fprintf(opt.Log, "wrote %d pack(s) to %s\n", len(packs), filepath.Join(out, filepath.FromSlash(prefix), "packs"))
 	}
 	return nil

@@ -68,6 +68,9 @@ type Result struct {
 	// Withheld lists the documents and registers the site left out because they are
 	// classified above publish.max_classification, by ID.
 	Withheld []*resolve.Entity
+	// Warnings are the build's warnings besides broken links (Graph.Warnings): the
+	// diagrams of packed documents that have no image for the PDF.
+	Warnings diag.List
 }
 
 // Errors and Warnings count the readiness findings.
@@ -113,7 +116,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out, Withheld: out.Withheld}
 	if !opt.NoPack {
-		n, err := renderPacks(ctx, g, opt, res.Files)
+		n, err := renderPacks(ctx, g, opt, res.Files, &res.Warnings)
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +163,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Elapsed = time.Since(time.Now().Add(-res.Elapsed))
 	if opt.Log != nil {
-		for _, line := range res.Graph.Warnings.Lines() {
+		for _, line := range append(res.Graph.Warnings.Lines(), res.Warnings.Lines()...) {
 			fmt.Fprintln(opt.Log, "warning: "+line)
 		}
 		fmt.Fprint(opt.Log, LeftOut(res))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/manifest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack"
@@ -43,6 +44,8 @@ type PackFiles struct {
 	// Classification is the pack's label; LeftOut what its max_classification left out.
 	Classification model.Classification
 	LeftOut        []*resolve.Entity
+	// Warnings are the pack's diagrams that have no image for the PDF.
+	Warnings diag.List
 }
 
 // RenderPack plans, renders and signs one pack. The manifest goes inside the PDF (as an
@@ -86,12 +89,13 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
 	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents,
-		Classification: plan.Classification(), LeftOut: plan.LeftOut}, nil
+		Classification: plan.Classification(), LeftOut: plan.LeftOut,
+		Warnings: packDiagramWarnings(g.Site.Files, plan)}, nil
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
-// packs/<name>.manifest.json).
-func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte) (int, error) {
+// packs/<name>.manifest.json), adding the packs' warnings to warnings.
+func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte, warnings *diag.List) (int, error) {
 	packs := Packs(g)
 	signer, err := LoadSigner(g.Site, opt)
 	if err != nil {
@@ -105,6 +109,7 @@ func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[s
 		}
 		files["packs/"+pf.Name+".pdf"] = pf.PDF
 		files["packs/"+pf.Name+".manifest.json"] = pf.Manifest
+		MergeWarnings(warnings, pf.Warnings)
 		if opt.Log != nil {
 			fmt.Fprint(opt.Log, PackLog(g, cfg, pf, time.Since(start)))
 		}

@@ -126,6 +126,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	src.diagramCache(site.Documents, files)
 	// Attachments: the other files under the content directory that documents link to.
 	linked := linkedFiles(site, files)
 	attached, err := l.files.readAll(ctx, src, linked, &errs)

@@ -5,8 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // codeStyle is the chroma style of code blocks: a light one, for paper.
@@ -66,11 +64,7 @@ func (r *renderer) code(lang, src string) {
 // highlight splits source into lines of styled tokens, already cleaned for the mono
 // font. An unknown language is shown plain.
 func (r *renderer) highlight(lang, src string, base style) [][]tok {
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Fallback
-	}
-	sty := styles.Get(codeStyle)
+	lexer, sty := r.lexers.get(lang)
 	var lines [][]tok
 	var cur []tok
 	add := func(text string, st style) {
@@ -84,7 +78,7 @@ func (r *renderer) highlight(lang, src string, base style) [][]tok {
 		}
 		cur = append(cur, tok{text: text, st: st})
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, src)
+	it, err := lexer.Tokenise(nil, src)
 	if err != nil {
 		it = chroma.Literator(chroma.Token{Type: chroma.Text, Value: src})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -71,6 +72,10 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.List:
 		r.list(d, n)
 	case *ast.FencedCodeBlock:
+		if diagram.Is(n, d.src) {
+			r.diagram(d, n)
+			return
+		}
 		r.code(string(n.Language(d.src)), blockText(n, d.src, false))
 	case *ast.CodeBlock:
 		r.code("", blockText(n, d.src, false))

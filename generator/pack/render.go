@@ -10,8 +10,10 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Options are the facts of one build that a pack shows besides the sources.
@@ -144,7 +146,9 @@ type renderer struct {
 	tocPages []int
 	regTOC   *tocEntry
 	images   map[string]*imageInfo
-	fail     *failures // items whose rendering panicked (guard.go)
+	fail     *failures                                // items whose rendering panicked (guard.go)
+	lexers   lexerCache                               // code block lexers, looked up once per language
+	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
 }
 
 // pageInfo is what the header of a page shows (every footer shows the pack's label).

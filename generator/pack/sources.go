@@ -70,6 +70,7 @@ func sources(g *resolve.Graph, p *Plan) []string {
 // alone are printed).
 func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...string)) {
 	add(d.Path)
+	diagramSources(g.Site.Files, d, add)
 	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

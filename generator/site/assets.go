@@ -16,7 +16,9 @@ import (
 // evidence files and the images beside documents: none of what the site withholds.
 func (r *renderer) assets(files map[string][]byte) error {
 	for p, b := range r.theme.static() {
-		files[p] = b
+		if !r.skipMermaid(p) {
+			files[p] = b
+		}
 	}
 	files["css/chroma.css"] = stylesheet()
 	exports := map[string]string{export.SoA: urls.SoA, export.Risks: urls.Risks, export.Treatment: urls.Treatment}

@@ -21,7 +21,7 @@ func FuzzRenderHTML(f *testing.F) {
 		if !ok {
 			return // a build would stop at load or resolve
 		}
-		r := &renderer{g: g, pub: newPublisher(g)}
+		r := &renderer{g: g, pub: newPublisher(g), lexers: &lexerCache{}}
 		html, _, err := r.newMarkdown().render(e.Doc, urls.Of(e))
 		if err != nil {
 			t.Fatalf("render: %v", err)

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -10,29 +11,72 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
+// codeStyle is the chroma style of highlighted code (its dark twin is in stylesheet).
+const codeStyle = "github"
+
 // highlighter renders code blocks with chroma's CSS classes; the colours live in one
 // stylesheet (css/chroma.css), so pages stay small and dark mode can restyle them.
-type highlighter struct{ f *chromahtml.Formatter }
+type highlighter struct {
+	f      *chromahtml.Formatter
+	style  *chroma.Style
+	lexers *lexerCache
+}
 
-func newHighlighter() *highlighter {
-	return &highlighter{f: chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false))}
+// newHighlighter returns a highlighter for one worker; lexers is shared by the workers of
+// a render.
+func newHighlighter(lexers *lexerCache) *highlighter {
+	return &highlighter{
+		f:      chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false)),
+		style:  styles.Get(codeStyle),
+		lexers: lexers,
+	}
 }
 
 // html returns the highlighted block, or an escaped <pre> when the language is unknown.
 func (h *highlighter) html(code, lang string) string {
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
+	lexer := h.lexers.get(lang)
+	if lexer == nil {
 		return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + "</code></pre>\n"
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + "</code></pre>\n"
 	}
 	var buf bytes.Buffer
-	if err := h.f.Format(&buf, styles.Get("github"), it); err != nil {
+	if err := h.f.Format(&buf, h.style, it); err != nil {
 		return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + "</code></pre>\n"
 	}
 	return `<div class="code" data-lang="` + template.HTMLEscapeString(lang) + `">` + buf.String() + "</div>\n"
+}
+
+// lexerCache looks each language up in chroma's registry once per render, misses
+// included: a language chroma does not know (or none) is matched against every lexer's
+// file patterns, which costs milliseconds a block. Safe for concurrent use.
+type lexerCache struct {
+	m sync.Map // language as written → chroma.Lexer, nil for none
+	// lookup finds a lexer by language; nil means chroma's registry (tests count calls).
+	lookup func(lang string) chroma.Lexer
+}
+
+// get returns the coalesced lexer of a language, or nil for no language or an unknown one.
+func (c *lexerCache) get(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	if l, ok := c.m.Load(lang); ok {
+		lexer, _ := l.(chroma.Lexer)
+		return lexer
+	}
+	lookup := c.lookup
+	if lookup == nil {
+		lookup = lexers.Get
+	}
+	var lexer chroma.Lexer
+	if l := lookup(lang); l != nil {
+		lexer = chroma.Coalesce(l)
+	}
+	c.m.Store(lang, lexer)
+	return lexer
 }
 
 // stylesheet returns the CSS for highlighted code: a light style, and a dark one for
@@ -40,7 +84,7 @@ func (h *highlighter) html(code, lang string) string {
 func stylesheet() []byte {
 	var buf bytes.Buffer
 	f := chromahtml.New(chromahtml.WithClasses(true))
-	_ = f.WriteCSS(&buf, styles.Get("github"))
+	_ = f.WriteCSS(&buf, styles.Get(codeStyle))
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
 	_ = f.WriteCSS(&buf, styles.Get("github-dark"))
 	buf.WriteString("}\n")

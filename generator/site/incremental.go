@@ -42,6 +42,8 @@ type renderState struct {
 	entries sync.Map // string → []byte
 	// sidebars keeps the rendered sidebars by key (see sidebarCache).
 	sidebars sync.Map // sidebarKey → string
+	// diagramPages holds the pages that show Mermaid diagrams (see diagrams.go).
+	diagramPages sync.Map // string → bool
 }
 
 // reusable returns the state of the previous render when its global inputs equal this

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
@@ -30,10 +31,12 @@ type mdRenderer struct {
 	unsafe  bool
 	codeFmt *highlighter
 	outline outline // how the current document's headings sit under the page's h1
+	// diagrams counts the Mermaid diagrams of the current page (see diagrams.go).
+	diagrams int
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {
-	m := &mdRenderer{g: r.g, pub: r.pub, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter()}
+	m := &mdRenderer{g: r.g, pub: r.pub, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter(r.lexers)}
 	opts := []gmrenderer.Option{gmrenderer.WithNodeRenderers(util.Prioritized(m, 100))}
 	if m.unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -54,7 +57,7 @@ type tocEntry struct {
 
 // render renders a document body for the page at pagePath.
 func (m *mdRenderer) render(d *model.Document, pagePath string) (template.HTML, []tocEntry, error) {
-	m.page, m.doc, m.outline = pagePath, d, planOutline(d)
+	m.page, m.doc, m.outline, m.diagrams = pagePath, d, planOutline(d), 0
 	var buf bytes.Buffer
 	if err := m.md.Renderer().Render(&buf, d.Body, d.AST); err != nil {
 		return "", nil, err
@@ -259,6 +262,10 @@ func (m *mdRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, ent
 	}
 	var lang string
 	if f, ok := node.(*ast.FencedCodeBlock); ok {
+		if diagram.Is(f, src) {
+			m.renderDiagram(w, src, f)
+			return ast.WalkSkipChildren, nil
+		}
 		lang = string(f.Language(src))
 	}
 	var code bytes.Buffer

@@ -27,6 +27,9 @@ type Page struct {
 	Data    any
 	Prev    *navItem
 	Next    *navItem
+	// Diagrams is whether the body has Mermaid diagrams: the page loads the diagram
+	// scripts ({{.DiagramScripts}}).
+	Diagrams bool
 
 	source string // the source file the page is made from, for errors
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a

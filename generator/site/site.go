@@ -66,7 +66,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g), lexers: &lexerCache{}}
 	r.site = r.siteView()
 	pages := r.pages()
 	opt.Versions.indexChanges(pages)
@@ -86,6 +86,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b
+				state.carryDiagrams(opt.Previous, pages[i].Path)
 				return
 			}
 		}
@@ -170,6 +171,7 @@ type renderer struct {
 	theme     *theme
 	site      *siteView
 	pub       *publisher
+	lexers    *lexerCache // chroma lexers by language, shared by the render's workers
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
@@ -200,7 +202,10 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.Body, p.TOC = body, toc
+		p.Body, p.TOC, p.Diagrams = body, toc, md.diagrams > 0
+		if p.Diagrams {
+			r.state.markDiagrams(p.Path)
+		}
 	}
 	t, err := r.theme.layout(p.Layout)
 	if err != nil {
@@ -219,7 +224,11 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return r.switcherFallback(t, p, buf.Bytes())
+	html, err := r.switcherFallback(t, p, buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return addDiagramScripts(p, html), nil
 }
 
 // siteView is what every page knows about the site.

@@ -43,6 +43,7 @@ func TestBrowser(t *testing.T) {
 		{"FocusAndDarkMode", testFocusAndDarkMode},
 		{"Crawl", testCrawl},
 		{"Screenshots", testScreenshots},
+		{"Diagrams", testDiagrams},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })
 	}

@@ -1,0 +1,144 @@
+package pack
+
+import (
+	"encoding/binary"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/diagram"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Mermaid diagrams in packs. A PDF cannot run Mermaid, and fpdf draws no SVG (its SVG
+// support is paths only, no text), so a diagram is the PNG that package diagram finds
+// for it (declared, beside the document, or rendered by ismsgen diagrams), drawn like a
+// figure with its title as caption and linked to the intranet page. Without one it is a
+// framed placeholder naming the diagram and its address on the intranet: never pages of
+// Mermaid source. The build warns about each such diagram.
+
+// placeholder padding, in millimetres.
+const diagramPad = 2.5
+
+// diagram draws the Mermaid block n of the document d.
+func (r *renderer) diagram(d *docCtx, n *ast.FencedCodeBlock) {
+	g, ok := r.diagramOf(d.doc, n)
+	if !ok {
+		return
+	}
+	url := ""
+	if d.it.Entity != nil {
+		url = r.intranetURL(d.it.Entity, diagram.Anchor(g.N))
+	}
+	r.gap(0.8)
+	if img, why, _ := diagram.Lookup(r.g.Site.Files, d.doc, g); why == "" {
+		if info := r.loadImage(img.Path); info != nil {
+			r.diagramImage(info, img.Data, g.Title(), url)
+			return
+		}
+	}
+	r.diagramPlaceholder(g.Label(), url)
+}
+
+// diagramOf returns the diagram of a block, numbering a document's diagrams once.
+func (r *renderer) diagramOf(doc *model.Document, n *ast.FencedCodeBlock) (diagram.Diagram, bool) {
+	if r.diagrams == nil {
+		r.diagrams = map[*ast.FencedCodeBlock]diagram.Diagram{}
+	}
+	if _, ok := r.diagrams[n]; !ok {
+		for _, g := range diagram.Find(doc) {
+			r.diagrams[g.Block] = g
+		}
+	}
+	g, ok := r.diagrams[n]
+	return g, ok
+}
+
+// diagramImage draws a diagram's PNG at its resolution (96 dpi unless the PNG says, as
+// the images of ismsgen diagrams do), shrunk to the text width and the page, with the
+// title as caption.
+func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string) {
+	dpi := pngDPI(data)
+	if dpi <= 0 {
+		dpi = imageDPI
+	}
+	w, h := info.w*25.4/dpi, info.h*25.4/dpi
+	captionH := 0.0
+	if title != "" {
+		captionH = lineHeight(sizeSmall) + 1
+	}
+	scale := min(1, r.width()/w, (r.bottom()-marginTop-captionH-1)/h)
+	w, h = w*scale, h*scale
+	r.ensure(h + captionH)
+	r.decorate(h)
+	r.pdf.ImageOptions(info.name, r.left(), r.y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
+	if url != "" {
+		r.pdf.LinkString(r.left(), r.y, w, h, url)
+	}
+	r.y += h + 1
+	if title != "" {
+		note := r.base()
+		note.italic, note.color, note.size = true, colMuted, sizeSmall
+		r.para(plain(title, note), "L")
+	}
+	r.y += gapPara
+}
+
+// diagramPlaceholder draws a framed box that names a diagram without an image and says
+// where it is drawn.
+func (r *renderer) diagramPlaceholder(label, url string) {
+	head := r.base()
+	head.bold = true
+	body := r.base()
+	body.size = sizeSmall + 1
+	link := body
+	link.color = colLink
+	spans := []span{{text: "Diagram: " + label, st: head}, {br: true, st: head}}
+	if url != "" {
+		spans = append(spans, span{text: "Shown on the intranet: ", st: body}, span{text: url, st: link, url: url})
+	} else {
+		spans = append(spans, span{text: "Shown on the intranet page of this document.", st: body})
+	}
+	r.indent += diagramPad
+	lines := r.layout(spans, r.width()-diagramPad)
+	h := linesHeight(lines) + 2*diagramPad
+	r.indent -= diagramPad
+	r.ensure(h)
+	r.decorate(h)
+	x, y, w := r.left(), r.y, r.width()
+	r.fillRect(x, y, w, h, colCodeBg)
+	r.box(x, y, w, h, colRule, 0.3)
+	r.y += diagramPad
+	r.indent += diagramPad
+	for _, ln := range lines {
+		r.drawLine(ln, r.left(), r.y)
+		r.y += ln.h
+	}
+	r.indent -= diagramPad
+	r.y = y + h + gapPara
+}
+
+// diagramSources adds the images of a document's diagrams to a pack's sources.
+func diagramSources(files map[string][]byte, d *model.Document, add func(...string)) {
+	for _, g := range diagram.Find(d) {
+		if img, why, _ := diagram.Lookup(files, d, g); why == "" {
+			add(img.Path)
+		}
+	}
+}
+
+// pngDPI returns the horizontal resolution a PNG's pHYs chunk gives, or 0.
+func pngDPI(b []byte) float64 {
+	const sig = 8
+	for i := sig; i+12 <= len(b); {
+		n := int(binary.BigEndian.Uint32(b[i:]))
+		typ := string(b[i+4 : i+8])
+		if typ == "IDAT" || n < 0 || i+12+n > len(b) {
+			return 0
+		}
+		if typ == "pHYs" && n == 9 && b[i+8+8] == 1 {
+			return float64(binary.BigEndian.Uint32(b[i+8:])) * 0.0254
+		}
+		i += 12 + n
+	}
+	return 0
+}
