@@ -90,17 +90,14 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		is.italic = true
 		is.color = colMuted
 		add("[image: "+plainText(n, d.src)+"]", is)
-	case *ast.RawHTML:
-		// Raw HTML is shown as the text it is, never interpreted.
-		hs := st
-		hs.mono = true
-		hs.color = colMuted
-		var b bytes.Buffer
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			b.Write(seg.Value(d.src))
+	case *markdown.HTMLElement:
+		if n.Action != markdown.HTMLDrop {
+			children(st, link, url)
 		}
-		add(b.String(), hs)
+	case *markdown.HTMLText:
+		add(string(n.Value), st)
+	case *ast.RawHTML, *markdown.HTMLHidden:
+		// Tags and comments are never shown.
 	case *markdown.Ref:
 		r.refSpans(n, st, out)
 	case *east.FootnoteLink:

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
-	"github.com/yuin/goldmark/ast"
 )
 
 // assets adds the theme's static files, the code stylesheet, the CSV exports, the
@@ -55,11 +55,11 @@ func (r *renderer) withheldImages() map[string]bool {
 		e, _ := r.g.DocumentByPath(d.Path)
 		shown := !r.pub.withheld(e)
 		for _, n := range d.Refs {
-			img, ok := n.(*ast.Image)
+			src, ok := markdown.ImageSource(n)
 			if !ok {
 				continue
 			}
-			u, err := url.Parse(string(img.Destination))
+			u, err := url.Parse(src)
 			if err != nil || u.Scheme != "" || u.Host != "" {
 				continue
 			}
