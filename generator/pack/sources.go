@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
@@ -77,8 +78,11 @@ func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...s
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if img, ok := n.(*ast.Image); ok {
-			add(imagePath(d, string(img.Destination)))
+		if el, ok := n.(*markdown.HTMLElement); ok && el.Action == markdown.HTMLDrop {
+			return ast.WalkSkipChildren, nil // never printed
+		}
+		if src, ok := markdown.ImageSource(n); ok {
+			add(imagePath(d, src))
 		}
 		if t, ok := g.Target(n); ok && t.Entity != nil && !p.leftOut(g, t.Entity) {
 			add(t.Entity.Pos.Path)
