@@ -118,3 +118,11 @@ func TestOutlineFindsRawHTMLReferences(t *testing.T) {
 		t.Errorf("references %v, want %v", got, want)
 	}
 }
+
+func TestWithoutComments(t *testing.T) {
+	src := []byte("Keep <!-- inline secret --> this.\n\n<!--\nblock secret\n-->\n\n> quoted <!-- across\n> lines secret -->\n> end\n\n`<!-- code stays -->`\n")
+	got := string(WithoutComments(src, NewParser().Parse(src)))
+	if strings.Contains(got, "secret") || !strings.Contains(got, "Keep  this.") || !strings.Contains(got, "> end") || !strings.Contains(got, "<!-- code stays -->") {
+		t.Errorf("without comments:\n%s", got)
+	}
+}
