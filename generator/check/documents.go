@@ -96,7 +96,7 @@ func (c *checker) draftLinks(from *resolve.Entity) {
 				return ast.WalkContinue, nil
 			}
 			switch n.(type) {
-			case *markdown.Ref, *ast.Link:
+			case *markdown.Ref, *ast.Link, *markdown.HTMLElement:
 				if t, ok := c.g.Target(n); ok && draft(t.Entity) {
 					c.add(RuleDocLinksDraft, d.PosAt(markdown.NodeOffset(n, d.Body)), from.ID,
 						"approved document %s links to %s, which is a draft", from.ID, t.Entity.ID)

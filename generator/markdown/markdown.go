@@ -1,6 +1,7 @@
 // Package markdown owns the one Markdown dialect of ismsgen: CommonMark with GFM tables,
 // task lists, strikethrough, footnotes, heading IDs exactly as GitHub makes them (and
-// {#custom-id} attributes), plus the [[ID]] cross-reference extension. Load parses every document once with Parser; the site and
+// {#custom-id} attributes), raw HTML as trees of allowlisted elements (rawhtml.go), plus
+// the [[ID]] cross-reference extension. Load parses every document once with Parser; the site and
 // pack renderers walk the resulting AST and never parse again.
 package markdown
 
@@ -22,7 +23,11 @@ func NewParser() *Parser {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, RefExtension),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(), // {#custom-id} on headings
-			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(headingIDs{}, 100),
+				// After goldmark's own (footnotes at 999): raw HTML becomes trees last.
+				util.Prioritized(rawHTML{policy: newHTMLPolicy()}, 1000),
+			),
 		),
 	)
 	return &Parser{md: md}

@@ -6,8 +6,11 @@ import "github.com/yuin/goldmark/ast"
 // found from its first text segment (goldmark keeps no segment on links themselves).
 // It falls back to the first line of the enclosing block.
 func NodeOffset(n ast.Node, src []byte) int {
-	if r, ok := n.(*Ref); ok {
-		return r.Offset
+	switch n := n.(type) {
+	case *Ref:
+		return n.Offset
+	case *HTMLElement:
+		return n.Offset
 	}
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {

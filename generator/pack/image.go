@@ -33,11 +33,25 @@ type figure struct {
 // layFigure sizes an image: at 96 dpi, scaled down to the text width and the page
 // height (less the caption). info is nil when the image cannot be shown.
 func (r *renderer) layFigure(d *docCtx, n *ast.Image) figure {
-	f := figure{alt: plainText(n, d.src), info: r.loadImage(imagePath(r.g.Site, d.doc, string(n.Destination)))}
+	return r.figureOf(d, string(n.Destination), plainText(n, d.src), 0, 0)
+}
+
+// figureOf sizes the image at dest; wantW and wantH (millimetres, 0 for none) are the
+// size its author asked for, as an HTML <img width height> does.
+func (r *renderer) figureOf(d *docCtx, dest, alt string, wantW, wantH float64) figure {
+	f := figure{alt: alt, info: r.loadImage(imagePath(r.g.Site, d.doc, dest))}
 	if f.info == nil {
 		return f
 	}
 	w, h := f.info.w*25.4/imageDPI, f.info.h*25.4/imageDPI
+	switch {
+	case wantW > 0 && wantH > 0:
+		w, h = wantW, wantH
+	case wantW > 0:
+		w, h = wantW, h*wantW/w
+	case wantH > 0:
+		w, h = w*wantH/h, wantH
+	}
 	if f.alt != "" {
 		f.captionH = lineHeight(sizeSmall) + 1
 	}
@@ -50,7 +64,11 @@ func (r *renderer) layFigure(d *docCtx, n *ast.Image) figure {
 // image draws a figure and its alt text as a caption. An image that cannot be shown
 // (external, SVG, broken) is named in the text instead.
 func (r *renderer) image(d *docCtx, n *ast.Image) {
-	f := r.layFigure(d, n)
+	r.drawFigure(r.layFigure(d, n), string(n.Destination))
+}
+
+// drawFigure draws a laid-out figure at the current alignment.
+func (r *renderer) drawFigure(f figure, dest string) {
 	note := r.base()
 	note.italic, note.color, note.size = true, colMuted, sizeSmall
 	if f.info == nil {
@@ -58,15 +76,22 @@ func (r *renderer) image(d *docCtx, n *ast.Image) {
 		if label == "" {
 			label = "image"
 		}
-		r.para(plain("["+label+": "+string(n.Destination)+" is not shown in the PDF]", note), "L")
+		r.para(plain("["+label+": "+dest+" is not shown in the PDF]", note), r.alignment())
 		return
 	}
 	r.ensure(f.h + f.captionH)
 	r.decorate(f.h)
-	r.pdf.ImageOptions(f.info.name, r.left(), r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
+	x := r.left()
+	switch r.alignment() {
+	case "C":
+		x += (r.width() - f.w) / 2
+	case "R":
+		x += r.width() - f.w
+	}
+	r.pdf.ImageOptions(f.info.name, x, r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
 	r.y += f.h + 1
 	if f.alt != "" {
-		r.para(plain(f.alt, note), "L")
+		r.para(plain(f.alt, note), r.alignment())
 	}
 }
 

@@ -77,8 +77,12 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		ss.strike = true
 		children(ss, link, url)
 	case *ast.Link:
-		r.linkSpans(d, n, st, out)
+		r.linkSpans(d, n, string(n.Destination), st, out)
 	case *ast.AutoLink:
+		if r.inLink > 0 {
+			add(string(n.Label(d.src)), st) // inside a link: its text
+			return
+		}
 		dest := string(n.URL(d.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 			dest = "mailto:" + dest
@@ -87,22 +91,27 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		ls.color = colLink
 		*out = append(*out, span{text: string(n.Label(d.src)), st: ls, url: dest})
 	case *ast.Image:
+		if r.inLink > 0 {
+			// An image inside a link (a badge) is the link's text.
+			add(plainText(n, d.src), st)
+			return
+		}
 		is := st
 		is.italic = true
 		is.color = colMuted
 		add("[image: "+plainText(n, d.src)+"]", is)
-	case *ast.RawHTML:
-		// Raw HTML is shown as the text it is, never interpreted.
-		hs := st
-		hs.mono = true
-		hs.color = colMuted
-		var b bytes.Buffer
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			b.Write(seg.Value(d.src))
-		}
-		add(b.String(), hs)
+	case *markdown.HTMLElement:
+		r.htmlInline(d, n, st, link, url, out)
+	case *markdown.HTMLText:
+		add(collapseSpace(string(n.Value)), st)
+	case *ast.RawHTML, *markdown.HTMLHidden:
+		// Tags and comments are never shown.
 	case *markdown.Ref:
+		if r.inLink > 0 {
+			// Inside a link: its text, in the link.
+			*out = append(*out, span{text: plainText(n, d.src), st: st, link: link, url: url})
+			return
+		}
 		r.refSpans(n, st, out)
 	case *east.FootnoteLink:
 		fs := st
@@ -117,15 +126,17 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 	}
 }
 
-// linkSpans renders a Markdown link: internal when its target is in the pack, else the
-// text followed by where it leads.
-func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
+// linkSpans renders a Markdown link or a raw HTML <a> to dest: internal when its target
+// is in the pack, else the text followed by where it leads.
+func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *[]span) {
 	ls := st
 	ls.color = colLink
 	inner := func(st style, link int, url string) {
+		r.inLink++ // what is inside a link is its text: no link inside a link
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.inline(d, c, st, link, url, out)
 		}
+		r.inLink--
 	}
 	note := st
 	note.color = colMuted
@@ -161,7 +172,6 @@ func (r *renderer) linkSpans(d *docCtx, n *ast.Link, st style, out *[]span) {
 		*out = append(*out, r.whereNote(t.Entity, t.Fragment, " ("+entityLabel(t.Entity)+", ", note)...)
 		return
 	}
-	dest := string(n.Destination)
 	switch {
 	case strings.HasPrefix(dest, "#") && len(dest) > 1 && d.it.Entity != nil:
 		inner(ls, r.anchors.get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
@@ -300,6 +310,15 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.AutoLink:
 			b.Write(c.Label(src))
+		case *markdown.HTMLText:
+			b.Write(c.Value)
+		case *markdown.HTMLElement:
+			switch {
+			case c.Action == markdown.HTMLDrop:
+				return ast.WalkSkipChildren, nil
+			case c.Tag == "img":
+				b.WriteString(c.Alt())
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ismsgen/ismsgen/generator/diagram"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -82,13 +83,11 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.Blockquote:
 		r.quote(d, n)
 	case *ast.ThematicBreak:
-		r.ensure(5)
-		r.gap(1.5)
-		r.decorate(0)
-		r.hline(r.left(), r.left()+r.width(), r.y+1, colRule, 0.3)
-		r.y += 3.5
-	case *ast.HTMLBlock:
-		r.rawHTML(blockText(n, d.src, true))
+		r.rule()
+	case *markdown.HTMLElement:
+		r.htmlBlock(d, n)
+	case *markdown.HTMLText, *markdown.HTMLHidden, *ast.HTMLBlock:
+		// Text between HTML blocks is white space; tags and comments are never shown.
 	case *east.Table:
 		r.mdTable(d, n)
 	case *east.FootnoteList:
@@ -154,7 +153,7 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		r.y += gap
 		return
 	}
-	r.para(r.inlines(d, n, r.base()), "L")
+	r.para(r.inlines(d, n, r.base()), r.alignment())
 	r.y += gap
 }
 
@@ -216,31 +215,28 @@ func taskBox(item ast.Node) (*east.TaskCheckBox, bool) {
 	return box, ok
 }
 
-func (r *renderer) quote(d *docCtx, n *ast.Blockquote) {
+func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blocks(d, n) }) }
+
+// quoted draws what body draws as a block quote: indented, muted, with a bar.
+func (r *renderer) quoted(body func()) {
 	r.gap(1)
 	saved := r.textColor
 	r.textColor = colMuted
 	r.bars = append(r.bars, r.left()+1)
 	r.indent += quoteStep
-	r.blocks(d, n)
+	body()
 	r.indent -= quoteStep
 	r.bars = r.bars[:len(r.bars)-1]
 	r.textColor = saved
 }
 
-// rawHTML shows an HTML block as the text it is.
-func (r *renderer) rawHTML(text string) {
-	st := r.base()
-	st.mono, st.size, st.color = true, sizeCode, colMuted
-	var spans []span
-	for i, l := range bytes.Split([]byte(text), []byte("\n")) {
-		if i > 0 {
-			spans = append(spans, span{br: true, st: st})
-		}
-		spans = append(spans, span{text: string(l), st: st})
-	}
-	r.para(spans, "L")
-	r.y += gapPara
+// rule draws a thematic break.
+func (r *renderer) rule() {
+	r.ensure(5)
+	r.gap(1.5)
+	r.decorate(0)
+	r.hline(r.left(), r.left()+r.width(), r.y+1, colRule, 0.3)
+	r.y += 3.5
 }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
@@ -269,16 +265,13 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 	}
 }
 
-// blockText returns the lines of a leaf block; an HTML block's closing line is added.
+// blockText returns the lines of a leaf block.
 func blockText(n ast.Node, src []byte, html bool) string {
 	var b bytes.Buffer
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
-	}
-	if h, ok := n.(*ast.HTMLBlock); ok && html && h.HasClosure() {
-		b.Write(h.ClosureLine.Value(src))
 	}
 	return string(bytes.TrimRight(b.Bytes(), "\n"))
 }

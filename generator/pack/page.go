@@ -139,6 +139,7 @@ type style struct {
 	bold, italic, mono, strike bool
 	size                       float64 // points
 	color                      rgb
+	rise                       float64 // millimetres above the line's middle: superscript > 0 > subscript
 }
 
 func (s style) fontKey() (family, face string) {

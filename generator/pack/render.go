@@ -132,6 +132,8 @@ type renderer struct {
 	markers   []marker      // list markers waiting for the next line
 	textColor rgb           // body text colour (muted inside block quotes)
 	bars      []float64     // x of block quote bars to draw beside each line
+	inLink    int           // links being laid out: inside one, others are their text
+	align     string        // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
 	curFont   fontSel       // font last selected, to skip redundant selections
 	curColor  rgb           // text colour last set
 	colorSet  bool          // whether curColor is valid

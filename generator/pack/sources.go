@@ -75,8 +75,11 @@ func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...s
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if img, ok := n.(*ast.Image); ok {
-			add(imagePath(g.Site, d, string(img.Destination)))
+		if el, ok := n.(*markdown.HTMLElement); ok && el.Action == markdown.HTMLDrop {
+			return ast.WalkSkipChildren, nil // never printed
+		}
+		if src, ok := markdown.ImageSource(n); ok {
+			add(imagePath(g.Site, d, src))
 		}
 		if t, ok := g.Target(n); ok && t.Entity != nil && !p.leftOut(g, t.Entity) {
 			add(t.Entity.Pos.Path)

@@ -160,12 +160,15 @@ func TestStress(t *testing.T) {
 	squeezed := strings.Join(strings.Fields(raw), "")
 
 	for _, want := range []string{"Ελληνικό κείμενο δοκιμής", "Проверка кириллицы", "Zażółć gęślą jaźń", "Größenänderung der Straße",
-		"CJK: ????? and emoji ? end-of-cjk", `<div class="raw">raw html</div>`, "The note text.", "after-image-marker",
+		"CJK: ????? and emoji ? end-of-cjk", "raw html", "The note text.", "after-image-marker",
 		"https://isms.synthetic.example/manual/man-0001.html", "https://isms.synthetic.example/controls/A.5.1.html",
 		"[x] done task", "[ ] open task", "ordered two", "Small photo"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("text lacks %q", want)
 		}
+	}
+	if strings.Contains(raw, "<div") {
+		t.Error("raw HTML is printed as source")
 	}
 	if strings.ContainsAny(raw, "漢字テスト🚀") {
 		t.Error("characters the fonts lack reached the PDF")

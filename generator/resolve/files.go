@@ -14,7 +14,7 @@ import (
 // resolveFile checks a link to a file that is not Markdown (an attachment: PDF, XLSX,
 // CSV, ZIP…): it must lie under the content directory and have been read, so that the
 // site can copy it to where the link expects it.
-func (r *resolver) resolveFile(d *model.Document, n *ast.Link, dest, target, frag string) {
+func (r *resolver) resolveFile(d *model.Document, n ast.Node, dest, target, frag string) {
 	site := r.g.Site
 	if r.outside(target) {
 		r.broken(d, n, target, "link to %s points outside the site (to %s, which is not under %s)", dest, target, r.contentDirName())
@@ -36,7 +36,7 @@ func (r *resolver) resolveFile(d *model.Document, n *ast.Link, dest, target, fra
 
 // resolveFolder resolves a link to a folder to the folder's index page (README.md,
 // _index.md or index.md), as a git host shows a folder.
-func (r *resolver) resolveFolder(d *model.Document, from *Entity, n *ast.Link, dest, target, frag string) {
+func (r *resolver) resolveFolder(d *model.Document, from *Entity, n ast.Node, dest, target, frag string) {
 	site := r.g.Site
 	if target != site.Config.ContentDir && r.outside(target) {
 		r.broken(d, n, target, "link to %s points outside the site (to %s, which is not under %s)", dest, target, r.contentDirName())

@@ -41,7 +41,9 @@ func (r *resolver) contentDirName() string {
 	return "the site root"
 }
 
-func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, dest string) {
+// resolveLink resolves a Markdown link, or a raw HTML <a> (n is the node, dest its
+// destination).
+func (r *resolver) resolveLink(d *model.Document, from *Entity, n ast.Node, dest string) {
 	p, frag, ok := markdown.LocalDest(dest)
 	if !ok {
 		return
@@ -79,7 +81,7 @@ func (r *resolver) resolveLink(d *model.Document, from *Entity, n *ast.Link, des
 
 // resolveFragment checks the #fragment of a link to document t (which may be the
 // document the link is in) and records the target with the heading's canonical ID.
-func (r *resolver) resolveFragment(d *model.Document, from *Entity, n *ast.Link, dest string, t *Entity, frag string) {
+func (r *resolver) resolveFragment(d *model.Document, from *Entity, n ast.Node, dest string, t *Entity, frag string) {
 	canonical := ""
 	if frag != "" {
 		id, ok := t.Doc.Anchors[frag]
@@ -143,7 +145,8 @@ func relPath(from, target string) string {
 	return strings.Repeat("../", len(fromDir)-i) + strings.Join(to[i:], "/")
 }
 
-func (r *resolver) resolveImage(d *model.Document, n *ast.Image, dest string) {
+// resolveImage checks that a local image (a Markdown image or a raw HTML <img>) exists.
+func (r *resolver) resolveImage(d *model.Document, n ast.Node, dest string) {
 	p, _, ok := markdown.LocalDest(dest)
 	if !ok || p == "" {
 		return

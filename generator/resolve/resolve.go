@@ -303,7 +303,8 @@ func IsPackSelector(s string) bool {
 	return false
 }
 
-// resolveBodies resolves [[ID]] references and links to .md files in every document.
+// resolveBodies resolves [[ID]] references and links to .md files in every document
+// (raw HTML <a> and <img> included).
 func (r *resolver) resolveBodies() {
 	for _, d := range r.g.Site.Documents {
 		from := r.g.docByPath[d.Path]
@@ -321,6 +322,12 @@ func (r *resolver) resolveBodies() {
 				r.resolveLink(d, from, n, string(n.Destination))
 			case *ast.Image:
 				r.resolveImage(d, n, string(n.Destination))
+			case *markdown.HTMLElement:
+				if dest, ok := markdown.LinkDestination(n); ok {
+					r.resolveLink(d, from, n, dest)
+				} else if src, ok := markdown.ImageSource(n); ok {
+					r.resolveImage(d, n, src)
+				}
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -67,16 +68,15 @@ func (r *renderer) withheldAssets() map[string]bool {
 		e, _ := r.g.DocumentByPath(d.Path)
 		shown := !r.pub.withheld(e)
 		for _, n := range d.Refs {
-			var dest []byte
-			switch n := n.(type) {
-			case *ast.Image:
-				dest = n.Destination
-			case *ast.Link:
-				dest = n.Destination
-			default:
+			var dest string
+			if src, ok := markdown.ImageSource(n); ok {
+				dest = src
+			} else if l, ok := n.(*ast.Link); ok {
+				dest = string(l.Destination)
+			} else {
 				continue
 			}
-			u, err := url.Parse(string(dest))
+			u, err := url.Parse(dest)
 			if err != nil || u.Scheme != "" || u.Host != "" {
 				continue
 			}

@@ -64,7 +64,7 @@ func (m *mdRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, 
 		w.WriteString(">")
 		return ast.WalkContinue, nil
 	}
-	if id != "" {
+	if id != "" && !m.links.inside() {
 		// Hidden from assistive technology and the tab order: the heading itself is the
 		// landmark; the link is a copy-me convenience for mouse users.
 		w.WriteString(`<a class="heading-anchor" href="#` + template.HTMLEscapeString(id) + `" aria-hidden="true" tabindex="-1">#</a>`)

@@ -30,13 +30,15 @@ type mdRenderer struct {
 	doc     *model.Document
 	unsafe  bool
 	codeFmt *highlighter
-	outline outline // how the current document's headings sit under the page's h1
+	outline outline     // how the current document's headings sit under the page's h1
+	links   anchorStack // the links being rendered: none is ever inside another
+	gm      capture     // goldmark's renderers of the nodes ours wrap
 	// diagrams counts the Mermaid diagrams of the current page (see diagrams.go).
 	diagrams int
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {
-	m := &mdRenderer{g: r.g, pub: r.pub, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter(r.lexers)}
+	m := &mdRenderer{g: r.g, pub: r.pub, unsafe: r.g.Site.Config.UnsafeHTML, codeFmt: newHighlighter(r.lexers), gm: goldmarkRenderers()}
 	opts := []gmrenderer.Option{gmrenderer.WithNodeRenderers(util.Prioritized(m, 100))}
 	if m.unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -57,7 +59,7 @@ type tocEntry struct {
 
 // render renders a document body for the page at pagePath.
 func (m *mdRenderer) render(d *model.Document, pagePath string) (template.HTML, []tocEntry, error) {
-	m.page, m.doc, m.outline, m.diagrams = pagePath, d, planOutline(d), 0
+	m.page, m.doc, m.outline, m.links, m.diagrams = pagePath, d, planOutline(d), anchorStack{}, 0
 	var buf bytes.Buffer
 	if err := m.md.Renderer().Render(&buf, d.Body, d.AST); err != nil {
 		return "", nil, err
@@ -98,6 +100,12 @@ func plainText(n ast.Node, src []byte) string {
 			b.Write(c.Value)
 		case *markdown.Ref:
 			b.WriteString(refLabel(c, nil))
+		case *markdown.HTMLText:
+			b.Write(c.Value)
+		case *markdown.HTMLElement:
+			if c.Action == markdown.HTMLDrop {
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -113,10 +121,11 @@ func (m *mdRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindCodeBlock, m.renderCode)
 	reg.Register(ast.KindHeading, m.renderHeading)
 	reg.Register(east.KindTaskCheckBox, m.renderTaskCheckBox)
-	if !m.unsafe {
-		reg.Register(ast.KindRawHTML, m.renderRawHTML)
-		reg.Register(ast.KindHTMLBlock, m.renderHTMLBlock)
-	}
+	reg.Register(ast.KindAutoLink, m.renderAutoLink)
+	reg.Register(east.KindFootnoteLink, m.renderFootnoteLink)
+	reg.Register(east.KindFootnoteBacklink, m.renderFootnoteBacklink)
+	reg.Register(east.KindTable, m.renderTable)
+	m.registerRawHTML(reg)
 }
 
 // refLabel is the text shown for a [[ID]] reference: the author's label, else the
@@ -137,6 +146,15 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 	}
 	n := node.(*markdown.Ref)
 	t, _ := m.g.Target(n)
+	if m.links.inside() {
+		// Inside a link: its text (never the title of what the site withholds).
+		label := refLabel(n, t.Entity)
+		if m.pub.placeholder(t.Entity) != "" {
+			label = refLabel(n, nil)
+		}
+		w.WriteString(template.HTMLEscapeString(label))
+		return ast.WalkContinue, nil
+	}
 	if pp := m.pub.placeholder(t.Entity); pp != "" {
 		// Withheld: the author's label or the ID, never the target's title.
 		label := refLabel(n, nil)
@@ -161,6 +179,14 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 
 func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
+	m.link(w, n, string(n.Destination), string(n.Title), entering)
+	return ast.WalkContinue, nil
+}
+
+// link opens or closes a link to dest: a Markdown link, or a raw HTML <a> the
+// allowlist keeps. It links what resolve found for n; inside another link it is only
+// its text.
+func (m *mdRenderer) link(w util.BufWriter, n ast.Node, dest, title string, entering bool) {
 	t, resolved := m.g.Target(n)
 	if t.Broken != "" {
 		// A broken link under links: warn: its text, marked, with the reason on hover.
@@ -169,13 +195,12 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 		} else {
 			w.WriteString(`</span>`)
 		}
-		return ast.WalkContinue, nil
+		return
 	}
 	if !entering {
-		w.WriteString("</a>")
-		return ast.WalkContinue, nil
+		m.links.close(w)
+		return
 	}
-	dest := string(n.Destination)
 	attrs := ""
 	if resolved && t.File != "" {
 		// An attachment, copied to the site where the link expects it.
@@ -185,13 +210,13 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 		}
 	} else if resolved {
 		if pp := m.pub.placeholder(t.Entity); pp != "" {
-			w.WriteString(`<a class="ref-withheld" href="` + template.HTMLEscapeString(urls.Rel(m.page, pp)) + `">`)
-			return ast.WalkContinue, nil
+			m.links.open(w, `<a class="ref-withheld" href="`+template.HTMLEscapeString(urls.Rel(m.page, pp))+`">`)
+			return
 		}
 		if !m.pub.shown(t.Entity) {
 			// A link to a document left out of this build shows as text.
-			w.WriteString(`<a class="ref-unpublished" title="not published in this build">`)
-			return ast.WalkContinue, nil
+			m.links.open(w, `<a class="ref-unpublished" title="not published in this build">`)
+			return
 		}
 		dest = urls.Rel(m.page, urls.Of(t.Entity))
 		if t.Fragment != "" {
@@ -200,12 +225,11 @@ func (m *mdRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, ent
 	} else if isExternal(dest) {
 		attrs = ` class="external" rel="noopener noreferrer"`
 	}
-	w.WriteString(`<a href="` + template.HTMLEscapeString(safeURL(dest)) + `"` + attrs)
-	if len(n.Title) > 0 {
-		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
+	tag := `<a href="` + template.HTMLEscapeString(safeURL(dest)) + `"` + attrs
+	if title != "" {
+		tag += ` title="` + template.HTMLEscapeString(title) + `"`
 	}
-	w.WriteString(">")
-	return ast.WalkContinue, nil
+	m.links.open(w, tag+">")
 }
 
 func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -216,7 +240,12 @@ func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, en
 	dest := string(n.Destination)
 	alt := plainText(n, src)
 	if isExternal(dest) || strings.HasPrefix(dest, "data:") {
-		// Pages load nothing from outside the site: an external image becomes a link.
+		// Pages load nothing from outside the site: an external image becomes a link to
+		// it, or inside a link (a badge) that link's text.
+		if m.links.inside() {
+			w.WriteString(template.HTMLEscapeString(alt))
+			return ast.WalkSkipChildren, nil
+		}
 		w.WriteString(`<a class="external" rel="noopener noreferrer" href="` + template.HTMLEscapeString(safeURL(dest)) + `">` + template.HTMLEscapeString("image: "+alt) + `</a>`)
 		return ast.WalkSkipChildren, nil
 	}
@@ -226,33 +255,6 @@ func (m *mdRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, en
 		w.WriteString(` title="` + template.HTMLEscapeString(string(n.Title)) + `"`)
 	}
 	w.WriteString(` loading="lazy">`)
-	return ast.WalkSkipChildren, nil
-}
-
-func (m *mdRenderer) renderRawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		n := node.(*ast.RawHTML)
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			w.WriteString(template.HTMLEscapeString(string(seg.Value(src))))
-		}
-	}
-	return ast.WalkSkipChildren, nil
-}
-
-func (m *mdRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		n := node.(*ast.HTMLBlock)
-		w.WriteString(`<pre class="raw-html">`)
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			w.WriteString(template.HTMLEscapeString(string(seg.Value(src))))
-		}
-		if n.HasClosure() {
-			w.WriteString(template.HTMLEscapeString(string(n.ClosureLine.Value(src))))
-		}
-		w.WriteString("</pre>\n")
-	}
 	return ast.WalkSkipChildren, nil
 }
 

@@ -208,8 +208,18 @@ func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub
 				b.Write(seg.Value(src))
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.RawHTML, *ast.HTMLBlock, *markdown.HTMLHidden:
+			// Tags and comments are never text.
 			return ast.WalkSkipChildren, nil
+		case *markdown.HTMLText:
+			b.Write(c.Value)
+		case *markdown.HTMLElement:
+			switch {
+			case c.Action == markdown.HTMLDrop:
+				return ast.WalkSkipChildren, nil
+			case c.Tag == "img":
+				b.WriteString(" " + c.Alt() + " ")
+			}
 		case *east.TableCell:
 			b.WriteByte(' ')
 		case *markdown.Ref:

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -77,7 +78,8 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 			d.Key = src
 		}
 		if e.Doc != nil {
-			d.Body = string(e.Doc.Body)
+			// Authors' HTML comments are never shown, so never compared either.
+			d.Body = string(markdown.WithoutComments(e.Doc.Body, e.Doc.AST))
 		}
 		s.Documents = append(s.Documents, d)
 	}

@@ -42,6 +42,7 @@ func TestBrowser(t *testing.T) {
 		{"PrintMedia", testPrint},
 		{"FocusAndDarkMode", testFocusAndDarkMode},
 		{"Crawl", testCrawl},
+		{"GitHubStyleContent", testGitHubStyle},
 		{"Screenshots", testScreenshots},
 		{"Diagrams", testDiagrams},
 	} {

@@ -21,6 +21,7 @@ type pageFacts struct {
 	Duplicates []string `json:"duplicates"`
 	Unlabelled []string `json:"unlabelled"`
 	Links      []string `json:"links"`
+	Nested     []string `json:"nested"`
 }
 
 const readFacts = `(() => {
@@ -38,6 +39,8 @@ const readFacts = `(() => {
 		duplicates: Array.from(dup),
 		unlabelled: Array.from(document.querySelectorAll("input, select, textarea, button"))
 			.filter(el => el.type !== "hidden" && !named(el)).map(el => el.outerHTML.slice(0, 80)),
+		// Links inside links: browsers split them, so none may be written.
+		nested: Array.from(document.querySelectorAll("a a")).map(a => a.outerHTML.slice(0, 80)),
 		// getAttribute, not .href: an SVG <a> (the risk heat map) has an object there.
 		links: Array.from(document.querySelectorAll("a[href], link[href], script[src], img[src]"))
 			.map(e => new URL(e.getAttribute("href") || e.getAttribute("src"), document.baseURI).href),
@@ -47,7 +50,8 @@ const readFacts = `(() => {
 // The crawl visits every page of the site in the browser (four tabs in parallel) and
 // requires: no console error, failed request or request off the test server; one h1;
 // the header, nav and main landmarks; no duplicate id; a label on every form control;
-// every internal link and #fragment resolving to a page and an element.
+// every internal link and #fragment resolving to a page and an element; no link
+// inside a link.
 func testCrawl(t *testing.T, e *env) {
 	pages := e.site.Pages()
 	facts := make(map[string]pageFacts, len(pages))
@@ -85,6 +89,9 @@ func testCrawl(t *testing.T, e *env) {
 		}
 		if len(f.Duplicates) > 0 {
 			t.Errorf("%s: duplicate ids %v", p, f.Duplicates)
+		}
+		for _, a := range f.Nested {
+			t.Errorf("%s: a link inside a link: %s", p, a)
 		}
 		for _, u := range f.Unlabelled {
 			t.Errorf("%s: form control without a label: %s", p, u)

@@ -1,0 +1,378 @@
+package pack
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Raw HTML reaches the pack as trees (markdown/rawhtml.go), and it prints what the
+// site's allowlist keeps of them, never a tag: local images, line breaks, paragraphs
+// and divisions with their alignment, details as a bold summary line then the content,
+// headings, lists, block quotes, preformatted text, rules and tables; sub, sup, kbd,
+// b, i and code as styled text; links as links; every other element as its content.
+// Scripts, styles, frames and comments print nothing; an external image prints its alt
+// text.
+
+// alignment is the alignment of paragraphs and figures in the current block.
+func (r *renderer) alignment() string {
+	if r.align == "" {
+		return "L"
+	}
+	return r.align
+}
+
+// htmlBlock renders an element written as raw HTML among blocks.
+func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
+	switch {
+	case el.Action == markdown.HTMLDrop:
+		return
+	case el.Action == markdown.HTMLUnwrap || el.Type() == ast.TypeInline:
+		r.flow(d, el, el, gapPara)
+		return
+	}
+	switch el.Tag {
+	case "p", "div":
+		saved := r.align
+		if a, ok := el.Attr("align"); ok {
+			r.align = alignCode(a)
+		}
+		r.flow(d, el, nil, gapPara)
+		r.align = saved
+	case "details":
+		r.gap(1)
+		r.flow(d, el, nil, gapPara)
+	case "summary":
+		st := r.base()
+		st.bold = true
+		r.para(r.htmlSpans(d, el, st), r.alignment())
+		r.y += gapTight
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		st := style{bold: true, size: headingSize(int(el.Tag[1]-'0') + 1), color: colText}
+		lines := r.layout(r.htmlSpans(d, el, st), r.width())
+		r.gap(gapHeading)
+		r.ensure(linesHeight(lines) + 2*lineHeight(sizeBody))
+		saved := r.align
+		if a, ok := el.Attr("align"); ok {
+			r.align = alignCode(a)
+		}
+		r.emit(lines, r.alignment())
+		r.align = saved
+		r.y += 1.2
+	case "ul", "ol":
+		r.htmlList(d, el)
+	case "blockquote":
+		r.quoted(func() { r.flow(d, el, nil, gapPara) })
+	case "pre":
+		r.code("", strings.Trim(htmlText(el, d.src), "\n"))
+	case "hr":
+		r.rule()
+	case "table":
+		r.htmlTable(d, el)
+	case "br":
+		r.y += lineHeight(sizeBody) / 2
+	default:
+		r.flow(d, el, nil, gapPara)
+	}
+}
+
+// flow renders the children of n: runs of inline content as paragraphs, blocks as
+// blocks, and a local image standing among the inline content as a figure. self is
+// n when n is an inline element whose own style applies to its content.
+func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap float64) {
+	var run []span
+	flush := func() {
+		if hasText(run) {
+			r.para(run, r.alignment())
+			r.y += gap
+		}
+		run = nil
+	}
+	if self != nil && self.Tag == "img" {
+		if f, ok := r.htmlFigure(d, self); ok && self.Action == markdown.HTMLKeep {
+			r.drawFigure(f, "")
+			return
+		}
+	}
+	if self != nil && self.Type() == ast.TypeInline {
+		r.htmlInline(d, self, r.base(), 0, "", &run)
+		flush()
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if el, ok := c.(*markdown.HTMLElement); ok && el.Tag == "img" && el.Action == markdown.HTMLKeep {
+			if f, ok := r.htmlFigure(d, el); ok {
+				flush()
+				r.drawFigure(f, "")
+				continue
+			}
+		}
+		if c.Type() == ast.TypeBlock {
+			flush()
+			r.block(d, c)
+			continue
+		}
+		r.inline(d, c, r.base(), 0, "", &run)
+	}
+	flush()
+}
+
+// htmlFigure lays out an <img> with a local source the PDF can draw.
+func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (figure, bool) {
+	src, ok := markdown.ImageSource(el)
+	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
+		return figure{}, false
+	}
+	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.width()), r.htmlSize(el, "height", r.bottom()-marginTop))
+	return f, f.info != nil
+}
+
+// htmlSize converts an <img> width or height (pixels, or a percentage of whole) to
+// millimetres, 0 when not given.
+func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64) float64 {
+	v, ok := el.Attr(key)
+	if !ok {
+		return 0
+	}
+	if p, ok := strings.CutSuffix(v, "%"); ok {
+		n, _ := strconv.Atoi(p)
+		return whole * float64(n) / 100
+	}
+	n, _ := strconv.Atoi(strings.TrimSuffix(v, "px"))
+	return float64(n) * 25.4 / imageDPI
+}
+
+// htmlInline appends the spans of an element written inline.
+func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, link int, url string, out *[]span) {
+	if el.Action == markdown.HTMLDrop {
+		return
+	}
+	if el.Tag == "img" {
+		// Inline, an image is its alt text: the link's text inside a link (a badge).
+		if alt := el.Alt(); alt != "" {
+			if r.inLink == 0 {
+				st.italic, st.color = true, colMuted
+			}
+			*out = append(*out, span{text: alt, st: st, link: link, url: url})
+		}
+		return
+	}
+	if el.Action == markdown.HTMLKeep {
+		switch el.Tag {
+		case "br":
+			*out = append(*out, span{br: true, st: st})
+			return
+		case "a":
+			if r.inLink == 0 {
+				href, _ := el.Attr("href")
+				r.linkSpans(d, el, href, st, out)
+				return
+			} // inside a link: its text, in that link
+
+		case "b", "strong", "summary", "th":
+			st.bold = true
+		case "i", "em":
+			st.italic = true
+		case "code", "kbd":
+			st.mono, st.bold, st.italic = true, el.Tag == "kbd", false
+			st.size *= 0.92
+		case "sub", "sup":
+			st.rise = st.size * ptToMM * 0.3
+			if el.Tag == "sub" {
+				st.rise = -st.size * ptToMM * 0.15
+			}
+			st.size *= 0.72
+		}
+	}
+	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
+			// A paragraph inside an inline element: its text, on the same line.
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				r.inline(d, cc, st, link, url, out)
+			}
+			*out = append(*out, span{text: " ", st: st, link: link, url: url})
+			continue
+		}
+		r.inline(d, c, st, link, url, out)
+	}
+}
+
+// htmlSpans returns the content of an element as one run of text in style st.
+func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st style) []span {
+	var out []span
+	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
+			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				r.inline(d, cc, st, 0, "", &out)
+			}
+			out = append(out, span{text: " ", st: st})
+			continue
+		}
+		r.inline(d, c, st, 0, "", &out)
+	}
+	return out
+}
+
+// htmlList draws an <ul> or <ol> with a marker beside each item.
+func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
+	num := 1
+	if v, ok := el.Attr("start"); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			num = n
+		}
+	}
+	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
+		item, ok := c.(*markdown.HTMLElement)
+		if !ok || item.Tag != "li" || item.Action == markdown.HTMLDrop {
+			if ok || c.Type() == ast.TypeBlock {
+				r.block(d, c)
+			}
+			continue
+		}
+		st := r.base()
+		text := "•"
+		if el.Tag == "ol" {
+			text = strconv.Itoa(num) + "."
+			num++
+		}
+		w := max(r.measure(r.clean(text, false), st)+2.2, 5)
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
+		r.indent += w
+		r.flow(d, item, nil, gapPara/2)
+		r.flushMarkers()
+		r.indent -= w
+	}
+	r.y += gapPara / 2
+}
+
+// htmlTable draws a <table>: its rows, the first one as the header when it is in a
+// <thead> or made of <th> cells. A cell spanning columns is followed by empty cells;
+// one spanning rows shows in its first row.
+func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
+	tb := &table{size: sizeTable}
+	body := style{size: sizeTable, color: r.textColor}
+	var rows []*markdown.HTMLElement
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if e, ok := c.(*markdown.HTMLElement); ok && e.Action != markdown.HTMLDrop {
+				switch e.Tag {
+				case "tr":
+					rows = append(rows, e)
+				case "thead", "tbody", "tfoot":
+					walk(e)
+				}
+			}
+		}
+	}
+	walk(el)
+	for i, tr := range rows {
+		head := true
+		var cells []cell
+		for c := tr.FirstChild(); c != nil; c = c.NextSibling() {
+			td, ok := c.(*markdown.HTMLElement)
+			if !ok || (td.Tag != "td" && td.Tag != "th") || td.Action == markdown.HTMLDrop {
+				continue
+			}
+			st := body
+			st.bold = td.Tag == "th"
+			head = head && td.Tag == "th"
+			cl := cell{spans: r.htmlSpans(d, td, st)}
+			if a, ok := td.Attr("align"); ok {
+				cl.align = alignCode(a)
+			}
+			cells = append(cells, cl)
+			if v, ok := td.Attr("colspan"); ok {
+				n, _ := strconv.Atoi(v)
+				for k := 1; k < min(n, 50); k++ {
+					cells = append(cells, cell{})
+				}
+			}
+		}
+		parent, _ := tr.Parent().(*markdown.HTMLElement)
+		if i == 0 && (head || (parent != nil && parent.Tag == "thead")) {
+			tb.header = cells
+			continue
+		}
+		tb.rows = append(tb.rows, cells)
+	}
+	if len(tb.rows) == 0 && len(tb.header) == 0 {
+		return
+	}
+	r.gap(0.5)
+	r.drawTable(tb)
+	r.y += gapPara
+}
+
+// alignCode converts an HTML align value to the layout's L, C or R.
+func alignCode(v string) string {
+	switch strings.ToLower(v) {
+	case "center":
+		return "C"
+	case "right":
+		return "R"
+	}
+	return "L"
+}
+
+// htmlText is the text content of an element as written, white space kept (for <pre>).
+func htmlText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *markdown.HTMLElement:
+			if c.Action == markdown.HTMLDrop {
+				return ast.WalkSkipChildren, nil
+			}
+			if c.Tag == "br" {
+				b.WriteByte('\n')
+			}
+		case *markdown.HTMLText:
+			b.Write(c.Value)
+		case *ast.Text:
+			b.Write(unescape(c.Segment.Value(src)))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// hasText reports whether spans hold anything but white space.
+func hasText(spans []span) bool {
+	for _, s := range spans {
+		if s.br || strings.TrimSpace(s.text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSpace turns every run of white space in HTML text into one space, as a
+// browser shows it.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
