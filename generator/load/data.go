@@ -1,12 +1,7 @@
 package load
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -113,108 +108,19 @@ func (d *dataLoader) catalogues(paths []string) {
 	}
 }
 
-func (d *dataLoader) soa() {
-	const p = "data/soa.yaml"
-	s := &d.site.SoA
-	if d.decodeFile(p, d.files[p], s) {
-		s.Path = p
-		d.docControl(&s.Document, p, "SOA", "Statement of Applicability")
-	}
-}
-
-func (d *dataLoader) risks() {
-	const p = "data/risks.yaml"
-	r := &d.site.Risks
-	if !d.decodeFile(p, d.files[p], r) {
-		return
-	}
-	r.Path = p
-	d.docControl(&r.Document, p, "REG-RISK", "Risk register")
-	m := &r.Method
-	if m.Pos.Path == "" {
-		d.errs.Add(diag.Pos{Path: p}, "risk register has no method: add method: with likelihood and impact scales and an acceptance threshold")
-		return
-	}
-	if len(m.Likelihood) == 0 || len(m.Impact) == 0 {
-		d.errs.Add(m.Pos, "risk method needs likelihood and impact scales")
-	}
-	if m.Formula != "" && m.Formula != "multiply" && m.Formula != "add" {
-		d.errs.Add(m.Pos, "risk method formula %q: want multiply or add", m.Formula)
-	}
-	for _, scale := range [][]model.ScaleStep{m.Likelihood, m.Impact} {
-		for i, s := range scale {
-			if i > 0 && s.Value <= scale[i-1].Value {
-				d.errs.Add(s.Pos, "scale values must rise (%d after %d)", s.Value, scale[i-1].Value)
-			}
+// registers decodes every register kept as data (model.Registers) that the site has,
+// and finishes it as its descriptor says.
+func (d *dataLoader) registers() {
+	for _, reg := range model.Registers() {
+		data := reg.Data(d.site)
+		if !d.decodeFile(reg.File, d.files[reg.File], data) {
+			continue
 		}
-	}
-	for i, b := range m.Bands {
-		if i > 0 && b.Max <= m.Bands[i-1].Max {
-			d.errs.Add(b.Pos, "band maximums must rise (%d after %d)", b.Max, m.Bands[i-1].Max)
+		*data.Source() = reg.File
+		d.docControl(data.Control(), reg.File, reg.ID, reg.Title)
+		if reg.Finish != nil {
+			reg.Finish(d.site, d.read, d.errs)
 		}
-	}
-}
-
-func (d *dataLoader) treatment() {
-	const p = "data/treatment.yaml"
-	t := &d.site.Treatment
-	if d.decodeFile(p, d.files[p], t) {
-		t.Path = p
-		d.docControl(&t.Document, p, "RTP", "Risk treatment plan")
-	}
-}
-
-func (d *dataLoader) evidence() {
-	const p = "data/evidence.yaml"
-	e := &d.site.Evidence
-	if !d.decodeFile(p, d.files[p], e) {
-		return
-	}
-	e.Path = p
-	d.docControl(&e.Document, p, "REG-EVIDENCE", "Evidence register")
-	for _, ev := range e.Evidence {
-		if ev != nil && ev.File != "" {
-			d.evidenceFile(ev)
-		}
-	}
-}
-
-// evidenceFile reads the file of an evidence record through the site's source. A file
-// that cannot be read — missing, outside the site root, in a hidden directory, not a
-// regular file — is a content error at the record's file:, as an unresolved reference
-// is: a pack must not reach the auditor without the evidence it lists. The message
-// starts "evidence ID: file F" (check reports it under the evidence-file rule);
-// FileError keeps the reason.
-func (d *dataLoader) evidenceFile(ev *model.Evidence) {
-	pos := ev.FilePos
-	if pos.Path == "" {
-		pos = ev.Pos
-	}
-	fail := func(why, todo string) {
-		ev.FileError = why
-		d.errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s %s; %s", ev.ID, ev.File, why, todo)
-	}
-	rel, ok := cleanRel(ev.File)
-	if !ok {
-		fail("resolves outside the site root", "write the path relative to the site root, without .., such as evidence/report.pdf")
-		return
-	}
-	b, err := d.read(rel)
-	var refused *RefusedError
-	switch {
-	case errors.As(err, &refused):
-		ev.FileError = refused.Msg
-		d.errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s: %s", ev.ID, ev.File, refused.Msg)
-	case errors.Is(err, fs.ErrNotExist):
-		fail("not found", "add the file, or correct file: (a path relative to the site root)")
-	case err != nil:
-		fail("cannot be read ("+err.Error()+")", "check its permissions")
-	default:
-		sum := sha256.Sum256(b)
-		ev.SHA256 = hex.EncodeToString(sum[:])
-		ev.Size = int64(len(b))
-		ev.File = rel
-		d.site.Files[rel] = b
 	}
 }
 
@@ -230,17 +136,4 @@ func (d *dataLoader) docControl(dc *model.DocControl, p, id, title string) {
 	if dc.Pos.Path == "" {
 		dc.Pos = diag.Pos{Path: p, Line: 1, Col: 1}
 	}
-}
-
-// cleanRel cleans a slash path written relative to the site root and reports whether
-// it stays inside the root as written (the source refuses links out of it).
-func cleanRel(p string) (string, bool) {
-	if p == "" || path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
-		return "", false
-	}
-	clean := path.Clean(p)
-	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", false
-	}
-	return clean, true
 }

@@ -76,10 +76,7 @@ func fuzzDataFile(f *testing.F, path string, seeds ...string) {
 			read: func(rel string) ([]byte, error) { return nil, os.ErrNotExist }}
 		d.config()
 		d.catalogues([]string{"data/controls/extra.yaml"})
-		d.soa()
-		d.risks()
-		d.treatment()
-		d.evidence()
+		d.registers()
 		var own diag.List
 		for _, e := range errs {
 			if e.Pos.Path == path {

@@ -85,7 +85,11 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	// The settings first: they say where the documents are and what to leave out.
 	files := map[string][]byte{}
 	refused := map[string]bool{}
-	for _, p := range []string{"data/site.yaml", "data/soa.yaml", "data/risks.yaml", "data/treatment.yaml", "data/evidence.yaml"} {
+	dataFiles := []string{"data/site.yaml"}
+	for _, reg := range model.Registers() {
+		dataFiles = append(dataFiles, reg.File)
+	}
+	for _, p := range dataFiles {
 		b, err := l.files.read(src, p)
 		var r *RefusedError
 		switch {
@@ -155,10 +159,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		site.Files[p] = b
 	}
 	data.catalogues(catPaths)
-	data.soa()
-	data.risks()
-	data.treatment()
-	data.evidence()
+	data.registers()
 
 	errs.Sort()
 	return site, errs.Err()

@@ -39,6 +39,9 @@ type RefusedError struct {
 
 func (e *RefusedError) Error() string { return e.Path + ": " + e.Msg }
 
+// Refusal is why the file is refused and what to do, for messages about it.
+func (e *RefusedError) Refusal() string { return e.Msg }
+
 // openSource opens the site directory dir (absolute).
 func openSource(dir string) (*source, error) {
 	real, err := filepath.EvalSymlinks(dir)

@@ -1,0 +1,203 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+)
+
+// Register describes one register kept as data (the README's "Data files"): what the
+// stages need to know of it that does not depend on its rows' fields. Registers is the
+// one table of them: load decodes each file it names, resolve defines each register and
+// its rows as entities and resolves the rows' references, urls places their pages, the
+// site renders them with the layouts named here, and export, pack and versions read
+// the rows through RegisterData and Row. A stage that needs more of one register than
+// this (the risk register's heat maps) says so by name; an unknown name is an error,
+// never a fall-through.
+type Register struct {
+	Name     string // stable name: the export's and the CLI's ("risks")
+	Artefact string // its generated section in a pack's contents: ("risk-register")
+	File     string // its data file ("data/risks.yaml")
+	ID       string // the default ID of its document block ("REG-RISK")
+	Title    string // the default title of its document block ("Risk register")
+	Page     string // its page ("risks/index.html")
+	Layout   string // the layout of its page ("risks")
+	// Clause is the clause of ISO/IEC 27001 the register is documented information for
+	// by being there (the SoA is 6.1.3's), "" for none.
+	Clause string
+	// Row is the kind of entity each row is; nil when the rows are not entities of their
+	// own (the SoA's rows belong to the controls).
+	Row *RowKind
+	// Data returns the register's data in a site: decoded into by load, read by the
+	// other stages.
+	Data func(s *Site) RegisterData
+	// Finish runs after the file is decoded, for what strict decoding cannot check (the
+	// risk method's scales) and what the register reads besides its file (the evidence
+	// files, through read). Nil when there is nothing more.
+	Finish func(s *Site, read func(rel string) ([]byte, error), errs *diag.List)
+}
+
+// RowKind is the kind of entity a register's rows are.
+type RowKind struct {
+	Kind   string // the entity kind ("risk"), as package resolve names kinds
+	Noun   string // what a row is called in messages ("risk", "treatment action")
+	Dir    string // the directory of the rows' pages: Dir/<ID>.html
+	Layout string // the layout of a row's page
+}
+
+// RegisterData is a register as loaded.
+type RegisterData interface {
+	// Control is the register's document-control block.
+	Control() *DocControl
+	// Source is where the register was loaded from: "" when the site has none (load
+	// sets it).
+	Source() *string
+	// Rows returns the register's rows in file order, without the empty ones.
+	Rows() []Row
+}
+
+// Row is one row of a register.
+type Row interface {
+	RowID() string
+	RowIDPos() diag.Pos // where its ID is written
+	RowPos() diag.Pos   // where the row starts
+	RowTitle() string
+	// RowRefs lists the row's references to other entities, by field.
+	RowRefs() []RefField
+}
+
+// RefField is one field of a row that references other entities.
+type RefField struct {
+	Field string // its name in the data file ("controls")
+	Refs  []Ref
+	// Kinds are the entity kinds it may point at, as package resolve names them.
+	Kinds []string
+	// Owner marks the field naming the entity the row belongs to (an SoA row's control),
+	// for a register whose rows are not entities of their own.
+	Owner bool
+}
+
+// Registers returns the registers kept as data, in the order the site lists them.
+func Registers() []*Register {
+	return []*Register{
+		{Name: "soa", Artefact: "soa", File: "data/soa.yaml", ID: "SOA", Title: "Statement of Applicability",
+			Page: "soa.html", Layout: "soa", Clause: "6.1.3",
+			Data: func(s *Site) RegisterData { return &s.SoA }},
+		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
+			Page: "risks/index.html", Layout: "risks", Clause: "8.2",
+			Row:    &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
+			Data:   func(s *Site) RegisterData { return &s.Risks },
+			Finish: checkRiskMethod},
+		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
+			Page: "treatment/index.html", Layout: "treatment",
+			Row:  &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
+			Data: func(s *Site) RegisterData { return &s.Treatment }},
+		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
+			Page: "evidence/index.html", Layout: "evidence-register",
+			Row:    &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
+			Data:   func(s *Site) RegisterData { return &s.Evidence },
+			Finish: readEvidenceFiles},
+	}
+}
+
+// RegisterNamed returns the register called name, or nil.
+func RegisterNamed(name string) *Register {
+	for _, r := range Registers() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// checkRiskMethod checks what strict decoding cannot of the risk method: that it is
+// there, its formula, and that its scales and bands rise.
+func checkRiskMethod(s *Site, _ func(string) ([]byte, error), errs *diag.List) {
+	r := &s.Risks
+	m := &r.Method
+	if m.Pos.Path == "" {
+		errs.Add(diag.Pos{Path: r.Path}, "risk register has no method: add method: with likelihood and impact scales and an acceptance threshold")
+		return
+	}
+	if len(m.Likelihood) == 0 || len(m.Impact) == 0 {
+		errs.Add(m.Pos, "risk method needs likelihood and impact scales")
+	}
+	if m.Formula != "" && m.Formula != "multiply" && m.Formula != "add" {
+		errs.Add(m.Pos, "risk method formula %q: want multiply or add", m.Formula)
+	}
+	for _, scale := range [][]ScaleStep{m.Likelihood, m.Impact} {
+		for i, st := range scale {
+			if i > 0 && st.Value <= scale[i-1].Value {
+				errs.Add(st.Pos, "scale values must rise (%d after %d)", st.Value, scale[i-1].Value)
+			}
+		}
+	}
+	for i, b := range m.Bands {
+		if i > 0 && b.Max <= m.Bands[i-1].Max {
+			errs.Add(b.Pos, "band maximums must rise (%d after %d)", b.Max, m.Bands[i-1].Max)
+		}
+	}
+}
+
+// readEvidenceFiles reads the file of every evidence record. A file that cannot be
+// read — missing, outside the site root, in a hidden directory, not a regular file — is
+// a content error at the record's file:, as an unresolved reference is: a pack must not
+// reach the auditor without the evidence it lists. The message starts "evidence ID:
+// file F" (kind diag.KindEvidence: check reports it under the evidence-file rule);
+// FileError keeps the reason.
+func readEvidenceFiles(s *Site, read func(string) ([]byte, error), errs *diag.List) {
+	for _, ev := range s.Evidence.Evidence {
+		if ev == nil || ev.File == "" {
+			continue
+		}
+		pos := ev.FilePos
+		if pos.Path == "" {
+			pos = ev.Pos
+		}
+		fail := func(why, todo string) {
+			ev.FileError = why
+			errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s %s; %s", ev.ID, ev.File, why, todo)
+		}
+		rel, ok := CleanRel(ev.File)
+		if !ok {
+			fail("resolves outside the site root", "write the path relative to the site root, without .., such as evidence/report.pdf")
+			continue
+		}
+		b, err := read(rel)
+		var refused interface{ Refusal() string }
+		switch {
+		case errors.As(err, &refused):
+			ev.FileError = refused.Refusal()
+			errs.AddKind(diag.KindEvidence, pos, "evidence %s: file %s: %s", ev.ID, ev.File, refused.Refusal())
+		case errors.Is(err, fs.ErrNotExist):
+			fail("not found", "add the file, or correct file: (a path relative to the site root)")
+		case err != nil:
+			fail("cannot be read ("+err.Error()+")", "check its permissions")
+		default:
+			sum := sha256.Sum256(b)
+			ev.SHA256 = hex.EncodeToString(sum[:])
+			ev.Size = int64(len(b))
+			ev.File = rel
+			s.Files[rel] = b
+		}
+	}
+}
+
+// CleanRel cleans a slash path written relative to the site root and reports whether it
+// stays inside the root as written (the loader refuses links out of it).
+func CleanRel(p string) (string, bool) {
+	if p == "" || path.IsAbs(p) || filepath.IsAbs(p) || strings.Contains(p, `\`) {
+		return "", false
+	}
+	clean := path.Clean(p)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", false
+	}
+	return clean, true
+}
