@@ -43,8 +43,12 @@ type Entity struct {
 	Title string
 	Pos   diag.Pos // where the ID is defined
 
-	Doc        *model.Document
-	Register   string
+	Doc      *model.Document
+	Register string // the register's pack artefact name (RegSoA, …)
+	// Reg describes the register a register entity or a row entity belongs to.
+	Reg *model.Register
+	// Row is the register row a row entity is (a *model.Risk, …).
+	Row        model.Row
 	DocControl *model.DocControl
 	Control    *model.Control
 	Risk       *model.Risk
@@ -82,7 +86,9 @@ type Graph struct {
 	documents []*Entity // published documents and registers, sorted by ID
 	links     map[*Entity][]*Entity
 	backlinks map[*Entity][]*Entity
-	soa       map[string]*model.SoARow
+	// owned maps a register whose rows belong to other entities (the SoA) to each
+	// owner's row, by the owner's ID.
+	owned map[string]map[string]model.Row
 	// targets maps Ref and Link nodes of document ASTs to their targets.
 	targets map[ast.Node]Target
 	// docByPath maps a document's source path to its entity.
@@ -139,10 +145,21 @@ func (g *Graph) BacklinksOfKind(e *Entity, k Kind) []*Entity {
 	return out
 }
 
+// RowOf returns the row of the register called name that belongs to the entity with
+// the ID (a control's SoA row).
+func (g *Graph) RowOf(name, id string) (model.Row, bool) {
+	r, ok := g.owned[name][id]
+	return r, ok
+}
+
 // SoARow returns the SoA row of a control.
 func (g *Graph) SoARow(controlID string) (*model.SoARow, bool) {
-	r, ok := g.soa[controlID]
-	return r, ok
+	r, ok := g.RowOf("soa", controlID)
+	if !ok {
+		return nil, false
+	}
+	row, ok := r.(*model.SoARow)
+	return row, ok
 }
 
 // Target returns the target of a Ref or Link node of a document's AST.

@@ -24,14 +24,14 @@ type Options struct {
 // Resolve builds the link graph of site. The error, when not nil, is a diag.List of
 // every unresolved reference and duplicate ID. The site is not modified.
 func Resolve(site *model.Site, opt Options) (*Graph, error) {
-	r := &resolver{rows: map[any]*Entity{}, g: &Graph{
+	r := &resolver{rows: map[model.Row]*Entity{}, g: &Graph{
 		Site:      site,
 		Date:      opt.Date,
 		Drafts:    opt.Drafts,
 		byID:      map[string]*Entity{},
 		links:     map[*Entity][]*Entity{},
 		backlinks: map[*Entity][]*Entity{},
-		soa:       map[string]*model.SoARow{},
+		owned:     map[string]map[string]model.Row{},
 		targets:   map[ast.Node]Target{},
 		docByPath: map[string]*Entity{},
 	}}
@@ -53,8 +53,8 @@ type resolver struct {
 	errs  diag.List
 	links model.LinkLevel
 	seen  map[*Entity]map[*Entity]bool
-	// rows maps a data row (*model.Risk, *model.Action, *model.Evidence) to its entity.
-	rows map[any]*Entity
+	// rows maps a register's row (*model.Risk, …) to its entity.
+	rows map[model.Row]*Entity
 	// indexes maps a folder (site path) to its index page, once a link needs it.
 	indexes map[string]*Entity
 }
@@ -72,13 +72,8 @@ func (r *resolver) define(opt Options) {
 		}
 		g.byID[e.ID] = e
 		g.entities = append(g.entities, e)
-		switch {
-		case e.Risk != nil:
-			r.rows[e.Risk] = e
-		case e.Action != nil:
-			r.rows[e.Action] = e
-		case e.Evidence != nil:
-			r.rows[e.Evidence] = e
+		if e.Row != nil {
+			r.rows[e.Row] = e
 		}
 	}
 	site := g.Site
@@ -96,50 +91,31 @@ func (r *resolver) define(opt Options) {
 		}
 		add(e)
 	}
-	for _, reg := range []struct {
-		name string
-		path string
-		dc   *model.DocControl
-	}{
-		{RegSoA, site.SoA.Path, &site.SoA.Document},
-		{RegRisks, site.Risks.Path, &site.Risks.Document},
-		{RegTreatment, site.Treatment.Path, &site.Treatment.Document},
-		{RegEvidence, site.Evidence.Path, &site.Evidence.Document},
-	} {
-		if reg.path == "" {
+	regs := model.Registers()
+	for _, reg := range regs {
+		data := reg.Data(site)
+		if *data.Source() == "" {
 			continue
 		}
-		add(&Entity{Kind: KindRegister, ID: reg.dc.ID, Title: reg.dc.Title, Pos: reg.dc.IDPos, Register: reg.name, DocControl: reg.dc, Published: true})
+		dc := data.Control()
+		add(&Entity{Kind: KindRegister, ID: dc.ID, Title: dc.Title, Pos: dc.IDPos, Register: reg.Artefact, Reg: reg, DocControl: dc, Published: true})
 	}
 	for _, c := range site.Catalogue {
 		add(&Entity{Kind: KindControl, ID: c.ID, Title: c.Title, Pos: c.Pos, Control: c, Published: true})
 	}
-	for _, x := range site.Risks.Risks {
-		if x != nil {
-			if x.ID == "" {
-				r.errs.Add(x.Pos, "risk has no id")
-			}
-			add(&Entity{Kind: KindRisk, ID: x.ID, Title: x.Title, Pos: x.IDPos, Risk: x, Published: true})
+	for _, reg := range regs {
+		if reg.Row == nil {
+			continue
 		}
-	}
-	for _, x := range site.Treatment.Actions {
-		if x != nil {
-			if x.ID == "" {
-				r.errs.Add(x.Pos, "treatment action has no id")
+		for _, row := range reg.Data(site).Rows() {
+			if row.RowID() == "" {
+				r.errs.Add(row.RowPos(), "%s has no id", reg.Row.Noun)
 			}
-			title := x.Title
-			if title == "" {
-				title = x.Action
-			}
-			add(&Entity{Kind: KindAction, ID: x.ID, Title: title, Pos: x.IDPos, Action: x, Published: true})
-		}
-	}
-	for _, x := range site.Evidence.Evidence {
-		if x != nil {
-			if x.ID == "" {
-				r.errs.Add(x.Pos, "evidence record has no id")
-			}
-			add(&Entity{Kind: KindEvidence, ID: x.ID, Title: x.Title, Pos: x.IDPos, Evidence: x, Published: true})
+			e := &Entity{Kind: Kind(reg.Row.Kind), ID: row.RowID(), Title: row.RowTitle(), Pos: row.RowIDPos(), Reg: reg, Row: row, Published: true}
+			e.Risk, _ = row.(*model.Risk)
+			e.Action, _ = row.(*model.Action)
+			e.Evidence, _ = row.(*model.Evidence)
+			add(e)
 		}
 	}
 }
@@ -206,72 +182,20 @@ func (r *resolver) link(from, to *Entity) {
 func (r *resolver) resolveData() {
 	g := r.g
 	site := g.Site
-	docKinds := []Kind{KindDocument, KindRegister}
 	for _, d := range site.Documents {
 		e := g.docByPath[d.Path]
 		for _, c := range d.Meta.Controls {
 			r.ref(e, c, "controls", KindControl)
 		}
 	}
-	if soa, ok := g.byID[site.SoA.Document.ID]; ok && site.SoA.Path != "" {
-		for _, row := range site.SoA.Controls {
-			if row == nil {
-				continue
-			}
-			ctl := r.ref(soa, row.Control, "SoA control", KindControl)
-			if ctl != nil {
-				if prev, dup := g.soa[ctl.ID]; dup {
-					r.errs.AddKind(diag.KindReference, row.Control.Pos, "control %s has a second SoA row (the first is at %s)", ctl.ID, prev.Pos)
-				} else {
-					g.soa[ctl.ID] = row
-				}
-			}
-			for _, d := range row.Documents {
-				if t := r.ref(ctl, d, "documents", docKinds...); t != nil {
-					r.link(t, ctl)
-				}
-			}
-			for _, ev := range row.Evidence {
-				if t := r.ref(ctl, ev, "evidence", KindEvidence); t != nil {
-					r.link(t, ctl)
-				}
-			}
-		}
-	}
-	for _, x := range site.Risks.Risks {
-		if x == nil {
+	for _, reg := range model.Registers() {
+		data := reg.Data(site)
+		if *data.Source() == "" {
 			continue
 		}
-		e := r.rows[x]
-		for _, c := range x.Controls {
-			r.ref(e, c, "controls", KindControl)
-		}
-		for _, a := range x.Actions {
-			r.ref(e, a, "actions", KindAction)
-		}
-	}
-	for _, x := range site.Treatment.Actions {
-		if x == nil {
-			continue
-		}
-		e := r.rows[x]
-		for _, c := range x.Risks {
-			r.ref(e, c, "risks", KindRisk)
-		}
-		for _, c := range x.Controls {
-			r.ref(e, c, "controls", KindControl)
-		}
-		for _, c := range x.Evidence {
-			r.ref(e, c, "evidence", KindEvidence)
-		}
-	}
-	for _, x := range site.Evidence.Evidence {
-		if x == nil {
-			continue
-		}
-		e := r.rows[x]
-		for _, c := range x.Controls {
-			r.ref(e, c, "controls", KindControl)
+		regEntity := g.byID[data.Control().ID]
+		for _, row := range data.Rows() {
+			r.resolveRow(reg, regEntity, row)
 		}
 	}
 	for _, pk := range site.Config.Packs {
@@ -284,6 +208,59 @@ func (r *resolver) resolveData() {
 			}
 		}
 	}
+}
+
+// resolveRow resolves the references of one row of a register. A row that is an entity
+// of its own links what it references. A row that belongs to another entity (an SoA
+// row to its control: its Owner field) links that owner and what it references both
+// ways (a control and the documents and evidence its row lists), and is the owner's
+// row of the register (Graph.RowOf).
+func (r *resolver) resolveRow(reg *model.Register, regEntity *Entity, row model.Row) {
+	from := r.rows[row]
+	fields := row.RowRefs()
+	if reg.Row == nil {
+		from = nil
+		for _, f := range fields {
+			if !f.Owner {
+				continue
+			}
+			for _, ref := range f.Refs {
+				owner := r.ref(regEntity, ref, f.Field, kindsOf(f.Kinds)...)
+				if owner == nil {
+					continue
+				}
+				from = owner
+				owned := r.g.owned[reg.Name]
+				if owned == nil {
+					owned = map[string]model.Row{}
+					r.g.owned[reg.Name] = owned
+				}
+				if prev, dup := owned[owner.ID]; dup {
+					r.errs.AddKind(diag.KindReference, ref.Pos, "%s %s has a second row in %s (the first is at %s)", owner.Kind, owner.ID, reg.Title, prev.RowPos())
+				} else {
+					owned[owner.ID] = row
+				}
+			}
+		}
+	}
+	for _, f := range fields {
+		if f.Owner {
+			continue
+		}
+		for _, ref := range f.Refs {
+			if t := r.ref(from, ref, f.Field, kindsOf(f.Kinds)...); t != nil && reg.Row == nil {
+				r.link(t, from)
+			}
+		}
+	}
+}
+
+func kindsOf(names []string) []Kind {
+	out := make([]Kind, len(names))
+	for i, n := range names {
+		out[i] = Kind(n)
+	}
+	return out
 }
 
 // PackArtefacts are the generated artefacts a pack may list.
