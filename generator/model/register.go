@@ -28,6 +28,9 @@ type Register struct {
 	Title    string // the default title of its document block ("Risk register")
 	Page     string // its page ("risks/index.html")
 	Layout   string // the layout of its page ("risks")
+	// Section is its title in the navigation, and the breadcrumb of its rows' pages
+	// ("Risk register").
+	Section string
 	// Clause is the clause of ISO/IEC 27001 the register is documented information for
 	// by being there (the SoA is 6.1.3's), "" for none.
 	Clause string
@@ -87,19 +90,19 @@ type RefField struct {
 func Registers() []*Register {
 	return []*Register{
 		{Name: "soa", Artefact: "soa", File: "data/soa.yaml", ID: "SOA", Title: "Statement of Applicability",
-			Page: "soa.html", Layout: "soa", Clause: "6.1.3",
+			Page: "soa.html", Layout: "soa", Section: "Statement of Applicability", Clause: "6.1.3",
 			Data: func(s *Site) RegisterData { return &s.SoA }},
 		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
-			Page: "risks/index.html", Layout: "risks", Clause: "8.2",
+			Page: "risks/index.html", Layout: "risks", Section: "Risk register", Clause: "8.2",
 			Row:    &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
 			Data:   func(s *Site) RegisterData { return &s.Risks },
 			Finish: checkRiskMethod},
 		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
-			Page: "treatment/index.html", Layout: "treatment",
+			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
 			Row:  &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
 			Data: func(s *Site) RegisterData { return &s.Treatment }},
 		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
-			Page: "evidence/index.html", Layout: "evidence-register",
+			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
 			Row:    &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
 			Data:   func(s *Site) RegisterData { return &s.Evidence },
 			Finish: readEvidenceFiles},

@@ -45,26 +45,19 @@ func (r *renderer) pages() []*Page {
 			Section: r.sectionOf(e), source: e.Doc.Path})
 		p.Prev, p.Next = r.neighbours(e)
 	}
-	s := g.Site
-	if r.hasPage(urls.SoA) {
-		add(r.registerPage(urls.SoA, "soa", resolve.RegSoA, r.soaData()))
-	}
-	if r.hasPage(urls.Risks) {
-		add(r.registerPage(urls.Risks, "risks", resolve.RegRisks, r.risksData()))
-		for _, e := range g.OfKind(resolve.KindRisk) {
-			add(&Page{Path: urls.Of(e), Layout: "risk", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk register", source: s.Risks.Path})
+	for _, reg := range model.Registers() {
+		e, shown := r.pub.register(reg.Artefact)
+		if !shown {
+			continue
 		}
-	}
-	if r.hasPage(urls.Treatment) {
-		add(r.registerPage(urls.Treatment, "treatment", resolve.RegTreatment, nil))
-		for _, e := range g.OfKind(resolve.KindAction) {
-			add(&Page{Path: urls.Of(e), Layout: "action", Title: e.ID + " " + e.Title, Entity: e, Section: "Risk treatment plan", source: s.Treatment.Path})
+		info := g.Info(e)
+		add(&Page{Path: reg.Page, Layout: reg.Layout, Title: e.Title, Entity: e, Info: &info, Data: r.registerView(reg),
+			Section: "Registers", source: e.Pos.Path})
+		if reg.Row == nil {
+			continue
 		}
-	}
-	if r.hasPage(urls.Evidence) {
-		add(r.registerPage(urls.Evidence, "evidence-register", resolve.RegEvidence, nil))
-		for _, e := range g.OfKind(resolve.KindEvidence) {
-			add(&Page{Path: urls.Of(e), Layout: "evidence", Title: e.ID + " " + e.Title, Entity: e, Section: "Evidence", source: s.Evidence.Path})
+		for _, x := range g.OfKind(resolve.Kind(reg.Row.Kind)) {
+			add(&Page{Path: urls.Of(x), Layout: reg.Row.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
 		}
 	}
 	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups()})
@@ -89,7 +82,7 @@ func (r *renderer) pages() []*Page {
 	for _, e := range g.Entities() {
 		if pp := r.pub.placeholder(e); pp != "" {
 			add(&Page{Path: pp, Layout: "withheld", Title: e.ID,
-				Data: withheldView{ID: e.ID, Kind: kindWord(e.Kind), Classification: g.Classification(e)}})
+				Data: withheldView{ID: e.ID, Kind: kindWord(e), Classification: g.Classification(e)}})
 		}
 	}
 	r.labels(pages)
@@ -100,15 +93,17 @@ func (r *renderer) pages() []*Page {
 	return pages
 }
 
-func (r *renderer) registerPage(path, layout, reg string, data any) *Page {
-	for _, e := range r.g.OfKind(resolve.KindRegister) {
-		if e.Register == reg {
-			info := r.g.Info(e)
-			return &Page{Path: path, Layout: layout, Title: e.Title, Entity: e, Info: &info, Data: data,
-				Section: "Registers", source: e.Pos.Path}
-		}
+// registerView is the data of a register's page beyond the register itself: the SoA's
+// rows by theme and the risk register's heat maps; nil for a register whose layout
+// reads the register and its rows alone.
+func (r *renderer) registerView(reg *model.Register) any {
+	switch reg.Name {
+	case "soa":
+		return r.soaData()
+	case "risks":
+		return r.risksData()
 	}
-	return &Page{Path: path, Layout: layout, Title: reg, Data: data, Section: "Registers"}
+	return nil
 }
 
 // sectionOf names the sidebar section a document is listed in.
@@ -126,13 +121,12 @@ func (r *renderer) sectionPath(section string) string {
 			return sec.Index
 		}
 	}
+	for _, reg := range model.Registers() {
+		if reg.Section == section {
+			return reg.Page
+		}
+	}
 	switch section {
-	case "Risk register":
-		return urls.Risks
-	case "Risk treatment plan":
-		return urls.Treatment
-	case "Evidence":
-		return urls.Evidence
 	case "Controls":
 		return urls.Controls
 	case "Tags":
@@ -181,7 +175,7 @@ type homeData struct {
 
 func (r *renderer) homeData() homeData {
 	g := r.g
-	h := homeData{HasSoA: r.hasPage(urls.SoA), HasRisks: r.hasPage(urls.Risks), HasTreatment: r.hasPage(urls.Treatment), HasEvidence: r.hasPage(urls.Evidence)}
+	h := homeData{HasSoA: r.hasRegister("soa"), HasRisks: r.hasRegister("risks"), HasTreatment: r.hasRegister("treatment"), HasEvidence: r.hasRegister("evidence")}
 	for _, cov := range g.ClauseCoverage() {
 		for _, e := range r.pub.filter(cov.By) {
 			switch {

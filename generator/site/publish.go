@@ -92,13 +92,11 @@ type withheldView struct {
 	Classification model.Classification
 }
 
-// kindWord names a kind of entity in a sentence.
-func kindWord(k resolve.Kind) string {
-	switch k {
-	case resolve.KindAction:
-		return "treatment action"
-	case resolve.KindEvidence:
-		return "evidence record"
+// kindWord names what an entity is in a sentence: a register's row by its register's
+// noun ("treatment action"), anything else by its kind.
+func kindWord(e *resolve.Entity) string {
+	if e.Reg != nil && e.Reg.Row != nil && e.Kind == resolve.Kind(e.Reg.Row.Kind) {
+		return e.Reg.Row.Noun
 	}
-	return string(k)
+	return string(e.Kind)
 }

@@ -308,21 +308,20 @@ func (r *renderer) siteView() *siteView {
 			v.Nav = append(v.Nav, sec)
 		}
 	}
-	reg := navSection{Title: "Registers"}
-	for _, it := range []navItem{
+	reg := navSection{Title: "Registers", Items: []navItem{
 		{Title: "Readiness", Path: urls.Readiness},
 		{Title: "Document register", Path: urls.Documents},
-		{Title: "Statement of Applicability", Path: urls.SoA},
-		{Title: "Controls", Path: urls.Controls},
-		{Title: "Risk register", Path: urls.Risks},
-		{Title: "Risk treatment plan", Path: urls.Treatment},
-		{Title: "Evidence", Path: urls.Evidence},
-		{Title: "Tags", Path: urls.Tags},
-	} {
-		if r.hasPage(it.Path) {
-			reg.Items = append(reg.Items, it)
+	}}
+	for i, rg := range model.Registers() {
+		if r.hasPage(rg.Page) {
+			reg.Items = append(reg.Items, navItem{Title: rg.Section, Path: rg.Page})
+		}
+		if i == 0 {
+			// The controls follow the Statement of Applicability, which decides them.
+			reg.Items = append(reg.Items, navItem{Title: "Controls", Path: urls.Controls})
 		}
 	}
+	reg.Items = append(reg.Items, navItem{Title: "Tags", Path: urls.Tags})
 	v.Nav = append(v.Nav, reg)
 	v.navIndex = map[string]navPos{}
 	for si, sec := range v.Nav {
@@ -355,13 +354,19 @@ func sortNav(items []navItem, g *resolve.Graph) {
 // hasPage reports whether a register page is generated: its data file exists and the
 // site publishes the register.
 func (r *renderer) hasPage(p string) bool {
-	reg := map[string]string{urls.SoA: resolve.RegSoA, urls.Risks: resolve.RegRisks,
-		urls.Treatment: resolve.RegTreatment, urls.Evidence: resolve.RegEvidence}[p]
-	if reg == "" {
-		return true
+	for _, reg := range model.Registers() {
+		if reg.Page == p {
+			_, shown := r.pub.register(reg.Artefact)
+			return shown
+		}
 	}
-	_, shown := r.pub.register(reg)
-	return shown
+	return true
+}
+
+// hasRegister reports whether the site has the register called name and publishes it.
+func (r *renderer) hasRegister(name string) bool {
+	reg := model.RegisterNamed(name)
+	return reg != nil && r.hasPage(reg.Page)
 }
 
 func (p *Page) describe() string {

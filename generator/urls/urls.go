@@ -31,28 +31,24 @@ const (
 // Of returns the output path (slash-separated, relative to the site root) of an
 // entity's page.
 func Of(e *resolve.Entity) string {
-	switch e.Kind {
-	case resolve.KindDocument:
+	switch {
+	case e.Kind == resolve.KindDocument:
 		return DocumentPath(e.Doc)
-	case resolve.KindRegister:
-		switch e.Register {
-		case resolve.RegSoA:
-			return SoA
-		case resolve.RegRisks:
-			return Risks
-		case resolve.RegTreatment:
-			return Treatment
-		default:
-			return Evidence
-		}
-	case resolve.KindControl:
+	case e.Kind == resolve.KindControl:
 		return "controls/" + Slug(e.ID) + ".html"
-	case resolve.KindRisk:
-		return "risks/" + Slug(e.ID) + ".html"
-	case resolve.KindAction:
-		return "treatment/" + Slug(e.ID) + ".html"
+	case e.Kind == resolve.KindRegister && e.Reg != nil:
+		return e.Reg.Page
+	case e.Reg != nil && e.Reg.Row != nil:
+		return RowPage(e.Reg, e.ID)
 	}
-	return "evidence/" + Slug(e.ID) + ".html"
+	// Every entity is a document, a control, a register or a register's row: anything
+	// else is a bug, and a page at a made-up path would hide it.
+	panic("urls.Of: an entity of kind " + string(e.Kind) + " has no page")
+}
+
+// RowPage is the page of the row with the ID of a register whose rows are entities.
+func RowPage(reg *model.Register, id string) string {
+	return reg.Row.Dir + "/" + Slug(id) + ".html"
 }
 
 // DocumentPath returns the page of a document: its path under the content directory
