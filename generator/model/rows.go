@@ -86,3 +86,34 @@ func (e *Evidence) RowTitle() string   { return e.Title }
 func (e *Evidence) RowRefs() []RefField {
 	return []RefField{{Field: "controls", Refs: e.Controls, Kinds: []string{"control"}}}
 }
+
+// Searchable is a row that says what the site's search shows and finds of it: a short
+// status line (meta) and its searchable text fields.
+type Searchable interface {
+	RowSearch() (meta, text []string)
+}
+
+// dated is "prefix DATE", or "" for no date.
+func dated(prefix string, d Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case prefix == "":
+		return d.String()
+	}
+	return prefix + " " + d.String()
+}
+
+func (r *Risk) RowSearch() (meta, text []string) {
+	return []string{r.Owner, string(r.Treatment)},
+		[]string{r.Description, r.Asset, r.Threat, r.Vulnerability, r.Owner, string(r.Treatment), r.AcceptedBy}
+}
+
+func (a *Action) RowSearch() (meta, text []string) {
+	return []string{string(a.Status), a.Owner, dated("due", a.Due)},
+		[]string{a.Action, a.Owner, a.Approver, a.Resources, a.Measure, string(a.Status)}
+}
+
+func (e *Evidence) RowSearch() (meta, text []string) {
+	return []string{e.Owner, dated("", e.Date)}, []string{e.Description, e.File, e.Owner}
+}

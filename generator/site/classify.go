@@ -75,25 +75,20 @@ func (r *renderer) label(p *Page) model.Classification {
 		for _, e := range g.OfKind(resolve.KindControl) {
 			c.add(e)
 			c.add(g.BacklinksOfKind(e, resolve.KindRisk)...)
-			if row, ok := g.SoARow(e.ID); ok {
-				c.refs(row.Documents, row.Evidence)
+		}
+	}
+	if e := p.Entity; e != nil && e.Kind == resolve.KindRegister && e.Reg != nil {
+		// A register's page shows its rows: each row, and what its references name.
+		for _, row := range e.Reg.Data(g.Site).Rows() {
+			if x, ok := g.Lookup(row.RowID()); ok && x.Row == row {
+				c.add(x)
+			}
+			for _, f := range row.RowRefs() {
+				c.refs(f.Refs)
 			}
 		}
-	case "risks":
-		for _, e := range g.OfKind(resolve.KindRisk) {
-			c.add(e)
-			c.refs(e.Risk.Controls, e.Risk.Actions)
-		}
-	case "treatment":
-		for _, e := range g.OfKind(resolve.KindAction) {
-			c.add(e)
-			c.refs(e.Action.Risks, e.Action.Controls, e.Action.Evidence)
-		}
-	case "evidence-register":
-		for _, e := range g.OfKind(resolve.KindEvidence) {
-			c.add(e)
-			c.refs(e.Evidence.Controls)
-		}
+	}
+	switch p.Layout {
 	case "controls":
 		for _, e := range g.OfKind(resolve.KindControl) {
 			c.add(e)

@@ -129,18 +129,12 @@ func (r *renderer) searchEntry(p *Page) searchEntry {
 			se.Meta = c.Theme
 			fields(c.Theme)
 		}
-	case e.Risk != nil:
-		x := e.Risk
-		se.Meta = joinNonEmpty(" · ", x.Owner, string(x.Treatment))
-		fields(x.Description, x.Asset, x.Threat, x.Vulnerability, x.Owner, string(x.Treatment), x.AcceptedBy)
-	case e.Action != nil:
-		a := e.Action
-		se.Meta = joinNonEmpty(" · ", string(a.Status), a.Owner, dateLabel("due", a.Due))
-		fields(a.Action, a.Owner, a.Approver, a.Resources, a.Measure, string(a.Status))
-	case e.Evidence != nil:
-		x := e.Evidence
-		se.Meta = joinNonEmpty(" · ", x.Owner, dateLabel("", x.Date))
-		fields(x.Description, x.File, x.Owner)
+	case e.Row != nil:
+		if sr, ok := e.Row.(model.Searchable); ok {
+			meta, text := sr.RowSearch()
+			se.Meta = joinNonEmpty(" · ", meta...)
+			fields(text...)
+		}
 	}
 	if c := p.Classification(); c.Above(r.g.Site.Config.Classification) {
 		// A result opens a page more classified than the site's default: say so.
