@@ -19,6 +19,7 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 		"  soa        one row per catalogue control\n"+
 		"  risks      one row per risk, with levels and bands computed by the method\n"+
 		"  treatment  one row per risk treatment action\n"+
+		"  evidence   one row per evidence record, with its file's SHA-256\n"+
 		"  documents  one row per published controlled document and register")
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))

@@ -83,7 +83,7 @@ func TestHelpListsCheckAndExport(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
 		}
 	}
-	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|documents") {
+	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|evidence|documents") {
 		t.Errorf("export --help: exit %d\n%s", code, stdout)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -28,8 +29,18 @@ const (
 	JSON = "json"
 )
 
-// Kinds lists what can be exported, in the order the CLI documents them.
-func Kinds() []string { return []string{SoA, Risks, Treatment, Documents} }
+// Kinds lists what can be exported, in the order the CLI documents them: the SoA (one
+// row per catalogue control), every register kept as data whose rows are entities (one
+// row per row, model.Register.Columns), and the documents.
+func Kinds() []string {
+	out := []string{SoA}
+	for _, reg := range model.Registers() {
+		if reg.Columns != nil {
+			out = append(out, reg.Name)
+		}
+	}
+	return append(out, Documents)
+}
 
 // Formats lists the output formats.
 func Formats() []string { return []string{CSV, JSON} }
@@ -54,12 +65,11 @@ func BuildOnly(g *resolve.Graph, kind string, include func(*resolve.Entity) bool
 	switch kind {
 	case SoA:
 		return x.soaTable(), nil
-	case Risks:
-		return x.riskTable(), nil
-	case Treatment:
-		return x.treatmentTable(), nil
 	case Documents:
 		return x.documentTable(), nil
+	}
+	if reg := model.RegisterNamed(kind); reg != nil && reg.Columns != nil {
+		return x.registerTable(reg), nil
 	}
 	return nil, fmt.Errorf("unknown export %q: want one of %s", kind, strings.Join(Kinds(), ", "))
 }

@@ -38,53 +38,24 @@ func (x exporter) soaTable() *Table {
 	return t
 }
 
-// riskTable has one row per risk, in register order. Levels and bands are computed by
-// the method, never typed in; the residual level is the inherent one when no residual
-// likelihood and impact are recorded.
-func (x exporter) riskTable() *Table {
-	g := x.g
-	t := &Table{Columns: []string{"id", "title", "asset", "threat", "vulnerability", "cia", "owner",
-		"likelihood", "impact", "level", "band", "acceptable", "treatment", "controls", "actions",
-		"residual_likelihood", "residual_impact", "residual_level", "accepted_by", "accepted", "accepted_until", "review"}}
-	m := &g.Site.Risks.Method
-	for _, r := range g.Site.Risks.Risks {
-		if r == nil || !x.keepID(r.ID) {
-			continue
-		}
-		var cia []string
-		for _, c := range r.CIA {
-			cia = append(cia, string(c))
-		}
-		inherent, residual := g.RiskLevels(r)
-		var level, band, acceptable, resL, resI, resLevel any
-		if r.Likelihood != 0 && r.Impact != 0 {
-			level, band, acceptable = inherent, m.Band(inherent), m.Acceptable(inherent)
-			resLevel = residual
-		}
-		if res := r.Residual; res != nil {
-			resL, resI = number(res.Likelihood), number(res.Impact)
-			if res.Likelihood == 0 || res.Impact == 0 {
-				resLevel = nil
-			}
-		}
-		t.Rows = append(t.Rows, []any{r.ID, r.Title, r.Asset, r.Threat, r.Vulnerability, cia, r.Owner,
-			number(r.Likelihood), number(r.Impact), level, band, acceptable, string(r.Treatment), model.IDs(r.Controls), model.IDs(r.Actions),
-			resL, resI, resLevel, r.AcceptedBy, date(r.Accepted), date(r.AcceptedUntil), date(r.Review)})
+// registerTable has one row per row of a register, in file order, with the register's
+// columns (model.Register.Columns: a risk's levels computed by the method, an action's
+// overdue derived from the build date).
+func (x exporter) registerTable(reg *model.Register) *Table {
+	cols := reg.Columns(model.TableContext{Site: x.g.Site, Date: x.g.Date})
+	t := &Table{}
+	for _, c := range cols {
+		t.Columns = append(t.Columns, c.Name)
 	}
-	return t
-}
-
-// treatmentTable has one row per treatment action, in plan order; overdue is derived
-// from the due date and the build date.
-func (x exporter) treatmentTable() *Table {
-	g := x.g
-	t := &Table{Columns: []string{"id", "title", "risks", "action", "controls", "owner", "approver", "start", "due", "status", "overdue", "evidence", "completed"}}
-	for _, a := range g.Site.Treatment.Actions {
-		if a == nil || !x.keepID(a.ID) {
+	for _, row := range reg.Data(x.g.Site).Rows() {
+		if !x.keepID(row.RowID()) {
 			continue
 		}
-		t.Rows = append(t.Rows, []any{a.ID, a.Title, model.IDs(a.Risks), a.Action, model.IDs(a.Controls), a.Owner, a.Approver,
-			date(a.Start), date(a.Due), string(a.Status), g.Overdue(a), model.IDs(a.Evidence), date(a.Completed)})
+		cells := make([]any, len(cols))
+		for i, c := range cols {
+			cells[i] = c.Value(row)
+		}
+		t.Rows = append(t.Rows, cells)
 	}
 	return t
 }
@@ -116,12 +87,4 @@ func date(d model.Date) any {
 		return nil
 	}
 	return d.String()
-}
-
-// number is a scale value cell: nil when unset (0 is never on a scale).
-func number(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }

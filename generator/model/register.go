@@ -40,6 +40,10 @@ type Register struct {
 	// Data returns the register's data in a site: decoded into by load, read by the
 	// other stages.
 	Data func(s *Site) RegisterData
+	// Columns are the fields of its rows as a table shows them (the export, a pack's
+	// generic section, the "what changed" comparison of rows); nil for a register whose
+	// rows are not entities of their own.
+	Columns func(c TableContext) []Column
 	// Finish runs after the file is decoded, for what strict decoding cannot check (the
 	// risk method's scales) and what the register reads besides its file (the evidence
 	// files, through read). Nil when there is nothing more.
@@ -94,18 +98,21 @@ func Registers() []*Register {
 			Data: func(s *Site) RegisterData { return &s.SoA }},
 		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
 			Page: "risks/index.html", Layout: "risks", Section: "Risk register", Clause: "8.2",
-			Row:    &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
-			Data:   func(s *Site) RegisterData { return &s.Risks },
-			Finish: checkRiskMethod},
+			Row:     &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
+			Data:    func(s *Site) RegisterData { return &s.Risks },
+			Columns: riskColumns,
+			Finish:  checkRiskMethod},
 		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
 			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
-			Row:  &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
-			Data: func(s *Site) RegisterData { return &s.Treatment }},
+			Row:     &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
+			Data:    func(s *Site) RegisterData { return &s.Treatment },
+			Columns: actionColumns},
 		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
 			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
-			Row:    &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
-			Data:   func(s *Site) RegisterData { return &s.Evidence },
-			Finish: readEvidenceFiles},
+			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
+			Data:    func(s *Site) RegisterData { return &s.Evidence },
+			Columns: evidenceColumns,
+			Finish:  readEvidenceFiles},
 	}
 }
 
