@@ -8,6 +8,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -22,10 +23,9 @@ func (r *renderer) assets(files map[string][]byte) error {
 		}
 	}
 	files["css/chroma.css"] = stylesheet()
-	exports := map[string]string{export.SoA: urls.SoA, export.Risks: urls.Risks, export.Treatment: urls.Treatment}
 	for _, kind := range export.Kinds() {
-		if page, ok := exports[kind]; ok && !r.hasPage(page) {
-			continue
+		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
+			continue // the site does not have or does not publish the register
 		}
 		var buf bytes.Buffer
 		if err := export.WriteOnly(&buf, r.g, kind, export.CSV, r.pub.shown); err != nil {
