@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"time"
 )
 
 // Policy says what a pack must show to verify.
@@ -17,6 +18,23 @@ type Policy struct {
 	// AllowDevelopment accepts a pack signed with ismsgen's development certificate;
 	// without it such a pack never verifies, whatever the roots.
 	AllowDevelopment bool
+	// TSARoots are the trust anchors of time-stamping authorities, kept apart from Roots:
+	// the authority that vouches for a time is not the one that vouches for a signer.
+	// With them, every timestamp must chain to one, and the pack must carry at least
+	// one timestamp; without them a timestamp is reported but proves no time.
+	TSARoots *x509.CertPool
+	// CRLs are revocation lists to check the certificates against, besides those in the
+	// pack's DSS.
+	CRLs []CRL
+	// Now is the time certificates and CRLs are checked at; zero means time.Now().
+	Now time.Time
+}
+
+func (p Policy) now() time.Time {
+	if p.Now.IsZero() {
+		return time.Now()
+	}
+	return p.Now
 }
 
 // isDevelopment reports whether c is ismsgen's development signer (or its root).
