@@ -210,8 +210,8 @@ func planUpdate(doc *document, kind fieldKind, reserve int) (*update, error) {
 }
 
 // updateBase returns what every incremental update starts from: the next free object
-// number (the trailer's /Size), the catalog's reference and the catalog, parsed afresh
-// so the caller may change it.
+// number (the trailer's /Size), the catalog's reference and the catalog, which the
+// caller changes for the update (d is opened for one update only).
 func (d *document) updateBase() (size int, rootRef pdfRef, catalog *pdfDict, err error) {
 	size, ok := intValue(lookup(d.trailer, "Size"))
 	if !ok || size <= 0 {
@@ -268,6 +268,15 @@ func (w *updateWriter) dict(ref pdfRef, d *pdfDict) error {
 	w.begin(ref)
 	defer w.end()
 	return writeObject(&w.buf, d)
+}
+
+// stream writes an unfiltered stream object holding data.
+func (w *updateWriter) stream(ref pdfRef, data []byte) {
+	w.begin(ref)
+	fmt.Fprintf(&w.buf, "<</Length %d>>\nstream\n", len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream")
+	w.end()
 }
 
 // signatureDict writes the signature dictionary by hand, because the positions of the
