@@ -30,8 +30,12 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	tsa, err := sg.timestampAuthority()
+	if err != nil {
+		return err
+	}
 	opt := build.Options{Source: src, Dest: *dest, Drafts: *sf.drafts, Date: d, NoPack: *noPack,
-		StrictCheck: *strict, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s)}
+		StrictCheck: *strict, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
 	}

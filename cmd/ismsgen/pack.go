@@ -31,7 +31,11 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s)}
+	tsa, err := sg.timestampAuthority()
+	if err != nil {
+		return err
+	}
+	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
 	}

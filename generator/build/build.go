@@ -36,6 +36,11 @@ type Options struct {
 	Loader *load.Loader
 	// Signing overrides the site's signing settings.
 	Signing Signing
+	// TSA is the URL of the RFC 3161 time-stamping authority that timestamps each pack's
+	// signature (PAdES B-T); "" means signing: {tsa: } in data/site.yaml, if any.
+	// NoTSA ignores both (the preview server), so only build and pack reach a TSA.
+	TSA   string
+	NoTSA bool
 	// Release and Commit name the ISMS release being built (printed on pack covers and
 	// in manifests); empty for the working tree.
 	Release, Commit string

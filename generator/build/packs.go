@@ -40,6 +40,7 @@ type PackFiles struct {
 	Manifest []byte // the manifest written beside the pack
 	Pages    int
 	Docs     int
+	TSA      string // the authority that timestamped the signature, "" when none did
 	// Classification is the pack's label; LeftOut what its max_classification left out.
 	Classification model.Classification
 	LeftOut        []*resolve.Entity
@@ -81,12 +82,24 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		return nil, fmt.Errorf("pack %s: %w", cfg.Name, err)
 	}
 	m.PDFSHA256 = manifest.Hash(res.PDF)
-	signed, err := sign.Sign(res.PDF, signer, sigOpt)
+	tsa := packTSA(g, opt)
+	if tsa != "" {
+		sigOpt.Timestamper = sign.TSA{URL: tsa}
+	}
+	signed, err := sign.SignContext(ctx, res.PDF, signer, sigOpt)
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
-	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents,
+	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents, TSA: tsa,
 		Classification: plan.Classification(), LeftOut: plan.LeftOut}, nil
+}
+
+// packTSA is the time-stamping authority of a build: the option's, else the site's.
+func packTSA(g *resolve.Graph, opt Options) string {
+	if opt.NoTSA {
+		return ""
+	}
+	return orDefault(opt.TSA, g.Site.Config.Signing.TSA)
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
@@ -182,8 +195,12 @@ func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Sign
 // max_classification left out and, when the pack is classified above the site's
 // publish.max_classification, a warning that it sits in the output all the same.
 func PackLog(g *resolve.Graph, cfg model.PackConfig, pf *PackFiles, elapsed time.Duration) string {
-	s := fmt.Sprintf("pack %s: %d documents, %d pages, %s, signed, in %s%s\n", pf.Name, pf.Docs, pf.Pages, pf.Classification,
-		elapsed.Round(time.Millisecond), packLeftOut(cfg, pf.LeftOut))
+	signed := "signed"
+	if pf.TSA != "" {
+		signed = "signed and timestamped by " + pf.TSA
+	}
+	s := fmt.Sprintf("pack %s: %d documents, %d pages, %s, %s, in %s%s\n", pf.Name, pf.Docs, pf.Pages, pf.Classification,
+		signed, elapsed.Round(time.Millisecond), packLeftOut(cfg, pf.LeftOut))
 	if limit := g.Site.Config.Publish.MaxClassification; pf.Classification.Above(limit) {
 		s += fmt.Sprintf("warning: pack %s is classified %s, above publish.max_classification %s, and is written to packs/%s.pdf all the same: set max_classification: %s on the pack, or build with --no-pack\n",
 			pf.Name, pf.Classification, limit, pf.Name, limit)

@@ -145,7 +145,8 @@ func (s *Server) buildPack(ctx context.Context, g *resolve.Graph, name string) (
 		if cfg.Name != name {
 			continue
 		}
-		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: g.Date, Version: s.opt.Version, Log: s.log}
+		// A preview never asks a time-stamping authority: it stays offline.
+		opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: g.Date, Version: s.opt.Version, Log: s.log, NoTSA: true}
 		signer, err := build.LoadSigner(g.Site, opt)
 		if err != nil {
 			return nil, err
