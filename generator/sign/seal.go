@@ -14,9 +14,6 @@ import (
 type SealOptions struct {
 	// CRLs go into the DSS; each must be by the issuer of a certificate in the pack.
 	CRLs []CRL
-	// Certs are more certificates for the DSS (a TSA's root, an intermediate the
-	// signature does not carry), besides every certificate the signatures carry.
-	Certs []*x509.Certificate
 	// Timestamper, when set, adds a document timestamp after the validation data, so
 	// that the DSS is itself timestamped (PAdES B-LTA).
 	Timestamper Timestamper
@@ -61,7 +58,6 @@ func Seal(ctx context.Context, pdf []byte, opt SealOptions) (*Sealed, error) {
 	if p := sigs[0]; p.Timestamp || !p.Valid {
 		return nil, fmt.Errorf("the pack's signature is not valid (%s): seal adds validation data only to an intact pack", strings.Join(p.Problems, "; "))
 	}
-	certs = appendNew(certs, opt.Certs...)
 	for _, l := range opt.CRLs {
 		if err := crlBelongs(l, certs); err != nil {
 			return nil, err

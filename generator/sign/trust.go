@@ -51,30 +51,42 @@ func isDevelopment(c *x509.Certificate) bool {
 func LoadRoots(paths ...string) (*x509.CertPool, error) {
 	pool := x509.NewCertPool()
 	for _, path := range paths {
-		b, err := os.ReadFile(path)
+		certs, err := LoadCertificates(path)
 		if err != nil {
 			return nil, err
 		}
-		n := 0
-		for {
-			var blk *pem.Block
-			blk, b = pem.Decode(b)
-			if blk == nil {
-				break
-			}
-			if blk.Type != "CERTIFICATE" {
-				continue
-			}
-			c, err := x509.ParseCertificate(blk.Bytes)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
+		for _, c := range certs {
 			pool.AddCert(c)
-			n++
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("%s holds no PEM certificate", path)
 		}
 	}
 	return pool, nil
+}
+
+// LoadCertificates reads the PEM certificates of a file, in order; a file without any
+// is an error.
+func LoadCertificates(path string) ([]*x509.Certificate, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []*x509.Certificate
+	for {
+		var blk *pem.Block
+		blk, b = pem.Decode(b)
+		if blk == nil {
+			break
+		}
+		if blk.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return out, nil
 }
