@@ -119,7 +119,7 @@ func findIssuer(c *x509.Certificate, certs []*x509.Certificate) *x509.Certificat
 // it is current (or was current at the trusted signing time).
 func checkCert(c, issuer *x509.Certificate, crls []CRL, signedAt, now time.Time) *Revocation {
 	rev := &Revocation{Cert: c, Status: Unknown}
-	var newest *CRL
+	var newest, unverifiable *CRL
 	var bad []string
 	for i := range crls {
 		l := &crls[i]
@@ -128,7 +128,7 @@ func checkCert(c, issuer *x509.Certificate, crls []CRL, signedAt, now time.Time)
 		}
 		switch {
 		case issuer == nil:
-			bad = append(bad, fmt.Sprintf("%s cannot be checked: the issuer's certificate is not known", crlName(l)))
+			unverifiable = l
 			continue
 		case l.List.CheckSignatureFrom(issuer) != nil:
 			bad = append(bad, fmt.Sprintf("%s has a bad signature", crlName(l)))
@@ -153,6 +153,8 @@ func checkCert(c, issuer *x509.Certificate, crls []CRL, signedAt, now time.Time)
 		// A CRL that cannot be checked hides what it says: fail rather than guess.
 		rev.Status = Revoked
 		rev.Message = "cannot be checked for revocation: " + joinList(bad)
+	case newest == nil && unverifiable != nil:
+		rev.Message = fmt.Sprintf("was not checked for revocation: %s cannot be checked without the certificate of %q (give its root with --ca or --tsa-ca)", crlName(unverifiable), c.Issuer.CommonName)
 	case newest == nil:
 		rev.Message = fmt.Sprintf("was not checked for revocation: no CRL by %q", c.Issuer.CommonName)
 	case now.Before(newest.List.ThisUpdate):

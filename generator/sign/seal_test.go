@@ -46,6 +46,11 @@ func TestSealLevels(t *testing.T) {
 			t.Errorf("revocation: %s", rev.Message)
 		}
 	}
+	// Without the TSA roots the authority's CRL cannot be checked: a warning, not a failure.
+	r, _ = Verify(sealed.PDF, Policy{Roots: ecdsaCA.roots})
+	if !r.OK() || r.Level != LevelBLT || !strings.Contains(strings.Join(r.Warnings, "\n"), `the time-stamping authority's certificate "Test TSA" was not checked for revocation: the CRL of "ismsgen other CA signer root CA" (the pack's DSS number 1) cannot be checked without the certificate of`) {
+		t.Errorf("B-LT without TSA roots: %q %q", r.Problems, r.Warnings)
+	}
 	out := pdfsig(t, sealed.PDF)
 	wantAll(t, out, "Signature is Valid.", "Not total document signed")
 	qpdfCheck(t, sealed.PDF)
