@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/versions"
@@ -39,7 +40,19 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 	if *quiet {
 		opt.Log = nil
 	}
+	opt.Commit, opt.Dirty = workingTree(ctx, s, src)
 	opt.Versions = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log})
 	_, err = build.Run(ctx, opt)
 	return err
+}
+
+// workingTree returns the commit and state of the site's working tree for pack covers. A
+// repository git cannot read does not stop a build: its covers say "working tree".
+func workingTree(ctx context.Context, s *stdio, src string) (commit string, dirty bool) {
+	commit, dirty, err := versions.WorkingTree(ctx, src)
+	if err != nil {
+		fmt.Fprintf(s.err, "warning: reading the git state of %s for pack covers: %v\n", src, err)
+		return "", false
+	}
+	return commit, dirty
 }

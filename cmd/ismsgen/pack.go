@@ -40,7 +40,9 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 		opt.Log = nil
 	}
 	tree, prefix := src, ""
-	if *release != "" {
+	if *release == "" {
+		opt.Commit, opt.Dirty = workingTree(ctx, s, src)
+	} else {
 		// The release's tree is read with git into a temporary directory (never checked
 		// out); its packs are dated as of the tag unless --date says otherwise.
 		t, err := versions.Materialize(ctx, src, *release)

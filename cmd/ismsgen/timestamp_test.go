@@ -44,6 +44,9 @@ func TestTimestampedPack(t *testing.T) {
 			t.Errorf("pdfsig lacks %q:\n%s", want, out)
 		}
 	}
+	if cover := coverText(t, pdf); !strings.Contains(cover, "ismsgen verify PACK.pdf --ca ROOT.pem --tsa-ca TSA-ROOT.pem") {
+		t.Errorf("the cover does not say how to verify a timestamped pack:\n%s", cover)
+	}
 	root, tsaCA := filepath.Join(keys, "root.pem"), filepath.Join(tsaDir, "root.pem")
 	today := time.Now().UTC().Format(time.DateOnly)
 	code, vout, _ := runCLI(t, "verify", pdf, "--ca", root, "--tsa-ca", tsaCA)

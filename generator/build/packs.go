@@ -59,7 +59,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Title:     plan.Title(),
 		BuildDate: g.Date.String(),
 		Release:   opt.Release,
-		Commit:    opt.Commit,
+		Commit:    manifestCommit(opt),
 		Sources:   manifest.Sources(plan.Sources, g.Site.Files),
 	}
 	sc := g.Site.Config.Signing
@@ -68,6 +68,10 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Name:     sc.Name,
 		Reason:   orDefault(sc.Reason, "ISMS audit pack issued by "+g.Site.Config.Organisation),
 		Location: sc.Location,
+	}
+	tsa := packTSA(g, opt)
+	if tsa != "" {
+		sigOpt.Timestamper = sign.TSA{URL: tsa}
 	}
 	res, err := pack.Render(ctx, g, plan, pack.Options{
 		Date:    g.Date,
@@ -82,10 +86,6 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		return nil, fmt.Errorf("pack %s: %w", cfg.Name, err)
 	}
 	m.PDFSHA256 = manifest.Hash(res.PDF)
-	tsa := packTSA(g, opt)
-	if tsa != "" {
-		sigOpt.Timestamper = sign.TSA{URL: tsa}
-	}
 	signed, err := sign.SignContext(ctx, res.PDF, signer, sigOpt)
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
@@ -165,22 +165,42 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// coverRelease is the release as the pack's cover names it: the tag and, for a release
-// built from git, its commit, so a reader can find the exact sources.
+// coverRelease is the release as the pack's cover names it: the tag and its commit, or
+// the working tree, at which commit and whether it has uncommitted changes, so a reader
+// can find the exact sources or knows there are none to find.
 func coverRelease(opt Options) string {
-	if opt.Release == "" || opt.Commit == "" {
-		return opt.Release
-	}
 	c := opt.Commit
 	if len(c) > 12 {
 		c = c[:12]
 	}
-	return opt.Release + " (commit " + c + ")"
+	switch {
+	case opt.Release != "" && c != "":
+		return opt.Release + " (commit " + c + ")"
+	case opt.Release != "":
+		return opt.Release
+	}
+	tree := "working tree"
+	if c != "" {
+		tree += " at commit " + c
+	}
+	if opt.Dirty {
+		tree += ", with uncommitted changes"
+	}
+	return tree
+}
+
+// manifestCommit is the commit the manifest records: only one whose tree the sources
+// are, never the HEAD of a working tree with uncommitted changes.
+func manifestCommit(opt Options) string {
+	if opt.Dirty {
+		return ""
+	}
+	return opt.Commit
 }
 
 // coverSignature describes the signature for the pack's cover.
 func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Signature {
-	sig := &pack.Signature{Reason: opt.Reason, Location: opt.Location, Date: date}
+	sig := &pack.Signature{Reason: opt.Reason, Location: opt.Location, Date: date, Timestamped: opt.Timestamper != nil}
 	if len(s.Chain) > 0 {
 		sig.Signer = s.Chain[0].Subject.String()
 		sig.Issuer = s.Chain[0].Issuer.String()

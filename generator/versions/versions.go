@@ -225,7 +225,7 @@ func (b *Builder) buildRelease(ctx context.Context, r *repo, rel Release, signin
 	opt.Source, opt.Dest, opt.Loader, opt.Log = t.Dir, "", nil, nil
 	opt.Date = model.DateOf(rel.Date)
 	opt.StrictCheck = false
-	opt.Release, opt.Commit = rel.Tag, rel.Commit
+	opt.Release, opt.Commit, opt.Dirty = rel.Tag, rel.Commit, false
 	opt.Signing = signing
 	opt.MaxClassification = limit
 	opt.Versions = releaseVersioner{repo: r, commit: rel.Commit}
