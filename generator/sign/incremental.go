@@ -55,15 +55,11 @@ func SignContext(ctx context.Context, pdf []byte, s Signer, opt Options) ([]byte
 	if opt.Time.IsZero() {
 		return nil, errors.New("Options.Time is required (it is the signing time written to /M)")
 	}
-	doc, err := openDocument(pdf)
-	if err != nil {
-		return nil, err
-	}
 	reserve := contentsSize(s)
 	if opt.Timestamper != nil {
 		reserve += tokenReserve
 	}
-	return appendSigned(doc, approvalField(opt), reserve, opt.Timestamper != nil, func(digest []byte) ([]byte, error) {
+	return appendSigned(pdf, approvalField(opt), reserve, opt.Timestamper != nil, func(digest []byte) ([]byte, error) {
 		return buildCMS(ctx, digest, s, opt.Timestamper)
 	})
 }
@@ -85,13 +81,17 @@ func docTimestampField() fieldKind {
 	return fieldKind{prefix: "Timestamp", head: "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161"}
 }
 
-// appendSigned appends an incremental update adding a signature field of the given kind
-// to doc's file, with /Contents set to what contents returns for the SHA-256 of the byte
+// appendSigned appends to pdf an incremental update adding a signature field of the
+// given kind, with /Contents set to what contents returns for the SHA-256 of the byte
 // ranges. When that does not fit the reserve and grow is set (a timestamp token's size
 // is known only once the authority issued it), the update is planned once more with
-// room for it.
-func appendSigned(doc *document, kind fieldKind, reserve int, grow bool, contents func(digest []byte) ([]byte, error)) ([]byte, error) {
+// room for it, from a freshly opened document (planning changes the parsed catalog).
+func appendSigned(pdf []byte, kind fieldKind, reserve int, grow bool, contents func(digest []byte) ([]byte, error)) ([]byte, error) {
 	for {
+		doc, err := openDocument(pdf)
+		if err != nil {
+			return nil, err
+		}
 		out, need, err := appendSignedOnce(doc, kind, reserve, contents)
 		if need == 0 || !grow {
 			return out, err

@@ -70,10 +70,7 @@ func Seal(ctx context.Context, pdf []byte, opt SealOptions) (*Sealed, error) {
 	if opt.Timestamper == nil {
 		return out, nil
 	}
-	if doc, err = openDocument(out.PDF); err != nil {
-		return nil, err
-	}
-	out.PDF, err = appendSigned(doc, docTimestampField(), tokenReserve, true, func(digest []byte) ([]byte, error) {
+	out.PDF, err = appendSigned(out.PDF, docTimestampField(), tokenReserve, true, func(digest []byte) ([]byte, error) {
 		tok, err := opt.Timestamper.Timestamp(ctx, digest)
 		if err != nil {
 			return nil, err

@@ -101,6 +101,19 @@ func TestSignatureTimestampGrows(t *testing.T) {
 	if n := len(r.Pack.Timestamps[0].Chain); n < 4 {
 		t.Fatalf("the token carries %d certificates; the test needs a large token", n)
 	}
+	// The second plan starts afresh: one field, one widget on the page.
+	doc, err := openDocument(signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog := mustDict(doc, lookup(doc.trailer, "Root"))
+	fields, _ := doc.resolveOr(lookup(mustDict(doc, lookup(catalog, "AcroForm")), "Fields")).(pdfArray)
+	_, page, _ := doc.firstPage(catalog)
+	annots, _ := doc.resolveOr(lookup(page, "Annots")).(pdfArray)
+	if len(fields) != 1 || len(annots) != 2 { // the page's own link, and the widget
+		t.Errorf("%d form fields and %d annotations on page 1, want 1 and 2", len(fields), len(annots))
+	}
+	qpdfCheck(t, signed)
 	if tsa.Count() != 2 {
 		t.Errorf("the authority answered %d requests, want 2 (one too large for the reservation, one fitted)", tsa.Count())
 	}
