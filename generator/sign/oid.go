@@ -25,6 +25,12 @@ var (
 	oidECDSAWithSHA256   = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
 	oidECDSAWithSHA384   = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 3}
 	oidECDSAWithSHA512   = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 4}
+	// RFC 3161: the content type of a timestamp token, the unsigned attribute that
+	// carries a signature timestamp (appendix A), and the extended key usage extension
+	// a TSA certificate must mark critical.
+	oidTSTInfo            = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
+	oidAttrTimestampToken = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
+	oidExtKeyUsage        = asn1.ObjectIdentifier{2, 5, 29, 37}
 )
 
 // Context-specific constructed tags [0], [1] and [4].

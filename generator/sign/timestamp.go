@@ -14,15 +14,6 @@ import (
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
-// RFC 3161 object identifiers: the content type of a timestamp token, the unsigned
-// attribute that carries a signature timestamp (RFC 3161 appendix A), and the extended
-// key usage extension a TSA certificate must mark critical.
-var (
-	oidTSTInfo            = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
-	oidAttrTimestampToken = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
-	oidExtKeyUsage        = asn1.ObjectIdentifier{2, 5, 29, 37}
-)
-
 // Timestamp is an RFC 3161 signature timestamp on a signature (PAdES B-T): a
 // time-stamping authority's signed statement that the signature value existed at Time.
 type Timestamp struct {
