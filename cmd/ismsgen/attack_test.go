@@ -356,19 +356,23 @@ func (a *attacker) ltvUpdates(signed []byte, keys string, change func(objs map[i
 	rootDER := a.run(a.openssl, "x509", "-in", filepath.Join(keys, "root.pem"), "-outform", "DER")
 	catalog := a.show(signed, strconv.Itoa(root))
 	dss, certs := size, size+1
+	withDSS := strings.TrimSuffix(catalog, ">>") + fmt.Sprintf("/DSS %d 0 R >>", dss)
+	if re := regexp.MustCompile(`/DSS \d+ 0 R`); re.MatchString(catalog) { // a sealed pack: replace its DSS
+		withDSS = re.ReplaceAllString(catalog, fmt.Sprintf("/DSS %d 0 R", dss))
+	}
 	objs := map[int]string{
-		root:  strings.TrimSuffix(catalog, ">>") + fmt.Sprintf("/DSS %d 0 R >>", dss),
+		root:  withDSS,
 		dss:   fmt.Sprintf("<< /Type /DSS /Certs [ %d 0 R ] >>", certs),
 		certs: fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(rootDER), rootDER),
 	}
 	if change != nil {
 		change(objs, root, page, size+2)
 	}
-	withDSS := a.update(signed, objs, root, size)
-	_, next := a.trailer(withDSS)
+	dssRev := a.update(signed, objs, root, size)
+	_, next := a.trailer(dssRev)
 
-	catalog = a.show(withDSS, strconv.Itoa(root))
-	pageDict := a.show(withDSS, strconv.Itoa(page))
+	catalog = a.show(dssRev, strconv.Itoa(root))
+	pageDict := a.show(dssRev, strconv.Itoa(page))
 	sig, widget := next, next+1
 	objs = map[int]string{
 		root:   appendToArray(catalog, "Fields", widget),
@@ -376,7 +380,7 @@ func (a *attacker) ltvUpdates(signed []byte, keys string, change func(objs map[i
 		sig:    sigDict("DocTimeStamp", "ETSI.RFC3161"),
 		widget: fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /V %d 0 R /T (Timestamp1) /F 132 /P %d 0 R >>", sig, page),
 	}
-	return a.fill(a.update(withDSS, objs, root, next), a.timestampAuthority(keys))
+	return a.fill(a.update(dssRev, objs, root, next), a.timestampAuthority(keys))
 }
 
 // TestAllowedRevisionsPass: validation data and a document timestamp after the

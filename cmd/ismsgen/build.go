@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/versions"
@@ -30,11 +31,27 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	tsa, err := sg.timestampAuthority()
+	if err != nil {
+		return err
+	}
 	opt := build.Options{Source: src, Dest: *dest, Drafts: *sf.drafts, Date: d, NoPack: *noPack,
-		StrictCheck: *strict, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s)}
+		StrictCheck: *strict, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
 	}
+	opt.Commit, opt.Dirty = workingTree(ctx, s, src)
 	_, err = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log}).Build(ctx)
 	return err
+}
+
+// workingTree returns the commit and state of the site's working tree for pack covers. A
+// repository git cannot read does not stop a build: its covers say "working tree".
+func workingTree(ctx context.Context, s *stdio, src string) (commit string, dirty bool) {
+	commit, dirty, err := versions.WorkingTree(ctx, src)
+	if err != nil {
+		fmt.Fprintf(s.err, "warning: reading the git state of %s for pack covers: %v\n", src, err)
+		return "", false
+	}
+	return commit, dirty
 }

@@ -155,3 +155,9 @@ func (f siteFlags) resolve(s *stdio) (source string, date model.Date, err error)
 	date, err = buildDate(s, *f.date)
 	return source, date, err
 }
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ", ") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }

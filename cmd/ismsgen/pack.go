@@ -32,12 +32,18 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s)}
+	tsa, err := sg.timestampAuthority()
+	if err != nil {
+		return err
+	}
+	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
 	}
 	tree, prefix := src, ""
-	if *release != "" {
+	if *release == "" {
+		opt.Commit, opt.Dirty = workingTree(ctx, s, src)
+	} else {
 		// The release's tree is read with git into a temporary directory (never checked
 		// out); its packs are dated as of the tag unless --date says otherwise.
 		t, err := versions.Materialize(ctx, src, *release)

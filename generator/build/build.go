@@ -35,9 +35,17 @@ type Options struct {
 	Loader *load.Loader
 	// Signing overrides the site's signing settings.
 	Signing Signing
+	// TSA is the URL of the RFC 3161 time-stamping authority that timestamps each pack's
+	// signature (PAdES B-T); "" means signing: {tsa: } in data/site.yaml, if any.
+	// NoTSA ignores both (the preview server), so only build and pack reach a TSA.
+	TSA   string
+	NoTSA bool
 	// Release and Commit name the ISMS release being built (printed on pack covers and
-	// in manifests); empty for the working tree.
+	// in manifests). For the working tree Release is empty and Commit is HEAD, if any;
+	// Dirty says the tree has uncommitted changes (the cover says so, and the manifest
+	// then names no commit).
 	Release, Commit string
+	Dirty           bool
 	// MaxClassification, when set, caps what the site publishes below the site's own
 	// publish.max_classification (the stricter applies): package versions builds old
 	// releases with the current site's limit, which their trees may lack.

@@ -41,6 +41,7 @@ type PackFiles struct {
 	Manifest []byte // the manifest written beside the pack
 	Pages    int
 	Docs     int
+	TSA      string // the authority that timestamped the signature, "" when none did
 	// Classification is the pack's label; LeftOut what its max_classification left out.
 	Classification model.Classification
 	LeftOut        []*resolve.Entity
@@ -61,7 +62,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Title:     plan.Title(),
 		BuildDate: g.Date.String(),
 		Release:   opt.Release,
-		Commit:    opt.Commit,
+		Commit:    manifestCommit(opt),
 		Sources:   manifest.Sources(plan.Sources, g.Site.Files),
 	}
 	sc := g.Site.Config.Signing
@@ -70,6 +71,10 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Name:     sc.Name,
 		Reason:   orDefault(sc.Reason, "ISMS audit pack issued by "+g.Site.Config.Organisation),
 		Location: sc.Location,
+	}
+	tsa := packTSA(g, opt)
+	if tsa != "" {
+		sigOpt.Timestamper = sign.TSA{URL: tsa}
 	}
 	res, err := pack.Render(ctx, g, plan, pack.Options{
 		Date:    g.Date,
@@ -84,13 +89,21 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		return nil, fmt.Errorf("pack %s: %w", cfg.Name, err)
 	}
 	m.PDFSHA256 = manifest.Hash(res.PDF)
-	signed, err := sign.Sign(res.PDF, signer, sigOpt)
+	signed, err := sign.SignContext(ctx, res.PDF, signer, sigOpt)
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
-	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents,
+	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents, TSA: tsa,
 		Classification: plan.Classification(), LeftOut: plan.LeftOut,
 		Warnings: packDiagramWarnings(g.Site.Files, plan)}, nil
+}
+
+// packTSA is the time-stamping authority of a build: the option's, else the site's.
+func packTSA(g *resolve.Graph, opt Options) string {
+	if opt.NoTSA {
+		return ""
+	}
+	return orDefault(opt.TSA, g.Site.Config.Signing.TSA)
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
@@ -157,22 +170,42 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// coverRelease is the release as the pack's cover names it: the tag and, for a release
-// built from git, its commit, so a reader can find the exact sources.
+// coverRelease is the release as the pack's cover names it: the tag and its commit, or
+// the working tree, at which commit and whether it has uncommitted changes, so a reader
+// can find the exact sources or knows there are none to find.
 func coverRelease(opt Options) string {
-	if opt.Release == "" || opt.Commit == "" {
-		return opt.Release
-	}
 	c := opt.Commit
 	if len(c) > 12 {
 		c = c[:12]
 	}
-	return opt.Release + " (commit " + c + ")"
+	switch {
+	case opt.Release != "" && c != "":
+		return opt.Release + " (commit " + c + ")"
+	case opt.Release != "":
+		return opt.Release
+	}
+	tree := "working tree"
+	if c != "" {
+		tree += " at commit " + c
+	}
+	if opt.Dirty {
+		tree += ", with uncommitted changes"
+	}
+	return tree
+}
+
+// manifestCommit is the commit the manifest records: only one whose tree the sources
+// are, never the HEAD of a working tree with uncommitted changes.
+func manifestCommit(opt Options) string {
+	if opt.Dirty {
+		return ""
+	}
+	return opt.Commit
 }
 
 // coverSignature describes the signature for the pack's cover.
 func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Signature {
-	sig := &pack.Signature{Reason: opt.Reason, Location: opt.Location, Date: date}
+	sig := &pack.Signature{Reason: opt.Reason, Location: opt.Location, Date: date, Timestamped: opt.Timestamper != nil}
 	if len(s.Chain) > 0 {
 		sig.Signer = s.Chain[0].Subject.String()
 		sig.Issuer = s.Chain[0].Issuer.String()
@@ -187,8 +220,12 @@ func coverSignature(s sign.Signer, opt sign.Options, date model.Date) *pack.Sign
 // max_classification left out and, when the pack is classified above the site's
 // publish.max_classification, a warning that it sits in the output all the same.
 func PackLog(g *resolve.Graph, cfg model.PackConfig, pf *PackFiles, elapsed time.Duration) string {
-	s := fmt.Sprintf("pack %s: %d documents, %d pages, %s, signed, in %s%s\n", pf.Name, pf.Docs, pf.Pages, pf.Classification,
-		elapsed.Round(time.Millisecond), packLeftOut(cfg, pf.LeftOut))
+	signed := "signed"
+	if pf.TSA != "" {
+		signed = "signed and timestamped by " + pf.TSA
+	}
+	s := fmt.Sprintf("pack %s: %d documents, %d pages, %s, %s, in %s%s\n", pf.Name, pf.Docs, pf.Pages, pf.Classification,
+		signed, elapsed.Round(time.Millisecond), packLeftOut(cfg, pf.LeftOut))
 	if limit := g.Site.Config.Publish.MaxClassification; pf.Classification.Above(limit) {
 		s += fmt.Sprintf("warning: pack %s is classified %s, above publish.max_classification %s, and is written to packs/%s.pdf all the same: set max_classification: %s on the pack, or build with --no-pack\n",
 			pf.Name, pf.Classification, limit, pf.Name, limit)

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"net/url"
 	"path"
 	"reflect"
 	"strings"
@@ -70,6 +71,11 @@ func (d *dataLoader) config() {
 	if strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".") {
 		d.errs.Add(c.Pos, "theme %q must be a directory name under themes/", c.Theme)
 		c.Theme = "default"
+	}
+	if t := c.Signing.TSA; t != "" {
+		if u, err := url.Parse(t); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			d.errs.Add(c.Signing.TSAPos, "signing: tsa: %q is not the http:// or https:// URL of a time-stamping authority", t)
+		}
 	}
 	for _, pk := range c.Packs {
 		if pk.Name == "" || strings.ContainsAny(pk.Name, `/\ `) || strings.HasPrefix(pk.Name, ".") {

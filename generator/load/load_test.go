@@ -68,6 +68,12 @@ func TestStrictDecoding(t *testing.T) {
 			"content/a.md": "---\ntitle: A\ntags: [a, b\n---\n",
 		}, []string{`content/a.md:`, `invalid YAML`}},
 		{"missing site settings", fixture.Files{"data/site.yaml": ""}, []string{`data/site.yaml: missing site settings`}},
+		{"signing tsa is a URL", fixture.Files{
+			"data/site.yaml": "organisation: Example Ltd\nsigning:\n  tsa: ftp://tsa.example\n",
+		}, []string{`data/site.yaml:3:8: signing: tsa: "ftp://tsa.example" is not the http:// or https:// URL of a time-stamping authority`}},
+		{"signing tsa key is strict", fixture.Files{
+			"data/site.yaml": "organisation: Example Ltd\nsigning:\n  tsa_url: https://tsa.example\n",
+		}, []string{`data/site.yaml:3:3: unknown key "tsa_url"`}},
 		{"evidence outside root is not read", fixture.Files{
 			"data/evidence.yaml": "evidence:\n  - {id: EV-1, title: e, file: ../../etc/passwd}\n",
 		}, []string{`data/evidence.yaml:2:32: evidence EV-1: file ../../etc/passwd resolves outside the site root; write the path relative to the site root`}},

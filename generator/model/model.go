@@ -136,6 +136,10 @@ type SigningConfig struct {
 	// Root is the root certificate (PEM, one or several) that verify trusts for this
 	// site's packs when no --ca is given.
 	Root string `yaml:"root"`
+	// TSA is the URL of an RFC 3161 time-stamping authority that timestamps every pack's
+	// signature (PAdES B-T) in build and pack; "" keeps builds offline.
+	TSA    string   `yaml:"tsa"`
+	TSAPos diag.Pos `yaml:"-"`
 }
 
 // VersionsConfig selects the git tags that are ISMS releases.

@@ -42,6 +42,9 @@ type Signature struct {
 	Reason   string
 	Location string
 	Date     model.Date
+	// Timestamped: a time-stamping authority timestamps the signature (PAdES B-T), so
+	// the cover tells the reader to trust its root too.
+	Timestamped bool
 }
 
 // Attachment is a file embedded in the PDF as a document-level attachment.
@@ -55,7 +58,7 @@ type Attachment struct {
 type Result struct {
 	PDF       []byte
 	Pages     int
-	Documents int // items in the pack: documents and generated artefacts
+	Documents int // documents and registers in the pack (the clause coverage matrix is neither)
 }
 
 // Render renders a planned pack. It reads sources only from g (the documents' ASTs and
@@ -113,7 +116,7 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	return &Result{PDF: out, Pages: pages, Documents: len(p.Items)}, nil
+	return &Result{PDF: out, Pages: pages, Documents: documentCount(p.Items)}, nil
 }
 
 // renderer holds the state of one rendering.

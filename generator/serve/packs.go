@@ -128,7 +128,8 @@ func (s *Server) packFailed(sources int, name string, err error) {
 
 // buildPack renders and signs one pack as ismsgen build does.
 func (s *Server) buildPack(ctx context.Context, res *build.Result, name string) ([]byte, error) {
-	opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: res.Graph.Date, Version: s.opt.Version, Log: s.log}
+	// A preview never asks a time-stamping authority: it stays offline.
+	opt := build.Options{Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: res.Graph.Date, Version: s.opt.Version, Log: s.log, NoTSA: true}
 	return build.PackByName(ctx, res, opt, name)
 }
 

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/rand"
@@ -9,9 +10,12 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
+	"time"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -20,7 +24,9 @@ import (
 // buildCMS returns a detached CMS SignedData over content digest (SHA-256) in the PAdES
 // B-B profile: content-type, message-digest and signing-certificate-v2 as signed
 // attributes, no signing-time (the time lives in the PDF's /M so output is reproducible).
-func buildCMS(digest []byte, s Signer) ([]byte, error) {
+// With a timestamper, the SignerInfo also carries, as the unsigned attribute
+// signatureTimeStampToken, a token over its signature value (PAdES B-T).
+func buildCMS(ctx context.Context, digest []byte, s Signer, ts Timestamper) ([]byte, error) {
 	leaf := s.Chain[0]
 	attrs, err := signedAttributes(digest, leaf)
 	if err != nil {
@@ -47,6 +53,12 @@ func buildCMS(digest []byte, s Signer) ([]byte, error) {
 	sig, err := s.Key.Sign(random, attrsHash[:], crypto.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("signing: %w", err)
+	}
+	var unsigned []byte
+	if ts != nil {
+		if unsigned, err = signatureTimestamp(ctx, ts, sig); err != nil {
+			return nil, err
+		}
 	}
 
 	var b cryptobyte.Builder
@@ -78,12 +90,34 @@ func buildCMS(digest []byte, s Signer) ([]byte, error) {
 						})
 						addAlgorithm(b, sigAlg, sigAlg.Equal(oidRSAEncryption))
 						b.AddASN1OctetString(sig)
+						if unsigned != nil {
+							b.AddASN1(tagContext1Constructed, func(b *cryptobyte.Builder) { b.AddBytes(unsigned) })
+						}
 					})
 				})
 			})
 		})
 	})
 	return b.Bytes()
+}
+
+// signatureTimestamp asks ts for a token over the SHA-256 of the signature value (RFC
+// 3161 appendix A), checks that it timestamps exactly that, and returns the unsigned
+// attribute that carries it.
+func signatureTimestamp(ctx context.Context, ts Timestamper, sig []byte) ([]byte, error) {
+	h := sha256.Sum256(sig)
+	tok, err := ts.Timestamp(ctx, h[:])
+	if err != nil {
+		return nil, err
+	}
+	if got := checkSignatureTimestamp(tok, sig, nil, time.Time{}); !got.Valid {
+		return nil, fmt.Errorf("the timestamp authority's token is not usable: %s", strings.Join(got.Problems, "; "))
+	}
+	attr := attribute(oidAttrTimestampToken, func(b *cryptobyte.Builder) { b.AddBytes(tok) })
+	if attr == nil {
+		return nil, errors.New("encoding the signature timestamp")
+	}
+	return attr, nil
 }
 
 // signedAttributes returns the DER SET OF Attribute that is hashed and signed. DER wants

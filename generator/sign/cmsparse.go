@@ -3,6 +3,7 @@ package sign
 import (
 	"bytes"
 	"crypto"
+	_ "crypto/sha1" // the ESSCertID of signing-certificate version 1
 	"crypto/x509"
 	"encoding/asn1"
 	"errors"
@@ -26,10 +27,14 @@ type signedData struct {
 	contentType   asn1.ObjectIdentifier
 	essCertHash   []byte // signing-certificate-v2 hash of the signer, nil when absent
 	essHash       crypto.Hash
+	essV1         bool // the hash is from signing-certificate (version 1, SHA-1), not v2
 	// eContentType and eContent are the encapsulated content: id-data and nil for the
 	// detached signature of a PDF, id-ct-TSTInfo and the DER TSTInfo for a timestamp.
 	eContentType asn1.ObjectIdentifier
 	eContent     []byte
+	// timestamps are the signature timestamp tokens (DER ContentInfo) among the
+	// SignerInfo's unsigned attributes (PAdES B-T).
+	timestamps [][]byte
 }
 
 var errCMS = errors.New("malformed CMS signature")
@@ -173,8 +178,41 @@ func (sd *signedData) parseSignerInfo(si cryptobyte.String) error {
 	if sd.sigAlg = signatureAlgorithm(sigOID, sd.digest); sd.sigAlg == x509.UnknownSignatureAlgorithm {
 		return fmt.Errorf("unsupported signature algorithm %v with digest %v", sigOID, sd.digest)
 	}
+	var unsigned cryptobyte.String
+	var hasUnsigned bool
+	if !si.ReadOptionalASN1(&unsigned, &hasUnsigned, tagContext1Constructed) || !si.Empty() {
+		return errCMS
+	}
+	return sd.parseUnsignedAttributes(unsigned)
+}
+
+// parseUnsignedAttributes keeps the signature timestamp tokens; other unsigned
+// attributes (counter-signatures, archive timestamps) are not used here.
+func (sd *signedData) parseUnsignedAttributes(attrs cryptobyte.String) error {
+	for !attrs.Empty() {
+		var attr, values cryptobyte.String
+		var oid asn1.ObjectIdentifier
+		if !attrs.ReadASN1(&attr, cbasn1.SEQUENCE) || !attr.ReadASN1ObjectIdentifier(&oid) ||
+			!attr.ReadASN1(&values, cbasn1.SET) {
+			return errCMS
+		}
+		for oid.Equal(oidAttrTimestampToken) && !values.Empty() {
+			var tok cryptobyte.String
+			if !values.ReadASN1Element(&tok, cbasn1.SEQUENCE) {
+				return errCMS
+			}
+			if len(sd.timestamps) == maxTimestamps {
+				return fmt.Errorf("the signature carries more than %d timestamps", maxTimestamps)
+			}
+			sd.timestamps = append(sd.timestamps, tok)
+		}
+	}
 	return nil
 }
+
+// maxTimestamps bounds the signature timestamps read from one signature: real ones
+// carry one, and each costs a parse.
+const maxTimestamps = 8
 
 func (sd *signedData) parseAttributes(attrs cryptobyte.String) error {
 	seen := map[string]bool{}
@@ -202,6 +240,10 @@ func (sd *signedData) parseAttributes(attrs cryptobyte.String) error {
 			if err := sd.parseSigningCertV2(values); err != nil {
 				return err
 			}
+		case oid.Equal(oidAttrSigningCert) && sd.essCertHash == nil:
+			if err := sd.parseSigningCertV1(values); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -227,6 +269,18 @@ func (sd *signedData) parseSigningCertV2(values cryptobyte.String) error {
 	if !id.ReadASN1Bytes(&sd.essCertHash, cbasn1.OCTET_STRING) {
 		return errCMS
 	}
+	return nil
+}
+
+// parseSigningCertV1 reads the first ESSCertID (RFC 2634), a SHA-1 hash of the signer's
+// certificate, which many time-stamping authorities still send instead of version 2.
+func (sd *signedData) parseSigningCertV1(values cryptobyte.String) error {
+	var sc, certIDs, id cryptobyte.String
+	if !values.ReadASN1(&sc, cbasn1.SEQUENCE) || !sc.ReadASN1(&certIDs, cbasn1.SEQUENCE) ||
+		!certIDs.ReadASN1(&id, cbasn1.SEQUENCE) || !id.ReadASN1Bytes(&sd.essCertHash, cbasn1.OCTET_STRING) {
+		return errCMS
+	}
+	sd.essHash, sd.essV1 = crypto.SHA1, true
 	return nil
 }
 

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -18,6 +19,9 @@ type Options struct {
 	Reason      string    // /Reason, omitted when empty
 	Location    string    // /Location, omitted when empty
 	ContactInfo string    // /ContactInfo, omitted when empty
+	// Timestamper, when set, adds a signature timestamp from a time-stamping authority
+	// to the CMS (PAdES B-T). Without it signing is offline and deterministic.
+	Timestamper Timestamper
 }
 
 const (
@@ -28,32 +32,86 @@ const (
 	// cmsOverhead covers everything in the CMS besides certificates and the signature
 	// value (algorithm identifiers, attributes, issuer names), with room to spare.
 	cmsOverhead = 1024
+	// tokenReserve is the room first reserved for a timestamp token: enough for an
+	// authority that sends its certificate and an intermediate. A larger token is
+	// fitted by planning the update again (see appendSigned).
+	tokenReserve = 6144
 )
 
-// Sign appends an incremental update holding a PAdES B-B signature to pdf and returns
-// the signed file. pdf itself is a byte-exact prefix of the result (plus a newline when
-// pdf did not end with one). The update re-writes the first page (adding the signature
-// widget to /Annots) and the catalog (adding or extending /AcroForm), and adds the
-// signature dictionary and the widget.
+// Sign appends an incremental update holding a PAdES B-B signature (B-T with
+// opt.Timestamper) to pdf and returns the signed file. pdf itself is a byte-exact prefix
+// of the result (plus a newline when pdf did not end with one). The update re-writes the
+// first page (adding the signature widget to /Annots) and the catalog (adding or
+// extending /AcroForm), and adds the signature dictionary and the widget.
 func Sign(pdf []byte, s Signer, opt Options) ([]byte, error) {
+	return SignContext(context.Background(), pdf, s, opt)
+}
+
+// SignContext is Sign with a context for the time-stamping authority's request.
+func SignContext(ctx context.Context, pdf []byte, s Signer, opt Options) ([]byte, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
 	if opt.Time.IsZero() {
 		return nil, errors.New("Options.Time is required (it is the signing time written to /M)")
 	}
-	doc, err := openDocument(pdf)
-	if err != nil {
-		return nil, err
+	reserve := contentsSize(s)
+	if opt.Timestamper != nil {
+		reserve += tokenReserve
 	}
-	u, err := planUpdate(doc, opt, contentsSize(s))
+	return appendSigned(pdf, approvalField(opt), reserve, opt.Timestamper != nil, func(digest []byte) ([]byte, error) {
+		return buildCMS(ctx, digest, s, opt.Timestamper)
+	})
+}
+
+// fieldKind is the signature field an update adds: an approval signature or a
+// document timestamp.
+type fieldKind struct {
+	prefix string // of the field name: Signature1, Timestamp1, …
+	head   string // the signature dictionary's entries before /ByteRange
+	// opt gives the entries after /Contents: /M when Time is set, /Name, /Reason, …
+	opt Options
+}
+
+func approvalField(opt Options) fieldKind {
+	return fieldKind{prefix: "Signature", head: "/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached", opt: opt}
+}
+
+func docTimestampField() fieldKind {
+	return fieldKind{prefix: "Timestamp", head: "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161"}
+}
+
+// appendSigned appends to pdf an incremental update adding a signature field of the
+// given kind, with /Contents set to what contents returns for the SHA-256 of the byte
+// ranges. When that does not fit the reserve and grow is set (a timestamp token's size
+// is known only once the authority issued it), the update is planned once more with
+// room for it, from a freshly opened document (planning changes the parsed catalog).
+func appendSigned(pdf []byte, kind fieldKind, reserve int, grow bool, contents func(digest []byte) ([]byte, error)) ([]byte, error) {
+	for {
+		doc, err := openDocument(pdf)
+		if err != nil {
+			return nil, err
+		}
+		out, need, err := appendSignedOnce(doc, kind, reserve, contents)
+		if need == 0 || !grow {
+			return out, err
+		}
+		reserve, grow = need+1024, false
+	}
+}
+
+// appendSignedOnce is one attempt of appendSigned; need is the size the contents
+// wanted when they did not fit, else 0.
+func appendSignedOnce(doc *document, kind fieldKind, reserve int, contents func(digest []byte) ([]byte, error)) (out []byte, need int, err error) {
+	pdf := doc.data
+	u, err := planUpdate(doc, kind, reserve)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if int64(len(pdf))+int64(len(u.data)) >= maxFileSize {
-		return nil, fmt.Errorf("the signed file would exceed %d bytes, more than /ByteRange's fixed width can express", maxFileSize-1)
+		return nil, 0, fmt.Errorf("the signed file would exceed %d bytes, more than /ByteRange's fixed width can express", maxFileSize-1)
 	}
-	out := make([]byte, 0, len(pdf)+len(u.data))
+	out = make([]byte, 0, len(pdf)+len(u.data))
 	out = append(out, pdf...)
 	base := len(out)
 	out = append(out, u.data...)
@@ -73,15 +131,15 @@ func Sign(pdf []byte, s Signer, opt Options) ([]byte, error) {
 	h := sha256.New()
 	h.Write(out[:start])
 	h.Write(out[end:])
-	cms, err := buildCMS(h.Sum(nil), s)
+	value, err := contents(h.Sum(nil))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if 2*len(cms) > end-start-2 {
-		return nil, fmt.Errorf("the signature (%d bytes) does not fit its reserved space (%d bytes)", len(cms), (end-start-2)/2)
+	if 2*len(value) > end-start-2 {
+		return nil, len(value), fmt.Errorf("the signature (%d bytes) does not fit its reserved space (%d bytes)", len(value), (end-start-2)/2)
 	}
-	hex.Encode(out[start+1:], cms)
-	return out, nil
+	hex.Encode(out[start+1:], value)
+	return out, 0, nil
 }
 
 // contentsSize reserves room for the CMS: the chain plus the signature value plus a
@@ -104,16 +162,8 @@ type update struct {
 }
 
 // planUpdate writes the incremental update with a zeroed /ByteRange and /Contents.
-func planUpdate(doc *document, opt Options, reserve int) (*update, error) {
-	size, ok := intValue(lookup(doc.trailer, "Size"))
-	if !ok || size <= 0 {
-		return nil, errors.New("trailer has no valid /Size")
-	}
-	rootRef, ok := lookup(doc.trailer, "Root").(pdfRef)
-	if !ok {
-		return nil, errors.New("trailer has no /Root reference")
-	}
-	catalog, err := doc.dictAt(rootRef, "catalog")
+func planUpdate(doc *document, kind fieldKind, reserve int) (*update, error) {
+	size, rootRef, catalog, err := doc.updateBase()
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +180,7 @@ func planUpdate(doc *document, opt Options, reserve int) (*update, error) {
 	annotList, _ := annots.(pdfArray)
 	// A copy written inline, so an /Annots array shared with other pages stays theirs.
 	page.Set("Annots", append(slices.Clone(annotList), widgetRef))
-	fieldName, err := addSignatureField(doc, catalog, widgetRef)
+	fieldName, err := addSignatureField(doc, catalog, widgetRef, kind.prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -141,35 +191,53 @@ func planUpdate(doc *document, opt Options, reserve int) (*update, error) {
 		{"F", 132}, {"P", pageRef},
 	}}
 
-	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}}
-	if n := len(doc.data); n > 0 && doc.data[n-1] != '\n' && doc.data[n-1] != '\r' {
-		w.buf.WriteByte('\n') // "%%EOF" is a comment: the next object must start a new line
-	}
+	w := newUpdateWriter(doc)
 	if err := w.dict(pageRef, page); err != nil {
 		return nil, err
 	}
 	if err := w.dict(rootRef, catalog); err != nil {
 		return nil, err
 	}
-	u := w.signatureDict(sigRef, opt, reserve)
+	u := w.signatureDict(sigRef, kind, reserve)
 	if err := w.dict(widgetRef, widget); err != nil {
 		return nil, err
 	}
-
-	trailer := &pdfDict{}
-	trailer.Set("Size", size+2)
-	trailer.Set("Root", rootRef)
-	for _, key := range []pdfName{"Info", "ID"} {
-		if v, ok := doc.trailer.Get(key); ok {
-			trailer.Set(key, v)
-		}
-	}
-	trailer.Set("Prev", doc.startxref)
-	if err := w.finish(trailer); err != nil {
+	if err := w.finish(doc.nextTrailer(size+2, rootRef)); err != nil {
 		return nil, err
 	}
 	u.data = w.buf.Bytes()
 	return u, nil
+}
+
+// updateBase returns what every incremental update starts from: the next free object
+// number (the trailer's /Size), the catalog's reference and the catalog, which the
+// caller changes for the update (d is opened for one update only).
+func (d *document) updateBase() (size int, rootRef pdfRef, catalog *pdfDict, err error) {
+	size, ok := intValue(lookup(d.trailer, "Size"))
+	if !ok || size <= 0 {
+		return 0, pdfRef{}, nil, errors.New("trailer has no valid /Size")
+	}
+	rootRef, ok = lookup(d.trailer, "Root").(pdfRef)
+	if !ok {
+		return 0, pdfRef{}, nil, errors.New("trailer has no /Root reference")
+	}
+	catalog, err = d.dictAt(rootRef, "catalog")
+	return size, rootRef, catalog, err
+}
+
+// nextTrailer is the trailer of an update after d: the new /Size, the same /Root, /Info
+// and /ID, and /Prev pointing at d's newest xref section.
+func (d *document) nextTrailer(size int, rootRef pdfRef) *pdfDict {
+	trailer := &pdfDict{}
+	trailer.Set("Size", size)
+	trailer.Set("Root", rootRef)
+	for _, key := range []pdfName{"Info", "ID"} {
+		if v, ok := d.trailer.Get(key); ok {
+			trailer.Set(key, v)
+		}
+	}
+	trailer.Set("Prev", d.startxref)
+	return trailer
 }
 
 // updateWriter accumulates the objects of an incremental update and their offsets in
@@ -178,6 +246,15 @@ type updateWriter struct {
 	base    int // length of the file before the update
 	buf     bytes.Buffer
 	offsets map[int]xrefEntry
+}
+
+// newUpdateWriter starts an update to doc's file; the update begins on a new line.
+func newUpdateWriter(doc *document) *updateWriter {
+	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}}
+	if n := len(doc.data); n > 0 && doc.data[n-1] != '\n' && doc.data[n-1] != '\r' {
+		w.buf.WriteByte('\n') // "%%EOF" is a comment: the next object must start a new line
+	}
+	return w
 }
 
 func (w *updateWriter) begin(ref pdfRef) {
@@ -193,12 +270,21 @@ func (w *updateWriter) dict(ref pdfRef, d *pdfDict) error {
 	return writeObject(&w.buf, d)
 }
 
+// stream writes an unfiltered stream object holding data.
+func (w *updateWriter) stream(ref pdfRef, data []byte) {
+	w.begin(ref)
+	fmt.Fprintf(&w.buf, "<</Length %d>>\nstream\n", len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream")
+	w.end()
+}
+
 // signatureDict writes the signature dictionary by hand, because the positions of the
 // /ByteRange numbers and the /Contents string must be known to patch them later.
-func (w *updateWriter) signatureDict(ref pdfRef, opt Options, reserve int) *update {
+func (w *updateWriter) signatureDict(ref pdfRef, kind fieldKind, reserve int) *update {
 	u := &update{}
 	w.begin(ref)
-	w.buf.WriteString("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [")
+	w.buf.WriteString("<<" + kind.head + " /ByteRange [")
 	u.byteRangeAt = w.buf.Len()
 	w.buf.WriteString(zeroByteRange())
 	w.buf.WriteString("] /Contents ")
@@ -207,8 +293,11 @@ func (w *updateWriter) signatureDict(ref pdfRef, opt Options, reserve int) *upda
 	w.buf.Write(bytes.Repeat([]byte{'0'}, 2*reserve))
 	w.buf.WriteByte('>')
 	u.contentsEnd = w.buf.Len()
-	w.buf.WriteString(" /M ")
-	writeString(&w.buf, pdfString(pdfDate(opt.Time)))
+	opt := kind.opt
+	if !opt.Time.IsZero() {
+		w.buf.WriteString(" /M ")
+		writeString(&w.buf, pdfString(pdfDate(opt.Time)))
+	}
 	for _, kv := range []struct {
 		key pdfName
 		val string
@@ -245,8 +334,9 @@ func zeroByteRange() string {
 
 // addSignatureField adds widget to the catalog's /AcroForm /Fields, creating the form
 // when there is none, sets /SigFlags 3 (SignaturesExist | AppendOnly) and returns a
-// field name not yet taken, so signing an already signed file adds a second field.
-func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef) (string, error) {
+// field name (prefix and a number) not yet taken, so signing an already signed file adds
+// a second field.
+func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef, prefix string) (string, error) {
 	form := &pdfDict{}
 	if v, ok := catalog.Get("AcroForm"); ok {
 		existing, err := doc.dictAt(v, "catalog /AcroForm")
@@ -270,7 +360,7 @@ func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef) (string, 
 	}
 	name := ""
 	for i := 1; name == "" || taken[name]; i++ {
-		name = fmt.Sprintf("Signature%d", i)
+		name = fmt.Sprintf("%s%d", prefix, i)
 	}
 	form.Set("Fields", append(slices.Clone(fields), widget))
 	form.Set("SigFlags", 3)

@@ -28,6 +28,8 @@ type KeygenOptions struct {
 	Days           int       // validity of both certificates; default 365
 	ECDSA          bool      // P-256 keys instead of RSA 3072
 	Now            time.Time // start of validity; default time.Now()
+	// CRLDays is how long the root's first CRL (root.crl) stays current; default 30.
+	CRLDays int
 	// Rand supplies serial numbers and certificate signatures; default crypto/rand. Since
 	// Go 1.26 key generation ignores it and always uses the system's secure source.
 	Rand io.Reader
@@ -49,8 +51,9 @@ func documentSigningEKU() asn1.ObjectIdentifier {
 }
 
 // Keygen creates a root CA and a signing certificate issued by it, and writes into dir
-// root.pem, root-key.pem, signer.pem (the signer followed by the root) and
-// signer-key.pem. Keys are PKCS#8 with mode 0600; dir is created with mode 0700 if it
+// root.pem, root-key.pem, signer.pem (the signer followed by the root), signer-key.pem
+// and root.crl, the root's empty revocation list (DER, CRL number 1; UpdateCRL adds to
+// it with the root key, which is why Keygen keeps root-key.pem). Keys are PKCS#8 with mode 0600; dir is created with mode 0700 if it
 // does not exist. Existing files are never overwritten: replacing a signing key by
 // accident would orphan every pack signed with it.
 func Keygen(dir string, opt KeygenOptions) (rootPath, certPath, keyPath string, err error) {
@@ -70,7 +73,7 @@ func Keygen(dir string, opt KeygenOptions) (rootPath, certPath, keyPath string, 
 		opt.Rand = rand.Reader
 	}
 	paths := map[string]string{}
-	for _, name := range []string{rootCertFile, rootKeyFile, signerCertFile, signerKeyFile} {
+	for _, name := range []string{rootCertFile, rootKeyFile, signerCertFile, signerKeyFile, rootCRLFile} {
 		paths[name] = filepath.Join(dir, name)
 		if _, err := os.Lstat(paths[name]); err == nil {
 			return "", "", "", fmt.Errorf("%s: %w; Keygen does not overwrite keys or certificates", paths[name], fs.ErrExist)
@@ -135,6 +138,11 @@ func Keygen(dir string, opt KeygenOptions) (rootPath, certPath, keyPath string, 
 		return "", "", "", err
 	}
 
+	crlDER, err := issueCRL(root, rootKey, big.NewInt(1), nil, CRLOptions{Now: opt.Now, Days: opt.CRLDays, Rand: opt.Rand})
+	if err != nil {
+		return "", "", "", err
+	}
+
 	rootKeyPEM, err := keyPEM(rootKey)
 	if err != nil {
 		return "", "", "", err
@@ -152,6 +160,7 @@ func Keygen(dir string, opt KeygenOptions) (rootPath, certPath, keyPath string, 
 		{signerKeyFile, signerKeyPEM, 0o600},
 		{rootCertFile, certPEM(rootDER), 0o644},
 		{signerCertFile, append(certPEM(leafDER), certPEM(rootDER)...), 0o644},
+		{rootCRLFile, crlDER, 0o644},
 	}
 	for _, f := range files {
 		if err := writeNew(paths[f.name], f.data, f.mode); err != nil {

@@ -30,8 +30,13 @@ type Signature struct {
 	SignedLength int
 	Development  bool  // made with ismsgen's development certificate
 	ChainErr     error // from checking the chain against the policy's roots; nil when unchecked or valid
-	Trusted      bool  // the chain reached one of the policy's roots
-	Problems     []string
+	Trusted      bool  // the chain reached one of the policy's roots (a timestamp's: its TSA roots)
+	// Path is the chain that reached the root, signer first; nil when not trusted.
+	Path []*x509.Certificate
+	// Timestamps are the signature timestamps in the CMS (PAdES B-T), checked against
+	// the policy's TSA roots.
+	Timestamps []*Timestamp
+	Problems   []string
 
 	dict     *pdfDict
 	contents []byte
@@ -234,9 +239,10 @@ func (d *document) signatureFields() map[int]string {
 	return out
 }
 
-// check verifies the signature cryptographically against pdf and, when roots are given,
-// its chain. A timestamp is checked as an RFC 3161 token over the byte ranges.
-func (s *Signature) check(pdf []byte, roots *x509.CertPool) {
+// check verifies the signature cryptographically against pdf and, when the policy gives
+// roots, its chain. A document timestamp is checked as an RFC 3161 token over the byte
+// ranges, chaining to the policy's TSA roots; so is each signature timestamp.
+func (s *Signature) check(pdf []byte, policy Policy) {
 	if m, ok := lookup(s.dict, "M").(pdfString); ok {
 		if t, err := parsePDFDate(string(m)); err == nil {
 			s.SigningTime = t
@@ -264,13 +270,18 @@ func (s *Signature) check(pdf []byte, roots *x509.CertPool) {
 	s.Signer = sd.signer
 	s.Chain = signerFirst(sd.signer, sd.certs)
 	s.Development = isDevelopment(sd.signer)
+	roots, usage := policy.Roots, x509.ExtKeyUsageAny
 	if s.Timestamp {
 		s.Valid = checkTimestamp(s, sd, pdf, br) && gapOK
+		roots, usage = policy.TSARoots, x509.ExtKeyUsageTimeStamping
 	} else {
 		s.Valid = checkSignedData(s, sd, pdf, br) && gapOK
+		for _, tok := range sd.timestamps {
+			s.Timestamps = append(s.Timestamps, checkSignatureTimestamp(tok, sd.signature, policy.TSARoots, policy.now()))
+		}
 	}
 	if roots != nil {
-		if s.ChainErr = verifyChain(sd.signer, sd.certs, roots); s.ChainErr != nil {
+		if s.Path, s.ChainErr = verifyChain(sd.signer, sd.certs, roots, usage, policy.now()); s.ChainErr != nil {
 			s.problem("certificate chain: %v", s.ChainErr)
 		} else {
 			s.Trusted = true

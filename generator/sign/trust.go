@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"time"
 )
 
 // Policy says what a pack must show to verify.
@@ -17,6 +18,23 @@ type Policy struct {
 	// AllowDevelopment accepts a pack signed with ismsgen's development certificate;
 	// without it such a pack never verifies, whatever the roots.
 	AllowDevelopment bool
+	// TSARoots are the trust anchors of time-stamping authorities, kept apart from Roots:
+	// the authority that vouches for a time is not the one that vouches for a signer.
+	// With them, every timestamp must chain to one, and the pack must carry at least
+	// one timestamp; without them a timestamp is reported but proves no time.
+	TSARoots *x509.CertPool
+	// CRLs are revocation lists to check the certificates against, besides those in the
+	// pack's DSS.
+	CRLs []CRL
+	// Now is the time certificates and CRLs are checked at; zero means time.Now().
+	Now time.Time
+}
+
+func (p Policy) now() time.Time {
+	if p.Now.IsZero() {
+		return time.Now()
+	}
+	return p.Now
 }
 
 // isDevelopment reports whether c is ismsgen's development signer (or its root).
@@ -33,30 +51,42 @@ func isDevelopment(c *x509.Certificate) bool {
 func LoadRoots(paths ...string) (*x509.CertPool, error) {
 	pool := x509.NewCertPool()
 	for _, path := range paths {
-		b, err := os.ReadFile(path)
+		certs, err := LoadCertificates(path)
 		if err != nil {
 			return nil, err
 		}
-		n := 0
-		for {
-			var blk *pem.Block
-			blk, b = pem.Decode(b)
-			if blk == nil {
-				break
-			}
-			if blk.Type != "CERTIFICATE" {
-				continue
-			}
-			c, err := x509.ParseCertificate(blk.Bytes)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
+		for _, c := range certs {
 			pool.AddCert(c)
-			n++
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("%s holds no PEM certificate", path)
 		}
 	}
 	return pool, nil
+}
+
+// LoadCertificates reads the PEM certificates of a file, in order; a file without any
+// is an error.
+func LoadCertificates(path string) ([]*x509.Certificate, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []*x509.Certificate
+	for {
+		var blk *pem.Block
+		blk, b = pem.Decode(b)
+		if blk == nil {
+			break
+		}
+		if blk.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return out, nil
 }

@@ -33,7 +33,20 @@ type Report struct {
 	// end with an end-of-line, Sign added one and it is counted here.) It is 0 when the
 	// signature is not in an incremental update of its own.
 	UnsignedLength int
-	Problems       []string
+	// Level is the PAdES baseline level the pack's signature reaches (LevelBB …
+	// LevelBLTA), whether or not it verifies; LevelNotes say what the next level lacks.
+	Level      string
+	LevelNotes []string
+	// DSS is the pack's validation data, nil when it has none.
+	DSS *DSS
+	// Revocations are the revocation checks of the signer's chain and the signature
+	// timestamps' chains, when any CRL was available.
+	Revocations []*Revocation
+	Problems    []string
+	// Warnings are what verify could not check, which does not make the pack fail:
+	// an untrusted timestamp when no TSA roots were given, revocation without a current
+	// CRL.
+	Warnings []string
 }
 
 // OK reports whether the pack verifies under the policy it was checked with.
@@ -41,6 +54,10 @@ func (r *Report) OK() bool { return len(r.Problems) == 0 }
 
 func (r *Report) problem(format string, args ...any) {
 	r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+}
+
+func (r *Report) warn(format string, args ...any) {
+	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))
 }
 
 // ErrNotSigned is returned by Verify for a PDF without any signature dictionary.
@@ -58,26 +75,50 @@ func Verify(pdf []byte, policy Policy) (*Report, error) {
 		return nil, ErrNotSigned
 	}
 	for _, s := range sigs {
-		s.check(pdf, policy.Roots)
+		s.check(pdf, policy)
 	}
-	r := &Report{Signatures: sigs, Pack: sigs[0]}
+	r := &Report{Signatures: sigs, Pack: sigs[0], Level: LevelBB}
 	r.checkPack(policy)
+	r.checkTimestamps(policy)
 	if r.Pack.SignedLength == 0 {
 		return r, nil // the byte range is unusable; checkPack said so
 	}
 	r.UnsignedLength = revisionStart(pdf[:r.Pack.SignedLength], r.Pack.Offset)
 	r.CoversWholeFile = r.Pack.SignedLength == len(pdf) && !slices.ContainsFunc(r.Pack.Problems, isGapProblem)
+	if r.checkRevisions(pdf, doc) {
+		var problems []string
+		if r.DSS, problems = readDSS(doc); r.DSS != nil {
+			r.DSS.End = r.Pack.SignedLength
+			for _, rev := range r.Revisions {
+				if rev.DSS {
+					r.DSS.End = rev.End
+				}
+			}
+		}
+		for _, p := range problems {
+			r.problem("%s", p)
+		}
+	}
+	r.assessLevel()
+	r.checkRevocation(policy)
+	return r, nil
+}
+
+// checkRevisions checks what follows the signed revision; it reports whether the file's
+// newest revision is readable, so that its catalog's validation data counts.
+func (r *Report) checkRevisions(pdf []byte, doc *document) bool {
+	sigs := r.Signatures
 	if r.Pack.SignedLength == len(pdf) {
 		for _, s := range sigs[1:] {
 			r.laterSignature(s, nil)
 		}
-		return r, nil
+		return true
 	}
 	revs, err := laterRevisions(pdf, doc, r.Pack.SignedLength)
 	if err != nil {
 		r.Appended = len(pdf) - r.Pack.SignedLength
 		r.problem("%d bytes were appended after the signed revision (not total document signed), and they are not a readable incremental update: %v", r.Appended, err)
-		return r, nil
+		return false
 	}
 	r.Revisions = revs
 	for _, s := range sigs[1:] {
@@ -99,7 +140,41 @@ func Verify(pdf []byte, policy Policy) (*Report, error) {
 	} else if r.Appended > 0 {
 		r.problem("%d bytes were appended after the last revision (not total document signed)", r.Appended)
 	}
-	return r, nil
+	return r.Appended == 0
+}
+
+// checkTimestamps records what is wrong with the timestamps. An invalid signature
+// timestamp always fails the pack. With TSA roots, so does every timestamp that does
+// not chain to them, and a pack without any timestamp; without them an intact
+// timestamp is a warning: it proves no time.
+func (r *Report) checkTimestamps(policy Policy) {
+	n := 0
+	for _, ts := range r.Pack.Timestamps {
+		n++
+		switch {
+		case !ts.Valid:
+			r.problem("the signature timestamp by %q on signature %d is not valid: %s", ts.AuthorityName(), r.Pack.Number, strings.Join(ts.Problems, "; "))
+		case policy.TSARoots == nil:
+			r.warn("the signature timestamp by %q (%s) is not trusted: no time-stamping authority roots were given (--tsa-ca), so the signing time is still the signer's claim", ts.AuthorityName(), dateOf(ts.Time))
+		case !ts.Trusted:
+			r.problem("the signature timestamp by %q does not chain to a trusted time-stamping authority (--tsa-ca): %v", ts.AuthorityName(), ts.ChainErr)
+		}
+	}
+	for _, s := range r.Signatures[1:] {
+		if !s.Timestamp || !s.Valid {
+			continue
+		}
+		n++
+		switch {
+		case policy.TSARoots == nil:
+			r.warn("document timestamp %d by %q (%s) is not trusted: no time-stamping authority roots were given (--tsa-ca)", s.Number, s.SignerName(), dateOf(s.SigningTime))
+		case !s.Trusted:
+			r.problem("document timestamp %d by %q does not chain to a trusted time-stamping authority (--tsa-ca): %v", s.Number, s.SignerName(), s.ChainErr)
+		}
+	}
+	if policy.TSARoots != nil && n == 0 {
+		r.problem("time-stamping authority roots were given (--tsa-ca), but the pack carries no timestamp: its signing time is the signer's claim")
+	}
 }
 
 // checkPack records what is wrong with the organisation's signature.
@@ -164,15 +239,15 @@ func checkSignedData(r *Signature, sd *signedData, pdf []byte, br [4]int) bool {
 		r.problem("digest mismatch: the signed bytes were changed after signing")
 		ok = false
 	}
-	switch {
-	case sd.essCertHash != nil:
+	if sd.essCertHash != nil {
 		h := sd.essHash.New()
 		h.Write(sd.signer.Raw)
 		if !bytes.Equal(h.Sum(nil), sd.essCertHash) {
 			r.problem("signing-certificate-v2 does not match the signer's certificate")
 			ok = false
 		}
-	case r.SubFilter == "ETSI.CAdES.detached":
+	}
+	if (sd.essCertHash == nil || sd.essV1) && r.SubFilter == "ETSI.CAdES.detached" {
 		r.problem("no signing-certificate-v2 attribute: not a PAdES baseline signature")
 	}
 	if err := sd.signer.CheckSignature(sd.sigAlg, sd.signedAttrs, sd.signature); err != nil {
@@ -182,19 +257,25 @@ func checkSignedData(r *Signature, sd *signedData, pdf []byte, br [4]int) bool {
 	return ok
 }
 
-func verifyChain(leaf *x509.Certificate, certs []*x509.Certificate, roots *x509.CertPool) error {
+// verifyChain builds a path from leaf, through the embedded certs, to one of roots, valid
+// for usage at the time at, and returns it leaf first.
+func verifyChain(leaf *x509.Certificate, certs []*x509.Certificate, roots *x509.CertPool, usage x509.ExtKeyUsage, at time.Time) ([]*x509.Certificate, error) {
 	inter := x509.NewCertPool()
 	for _, c := range certs {
 		if c != leaf {
 			inter.AddCert(c)
 		}
 	}
-	_, err := leaf.Verify(x509.VerifyOptions{
+	chains, err := leaf.Verify(x509.VerifyOptions{
 		Roots:         roots,
 		Intermediates: inter,
-		KeyUsages:     []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+		KeyUsages:     []x509.ExtKeyUsage{usage},
+		CurrentTime:   at,
 	})
-	return err
+	if err != nil {
+		return nil, err
+	}
+	return chains[0], nil
 }
 
 func signerFirst(signer *x509.Certificate, certs []*x509.Certificate) []*x509.Certificate {

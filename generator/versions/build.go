@@ -169,7 +169,7 @@ func (b *Builder) renderRelease(ctx context.Context, rs *releaseSet, v *version,
 	opt.Source, opt.Dest, opt.Loader, opt.Log = w.tree.Dir, "", w.loader, nil
 	opt.Date = model.DateOf(w.rel.Date)
 	opt.StrictCheck = false
-	opt.Release, opt.Commit = w.rel.Tag, w.rel.Commit
+	opt.Release, opt.Commit, opt.Dirty = w.rel.Tag, w.rel.Commit, false
 	opt.Signing = rs.signing
 	opt.MaxClassification = rs.limit
 	opt.Check = check.Options{Git: hist.CheckInput()}

@@ -93,3 +93,26 @@ func (r *repo) hasCommits(ctx context.Context) bool {
 	_, err := r.git(ctx, r.root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
 	return err == nil
 }
+
+// WorkingTree describes the working tree of the site at root for pack covers: the commit
+// HEAD names (abbreviated by the caller) and whether anything under the site differs
+// from it, untracked files included (ignored ones not). A site outside git gives "" and
+// false; a repository without commits, "" and true.
+func WorkingTree(ctx context.Context, root string) (commit string, dirty bool, err error) {
+	r, err := openRepo(ctx, root)
+	if r == nil || err != nil {
+		return "", false, err
+	}
+	if !r.hasCommits(ctx) {
+		return "", true, nil
+	}
+	out, err := r.git(ctx, r.root, "rev-parse", "HEAD")
+	if err != nil {
+		return "", false, err
+	}
+	status, err := r.git(ctx, r.root, "status", "--porcelain", "--untracked-files=normal", "--", ".")
+	if err != nil {
+		return "", false, err
+	}
+	return strings.TrimSpace(string(out)), len(bytes.TrimSpace(status)) > 0, nil
+}

@@ -209,7 +209,8 @@ func (b *Builder) cacheKey(signing build.Signing, limit model.Classification) st
 		Drafts, NoPack bool
 		Cert, Key, P12 string
 		Limit          model.Classification
-	}{cacheFormat, b.bopt.Version, b.bopt.Drafts, b.bopt.NoPack, signing.Cert, signing.Key, signing.P12, limit})
+		TSA            string `json:",omitempty"` // omitted when empty, so offline caches stay valid
+	}{cacheFormat, b.bopt.Version, b.bopt.Drafts, b.bopt.NoPack, signing.Cert, signing.Key, signing.P12, limit, b.bopt.TSA})
 	s := sha256.Sum256(k)
 	return hex.EncodeToString(s[:])
 }
