@@ -27,6 +27,18 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 		r.hline(r.left(), r.left()+r.width(), r.y, colRule, 0.3)
 		r.y += 3
 		r.body(it)
+	case ItemClauses:
+		r.clauses()
+	default:
+		r.registerSection(it)
+	}
+}
+
+// registerSection draws a register's section: the register's own layout where it has
+// one (the SoA by theme, the risk register with its heat maps), else a table of its
+// rows with its columns.
+func (r *renderer) registerSection(it *Item) {
+	switch it.Kind {
 	case ItemSoA:
 		r.soa(it)
 	case ItemRisks:
@@ -35,16 +47,14 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 		r.treatment()
 	case ItemEvidence:
 		r.evidence()
-	case ItemClauses:
-		r.clauses()
+	default:
+		r.rowsTable(it)
 	}
 }
 
-// landscape reports whether an item is printed across the page: the wide registers
-// read better so.
-func landscape(k ItemKind) bool {
-	return k == ItemSoA || k == ItemRisks || k == ItemTreatment || k == ItemEvidence
-}
+// landscape reports whether an item is printed across the page: the registers, which
+// are wide, read better so.
+func landscape(k ItemKind) bool { return k != ItemDocument && k != ItemClauses }
 
 // docTitle draws a document's ID and title.
 func (r *renderer) docTitle(id, title string) {

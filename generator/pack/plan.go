@@ -170,7 +170,7 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 			e := registers[id]
 			if e == nil {
 				if c.Pos.Path != "" {
-					bad(c.Pos, "%s needs data/%s.yaml, which this site does not have", id, artefactFile(id))
+					bad(c.Pos, "%s needs %s, which this site does not have", id, registerOf(id).File)
 				}
 				continue
 			}
@@ -179,7 +179,7 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 			e, ok := g.Lookup(id)
 			switch {
 			case !ok:
-				bad(c.Pos, "unresolved reference %q (a pack lists document IDs, generated artefacts %s, or type:<document type>)", id, strings.Join(resolve.PackArtefacts, ", "))
+				bad(c.Pos, "unresolved reference %q (a pack lists document IDs, generated artefacts %s, or type:<document type>)", id, strings.Join(resolve.PackArtefacts(), ", "))
 				continue
 			case e.Kind == resolve.KindRegister:
 				it = &Item{Kind: ItemKind(e.Register), Entity: e, Pos: c.Pos}
@@ -261,25 +261,16 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 	return p, nil
 }
 
-func isArtefact(id string) bool {
-	for _, a := range resolve.PackArtefacts {
-		if a == id && a != string(ItemClauses) {
-			return true
+func isArtefact(id string) bool { return registerOf(id) != nil }
+
+// registerOf returns the register whose pack artefact is id, or nil.
+func registerOf(id string) *model.Register {
+	for _, reg := range model.Registers() {
+		if reg.Artefact == id {
+			return reg
 		}
 	}
-	return false
-}
-
-func artefactFile(id string) string {
-	switch id {
-	case resolve.RegSoA:
-		return "soa"
-	case resolve.RegRisks:
-		return "risks"
-	case resolve.RegTreatment:
-		return "treatment"
-	}
-	return "evidence"
+	return nil
 }
 
 func validType(t model.DocType) bool {

@@ -214,15 +214,12 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		if it.Entity != nil {
 			r.inPack[it.Entity] = it
 		}
-		switch it.Kind {
-		case ItemSoA:
-			r.rowsIn[resolve.KindControl] = true
-		case ItemRisks:
-			r.rowsIn[resolve.KindRisk] = true
-		case ItemTreatment:
-			r.rowsIn[resolve.KindAction] = true
-		case ItemEvidence:
-			r.rowsIn[resolve.KindEvidence] = true
+		switch reg := registerOf(string(it.Kind)); {
+		case reg == nil:
+		case reg.Row != nil:
+			r.rowsIn[resolve.Kind(reg.Row.Kind)] = true
+		default:
+			r.rowsIn[resolve.KindControl] = true // the SoA's rows are the controls'
 		}
 	}
 	pdf.SetHeaderFunc(r.header)

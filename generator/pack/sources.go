@@ -38,10 +38,6 @@ func sources(g *resolve.Graph, p *Plan) []string {
 			for _, c := range site.Catalogue {
 				add(c.Pos.Path)
 			}
-		case ItemRisks:
-			add(site.Risks.Path)
-		case ItemTreatment:
-			add(site.Treatment.Path)
 		case ItemEvidence:
 			addEvidence()
 		case ItemClauses:
@@ -51,6 +47,10 @@ func sources(g *resolve.Graph, p *Plan) []string {
 						add(e.Pos.Path)
 					}
 				}
+			}
+		default:
+			if reg := registerOf(string(it.Kind)); reg != nil {
+				add(reg.File)
 			}
 		}
 	}

@@ -204,7 +204,7 @@ func (r *resolver) resolveData() {
 				continue
 			}
 			if _, ok := g.byID[c.ID]; !ok {
-				r.errs.AddKind(diag.KindReference, c.Pos, "pack %s: %s (a pack lists document IDs, generated artefacts %s, type:<document type> or clause:<number>)", pk.Name, r.unresolved(c.ID, ""), strings.Join(PackArtefacts, ", "))
+				r.errs.AddKind(diag.KindReference, c.Pos, "pack %s: %s (a pack lists document IDs, generated artefacts %s, type:<document type> or clause:<number>)", pk.Name, r.unresolved(c.ID, ""), strings.Join(PackArtefacts(), ", "))
 			}
 		}
 	}
@@ -263,8 +263,15 @@ func kindsOf(names []string) []Kind {
 	return out
 }
 
-// PackArtefacts are the generated artefacts a pack may list.
-var PackArtefacts = []string{"soa", "risk-register", "treatment-plan", "evidence", "clauses"}
+// PackArtefacts returns the generated artefacts a pack may list: each register's
+// section, and the clause coverage matrix.
+func PackArtefacts() []string {
+	var out []string
+	for _, reg := range model.Registers() {
+		out = append(out, reg.Artefact)
+	}
+	return append(out, "clauses")
+}
 
 // IsPackSelector reports whether a pack contents entry is a generated artefact or a
 // type: or clause: selector rather than an ID.
@@ -272,7 +279,7 @@ func IsPackSelector(s string) bool {
 	if strings.HasPrefix(s, "type:") || strings.HasPrefix(s, "clause:") {
 		return true
 	}
-	for _, a := range PackArtefacts {
+	for _, a := range PackArtefacts() {
 		if s == a {
 			return true
 		}

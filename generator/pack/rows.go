@@ -1,0 +1,57 @@
+package pack
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// rowsTable draws a register without a layout of its own in the pack: one table row
+// per register row, with the register's columns (model.Register.Columns).
+func (r *renderer) rowsTable(it *Item) {
+	reg := registerOf(string(it.Kind))
+	if reg == nil || reg.Columns == nil {
+		return
+	}
+	cols := reg.Columns(model.TableContext{Site: r.g.Site, Date: r.g.Date})
+	head := style{bold: true, size: sizeTable - 0.5, color: colText}
+	body := style{size: sizeTable - 0.5, color: colText}
+	t := &table{size: body.size}
+	for _, c := range cols {
+		t.header = append(t.header, txt(strings.ReplaceAll(c.Name, "_", " "), head))
+	}
+	for _, row := range reg.Data(r.g.Site).Rows() {
+		e, ok := r.g.Lookup(row.RowID())
+		if ok && r.plan.leftOut(r.g, e) {
+			continue
+		}
+		var cells []cell
+		for i, c := range cols {
+			st := body
+			if i == 0 {
+				st = withBold(body)
+			}
+			cells = append(cells, txt(cellText(c.Value(row)), st))
+		}
+		t.rows = append(t.rows, cells)
+		t.keys = append(t.keys, anchorKey{e: e})
+	}
+	r.drawTable(t)
+}
+
+// cellText is a column value as a pack prints it.
+func cellText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case []string:
+		return strings.Join(v, ", ")
+	case bool:
+		if v {
+			return "yes"
+		}
+		return "no"
+	}
+	return fmt.Sprint(v)
+}
