@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Column is one field of a register's rows as a table shows it: the exports (CSV, JSON),
 // a pack's generic register section and the "what changed" comparison of rows. A value
 // is a string, an int, a bool, a []string (a list) or nil (no value).
@@ -13,6 +18,23 @@ type Column struct {
 type TableContext struct {
 	Site *Site
 	Date Date
+}
+
+// CellText is a column value as text: a list joined with commas, a bool as yes or no,
+// nothing as "".
+func CellText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case []string:
+		return strings.Join(v, ", ")
+	case bool:
+		if v {
+			return "yes"
+		}
+		return "no"
+	}
+	return fmt.Sprint(v)
 }
 
 // dateCell is a date column's value: YYYY-MM-DD, or nil when unset.

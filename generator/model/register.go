@@ -44,6 +44,9 @@ type Register struct {
 	// generic section, the "what changed" comparison of rows); nil for a register whose
 	// rows are not entities of their own.
 	Columns func(c TableContext) []Column
+	// Tracked names the columns whose changes "what changed" lists row by row (a risk's
+	// levels, an action's status); rows added and removed are listed whatever they are.
+	Tracked []string
 	// Finish runs after the file is decoded, for what strict decoding cannot check (the
 	// risk method's scales) and what the register reads besides its file (the evidence
 	// files, through read). Nil when there is nothing more.
@@ -101,17 +104,20 @@ func Registers() []*Register {
 			Row:     &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
 			Data:    func(s *Site) RegisterData { return &s.Risks },
 			Columns: riskColumns,
+			Tracked: []string{"level", "band", "residual_level", "treatment"},
 			Finish:  checkRiskMethod},
 		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
 			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
 			Row:     &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
 			Data:    func(s *Site) RegisterData { return &s.Treatment },
-			Columns: actionColumns},
+			Columns: actionColumns,
+			Tracked: []string{"status", "due"}},
 		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
 			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
 			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
 			Data:    func(s *Site) RegisterData { return &s.Evidence },
 			Columns: evidenceColumns,
+			Tracked: []string{"file", "sha256", "date"},
 			Finish:  readEvidenceFiles},
 	}
 }

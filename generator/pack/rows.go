@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -32,26 +31,10 @@ func (r *renderer) rowsTable(it *Item) {
 			if i == 0 {
 				st = withBold(body)
 			}
-			cells = append(cells, txt(cellText(c.Value(row)), st))
+			cells = append(cells, txt(model.CellText(c.Value(row)), st))
 		}
 		t.rows = append(t.rows, cells)
 		t.keys = append(t.keys, anchorKey{e: e})
 	}
 	r.drawTable(t)
-}
-
-// cellText is a column value as a pack prints it.
-func cellText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case []string:
-		return strings.Join(v, ", ")
-	case bool:
-		if v {
-			return "yes"
-		}
-		return "no"
-	}
-	return fmt.Sprint(v)
 }

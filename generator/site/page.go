@@ -185,6 +185,8 @@ func funcs() template.FuncMap {
 		"str":  func(v any) string { return fmt.Sprint(v) },
 		"slug": urls.Slug,
 		"add":  func(a, b int) int { return a + b },
+		// words is a field name as words ("residual_level" is "residual level").
+		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	}
 }
 

@@ -144,13 +144,10 @@ type Comparison struct {
 
 	SoA []SoAChange
 
-	RisksAdded   []RiskRef
-	RisksRemoved []RiskRef
-	RiskLevels   []RiskChange
-
-	ActionsAdded   []ActionRef
-	ActionsRemoved []ActionRef
-	ActionStatus   []ActionChange
+	// Registers lists the changes of the registers whose rows are entities (risks,
+	// treatment actions, evidence...), in the register table's order; a register without
+	// changes is left out.
+	Registers []RegisterChanges
 
 	// Classification is the highest classification of what the comparison lists (the
 	// page's label). Withheld counts the changes left out because they concern items
@@ -162,8 +159,7 @@ type Comparison struct {
 
 // Empty reports whether nothing changed.
 func (c *Comparison) Empty() bool {
-	return len(c.Added)+len(c.Removed)+len(c.Changed)+len(c.SoA)+len(c.RisksAdded)+len(c.RisksRemoved)+
-		len(c.RiskLevels)+len(c.ActionsAdded)+len(c.ActionsRemoved)+len(c.ActionStatus) == 0
+	return len(c.Added)+len(c.Removed)+len(c.Changed)+len(c.SoA)+len(c.Registers) == 0
 }
 
 // DocRef is a document of one version.
@@ -209,33 +205,21 @@ type FieldChange struct {
 	Field, Old, New string
 }
 
-// RiskRef is a risk of one version.
-type RiskRef struct {
-	ID, Title          string
-	Inherent, Residual int
-	Band               string // of the residual level
-	Path               string
+// RegisterChanges are the rows of one register that changed.
+type RegisterChanges struct {
+	Name    string // the register's name ("risks")
+	Section string // its title ("Risk register")
+	Added   []RowChange
+	Removed []RowChange
+	Changed []RowChange
 }
 
-// RiskChange is a risk whose level changed.
-type RiskChange struct {
-	ID, Title                string
-	OldInherent, NewInherent int
-	OldResidual, NewResidual int
-	OldBand, NewBand         string // of the residual levels
-	Path                     string
-}
-
-// ActionRef is a treatment action of one version.
-type ActionRef struct {
-	ID, Title, Status string
-	Path              string
-}
-
-// ActionChange is a treatment action whose status changed.
-type ActionChange struct {
-	ID, Title, OldStatus, NewStatus string
-	Path                            string
+// RowChange is a register row that changed. Fields are the tracked fields that changed
+// (model.Register.Tracked), or for a row added or removed the values they have.
+type RowChange struct {
+	ID, Title string
+	Fields    []FieldChange
+	Path      string // its page (site path) in the version that has it
 }
 
 // ReleaseIndex is the list of releases (changes/index.html).

@@ -52,15 +52,17 @@ func diff(old *side, cur side) *site.Comparison {
 	c.From = &old.v
 	compareDocuments(c, old, cur)
 	compareSoA(c, old, cur)
-	compareRisks(c, old, cur)
-	compareActions(c, old, cur)
+	compareRows(c, old, cur)
 	return c
 }
 
 // changes counts the changes a comparison lists.
 func changes(c *site.Comparison) int {
-	return len(c.Added) + len(c.Removed) + len(c.Changed) + len(c.SoA) + len(c.RisksAdded) + len(c.RisksRemoved) +
-		len(c.RiskLevels) + len(c.ActionsAdded) + len(c.ActionsRemoved) + len(c.ActionStatus)
+	n := len(c.Added) + len(c.Removed) + len(c.Changed) + len(c.SoA)
+	for _, r := range c.Registers {
+		n += len(r.Added) + len(r.Removed) + len(r.Changed)
+	}
+	return n
 }
 
 // raise labels a comparison with the classification of something it lists.
@@ -82,11 +84,8 @@ func (s *snapshot) above(limit model.Classification, hidden map[string]bool) {
 	for _, r := range s.SoA {
 		mark("soa", r.Control, r.Class)
 	}
-	for _, r := range s.Risks {
-		mark("risk", r.ID, r.Class)
-	}
-	for _, a := range s.Actions {
-		mark("action", a.ID, a.Class)
+	for _, r := range s.Rows {
+		mark(r.Register, r.ID, r.Class)
 	}
 }
 
@@ -106,14 +105,9 @@ func (s *snapshot) without(hidden map[string]bool) *snapshot {
 			out.SoA = append(out.SoA, r)
 		}
 	}
-	for _, r := range s.Risks {
-		if !hidden["risk\x00"+r.ID] {
-			out.Risks = append(out.Risks, r)
-		}
-	}
-	for _, a := range s.Actions {
-		if !hidden["action\x00"+a.ID] {
-			out.Actions = append(out.Actions, a)
+	for _, r := range s.Rows {
+		if !hidden[r.Register+"\x00"+r.ID] {
+			out.Rows = append(out.Rows, r)
 		}
 	}
 	return out
@@ -218,65 +212,73 @@ func compareSoA(c *site.Comparison, old *side, cur side) {
 	}
 }
 
-// compareRisks lists risks added and removed, and risks whose inherent or residual
-// level changed.
-func compareRisks(c *site.Comparison, old *side, cur side) {
-	before := map[string]snapRisk{}
-	for _, r := range old.snap.Risks {
-		before[r.ID] = r
+// compareRows lists, register by register in the table's order, the rows added and
+// removed and the rows whose tracked columns changed (model.Register.Tracked).
+func compareRows(c *site.Comparison, old *side, cur side) {
+	key := func(r snapRow) string { return r.Register + "\x00" + r.ID }
+	before := map[string]snapRow{}
+	for _, r := range old.snap.Rows {
+		before[key(r)] = r
 	}
-	seen := map[string]bool{}
-	ref := func(r snapRisk, root string) site.RiskRef {
-		return site.RiskRef{ID: r.ID, Title: r.Title, Inherent: r.Inherent, Residual: r.Residual, Band: r.Band, Path: root + r.Page}
+	now := map[string]bool{}
+	for _, r := range cur.snap.Rows {
+		now[key(r)] = true
 	}
-	for _, r := range cur.snap.Risks {
-		seen[r.ID] = true
-		o, ok := before[r.ID]
-		switch {
-		case !ok:
-			c.RisksAdded = append(c.RisksAdded, ref(r, cur.root))
-			raise(c, r.Class)
-		case o.Inherent != r.Inherent || o.Residual != r.Residual:
-			raise(c, o.Class)
-			raise(c, r.Class)
-			c.RiskLevels = append(c.RiskLevels, site.RiskChange{ID: r.ID, Title: r.Title,
-				OldInherent: o.Inherent, NewInherent: r.Inherent, OldResidual: o.Residual, NewResidual: r.Residual,
-				OldBand: o.Band, NewBand: r.Band, Path: cur.root + r.Page})
+	for _, reg := range model.Registers() {
+		ch := site.RegisterChanges{Name: reg.Name, Section: reg.Section}
+		for _, r := range cur.snap.Rows {
+			if r.Register != reg.Name {
+				continue
+			}
+			o, ok := before[key(r)]
+			if !ok {
+				ch.Added = append(ch.Added, rowRef(r, cur.root, nil))
+				raise(c, r.Class)
+				continue
+			}
+			if fields := changedFields(o.Fields, r.Fields); len(fields) > 0 {
+				raise(c, o.Class)
+				raise(c, r.Class)
+				ch.Changed = append(ch.Changed, rowRef(r, cur.root, fields))
+			}
 		}
-	}
-	for _, r := range old.snap.Risks {
-		if !seen[r.ID] {
-			c.RisksRemoved = append(c.RisksRemoved, ref(r, old.root))
-			raise(c, r.Class)
+		for _, r := range old.snap.Rows {
+			if r.Register == reg.Name && !now[key(r)] {
+				ch.Removed = append(ch.Removed, rowRef(r, old.root, nil))
+				raise(c, r.Class)
+			}
+		}
+		if len(ch.Added)+len(ch.Removed)+len(ch.Changed) > 0 {
+			c.Registers = append(c.Registers, ch)
 		}
 	}
 }
 
-// compareActions lists treatment actions added and removed, and those whose status
-// changed.
-func compareActions(c *site.Comparison, old *side, cur side) {
-	before := map[string]snapAction{}
-	for _, a := range old.snap.Actions {
-		before[a.ID] = a
-	}
-	seen := map[string]bool{}
-	for _, a := range cur.snap.Actions {
-		seen[a.ID] = true
-		o, ok := before[a.ID]
-		switch {
-		case !ok:
-			c.ActionsAdded = append(c.ActionsAdded, site.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: cur.root + a.Page})
-			raise(c, a.Class)
-		case o.Status != a.Status:
-			raise(c, o.Class)
-			raise(c, a.Class)
-			c.ActionStatus = append(c.ActionStatus, site.ActionChange{ID: a.ID, Title: a.Title, OldStatus: o.Status, NewStatus: a.Status, Path: cur.root + a.Page})
+// rowRef is a row as "what changed" lists it: with the fields that changed, or (added
+// or removed) with its tracked fields' values.
+func rowRef(r snapRow, root string, changed []site.FieldChange) site.RowChange {
+	out := site.RowChange{ID: r.ID, Title: r.Title, Path: root + r.Page, Fields: changed}
+	if changed == nil {
+		for _, f := range r.Fields {
+			if f.Value != "" {
+				out.Fields = append(out.Fields, site.FieldChange{Field: f.Name, New: f.Value})
+			}
 		}
 	}
-	for _, a := range old.snap.Actions {
-		if !seen[a.ID] {
-			c.ActionsRemoved = append(c.ActionsRemoved, site.ActionRef{ID: a.ID, Title: a.Title, Status: a.Status, Path: old.root + a.Page})
-			raise(c, a.Class)
+	return out
+}
+
+// changedFields lists the fields whose value differs, in column order.
+func changedFields(old, cur []snapCell) []site.FieldChange {
+	was := map[string]string{}
+	for _, f := range old {
+		was[f.Name] = f.Value
+	}
+	var out []site.FieldChange
+	for _, f := range cur {
+		if o := was[f.Name]; o != f.Value {
+			out = append(out, site.FieldChange{Field: f.Name, Old: o, New: f.Value})
 		}
 	}
+	return out
 }

@@ -3,8 +3,10 @@ package versions
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -13,10 +15,9 @@ import (
 // it is cached beside a release's rendered files and a reused release needs neither its
 // tree nor its graph.
 type snapshot struct {
-	Documents []snapDoc    `json:"documents"`
-	SoA       []snapSoA    `json:"soa"`
-	Risks     []snapRisk   `json:"risks"`
-	Actions   []snapAction `json:"actions"`
+	Documents []snapDoc `json:"documents"`
+	SoA       []snapSoA `json:"soa"`
+	Rows      []snapRow `json:"rows"`
 }
 
 // snapDoc is a published document or register.
@@ -47,22 +48,20 @@ type snapSoA struct {
 	Class         string `json:"class"` // the SoA's classification
 }
 
-type snapRisk struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Inherent int    `json:"inherent"`
-	Residual int    `json:"residual"`
-	Band     string `json:"band,omitempty"` // of the residual level
-	Page     string `json:"page"`
-	Class    string `json:"class"` // the risk register's classification
+// snapRow is a row of a register whose rows are entities of their own (a risk, a
+// treatment action): its tracked columns (model.Register.Tracked) as text.
+type snapRow struct {
+	Register string     `json:"register"`
+	ID       string     `json:"id"`
+	Title    string     `json:"title"`
+	Fields   []snapCell `json:"fields,omitempty"`
+	Page     string     `json:"page"`
+	Class    string     `json:"class"` // its classification
 }
 
-type snapAction struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Status string `json:"status,omitempty"`
-	Page   string `json:"page"`
-	Class  string `json:"class"` // the treatment plan's classification
+type snapCell struct {
+	Name  string `json:"name"`
+	Value string `json:"value,omitempty"`
 }
 
 // takeSnapshot records what the site shows of g.
@@ -104,15 +103,28 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 		s.SoA = append(s.SoA, snapSoA{Control: e.ID, Title: e.Title, Applicable: app, Status: string(row.Status),
 			Justification: row.Justification, Page: urls.Of(e), Class: soaClass})
 	}
-	m := &g.Site.Risks.Method
-	for _, e := range g.OfKind(resolve.KindRisk) {
-		in, res := g.RiskLevels(e.Risk)
-		s.Risks = append(s.Risks, snapRisk{ID: e.ID, Title: e.Title, Inherent: in, Residual: res, Band: m.Band(res), Page: urls.Of(e),
-			Class: string(g.Classification(e))})
-	}
-	for _, e := range g.OfKind(resolve.KindAction) {
-		s.Actions = append(s.Actions, snapAction{ID: e.ID, Title: e.Title, Status: string(e.Action.Status), Page: urls.Of(e),
-			Class: string(g.Classification(e))})
+	ctx := model.TableContext{Site: g.Site, Date: g.Date}
+	for _, reg := range model.Registers() {
+		if reg.Row == nil || reg.Columns == nil {
+			continue
+		}
+		var tracked []model.Column
+		for _, c := range reg.Columns(ctx) {
+			if slices.Contains(reg.Tracked, c.Name) {
+				tracked = append(tracked, c)
+			}
+		}
+		for _, row := range reg.Data(g.Site).Rows() {
+			e, ok := g.Lookup(row.RowID())
+			if !ok {
+				continue
+			}
+			r := snapRow{Register: reg.Name, ID: e.ID, Title: e.Title, Page: urls.Of(e), Class: string(g.Classification(e))}
+			for _, c := range tracked {
+				r.Fields = append(r.Fields, snapCell{Name: c.Name, Value: model.CellText(c.Value(row))})
+			}
+			s.Rows = append(s.Rows, r)
+		}
 	}
 	return s
 }

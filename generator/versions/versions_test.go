@@ -304,28 +304,28 @@ func TestVersionedBuild(t *testing.T) {
 		if !reflect.DeepEqual(c11.SoA, wantSoA) {
 			t.Errorf("isms-1.1 SoA:\n got %+v\nwant %+v", c11.SoA, wantSoA)
 		}
-		wantRisk := []site.RiskChange{{ID: "R-1", Title: "Laptop theft", OldInherent: 6, NewInherent: 9, OldResidual: 3, NewResidual: 3,
-			OldBand: "Medium", NewBand: "Medium", Path: "versions/isms-1.1/risks/R-1.html"}}
-		if !reflect.DeepEqual(c11.RiskLevels, wantRisk) || len(c11.RisksAdded)+len(c11.RisksRemoved) != 0 {
-			t.Errorf("isms-1.1 risks:\n got %+v\nwant %+v", c11.RiskLevels, wantRisk)
-		}
-		if len(c11.ActionStatus)+len(c11.ActionsAdded)+len(c11.ActionsRemoved) != 0 {
-			t.Errorf("isms-1.1 actions: %+v", c11.ActionStatus)
+		// The risk's inherent level rose (its residual one did not); nothing else of a
+		// register's rows changed.
+		wantRisk := []site.RegisterChanges{{Name: "risks", Section: "Risk register", Changed: []site.RowChange{{ID: "R-1", Title: "Laptop theft",
+			Fields: []site.FieldChange{{Field: "level", Old: "6", New: "9"}}, Path: "versions/isms-1.1/risks/R-1.html"}}}}
+		if !reflect.DeepEqual(c11.Registers, wantRisk) {
+			t.Errorf("isms-1.1 rows:\n got %+v\nwant %+v", c11.Registers, wantRisk)
 		}
 
 		c20 := cmp["changes/isms-2.0.html"]
 		if c20 == nil || len(c20.Added) != 1 || c20.Added[0].ID != "POL-NEW" || c20.Added[0].Path != "versions/isms-2.0/policies/new.html" ||
 			len(c20.Removed) != 1 || c20.Removed[0].ID != "PRO-OLD" || c20.Removed[0].Path != "versions/isms-1.1/procedures/old.html" ||
-			len(c20.Changed) != 1 || c20.Changed[0].ID != "RTP" || len(c20.SoA) != 0 || len(c20.RiskLevels) != 0 {
+			len(c20.Changed) != 1 || c20.Changed[0].ID != "RTP" || len(c20.SoA) != 0 {
 			t.Fatalf("isms-2.0: %+v", c20)
 		}
-		wantAction := []site.ActionChange{{ID: "RTP-1", Title: "Encrypt laptops", OldStatus: "in-progress", NewStatus: "done", Path: "versions/isms-2.0/treatment/RTP-1.html"}}
-		if !reflect.DeepEqual(c20.ActionStatus, wantAction) {
-			t.Errorf("isms-2.0 actions:\n got %+v\nwant %+v", c20.ActionStatus, wantAction)
+		wantAction := []site.RegisterChanges{{Name: "treatment", Section: "Risk treatment plan", Changed: []site.RowChange{{ID: "RTP-1", Title: "Encrypt laptops",
+			Fields: []site.FieldChange{{Field: "status", Old: "in-progress", New: "done"}}, Path: "versions/isms-2.0/treatment/RTP-1.html"}}}}
+		if !reflect.DeepEqual(c20.Registers, wantAction) {
+			t.Errorf("isms-2.0 rows:\n got %+v\nwant %+v", c20.Registers, wantAction)
 		}
 
 		cur := cmp["changes/current.html"]
-		if cur == nil || cur.From == nil || cur.From.Name != "isms-2.0" || len(cur.Changed) != 2 || len(cur.Added)+len(cur.Removed)+len(cur.SoA)+len(cur.RiskLevels)+len(cur.ActionStatus) != 0 {
+		if cur == nil || cur.From == nil || cur.From.Name != "isms-2.0" || len(cur.Changed) != 2 || len(cur.Added)+len(cur.Removed)+len(cur.SoA)+len(cur.Registers) != 0 {
 			t.Fatalf("current: %+v", cur)
 		}
 		for i, id := range []string{"POL-AC", "POL-IS"} {
@@ -343,7 +343,7 @@ func TestVersionedBuild(t *testing.T) {
 
 		// The page shows the same, with <ins> and <del>.
 		html := string(out["changes/isms-1.1.html"])
-		for _, want := range []string{"We protect <ins>all company</ins> information.", "1.0 → 1.1", "applicable: <del>yes</del> → <ins>no</ins>", "6 → 9"} {
+		for _, want := range []string{"We protect <ins>all company</ins> information.", "1.0 → 1.1", "applicable: <del>yes</del> → <ins>no</ins>", `<h2 id="risks">Risk register</h2>`, "level: <del>6</del> → <ins>9</ins>"} {
 			if !strings.Contains(html, want) {
 				t.Errorf("changes/isms-1.1.html does not contain %q", want)
 			}
