@@ -207,9 +207,10 @@ func Summary(res *Result, dest string) string {
 	if n := len(g.Warnings); n > 0 {
 		broken = fmt.Sprintf("; %d broken link%s shown as text", n, map[bool]string{true: "", false: "s"}[n == 1])
 	}
-	return fmt.Sprintf("built %d documents, %d controls, %d risks: %d pages, %d packs%s in %s (readiness: %d errors, %d warnings%s) → %s",
-		docs, len(g.Site.Catalogue), risks, res.Pages, res.Packs, withheld,
-		res.Elapsed.Round(time.Millisecond), errs, warns, broken, dest)
+	return fmt.Sprintf("built %s, %s, %s: %s, %s%s in %s (readiness: %s, %s%s) → %s",
+		plural(docs, "document", "documents"), plural(len(g.Site.Catalogue), "control", "controls"), plural(risks, "risk", "risks"),
+		plural(res.Pages, "page", "pages"), plural(res.Packs, "pack", "packs"), withheld,
+		res.Elapsed.Round(time.Millisecond), plural(errs, "error", "errors"), plural(warns, "warning", "warnings"), broken, dest)
 }
 
 // LeftOut lists, one line each, the documents and registers the site left out for
@@ -244,17 +245,16 @@ func register(g *resolve.Graph, name string) *resolve.Entity {
 }
 
 // rows words the rows of a register: "18 risks".
-func rows(g *resolve.Graph, reg string) string {
-	s := g.Site
-	switch reg {
-	case resolve.RegRisks:
-		return plural(len(s.Risks.Risks), "risk", "risks")
-	case resolve.RegTreatment:
-		return plural(len(s.Treatment.Actions), "treatment action", "treatment actions")
-	case resolve.RegEvidence:
-		return plural(len(s.Evidence.Evidence), "evidence record and its file", "evidence records and their files")
+func rows(g *resolve.Graph, name string) string {
+	reg := model.RegisterNamed(name)
+	if reg == nil {
+		return plural(0, "row", "rows")
 	}
-	return plural(len(s.SoA.Controls), "row", "rows")
+	n := len(reg.Data(g.Site).Rows())
+	if reg.Row == nil {
+		return plural(n, "row", "rows")
+	}
+	return plural(n, reg.Row.Noun, reg.Row.Plural)
 }
 
 func plural(n int, one, many string) string {

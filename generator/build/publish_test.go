@@ -194,7 +194,7 @@ func TestBuildSummaryNamesWhatWasLeftOut(t *testing.T) {
 	for _, want := range []string{
 		"left out of the site, classified above internal",
 		"  REC-MR: confidential record, content/records/review.md",
-		"  REG-EVIDENCE: confidential register, data/evidence.yaml, with its 1 evidence record and its file",
+		"  REG-EVIDENCE: confidential register, data/evidence.yaml, with its 1 evidence record",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the build log lacks %q:\n%s", want, out)

@@ -57,6 +57,7 @@ type Register struct {
 type RowKind struct {
 	Kind   string // the entity kind ("risk"), as package resolve names kinds
 	Noun   string // what a row is called in messages ("risk", "treatment action")
+	Plural string // and more than one ("risks", "treatment actions")
 	Dir    string // the directory of the rows' pages: Dir/<ID>.html
 	Layout string // the layout of a row's page
 }
@@ -101,20 +102,20 @@ func Registers() []*Register {
 			Data: func(s *Site) RegisterData { return &s.SoA }},
 		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
 			Page: "risks/index.html", Layout: "risks", Section: "Risk register", Clause: "8.2",
-			Row:     &RowKind{Kind: "risk", Noun: "risk", Dir: "risks", Layout: "risk"},
+			Row:     &RowKind{Kind: "risk", Noun: "risk", Plural: "risks", Dir: "risks", Layout: "risk"},
 			Data:    func(s *Site) RegisterData { return &s.Risks },
 			Columns: riskColumns,
 			Tracked: []string{"level", "band", "residual_level", "treatment"},
 			Finish:  checkRiskMethod},
 		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
 			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
-			Row:     &RowKind{Kind: "action", Noun: "treatment action", Dir: "treatment", Layout: "action"},
+			Row:     &RowKind{Kind: "action", Noun: "treatment action", Plural: "treatment actions", Dir: "treatment", Layout: "action"},
 			Data:    func(s *Site) RegisterData { return &s.Treatment },
 			Columns: actionColumns,
 			Tracked: []string{"status", "due"}},
 		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
 			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
-			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Dir: "evidence", Layout: "evidence"},
+			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Plural: "evidence records", Dir: "evidence", Layout: "evidence"},
 			Data:    func(s *Site) RegisterData { return &s.Evidence },
 			Columns: evidenceColumns,
 			Tracked: []string{"file", "sha256", "date"},

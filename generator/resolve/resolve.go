@@ -355,12 +355,20 @@ func kindsText(ks []Kind) string {
 	for i, k := range ks {
 		s[i] = string(k)
 	}
-	switch t := strings.Join(s, " or "); {
-	case t == string(KindEvidence):
-		return "an evidence record"
-	case t == string(KindAction):
-		return "a treatment action"
-	default:
-		return "a " + t
+	if len(ks) == 1 {
+		for _, reg := range model.Registers() {
+			if reg.Row != nil && reg.Row.Kind == s[0] {
+				return article(reg.Row.Noun)
+			}
+		}
 	}
+	return article(strings.Join(s, " or "))
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }

@@ -182,6 +182,6 @@ func (b *Builder) renderRelease(ctx context.Context, rs *releaseSet, v *version,
 	if err := rs.cache.store(w.rel, rs.key, fp, w.pages, res.Files, rs.snaps[v]); err != nil {
 		b.logf("warning: caching %s: %v", w.name, err)
 	}
-	b.logf("%s: built, %d pages, %d packs in %s", w.name, res.Pages, res.Packs, time.Since(start).Round(time.Millisecond))
+	b.logf("%s: built, %s, %s in %s", w.name, site.Plural(res.Pages, "page", "pages"), site.Plural(res.Packs, "pack", "packs"), time.Since(start).Round(time.Millisecond))
 	return res.Files, false, nil
 }

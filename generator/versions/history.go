@@ -146,16 +146,10 @@ func SourcePath(g *resolve.Graph, e *resolve.Entity) string {
 	if e.Doc != nil {
 		return e.Doc.Path
 	}
-	s := g.Site
-	switch e.Register {
-	case resolve.RegSoA:
-		return s.SoA.Path
-	case resolve.RegRisks:
-		return s.Risks.Path
-	case resolve.RegTreatment:
-		return s.Treatment.Path
-	case resolve.RegEvidence:
-		return s.Evidence.Path
+	if e.Reg != nil {
+		if src := *e.Reg.Data(g.Site).Source(); src != "" {
+			return src
+		}
 	}
 	return e.Pos.Path
 }
