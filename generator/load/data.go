@@ -142,4 +142,11 @@ func (d *dataLoader) docControl(dc *model.DocControl, p, id, title string) {
 	if dc.Pos.Path == "" {
 		dc.Pos = diag.Pos{Path: p, Line: 1, Col: 1}
 	}
+	switch dc.Type {
+	case "":
+		dc.Type = model.TypeRegister
+	case model.TypeRegister:
+	default:
+		d.errs.Add(dc.TypePos, "type %q: a register kept as data is of type register (leave type: out)", dc.Type)
+	}
 }

@@ -17,27 +17,6 @@ type Catalogue struct {
 	Controls  []*Control `yaml:"controls"`
 }
 
-// DocControl is the document-control block of a register kept as data (the SoA, the risk
-// register, the treatment plan, the evidence register are controlled documents too).
-type DocControl struct {
-	Pos            diag.Pos       `yaml:"-"`
-	ID             string         `yaml:"id"`
-	IDPos          diag.Pos       `yaml:"-"`
-	Title          string         `yaml:"title"`
-	Version        string         `yaml:"version"`
-	Status         DocStatus      `yaml:"status"`
-	Owner          string         `yaml:"owner"`
-	Author         string         `yaml:"author"`
-	Approver       string         `yaml:"approver"`
-	Approved       Date           `yaml:"approved"`
-	Review         Date           `yaml:"review"`
-	ReviewCycle    Cycle          `yaml:"review_cycle"`
-	Classification Classification `yaml:"classification"`
-	// Clauses lists the ISO/IEC 27001 clauses this register is documented information for.
-	Clauses []Clause   `yaml:"clauses"`
-	History []Revision `yaml:"history"`
-}
-
 // SoA is data/soa.yaml.
 type SoA struct {
 	Path     string     `yaml:"-"`
@@ -213,6 +192,3 @@ type Evidence struct {
 	Size      int64  `yaml:"-"`
 	FileError string `yaml:"-"`
 }
-
-// NextReview returns the register's next review date (explicit, or approval plus cycle).
-func (d *DocControl) NextReview() Date { return nextReview(d.Review, d.Approved, d.ReviewCycle) }

@@ -178,7 +178,7 @@ type Document struct {
 	// whose title comes from its first heading (or its file name).
 	NoFrontMatter bool
 	Pos           diag.Pos // the file
-	Meta          FrontMatter
+	Meta          DocControl
 	Body          []byte   // Markdown after the front matter
 	AST           ast.Node // parsed body; nodes' segments index Body
 	// BodyLine is the 1-based line of the file at which Body starts, so positions in
@@ -225,32 +225,6 @@ func (d *Document) PosAt(offset int) diag.Pos {
 	return diag.Pos{Path: d.Path, Line: d.BodyLine + line, Col: col}
 }
 
-// FrontMatter is the YAML header of a document (the content contract).
-type FrontMatter struct {
-	Pos            diag.Pos       `yaml:"-"`
-	ID             string         `yaml:"id"`
-	IDPos          diag.Pos       `yaml:"-"`
-	Title          string         `yaml:"title"`
-	Type           DocType        `yaml:"type"`
-	Version        string         `yaml:"version"`
-	Status         DocStatus      `yaml:"status"`
-	Owner          string         `yaml:"owner"`
-	Author         string         `yaml:"author"`
-	Approver       string         `yaml:"approver"`
-	Approved       Date           `yaml:"approved"`
-	Review         Date           `yaml:"review"`
-	ReviewCycle    Cycle          `yaml:"review_cycle"`
-	Classification Classification `yaml:"classification"`
-	Distribution   string         `yaml:"distribution"`
-	Summary        string         `yaml:"summary"`
-	Controls       []Ref          `yaml:"controls"`
-	Clauses        []Clause       `yaml:"clauses"`
-	History        []Revision     `yaml:"history"`
-	Tags           []string       `yaml:"tags"`
-	Weight         int            `yaml:"weight"`
-	Params         map[string]any `yaml:"params"`
-}
-
 // Revision is one entry of a document's change history.
 type Revision struct {
 	Pos     diag.Pos `yaml:"-"`
@@ -265,21 +239,3 @@ type Clause struct {
 	Number string
 	Pos    diag.Pos
 }
-
-// NextReview returns the next review date: the explicit review date, else approval
-// date plus the review cycle, else the zero date.
-func (m *FrontMatter) NextReview() Date { return nextReview(m.Review, m.Approved, m.ReviewCycle) }
-
-func nextReview(review, approved Date, cycle Cycle) Date {
-	if !review.IsZero() {
-		return review
-	}
-	if !approved.IsZero() && cycle.Months > 0 {
-		return approved.AddMonths(cycle.Months)
-	}
-	return Date{}
-}
-
-// Controlled reports whether a document is under document control (has an ID and is not
-// a plain page).
-func (m *FrontMatter) Controlled() bool { return m.ID != "" && m.Type != TypePage }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // cover draws page 1: who, what, which release, when, how classified, and the scope.
@@ -76,25 +77,25 @@ func (r *renderer) register() {
 		t.header = append(t.header, txt(h, head))
 	}
 	for i, it := range r.plan.Items {
-		dc := itemControl(it)
+		dc := r.itemControl(it)
 		link := r.itemTOC[i].link
 		id := it.ID()
 		if id == "" {
 			id = "—"
 		}
-		next := cell{spans: plain(dc.next.String(), body)}
-		if r.g.ReviewOverdue(dc.next) {
+		next := cell{spans: plain(dc.NextReview.String(), body)}
+		if r.g.ReviewOverdue(dc.NextReview) {
 			next.spans = append(next.spans, span{text: " (overdue)", st: withColor(body, colAlert)})
 		}
 		t.rows = append(t.rows, []cell{
 			{spans: []span{{text: id, st: withColor(body, colLink), link: link}}},
 			{spans: []span{{text: it.Title(), st: withColor(body, colLink), link: link}}},
-			txt(dc.kind, body),
-			txt(dc.version, body),
-			txt(string(dc.status), body),
-			txt(dc.approved.String(), body),
+			txt(string(dc.Type), body),
+			txt(dc.Version, body),
+			txt(string(dc.Status), body),
+			txt(dc.Approved.String(), body),
 			next,
-			txt(dc.owner, body),
+			txt(dc.Owner, body),
 		})
 	}
 	r.drawTable(t)
@@ -125,68 +126,27 @@ func documentCount(items []*Item) int {
 	return n
 }
 
-// control is the document-control block of an item, from front matter or a register's
-// data file.
-type control struct {
-	id, title, kind, version string
-	status                   model.DocStatus
-	owner, author, approver  string
-	approved, next           model.Date
-	cycle                    model.Cycle
-	classification           string
-	distribution             string
-	controls                 []string
-	clauses                  []string
-	history                  []model.Revision
-	source                   string
-}
-
-// itemControl returns the document-control facts of an item.
-func itemControl(it *Item) control {
+// itemControl returns the document-control facts of an item: a document's or
+// register's (resolve.DocInfo), or for a generated artefact its title and the type
+// "generated".
+func (r *renderer) itemControl(it *Item) resolve.DocInfo {
 	e := it.Entity
 	switch {
 	case e == nil:
-		return control{title: it.Title(), kind: "generated"}
-	case e.Doc != nil:
-		m := e.Doc.Meta
-		c := control{
-			id: m.ID, title: m.Title, kind: string(m.Type), version: m.Version, status: m.Status,
-			owner: m.Owner, author: m.Author, approver: m.Approver, approved: m.Approved,
-			next: m.NextReview(), cycle: m.ReviewCycle, classification: string(m.Classification),
-			distribution: m.Distribution, controls: model.IDs(m.Controls), history: m.History,
-			source: e.Doc.Path,
-		}
-		for _, cl := range m.Clauses {
-			c.clauses = append(c.clauses, cl.Number)
-		}
-		return c
-	case e.DocControl != nil:
-		dc := e.DocControl
-		next := dc.Review
-		if next.IsZero() && !dc.Approved.IsZero() && dc.ReviewCycle.Months > 0 {
-			next = dc.Approved.AddMonths(dc.ReviewCycle.Months)
-		}
-		c := control{
-			id: dc.ID, title: dc.Title, kind: "register", version: dc.Version, status: dc.Status,
-			owner: dc.Owner, author: dc.Author, approver: dc.Approver, approved: dc.Approved,
-			next: next, cycle: dc.ReviewCycle, classification: string(dc.Classification),
-			history: dc.History, source: e.Pos.Path,
-		}
-		for _, cl := range dc.Clauses {
-			c.clauses = append(c.clauses, cl.Number)
-		}
-		return c
+		return resolve.DocInfo{DocControl: model.DocControl{Title: it.Title(), Type: "generated"}}
+	case e.Doc != nil || e.DocControl != nil:
+		return r.g.Info(e)
 	}
-	return control{id: e.ID, title: e.Title}
+	return resolve.DocInfo{DocControl: model.DocControl{ID: e.ID, Title: e.Title}}
 }
 
 // pageLabel is the running header's document label: ID and version.
-func pageLabel(it *Item, c control) string {
+func pageLabel(it *Item, c resolve.DocInfo) string {
 	if it.ID() == "" {
 		return it.Title()
 	}
-	if c.version != "" {
-		return it.ID() + " v" + c.version
+	if c.Version != "" {
+		return it.ID() + " v" + c.Version
 	}
 	return it.ID()
 }

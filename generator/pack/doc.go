@@ -4,11 +4,12 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // item renders one document or generated artefact, starting on a new page.
 func (r *renderer) item(it *Item, te *tocEntry) {
-	c := itemControl(it)
+	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.landscape = landscape(it.Kind)
 	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, colText
@@ -82,47 +83,51 @@ func (r *renderer) section(it *Item, name, title string) {
 }
 
 // controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
-func (r *renderer) controlTable(c control) {
+func (r *renderer) controlTable(c resolve.DocInfo) {
 	label := style{bold: true, size: sizeTable, color: colMuted}
 	val := style{size: sizeTable, color: colText}
-	status := cell{spans: plain(string(c.status), withColor(val, statusColor(c.status)))}
-	next := cell{spans: plain(c.next.String(), val)}
-	if r.g.ReviewOverdue(c.next) {
+	status := cell{spans: plain(string(c.Status), withColor(val, statusColor(c.Status)))}
+	next := cell{spans: plain(c.NextReview.String(), val)}
+	if r.g.ReviewOverdue(c.NextReview) {
 		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, colAlert)})
 	}
-	class := c.classification
-	if class == "" {
-		class = string(r.g.Site.Config.Classification) + " (site default)"
+	class := string(c.Classification)
+	if c.DefaultClass {
+		class += " (site default)"
 	}
 	l := func(s string) cell { return cell{spans: plain(s, label), fill: &colLabel} }
 	v := func(s string) cell { return txt(s, val) }
 	t := &table{size: sizeTable, weights: []float64{1.2, 2, 1.2, 2}}
 	t.rows = [][]cell{
-		{l("Document ID"), v(c.id), l("Version"), v(c.version)},
+		{l("Document ID"), v(c.ID), l("Version"), v(c.Version)},
 		{l("Status"), status, l("Classification"), v(class)},
-		{l("Owner"), v(c.owner), l("Author"), v(c.author)},
-		{l("Approver"), v(c.approver), l("Approved"), v(c.approved.String())},
-		{l("Next review"), next, l("Review cycle"), v(c.cycle.String())},
-		{l("Type"), v(c.kind), l("Source"), v(c.source)},
+		{l("Owner"), v(c.Owner), l("Author"), v(c.Author)},
+		{l("Approver"), v(c.Approver), l("Approved"), v(c.Approved.String())},
+		{l("Next review"), next, l("Review cycle"), v(c.ReviewCycle.String())},
+		{l("Type"), v(string(c.Type)), l("Source"), v(c.Path)},
 	}
-	if c.distribution != "" {
-		t.rows = append(t.rows, []cell{l("Distribution"), v(c.distribution), l(""), v("")})
+	if c.Distribution != "" {
+		t.rows = append(t.rows, []cell{l("Distribution"), v(c.Distribution), l(""), v("")})
 	}
 	r.drawTable(t)
 	r.y -= gapPara - 1
-	if len(c.controls) > 0 {
-		spans := append(plain("Implements controls: ", label), r.idLinks(c.controls, val)...)
+	if len(c.Controls) > 0 {
+		spans := append(plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
 		r.para(spans, "L")
 	}
-	if len(c.clauses) > 0 {
-		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(c.clauses, ", "), val)...), "L")
+	if len(c.Clauses) > 0 {
+		var clauses []string
+		for _, cl := range c.Clauses {
+			clauses = append(clauses, cl.Number)
+		}
+		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(clauses, ", "), val)...), "L")
 	}
 	r.y += gapPara
 }
 
 // history draws the revision history.
-func (r *renderer) history(c control) {
-	if len(c.history) == 0 {
+func (r *renderer) history(c resolve.DocInfo) {
+	if len(c.History) == 0 {
 		return
 	}
 	head := style{bold: true, size: sizeTable, color: colText}
@@ -134,7 +139,7 @@ func (r *renderer) history(c control) {
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
 		t.header = append(t.header, txt(h, head))
 	}
-	for _, h := range c.history {
+	for _, h := range c.History {
 		t.rows = append(t.rows, []cell{txt(h.Version, val), txt(h.Date.String(), val), txt(h.Author, val), txt(h.Change, val)})
 	}
 	r.drawTable(t)

@@ -1,34 +1,22 @@
 package resolve
 
 import (
-	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
-// DocInfo is the document-control view of a document or register: the same fields
-// whether they were written in front matter or in a data file's document: block, so
-// renderers and checks treat both alike.
+// DocInfo is the document-control view of a document or register: its one
+// model.DocControl, whether written in front matter or in a data file's document:
+// block, with where it is and the facts derived from it, so renderers and checks treat
+// both alike.
 type DocInfo struct {
-	Entity         *Entity
-	Path           string   // source file, slash path relative to the site root
-	Pos            diag.Pos // the front matter or the register's document: block
-	ID             string
-	Title          string
-	Type           model.DocType
-	Version        string
-	Status         model.DocStatus
-	Owner          string
-	Author         string
-	Approver       string
-	Approved       model.Date
-	NextReview     model.Date
-	ReviewCycle    model.Cycle
-	Classification model.Classification
-	Distribution   string
-	Summary        string
-	Clauses        []model.Clause
-	History        []model.Revision
-	Tags           []string
+	model.DocControl
+	Entity *Entity
+	Path   string // source file, slash path relative to the site root
+	// NextReview is the next review date (explicit, or approval plus cycle).
+	NextReview model.Date
+	// DefaultClass reports that Classification is the site's default: the document
+	// sets none.
+	DefaultClass bool
 }
 
 // Info returns the document-control fields of a document or register (zero for other
@@ -37,26 +25,19 @@ func (g *Graph) Info(e *Entity) DocInfo {
 	var i DocInfo
 	switch {
 	case e.Doc != nil:
-		m := &e.Doc.Meta
-		i = DocInfo{Entity: e, Path: e.Doc.Path, Pos: m.Pos, ID: m.ID, Title: m.Title, Type: m.Type, Version: m.Version, Status: m.Status,
-			Owner: m.Owner, Author: m.Author, Approver: m.Approver, Approved: m.Approved,
-			NextReview: m.NextReview(), ReviewCycle: m.ReviewCycle, Classification: m.Classification,
-			Distribution: m.Distribution, Summary: m.Summary, Clauses: m.Clauses, History: m.History, Tags: m.Tags}
+		i = DocInfo{DocControl: e.Doc.Meta, Entity: e, Path: e.Doc.Path}
 	case e.DocControl != nil:
-		d := e.DocControl
-		path := d.Pos.Path
-		if path == "" {
-			path = e.Pos.Path
+		i = DocInfo{DocControl: *e.DocControl, Entity: e, Path: e.DocControl.Pos.Path}
+		if i.Path == "" {
+			i.Path = e.Pos.Path
 		}
-		i = DocInfo{Entity: e, Path: path, Pos: d.Pos, ID: d.ID, Title: d.Title, Type: model.TypeRegister, Version: d.Version, Status: d.Status,
-			Owner: d.Owner, Author: d.Author, Approver: d.Approver, Approved: d.Approved,
-			NextReview: d.NextReview(), ReviewCycle: d.ReviewCycle, Classification: d.Classification,
-			Clauses: d.Clauses, History: d.History}
+		i.Type = model.TypeRegister
 	default:
 		return i
 	}
+	i.NextReview = i.DocControl.NextReview()
 	if i.Classification == "" {
-		i.Classification = g.Site.Config.Classification
+		i.Classification, i.DefaultClass = g.Site.Config.Classification, true
 	}
 	return i
 }

@@ -47,15 +47,22 @@ func (g *Graph) namingEvidence(controlID string) []*Entity {
 	})
 }
 
-// DeclaringDocuments returns the published, not retired Markdown documents that list the
-// control in their front matter controls:, in definition (path) order.
+// DeclaringDocuments returns the published, not retired documents that list the control
+// in their controls: (a document's front matter, a register's document: block), in
+// definition order: documents by path, then registers.
 func (g *Graph) DeclaringDocuments(controlID string) []*Entity {
-	return declaring(g, controlID, KindDocument, func(e *Entity) []model.Ref {
+	docs := declaring(g, controlID, KindDocument, func(e *Entity) []model.Ref {
 		if e.Doc == nil || e.ID == "" || !e.Published || e.Doc.Meta.Status == model.StatusRetired {
 			return nil
 		}
 		return e.Doc.Meta.Controls
 	})
+	return append(docs, declaring(g, controlID, KindRegister, func(e *Entity) []model.Ref {
+		if e.DocControl == nil || e.DocControl.Status == model.StatusRetired {
+			return nil
+		}
+		return e.DocControl.Controls
+	})...)
 }
 
 // declaring returns the entities of a kind whose controls (as given by refs) list the

@@ -194,6 +194,9 @@ func (r *resolver) resolveData() {
 			continue
 		}
 		regEntity := g.byID[data.Control().ID]
+		for _, c := range data.Control().Controls {
+			r.ref(regEntity, c, "controls", KindControl)
+		}
 		for _, row := range data.Rows() {
 			r.resolveRow(reg, regEntity, row)
 		}
