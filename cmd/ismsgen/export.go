@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,12 +16,7 @@ import (
 func runExport(ctx context.Context, s *stdio, args []string) error {
 	kinds := strings.Join(export.Kinds(), "|")
 	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \",\n"+
-		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+
-		"  soa        one row per catalogue control\n"+
-		"  risks      one row per risk, with levels and bands computed by the method\n"+
-		"  treatment  one row per risk treatment action\n"+
-		"  evidence   one row per evidence record, with its file's SHA-256\n"+
-		"  documents  one row per published controlled document and register")
+		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+exportKinds())
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
 	out := fs.String("o", "", "write to this file instead of standard output")
@@ -91,4 +87,16 @@ func writeFileAtomic(name string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// exportKinds lists what export can write, one kind a line with what it holds.
+func exportKinds() string {
+	var b strings.Builder
+	for i, k := range export.Kinds() {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  %-16s %s", k, export.Describe(k))
+	}
+	return b.String()
 }

@@ -42,6 +42,20 @@ func Kinds() []string {
 	return append(out, Documents)
 }
 
+// Describe says what an export of a kind holds, for the CLI's help.
+func Describe(kind string) string {
+	switch kind {
+	case SoA:
+		return "one row per catalogue control"
+	case Documents:
+		return "one row per published controlled document and register"
+	}
+	if reg := model.RegisterNamed(kind); reg != nil && reg.About != "" {
+		return reg.About
+	}
+	return "one row per " + kind + " row"
+}
+
 // Formats lists the output formats.
 func Formats() []string { return []string{CSV, JSON} }
 

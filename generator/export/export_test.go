@@ -181,7 +181,7 @@ func TestJSON(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	g := fixture(t)
-	if err := export.Write(&bytes.Buffer{}, g, "no-such-register", export.CSV); err == nil || !strings.Contains(err.Error(), "soa, risks, treatment, evidence, documents") {
+	if err := export.Write(&bytes.Buffer{}, g, "no-such-register", export.CSV); err == nil || !strings.Contains(err.Error(), strings.Join(export.Kinds(), ", ")) {
 		t.Errorf("unknown kind: %v", err)
 	}
 	if err := export.Write(&bytes.Buffer{}, g, export.SoA, "xlsx"); err == nil || !strings.Contains(err.Error(), "csv, json") {

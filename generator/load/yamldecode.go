@@ -24,6 +24,7 @@ type yamlDecoder struct {
 var (
 	posType       = reflect.TypeFor[diag.Pos]()
 	refType       = reflect.TypeFor[model.Ref]()
+	refListType   = reflect.TypeFor[model.RefList]()
 	clauseType    = reflect.TypeFor[model.Clause]()
 	unmarshalType = reflect.TypeFor[yaml.Unmarshaler]()
 )
@@ -55,6 +56,14 @@ func (d *yamlDecoder) decode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		v.Set(reflect.ValueOf(model.Ref{ID: strings.TrimSpace(n.Value), Pos: d.pos(n)}))
+		return
+	case t == refListType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		// One ID where a list is allowed.
+		var one model.Ref
+		d.decode(n, reflect.ValueOf(&one).Elem())
+		if one.ID != "" {
+			v.Set(reflect.ValueOf(model.RefList{one}))
+		}
 		return
 	case t == clauseType:
 		if n.Kind != yaml.ScalarNode || n.Value == "" {

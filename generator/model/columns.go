@@ -37,6 +37,35 @@ func CellText(v any) string {
 	return fmt.Sprint(v)
 }
 
+// ColumnLabel is a column's name as a table header: "held_in" is "Held in".
+func ColumnLabel(name string) string {
+	switch s := strings.ReplaceAll(name, "_", " "); s {
+	case "":
+		return s
+	case "id":
+		return "ID"
+	case "cia":
+		return "CIA"
+	default:
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+}
+
+// Filled returns the columns that have a value in at least one of the rows: a table
+// need not show a column nobody has filled in.
+func Filled(cols []Column, rows []Row) []Column {
+	var out []Column
+	for _, c := range cols {
+		for _, r := range rows {
+			if CellText(c.Value(r)) != "" {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // dateCell is a date column's value: YYYY-MM-DD, or nil when unset.
 func dateCell(d Date) any {
 	if d.IsZero() {
@@ -70,7 +99,7 @@ func riskColumns(c TableContext) []Column {
 	return []Column{
 		{"id", risk(func(r *Risk) any { return r.ID })},
 		{"title", risk(func(r *Risk) any { return r.Title })},
-		{"asset", risk(func(r *Risk) any { return r.Asset })},
+		{"asset", risk(func(r *Risk) any { return IDs(r.Asset) })},
 		{"threat", risk(func(r *Risk) any { return r.Threat })},
 		{"vulnerability", risk(func(r *Risk) any { return r.Vulnerability })},
 		{"cia", risk(func(r *Risk) any {

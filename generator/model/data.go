@@ -110,7 +110,7 @@ type Risk struct {
 	IDPos         diag.Pos  `yaml:"-"`
 	Title         string    `yaml:"title"`
 	Description   string    `yaml:"description"`
-	Asset         string    `yaml:"asset"`
+	Asset         RefList   `yaml:"asset"`
 	Threat        string    `yaml:"threat"`
 	Vulnerability string    `yaml:"vulnerability"`
 	CIA           []CIA     `yaml:"cia"`

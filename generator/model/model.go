@@ -15,14 +15,15 @@ import (
 
 // Site is everything loaded from one ISMS directory.
 type Site struct {
-	Root      string // absolute path of the site directory
-	Config    Config
-	Documents []*Document // sorted by Path
-	Catalogue []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
-	SoA       SoA
-	Risks     RiskRegister
-	Treatment TreatmentPlan
-	Evidence  EvidenceRegister
+	Root           string // absolute path of the site directory
+	Config         Config
+	Documents      []*Document // sorted by Path
+	Catalogue      []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
+	SoA            SoA
+	Risks          RiskRegister
+	Treatment      TreatmentPlan
+	Evidence       EvidenceRegister
+	AssetInventory AssetInventory
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte
@@ -155,6 +156,10 @@ type Ref struct {
 }
 
 func (r Ref) String() string { return r.ID }
+
+// RefList is a field that takes one ID or a list of them (asset: AS-01, or
+// asset: [AS-01, AS-02]).
+type RefList []Ref
 
 // IDs returns the IDs of refs.
 func IDs(refs []Ref) []string {

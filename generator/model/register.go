@@ -28,6 +28,9 @@ type Register struct {
 	Title    string // the default title of its document block ("Risk register")
 	Page     string // its page ("risks/index.html")
 	Layout   string // the layout of its page ("risks")
+	// About says what its export holds, for the CLI's help ("one row per risk, with
+	// levels and bands computed by the method").
+	About string
 	// Section is its title in the navigation, and the breadcrumb of its rows' pages
 	// ("Risk register").
 	Section string
@@ -92,6 +95,9 @@ type RefField struct {
 	// Owner marks the field naming the entity the row belongs to (an SoA row's control),
 	// for a register whose rows are not entities of their own.
 	Owner bool
+	// Soft marks a field that is free text when the site keeps no register of the kinds
+	// it references (a risk's asset without an asset inventory).
+	Soft bool
 }
 
 // Registers returns the registers kept as data, in the order the site lists them.
@@ -102,6 +108,7 @@ func Registers() []*Register {
 			Data: func(s *Site) RegisterData { return &s.SoA }},
 		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
 			Page: "risks/index.html", Layout: "risks", Section: "Risk register", Clause: "8.2",
+			About:   "one row per risk, with levels and bands computed by the method",
 			Row:     &RowKind{Kind: "risk", Noun: "risk", Plural: "risks", Dir: "risks", Layout: "risk"},
 			Data:    func(s *Site) RegisterData { return &s.Risks },
 			Columns: riskColumns,
@@ -109,17 +116,20 @@ func Registers() []*Register {
 			Finish:  checkRiskMethod},
 		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
 			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
+			About:   "one row per risk treatment action",
 			Row:     &RowKind{Kind: "action", Noun: "treatment action", Plural: "treatment actions", Dir: "treatment", Layout: "action"},
 			Data:    func(s *Site) RegisterData { return &s.Treatment },
 			Columns: actionColumns,
 			Tracked: []string{"status", "due"}},
 		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
 			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
+			About:   "one row per evidence record, with its file's SHA-256",
 			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Plural: "evidence records", Dir: "evidence", Layout: "evidence"},
 			Data:    func(s *Site) RegisterData { return &s.Evidence },
 			Columns: evidenceColumns,
 			Tracked: []string{"file", "sha256", "date"},
 			Finish:  readEvidenceFiles},
+		assetRegister(),
 	}
 }
 

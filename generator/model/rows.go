@@ -1,6 +1,10 @@
 package model
 
-import "github.com/ismsgen/ismsgen/generator/diag"
+import (
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+)
 
 // The registers kept as data implement RegisterData, and their rows Row (register.go).
 
@@ -55,6 +59,7 @@ func (r *Risk) RowPos() diag.Pos   { return r.Pos }
 func (r *Risk) RowTitle() string   { return r.Title }
 func (r *Risk) RowRefs() []RefField {
 	return []RefField{
+		{Field: "asset", Refs: r.Asset, Kinds: []string{"asset"}, Soft: true},
 		{Field: "controls", Refs: r.Controls, Kinds: []string{"control"}},
 		{Field: "actions", Refs: r.Actions, Kinds: []string{"action"}},
 	}
@@ -106,7 +111,7 @@ func dated(prefix string, d Date) string {
 
 func (r *Risk) RowSearch() (meta, text []string) {
 	return []string{r.Owner, string(r.Treatment)},
-		[]string{r.Description, r.Asset, r.Threat, r.Vulnerability, r.Owner, string(r.Treatment), r.AcceptedBy}
+		[]string{r.Description, strings.Join(IDs(r.Asset), ", "), r.Threat, r.Vulnerability, r.Owner, string(r.Treatment), r.AcceptedBy}
 }
 
 func (a *Action) RowSearch() (meta, text []string) {

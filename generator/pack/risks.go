@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // riskSections are the sections of the risk register, as listed in the TOC.
@@ -79,7 +80,7 @@ func (r *renderer) riskTable() {
 		e, _ := r.g.Lookup(x.ID)
 		in, res := r.g.RiskLevels(x)
 		scenario := plain(x.Title, withBold(body))
-		for _, f := range [][2]string{{"Asset", x.Asset}, {"Threat", x.Threat}, {"Vulnerability", x.Vulnerability}, {"", x.Description}} {
+		for _, f := range [][2]string{{"Asset", refText(r.g, x.Asset)}, {"Threat", x.Threat}, {"Vulnerability", x.Vulnerability}, {"", x.Description}} {
 			if f[1] == "" {
 				continue
 			}
@@ -166,4 +167,18 @@ func bandColor(m *model.RiskMethod, level int) rgb {
 		return pal[idx*(len(pal)-1)/(n-1)]
 	}
 	return pal[idx]
+}
+
+// refText is a list of references as text: each ID with its title, or as written when it
+// names nothing (a soft reference kept as free text).
+func refText(g *resolve.Graph, refs []model.Ref) string {
+	var out []string
+	for _, ref := range refs {
+		if e, ok := g.Lookup(ref.ID); ok && e.Title != "" {
+			out = append(out, ref.ID+" "+e.Title)
+			continue
+		}
+		out = append(out, ref.ID)
+	}
+	return strings.Join(out, "; ")
 }

@@ -1,8 +1,6 @@
 package pack
 
 import (
-	"strings"
-
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
@@ -13,14 +11,15 @@ func (r *renderer) rowsTable(it *Item) {
 	if reg == nil || reg.Columns == nil {
 		return
 	}
-	cols := reg.Columns(model.TableContext{Site: r.g.Site, Date: r.g.Date})
+	rows := reg.Data(r.g.Site).Rows()
+	cols := model.Filled(reg.Columns(model.TableContext{Site: r.g.Site, Date: r.g.Date}), rows)
 	head := style{bold: true, size: sizeTable - 0.5, color: colText}
 	body := style{size: sizeTable - 0.5, color: colText}
 	t := &table{size: body.size}
 	for _, c := range cols {
-		t.header = append(t.header, txt(strings.ReplaceAll(c.Name, "_", " "), head))
+		t.header = append(t.header, txt(model.ColumnLabel(c.Name), head))
 	}
-	for _, row := range reg.Data(r.g.Site).Rows() {
+	for _, row := range rows {
 		e, ok := r.g.Lookup(row.RowID())
 		if ok && r.plan.leftOut(r.g, e) {
 			continue

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -247,7 +248,7 @@ func (r *resolver) resolveRow(reg *model.Register, regEntity *Entity, row model.
 		}
 	}
 	for _, f := range fields {
-		if f.Owner {
+		if f.Owner || (f.Soft && !r.keeps(f.Kinds)) {
 			continue
 		}
 		for _, ref := range f.Refs {
@@ -256,6 +257,16 @@ func (r *resolver) resolveRow(reg *model.Register, regEntity *Entity, row model.
 			}
 		}
 	}
+}
+
+// keeps reports whether the site keeps a register whose rows are of one of the kinds.
+func (r *resolver) keeps(kinds []string) bool {
+	for _, reg := range model.Registers() {
+		if reg.Row != nil && slices.Contains(kinds, reg.Row.Kind) && *reg.Data(r.g.Site).Source() != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func kindsOf(names []string) []Kind {

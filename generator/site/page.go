@@ -132,6 +132,15 @@ func (p *Page) LinkID(id string) template.HTML {
 	return template.HTML(template.HTMLEscapeString(id))
 }
 
+// LinkTitledID is LinkTitled of the entity with the ID, or the ID as text (a soft
+// reference kept as free text).
+func (p *Page) LinkTitledID(id string) template.HTML {
+	if e, ok := p.G.Lookup(id); ok {
+		return p.LinkTitled(e)
+	}
+	return template.HTML(template.HTMLEscapeString(id))
+}
+
 // Refs resolves a list of references to entities (unknown IDs are skipped; resolve has
 // already reported them).
 func (p *Page) Refs(refs []model.Ref) []*resolve.Entity {

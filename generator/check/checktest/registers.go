@@ -1,0 +1,83 @@
+package checktest
+
+import (
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// RowSample is what the register contract tests need of one register whose rows are
+// entities: the fixture's rows of it (the sample's own file for a register New does not
+// write), and one change to a tracked field of the first row.
+type RowSample struct {
+	// File is the register's data file for a register New does not write ("" for the
+	// ones it does).
+	File string
+	// Edits are the changes to other files that the sample file needs: [file, old, new]
+	// (the fixture's risk names its asset as free text, a reference once the asset
+	// inventory is there).
+	Edits [][3]string
+	// IDs are the rows' IDs, in file order; the first row's key FirstKey is where a
+	// load error is planted.
+	IDs      []string
+	FirstKey string
+	// Old and New are a text of the first row and its replacement that change the
+	// tracked column Field (model.Register.Tracked) from Was to Is.
+	Old, New, Field, Was, Is string
+}
+
+// RowSamples returns a sample for every register whose rows are entities, by register
+// name. A register added to the table without a sample here fails the contract tests,
+// so that every register is tested as every other is.
+func RowSamples() map[string]RowSample {
+	return map[string]RowSample{
+		"risks": {IDs: []string{"R-1"}, FirstKey: "    threat: Theft\n",
+			Old: "    likelihood: 3\n", New: "    likelihood: 4\n", Field: "level", Was: "12", Is: "16"},
+		"treatment": {IDs: []string{"RTP-1"}, FirstKey: "    owner: IT Manager\n    approver",
+			Old: "    status: in-progress\n", New: "    status: done\n    completed: 2026-05-30\n", Field: "status", Was: "in-progress", Is: "done"},
+		"evidence": {IDs: []string{"EV-1"}, FirstKey: "    date: 2026-02-01\n",
+			Old: "    date: 2026-02-01\n", New: "    date: 2026-03-01\n", Field: "date", Was: "2026-02-01", Is: "2026-03-01"},
+		"assets": {File: docControl("REG-ASSETS", "Asset inventory") + `  controls: [A.5.9]
+assets:
+  - id: IA-1
+    name: Customer data
+    type: information
+    owner: CTO
+    classification: confidential
+    location: Production database
+    cia: {confidentiality: high, integrity: high, availability: medium}
+    held_in: [AS-1]
+  - id: AS-1
+    name: Production database
+    type: platform
+    owner: IT Manager
+    classification: confidential
+`, Edits: [][3]string{{"data/risks.yaml", "    asset: Laptops\n", "    asset: AS-1\n"}},
+			IDs: []string{"IA-1", "AS-1"}, FirstKey: "    type: information\n",
+			Old: "    owner: CTO\n", New: "    owner: Data Protection Officer\n", Field: "owner", Was: "CTO", Is: "Data Protection Officer"},
+	}
+}
+
+// WithEveryRegister adds to the site the sample file of every register New does not
+// write, so that the site keeps every register of the table.
+func (s *Site) WithEveryRegister(t testing.TB) *Site {
+	t.Helper()
+	samples := RowSamples()
+	for _, reg := range model.Registers() {
+		if _, ok := s.Files[reg.File]; ok {
+			continue
+		}
+		sample, ok := samples[reg.Name]
+		if !ok || sample.File == "" {
+			if reg.Row == nil {
+				continue
+			}
+			t.Fatalf("register %s has no sample in checktest.RowSamples", reg.Name)
+		}
+		s.Files[reg.File] = sample.File
+		for _, e := range sample.Edits {
+			s.Edit(t, e[0], e[1], e[2])
+		}
+	}
+	return s
+}
