@@ -24,6 +24,7 @@ type Site struct {
 	Treatment      TreatmentPlan
 	Evidence       EvidenceRegister
 	AssetInventory AssetInventory
+	Suppliers      SupplierRegister
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte

@@ -130,6 +130,7 @@ func Registers() []*Register {
 			Tracked: []string{"file", "sha256", "date"},
 			Finish:  readEvidenceFiles},
 		assetRegister(),
+		supplierRegister(),
 	}
 }
 

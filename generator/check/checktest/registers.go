@@ -55,6 +55,29 @@ assets:
 `, Edits: [][3]string{{"data/risks.yaml", "    asset: Laptops\n", "    asset: AS-1\n"}},
 			IDs: []string{"IA-1", "AS-1"}, FirstKey: "    type: information\n",
 			Old: "    owner: CTO\n", New: "    owner: Data Protection Officer\n", Field: "owner", Was: "CTO", Is: "Data Protection Officer"},
+		"suppliers": {File: docControl("REG-SUPPLIERS", "Supplier register") + `suppliers:
+  - id: SUP-1
+    name: Cloud Hosting Ltd
+    service: Hosting of the production database
+    criticality: critical
+    data: Customer data
+    classification: confidential
+    assurance: [ISO/IEC 27001 certificate]
+    agreement: Customer agreement and DPA
+    contract_clauses: [confidentiality, data-protection, security-requirements, incident-notification, audit-rights]
+    owner: IT Manager
+    last_assessment: 2026-03-01
+    next_assessment: 2027-03-01
+    status: active
+    evidence: [EV-1]
+  - id: SUP-2
+    name: Office Cleaning Ltd
+    service: Office cleaning
+    criticality: low
+    owner: Office Manager
+    next_assessment: 2027-01-31
+`, IDs: []string{"SUP-1", "SUP-2"}, FirstKey: "    service: Hosting of the production database\n",
+			Old: "    criticality: critical\n", New: "    criticality: high\n", Field: "criticality", Was: "critical", Is: "high"},
 	}
 }
 
