@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/yuin/goldmark/ast"
 )
@@ -44,18 +45,9 @@ type Diagram struct {
 	Block  *ast.FencedCodeBlock
 }
 
-// Is reports whether a fenced code block is a Mermaid diagram. It reads the info string
-// itself: goldmark's Language caches its answer in the node, a write to an AST that the
-// site and the packs read concurrently.
+// Is reports whether a fenced code block is a Mermaid diagram.
 func Is(n *ast.FencedCodeBlock, src []byte) bool {
-	if n.Info == nil {
-		return false
-	}
-	info := n.Info.Segment.Value(src)
-	if i := bytes.IndexByte(info, ' '); i >= 0 {
-		info = info[:i]
-	}
-	return strings.EqualFold(string(info), Language)
+	return strings.EqualFold(markdown.CodeLanguage(n, src), Language)
 }
 
 // Find returns the diagrams of a document, in document order.

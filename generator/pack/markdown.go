@@ -77,7 +77,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 			r.diagram(d, n)
 			return
 		}
-		r.code(string(n.Language(d.src)), blockText(n, d.src, false))
+		r.code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
 	case *ast.CodeBlock:
 		r.code("", blockText(n, d.src, false))
 	case *ast.Blockquote:

@@ -268,7 +268,7 @@ func (m *mdRenderer) renderCode(w util.BufWriter, src []byte, node ast.Node, ent
 			m.renderDiagram(w, src, f)
 			return ast.WalkSkipChildren, nil
 		}
-		lang = string(f.Language(src))
+		lang = markdown.CodeLanguage(f, src)
 	}
 	var code bytes.Buffer
 	lines := node.Lines()
