@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -32,6 +33,8 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.risks()
 	c.actions()
 	c.evidence()
+	c.assets()
+	c.suppliers()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {
 		c.add(RuleBrokenLink, w.Pos, "", "%s", w.Msg)
@@ -44,6 +47,8 @@ type checker struct {
 	g   *resolve.Graph
 	sev map[string]Severity
 	out []Finding
+
+	risksByID map[string]*model.Risk // riskIndex's cache
 }
 
 // add records a finding of a rule; the severity comes from the rule table so that a rule

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
@@ -18,8 +20,9 @@ func (c *checker) documents() {
 			continue
 		}
 		c.approval(m)
+		c.docDates(m)
 		if c.g.DocReviewOverdue(m) {
-			c.add(RuleDocReviewOverdue, m.Pos, m.ID, "%s was due for review on %s (build date %s): review it, then update approved and review or review_cycle", m.ID, m.NextReview, c.g.Date)
+			c.add(RuleDocReviewOverdue, keyPos(m.ReviewPos, m.ApprovedPos, m.Pos), m.ID, "%s was due for review on %s (build date %s): review it, then update approved and review or review_cycle", m.ID, m.NextReview, c.g.Date)
 		}
 		c.history(m)
 		if m.Status == model.StatusApproved {
@@ -41,6 +44,9 @@ func (c *checker) approval(m resolve.DocInfo) {
 	if m.Status != model.StatusApproved {
 		return
 	}
+	if strings.TrimSpace(m.Owner) == "" {
+		c.add(RuleDocNoOwner, keyPos(m.OwnerPos, m.StatusPos, m.Pos), m.ID, "%s is approved but names no owner: set owner: to the person or role who keeps it up to date (7.5.2)", m.ID)
+	}
 	var missing []string
 	if m.Approver == "" {
 		missing = append(missing, "no approver")
@@ -49,7 +55,7 @@ func (c *checker) approval(m resolve.DocInfo) {
 		missing = append(missing, "no approval date")
 	}
 	if len(missing) > 0 {
-		c.add(RuleDocApproval, m.Pos, m.ID, "%s is approved but has %s: set approver: and approved: (YYYY-MM-DD), or set status: review until it is approved", m.ID, joinAnd(missing))
+		c.add(RuleDocApproval, keyPos(m.StatusPos, m.Pos), m.ID, "%s is approved but has %s: set approver: and approved: (YYYY-MM-DD), or set status: review until it is approved", m.ID, joinAnd(missing))
 	}
 }
 
@@ -71,9 +77,9 @@ func (c *checker) history(m resolve.DocInfo) {
 	}
 	if resolve.CompareVersions(m.Version, newest) != 0 {
 		if m.Version == "" {
-			c.add(RuleDocVersion, m.Pos, m.ID, "%s has no version but its revision history goes up to %s: set version: %q", m.ID, newest, newest)
+			c.add(RuleDocVersion, keyPos(m.StatusPos, m.Pos), m.ID, "%s has no version but its revision history goes up to %s: set version: %q", m.ID, newest, newest)
 		} else {
-			c.add(RuleDocVersion, m.Pos, m.ID, "%s is version %s but the newest entry of its revision history is %s: update version: or add the history entry", m.ID, m.Version, newest)
+			c.add(RuleDocVersion, keyPos(m.VersionPos, m.Pos), m.ID, "%s is version %s but the newest entry of its revision history is %s: update version: or add the history entry", m.ID, m.Version, newest)
 		}
 	}
 }

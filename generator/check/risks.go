@@ -23,12 +23,16 @@ func (c *checker) risks() {
 		}
 		onScale := c.riskScales(r)
 		c.riskReview(r)
+		c.acceptance(r)
 		if !onScale {
 			// Levels computed from values off the scale mean nothing; the scale error
 			// is the finding to fix first.
 			continue
 		}
 		inherent, residual := c.g.RiskLevels(r)
+		if residual > inherent {
+			c.add(RuleRiskResidualAbove, keyPos(r.Residual.Pos, r.Pos), r.ID, "the residual level of risk %s is %d%s, above its inherent level %d%s: treatment lowers a risk, it cannot raise it; check the residual likelihood and impact", r.ID, residual, band(m, residual), inherent, band(m, inherent))
+		}
 		accepted := r.AcceptedBy != "" && !r.Accepted.IsZero()
 		above := !m.Acceptable(inherent)
 		switch {
@@ -85,10 +89,10 @@ func (c *checker) riskScales(r *model.Risk) bool {
 
 func (c *checker) riskReview(r *model.Risk) {
 	if !r.AcceptedUntil.IsZero() && r.AcceptedUntil.Before(c.g.Date) {
-		c.add(RuleRiskAcceptExpired, r.Pos, r.ID, "the acceptance of risk %s expired on %s (build date %s): have its owner review and accept it again", r.ID, r.AcceptedUntil, c.g.Date)
+		c.add(RuleRiskAcceptExpired, keyPos(r.AcceptedUntilPos, r.Pos), r.ID, "the acceptance of risk %s expired on %s (build date %s): have its owner review and accept it again", r.ID, r.AcceptedUntil, c.g.Date)
 	}
 	if !r.Review.IsZero() && r.Review.Before(c.g.Date) {
-		c.add(RuleRiskReview, r.Pos, r.ID, "risk %s was due for review on %s (build date %s)", r.ID, r.Review, c.g.Date)
+		c.add(RuleRiskReview, keyPos(r.ReviewPos, r.Pos), r.ID, "risk %s was due for review on %s (build date %s)", r.ID, r.Review, c.g.Date)
 	}
 }
 

@@ -40,6 +40,30 @@ const (
 	RuleActionOverdue    = "action-overdue"
 
 	RuleEvidenceFile = "evidence-file"
+
+	// The rules an auditor's questions add: values, dates and states that contradict
+	// each other or the build date.
+	RuleSoAWeakJustification      = "soa-weak-justification"
+	RuleSoAJustificationRisk      = "soa-justification-risk"
+	RuleSoAExcludedImplemented    = "soa-excluded-implemented"
+	RuleDocApprovedBeforeRevision = "doc-approved-before-revision"
+	RuleDocNoOwner                = "doc-no-owner"
+	RuleDocDates                  = "doc-dates"
+	RuleRiskAcceptanceAuthority   = "risk-acceptance-authority"
+	RuleRiskAcceptanceRecord      = "risk-acceptance-record"
+	RuleRiskResidualAbove         = "risk-residual-above-inherent"
+	RuleRiskActionLink            = "consistency-risk-action"
+	RuleActionDates               = "action-dates"
+	RuleEvidenceStale             = "evidence-stale"
+	RuleEvidenceDates             = "evidence-dates"
+	RuleAssetNoOwner              = "asset-no-owner"
+	RuleAssetUnclassified         = "asset-unclassified"
+	RuleAssetHeldBelow            = "asset-held-below"
+	RuleAssetReview               = "asset-review-overdue"
+	RuleSupplierNoOwner           = "supplier-no-owner"
+	RuleSupplierAssessment        = "supplier-assessment-overdue"
+	RuleSupplierDates             = "supplier-assessment-dates"
+	RuleSupplierClauses           = "supplier-clauses"
 )
 
 // RuleInfo describes one rule for documentation, the CLI and tests.
@@ -93,6 +117,28 @@ func Rules() []RuleInfo {
 		{RuleActionOverdue, Warning, "a treatment action is past its due date and not done or cancelled"},
 
 		{RuleEvidenceFile, Error, "an evidence record names no file, or its file is missing, not a regular file, outside the site root or in a hidden directory (the last four fail build and pack too)"},
+
+		{RuleSoAWeakJustification, Warning, "a control is excluded with a placeholder justification (N/A, not applicable, -, none) or one shorter than checks.min_justification characters (default 20)"},
+		{RuleSoAJustificationRisk, Warning, "an SoA justification cites a risk that does not cite the control"},
+		{RuleSoAExcludedImplemented, Warning, "a control the SoA marks not applicable still has an implementation status, documents or evidence"},
+		{RuleDocApprovedBeforeRevision, Error, "a document or register was approved before its newest revision-history entry: the version in force is not the approved one"},
+		{RuleDocNoOwner, Error, "an approved document or register names no owner (an empty owner counts as none)"},
+		{RuleDocDates, Warning, "a document's approval or revision is dated after the build date, or its explicit review date is before its approval"},
+		{RuleRiskAcceptanceAuthority, Error, "a risk is accepted by someone who is neither its owner nor a role of the method's acceptance_authority"},
+		{RuleRiskAcceptanceRecord, Warning, "a risk's acceptance is half recorded (accepted_by without accepted, or the reverse), dated after the build date, or ends before it starts"},
+		{RuleRiskResidualAbove, Warning, "a risk's residual level is above its inherent level: treatment cannot raise a risk"},
+		{RuleRiskActionLink, Warning, "a risk lists a treatment action that does not list the risk, or an action lists a risk that does not list the action"},
+		{RuleActionDates, Warning, "a treatment action's dates contradict each other or its status: due or completed before start, completed after the build date, done without a completion date, a completion date on an action not done"},
+		{RuleEvidenceStale, Warning, "the evidence for a control marked implemented is older than its validity (valid_for, expires, or checks.evidence_valid_for for the control's theme)"},
+		{RuleEvidenceDates, Warning, "an evidence record is dated or collected after the build date, or expires before it was collected"},
+		{RuleAssetNoOwner, Error, "an asset has no owner (A.5.9 asks for an owner for each asset)"},
+		{RuleAssetUnclassified, Warning, "an information asset has no classification (A.5.12)"},
+		{RuleAssetHeldBelow, Warning, "an information asset is held in an asset classified lower than itself"},
+		{RuleAssetReview, Warning, "an asset's review date is before the build date"},
+		{RuleSupplierNoOwner, Error, "a supplier that is not exited has no owner"},
+		{RuleSupplierAssessment, Warning, "a supplier's next assessment is before the build date, or a critical or high supplier has no next assessment"},
+		{RuleSupplierDates, Warning, "a supplier's last assessment is after the build date or after its next one"},
+		{RuleSupplierClauses, Warning, "a critical or high supplier handling confidential or restricted information has an agreement without confidentiality, data-protection, security-requirements or incident-notification clauses (A.5.20)"},
 	}
 }
 

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func editRow(id string, oldNew ...string) func(t *testing.T, s *checktest.Site) 
 }
 
 func ruleCases() []ruleCase {
-	return []ruleCase{
+	cases := []ruleCase{
 		// SoA
 		{name: "missing row", rule: check.RuleSoAMissingRow, sev: check.Error,
 			edit: func(t *testing.T, s *checktest.Site) {
@@ -88,7 +89,7 @@ func ruleCases() []ruleCase {
 			at:   row("A.5.7"), subject: "A.5.7", contains: "is partial but has no target date"},
 		{name: "target in the past", rule: check.RuleSoATargetPast, sev: check.Warning,
 			edit: editRow("A.5.7", "implemented", "planned", "    owner: ISMS Manager\n", "    owner: ISMS Manager\n    target: 2026-03-01\n"),
-			at:   row("A.5.7"), subject: "A.5.7", contains: "2026-03-01"},
+			at:   at(soaFile, "2026-03-01"), subject: "A.5.7", contains: "2026-03-01"},
 
 		// Consistency
 		{name: "risk and action cite an excluded control", rule: check.RuleExcludedControl, sev: check.Error,
@@ -128,13 +129,13 @@ func ruleCases() []ruleCase {
 
 		// Documents
 		{name: "approved without approver", rule: check.RuleDocApproval, sev: check.Error,
-			edit: edit(policy, "approver: CEO\n", ""), at: at(policy, "id: POL-IS"), subject: "POL-IS", contains: "no approver"},
+			edit: edit(policy, "approver: CEO\n", ""), at: at(policy, "approved\nowner"), subject: "POL-IS", contains: "no approver"},
 		{name: "approved register without date", rule: check.RuleDocApproval, sev: check.Error,
-			edit: edit(risks, "  approved: 2026-01-10\n", ""), at: at(risks, "id: REG-RISK"), subject: "REG-RISK", contains: "no approval date"},
+			edit: edit(risks, "  approved: 2026-01-10\n", ""), at: at(risks, "approved\n  owner"), subject: "REG-RISK", contains: "no approval date"},
 		{name: "review overdue", rule: check.RuleDocReviewOverdue, sev: check.Warning,
-			edit: edit(policy, "review_cycle: 12m", "review: 2026-05-01"), at: at(policy, "id: POL-IS"), subject: "POL-IS", contains: "2026-05-01"},
+			edit: edit(policy, "review_cycle: 12m", "review: 2026-05-01"), at: at(policy, "2026-05-01"), subject: "POL-IS", contains: "2026-05-01"},
 		{name: "review cycle overdue on a register", rule: check.RuleDocReviewOverdue, sev: check.Warning,
-			edit: edit(plan, "review_cycle: 12m", "review_cycle: 3m"), at: at(plan, "id: RTP\n"), subject: "RTP", contains: "2026-04-10"},
+			edit: edit(plan, "review_cycle: 12m", "review_cycle: 3m"), at: at(plan, "2026-01-10\n  review_cycle"), subject: "RTP", contains: "2026-04-10"},
 		{name: "history not rising (1.10 before 1.9)", rule: check.RuleDocHistoryOrder, sev: check.Error,
 			edit: func(t *testing.T, s *checktest.Site) {
 				s.Edit(t, policy, "version: \"1.1\"\nstatus", "version: \"1.10\"\nstatus")
@@ -143,7 +144,7 @@ func ruleCases() []ruleCase {
 			},
 			at: at(policy, "version: \"1.9\""), subject: "POL-IS", contains: "from version 1.10 to 1.9"},
 		{name: "version is not the newest history entry", rule: check.RuleDocVersion, sev: check.Warning,
-			edit: edit(policy, "version: \"1.1\"\nstatus", "version: \"1.2\"\nstatus"), at: at(policy, "id: POL-IS"), subject: "POL-IS", contains: "version 1.2"},
+			edit: edit(policy, "version: \"1.1\"\nstatus", "version: \"1.2\"\nstatus"), at: at(policy, "\"1.2\"\nstatus"), subject: "POL-IS", contains: "version 1.2"},
 		{name: "approved document links to a draft", rule: check.RuleDocLinksDraft, sev: check.Warning,
 			edit: edit(change, "status: approved", "status: draft"), at: at(scope, "[[PRO-CHANGE]]"), subject: "MAN-SCOPE"},
 		{name: "approved SoA lists a draft", rule: check.RuleDocLinksDraft, sev: check.Warning,
@@ -184,9 +185,9 @@ func ruleCases() []ruleCase {
 			edit: edit(risks, "      likelihood: 2\n      impact: 2\n", "      likelihood: 3\n      impact: 3\n"), at: at(risks, "id: R-1"), subject: "R-1", contains: "residual level of risk R-1 is 9 (Medium)"},
 		{name: "acceptance expired", rule: check.RuleRiskAcceptExpired, sev: check.Warning,
 			edit: edit(risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: IT Manager\n    accepted: 2026-01-10\n    accepted_until: 2026-05-31\n"),
-			at:   at(risks, "id: R-1"), subject: "R-1", contains: "expired on 2026-05-31"},
+			at:   at(risks, "2026-05-31"), subject: "R-1", contains: "expired on 2026-05-31"},
 		{name: "risk review overdue", rule: check.RuleRiskReview, sev: check.Warning,
-			edit: edit(risks, "review: 2026-12-01", "review: 2026-05-01"), at: at(risks, "id: R-1"), subject: "R-1"},
+			edit: edit(risks, "review: 2026-12-01", "review: 2026-05-01"), at: at(risks, "2026-05-01"), subject: "R-1"},
 
 		// Treatment actions
 		{name: "action without due date", rule: check.RuleActionIncomplete, sev: check.Error,
@@ -194,7 +195,7 @@ func ruleCases() []ruleCase {
 		{name: "action without owner", rule: check.RuleActionIncomplete, sev: check.Error,
 			edit: edit(plan, "    owner: IT Manager\n", ""), at: at(plan, "id: RTP-1"), subject: "RTP-1", contains: "no owner"},
 		{name: "action overdue", rule: check.RuleActionOverdue, sev: check.Warning,
-			edit: edit(plan, "due: 2026-09-30", "due: 2026-05-31"), at: at(plan, "id: RTP-1"), subject: "RTP-1", contains: "in-progress"},
+			edit: edit(plan, "due: 2026-09-30", "due: 2026-05-31"), at: at(plan, "2026-05-31"), subject: "RTP-1", contains: "in-progress"},
 
 		// Evidence
 		// (An evidence file that is missing or outside the root fails the load: see
@@ -202,6 +203,7 @@ func ruleCases() []ruleCase {
 		{name: "evidence without file", rule: check.RuleEvidenceFile, sev: check.Error,
 			edit: edit(evidence, "    file: evidence/encryption.txt\n", ""), at: at(evidence, "id: EV-1"), subject: "EV-1", contains: "names no file"},
 	}
+	return append(cases, auditorCases()...)
 }
 
 func TestRules(t *testing.T) {
@@ -320,6 +322,21 @@ func TestFindingsAreSortedAndStable(t *testing.T) {
 	for range 5 {
 		if again := check.Run(g); !slices.Equal(first, again) {
 			t.Fatalf("findings differ between runs:%s\nvs%s", dump(first), dump(again))
+		}
+	}
+}
+
+// TestREADMEListsEveryRule keeps the README's rules table in step with Rules: one row
+// per rule, with its severity.
+func TestREADMEListsEveryRule(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, r := range check.Rules() {
+		if row := "| `" + r.ID + "` | " + string(r.Severity) + " |"; !strings.Contains(readme, row) {
+			t.Errorf("README's rules table has no row %q", row)
 		}
 	}
 }

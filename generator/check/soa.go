@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
@@ -39,10 +41,14 @@ func (c *checker) soaRow(row *model.SoARow) {
 	if row.Applicable == nil {
 		c.add(RuleSoANoApplicability, row.Pos, id, "SoA row for %s does not say whether the control is applicable: set applicable: true or false", id)
 	}
+	c.justificationRisks(row)
 	if !row.IsApplicable() {
 		if row.Justification == "" {
 			c.add(RuleSoANoJustification, row.Pos, id, "%s is not applicable but the SoA gives no justification for excluding it: set justification:", id)
+		} else {
+			c.weakJustification(row)
 		}
+		c.excludedImplemented(row)
 		// An excluded control has no implementation to check.
 		return
 	}
@@ -69,7 +75,7 @@ func (c *checker) soaRow(row *model.SoARow) {
 		}
 	}
 	if row.Status != model.Implemented && !row.Target.IsZero() && row.Target.Before(c.g.Date) {
-		c.add(RuleSoATargetPast, row.Pos, id, "the target date %s for %s has passed (build date %s) and the control is %s", row.Target, id, c.g.Date, statusText(row.Status))
+		c.add(RuleSoATargetPast, keyPos(row.TargetPos, row.Pos), id, "the target date %s for %s has passed (build date %s) and the control is %s", row.Target, id, c.g.Date, statusText(row.Status))
 	}
 }
 
@@ -85,17 +91,18 @@ func statusText(s model.ControlStatus) string {
 	return "still " + string(s)
 }
 
-// joinAnd joins phrases as "a and b".
-func joinAnd(s []string) string {
+// joinAnd joins phrases as "a, b and c".
+func joinAnd(s []string) string { return joinWith(s, "and") }
+
+// joinOr joins phrases as "a, b or c".
+func joinOr(s []string) string { return joinWith(s, "or") }
+
+func joinWith(s []string, conj string) string {
 	switch len(s) {
 	case 0:
 		return ""
 	case 1:
 		return s[0]
 	}
-	out := s[0]
-	for _, x := range s[1 : len(s)-1] {
-		out += ", " + x
-	}
-	return out + " and " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + " " + conj + " " + s[len(s)-1]
 }

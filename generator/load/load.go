@@ -159,6 +159,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		site.Files[p] = b
 	}
 	data.catalogues(catPaths)
+	data.checksConfig()
 	data.registers()
 
 	errs.Sort()

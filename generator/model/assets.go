@@ -17,23 +17,25 @@ type AssetInventory struct {
 
 // Asset is one row of the asset inventory.
 type Asset struct {
-	Pos            diag.Pos       `yaml:"-"`
-	ID             string         `yaml:"id"`
-	IDPos          diag.Pos       `yaml:"-"`
-	Name           string         `yaml:"name"`
-	Type           AssetType      `yaml:"type"`
-	Description    string         `yaml:"description"`
-	Owner          string         `yaml:"owner"`
-	OwnerPos       diag.Pos       `yaml:"-"`
-	Classification Classification `yaml:"classification"`
-	Location       string         `yaml:"location"`
-	CIA            CIANeeds       `yaml:"cia"`
+	Pos               diag.Pos       `yaml:"-"`
+	ID                string         `yaml:"id"`
+	IDPos             diag.Pos       `yaml:"-"`
+	Name              string         `yaml:"name"`
+	Type              AssetType      `yaml:"type"`
+	Description       string         `yaml:"description"`
+	Owner             string         `yaml:"owner"`
+	OwnerPos          diag.Pos       `yaml:"-"`
+	Classification    Classification `yaml:"classification"`
+	ClassificationPos diag.Pos       `yaml:"-"`
+	Location          string         `yaml:"location"`
+	CIA               CIANeeds       `yaml:"cia"`
 	// HeldIn lists the assets that hold or process this one (an information asset's
 	// systems and services).
 	HeldIn []Ref `yaml:"held_in"`
 	// Suppliers lists the suppliers that provide or host the asset.
-	Suppliers []Ref `yaml:"suppliers"`
-	Review    Date  `yaml:"review"`
+	Suppliers []Ref    `yaml:"suppliers"`
+	Review    Date     `yaml:"review"`
+	ReviewPos diag.Pos `yaml:"-"`
 }
 
 // AssetType is what kind of asset a row is.

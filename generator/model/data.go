@@ -26,16 +26,20 @@ type SoA struct {
 
 // SoARow is one Statement of Applicability row.
 type SoARow struct {
-	Pos           diag.Pos      `yaml:"-"`
-	Control       Ref           `yaml:"control"`
-	Applicable    *bool         `yaml:"applicable"`
-	Reasons       []Reason      `yaml:"reasons"`
-	Justification string        `yaml:"justification"`
-	Status        ControlStatus `yaml:"status"`
-	Owner         string        `yaml:"owner"`
-	Documents     []Ref         `yaml:"documents"`
-	Evidence      []Ref         `yaml:"evidence"`
-	Target        Date          `yaml:"target"`
+	Pos              diag.Pos      `yaml:"-"`
+	Control          Ref           `yaml:"control"`
+	Applicable       *bool         `yaml:"applicable"`
+	ApplicablePos    diag.Pos      `yaml:"-"`
+	Reasons          []Reason      `yaml:"reasons"`
+	Justification    string        `yaml:"justification"`
+	JustificationPos diag.Pos      `yaml:"-"`
+	Status           ControlStatus `yaml:"status"`
+	StatusPos        diag.Pos      `yaml:"-"`
+	Owner            string        `yaml:"owner"`
+	Documents        []Ref         `yaml:"documents"`
+	Evidence         []Ref         `yaml:"evidence"`
+	Target           Date          `yaml:"target"`
+	TargetPos        diag.Pos      `yaml:"-"`
 }
 
 // IsApplicable reports the row's applicability (a missing value counts as applicable;
@@ -62,6 +66,9 @@ type RiskMethod struct {
 	// Acceptance is the highest level that is acceptable without treatment.
 	Acceptance int    `yaml:"acceptance"`
 	Bands      []Band `yaml:"bands"`
+	// AcceptanceAuthority names the roles, besides a risk's own owner, that may accept
+	// a risk (6.1.3 f: the risk owners approve the plan and accept residual risks).
+	AcceptanceAuthority []string `yaml:"acceptance_authority"`
 }
 
 // ScaleStep is one value of a likelihood or impact scale.
@@ -105,26 +112,32 @@ func (m *RiskMethod) Acceptable(level int) bool { return level <= m.Acceptance }
 
 // Risk is one risk register row.
 type Risk struct {
-	Pos           diag.Pos  `yaml:"-"`
-	ID            string    `yaml:"id"`
-	IDPos         diag.Pos  `yaml:"-"`
-	Title         string    `yaml:"title"`
-	Description   string    `yaml:"description"`
-	Asset         RefList   `yaml:"asset"`
-	Threat        string    `yaml:"threat"`
-	Vulnerability string    `yaml:"vulnerability"`
-	CIA           []CIA     `yaml:"cia"`
-	Owner         string    `yaml:"owner"`
-	Likelihood    int       `yaml:"likelihood"`
-	Impact        int       `yaml:"impact"`
-	Treatment     Treatment `yaml:"treatment"`
-	Controls      []Ref     `yaml:"controls"`
-	Actions       []Ref     `yaml:"actions"`
-	Residual      *Residual `yaml:"residual"`
-	AcceptedBy    string    `yaml:"accepted_by"`
-	Accepted      Date      `yaml:"accepted"`
-	AcceptedUntil Date      `yaml:"accepted_until"`
-	Review        Date      `yaml:"review"`
+	Pos              diag.Pos  `yaml:"-"`
+	ID               string    `yaml:"id"`
+	IDPos            diag.Pos  `yaml:"-"`
+	Title            string    `yaml:"title"`
+	Description      string    `yaml:"description"`
+	Asset            RefList   `yaml:"asset"`
+	Threat           string    `yaml:"threat"`
+	Vulnerability    string    `yaml:"vulnerability"`
+	CIA              []CIA     `yaml:"cia"`
+	Owner            string    `yaml:"owner"`
+	OwnerPos         diag.Pos  `yaml:"-"`
+	Likelihood       int       `yaml:"likelihood"`
+	Impact           int       `yaml:"impact"`
+	Treatment        Treatment `yaml:"treatment"`
+	TreatmentPos     diag.Pos  `yaml:"-"`
+	Controls         []Ref     `yaml:"controls"`
+	Actions          []Ref     `yaml:"actions"`
+	Residual         *Residual `yaml:"residual"`
+	AcceptedBy       string    `yaml:"accepted_by"`
+	AcceptedByPos    diag.Pos  `yaml:"-"`
+	Accepted         Date      `yaml:"accepted"`
+	AcceptedPos      diag.Pos  `yaml:"-"`
+	AcceptedUntil    Date      `yaml:"accepted_until"`
+	AcceptedUntilPos diag.Pos  `yaml:"-"`
+	Review           Date      `yaml:"review"`
+	ReviewPos        diag.Pos  `yaml:"-"`
 }
 
 // Residual is the expected likelihood and impact after treatment.
@@ -143,22 +156,27 @@ type TreatmentPlan struct {
 
 // Action is one risk treatment plan action.
 type Action struct {
-	Pos       diag.Pos     `yaml:"-"`
-	ID        string       `yaml:"id"`
-	IDPos     diag.Pos     `yaml:"-"`
-	Title     string       `yaml:"title"`
-	Risks     []Ref        `yaml:"risks"`
-	Action    string       `yaml:"action"`
-	Controls  []Ref        `yaml:"controls"`
-	Owner     string       `yaml:"owner"`
-	Approver  string       `yaml:"approver"`
-	Resources string       `yaml:"resources"`
-	Start     Date         `yaml:"start"`
-	Due       Date         `yaml:"due"`
-	Status    ActionStatus `yaml:"status"`
-	Measure   string       `yaml:"measure"`
-	Evidence  []Ref        `yaml:"evidence"`
-	Completed Date         `yaml:"completed"`
+	Pos          diag.Pos     `yaml:"-"`
+	ID           string       `yaml:"id"`
+	IDPos        diag.Pos     `yaml:"-"`
+	Title        string       `yaml:"title"`
+	Risks        []Ref        `yaml:"risks"`
+	Action       string       `yaml:"action"`
+	Controls     []Ref        `yaml:"controls"`
+	Owner        string       `yaml:"owner"`
+	OwnerPos     diag.Pos     `yaml:"-"`
+	Approver     string       `yaml:"approver"`
+	Resources    string       `yaml:"resources"`
+	Start        Date         `yaml:"start"`
+	StartPos     diag.Pos     `yaml:"-"`
+	Due          Date         `yaml:"due"`
+	DuePos       diag.Pos     `yaml:"-"`
+	Status       ActionStatus `yaml:"status"`
+	StatusPos    diag.Pos     `yaml:"-"`
+	Measure      string       `yaml:"measure"`
+	Evidence     []Ref        `yaml:"evidence"`
+	Completed    Date         `yaml:"completed"`
+	CompletedPos diag.Pos     `yaml:"-"`
 }
 
 // Overdue reports whether an open action is past its due date on the given day.
@@ -185,7 +203,16 @@ type Evidence struct {
 	FilePos     diag.Pos `yaml:"-"`
 	Controls    []Ref    `yaml:"controls"`
 	Date        Date     `yaml:"date"`
-	Owner       string   `yaml:"owner"`
+	DatePos     diag.Pos `yaml:"-"`
+	// Collected is when the evidence was collected (default: Date); it is fresh for
+	// ValidFor (else the site's checks.evidence_valid_for for the control's theme) or
+	// until Expires.
+	Collected    Date     `yaml:"collected"`
+	CollectedPos diag.Pos `yaml:"-"`
+	ValidFor     Cycle    `yaml:"valid_for"`
+	Expires      Date     `yaml:"expires"`
+	ExpiresPos   diag.Pos `yaml:"-"`
+	Owner        string   `yaml:"owner"`
 	// SHA256 and Size are filled by load when the file exists inside the site root;
 	// FileError says why it could not be read otherwise.
 	SHA256    string `yaml:"-"`

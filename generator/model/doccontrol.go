@@ -13,13 +13,20 @@ type DocControl struct {
 	Type           DocType        `yaml:"type"`
 	TypePos        diag.Pos       `yaml:"-"`
 	Version        string         `yaml:"version"`
+	VersionPos     diag.Pos       `yaml:"-"`
 	Status         DocStatus      `yaml:"status"`
+	StatusPos      diag.Pos       `yaml:"-"`
 	Owner          string         `yaml:"owner"`
+	OwnerPos       diag.Pos       `yaml:"-"`
 	Author         string         `yaml:"author"`
 	Approver       string         `yaml:"approver"`
+	ApproverPos    diag.Pos       `yaml:"-"`
 	Approved       Date           `yaml:"approved"`
+	ApprovedPos    diag.Pos       `yaml:"-"`
 	Review         Date           `yaml:"review"`
+	ReviewPos      diag.Pos       `yaml:"-"`
 	ReviewCycle    Cycle          `yaml:"review_cycle"`
+	ReviewCyclePos diag.Pos       `yaml:"-"`
 	Classification Classification `yaml:"classification"`
 	Distribution   string         `yaml:"distribution"`
 	Summary        string         `yaml:"summary"`

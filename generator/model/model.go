@@ -99,7 +99,21 @@ type Config struct {
 	Ignore    []string       `yaml:"ignore"`
 	IgnorePos diag.Pos       `yaml:"-"`
 	Versions  VersionsConfig `yaml:"versions"`
-	Params    map[string]any `yaml:"params"`
+	// Checks tunes the readiness rules.
+	Checks ChecksConfig   `yaml:"checks"`
+	Params map[string]any `yaml:"params"`
+}
+
+// ChecksConfig tunes the readiness rules (data/site.yaml checks:).
+type ChecksConfig struct {
+	Pos diag.Pos `yaml:"-"`
+	// MinJustification is the fewest characters an SoA exclusion's justification may
+	// have (default 20): "N/A" justifies nothing.
+	MinJustification int `yaml:"min_justification"`
+	// EvidenceValidFor is how long evidence stays fresh: default (a cycle such as 12m)
+	// and per control theme (organizational, people, physical, technological).
+	EvidenceValidFor    map[string]Cycle `yaml:"evidence_valid_for"`
+	EvidenceValidForPos diag.Pos         `yaml:"-"`
 }
 
 // PublishConfig limits what the intranet site publishes.

@@ -213,3 +213,16 @@ func (p *Page) SoAPublished() bool {
 	_, shown := p.pub().register(resolve.RegSoA)
 	return shown
 }
+
+// Freshness is how long an evidence entity shows what it shows (nil for other
+// entities and for evidence without a date).
+func (p *Page) Freshness(e *resolve.Entity) *resolve.Freshness {
+	if e == nil || e.Evidence == nil {
+		return nil
+	}
+	f := p.G.EvidenceFreshness(e.Evidence)
+	if f.Until.IsZero() {
+		return nil
+	}
+	return &f
+}

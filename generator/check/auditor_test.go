@@ -1,0 +1,181 @@
+package check_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/check"
+	"github.com/ismsgen/ismsgen/generator/check/checktest"
+)
+
+const (
+	assets    = "data/assets.yaml"
+	suppliers = "data/suppliers.yaml"
+)
+
+// value is the position of a key's value: the text key+value found once in the file,
+// moved past the key.
+func value(path, key, val string) func(t *testing.T, s *checktest.Site) []string {
+	return func(t *testing.T, s *checktest.Site) []string {
+		return []string{shift(s.Pos(t, path, key+val), len(key))}
+	}
+}
+
+// shift moves a path:line:col position n columns right.
+func shift(pos string, n int) string {
+	i := strings.LastIndex(pos, ":")
+	col, _ := strconv.Atoi(pos[i+1:])
+	return pos[:i+1] + strconv.Itoa(col+n)
+}
+
+// registers is an edit that gives the fixture every register, then applies edits.
+func registers(edits ...[3]string) func(t *testing.T, s *checktest.Site) {
+	return func(t *testing.T, s *checktest.Site) {
+		s.WithEveryRegister(t)
+		for _, e := range edits {
+			s.Edit(t, e[0], e[1], e[2])
+		}
+	}
+}
+
+// auditorCases are the rules for the questions an auditor asks of values, dates and
+// states that contradict each other or the build date.
+func auditorCases() []ruleCase {
+	acceptedBy := func(who string) func(t *testing.T, s *checktest.Site) {
+		return edit(risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: "+who+"\n    accepted: 2026-01-10\n")
+	}
+	return []ruleCase{
+		// SoA
+		{name: "excluded as N/A", rule: check.RuleSoAWeakJustification, sev: check.Warning,
+			edit: editRow("A.5.7", "applicable: true", "applicable: false", "Treats risks in the register.", "N/A", "    status: implemented\n", "", "    evidence: [EV-1]\n", ""),
+			at:   at(soaFile, "N/A"), subject: "A.5.7", contains: `"N/A", which says nothing`},
+		{name: "excluded in too few words", rule: check.RuleSoAWeakJustification, sev: check.Warning,
+			edit: editRow("A.5.7", "applicable: true", "applicable: false", "Treats risks in the register.", "Out of scope.", "    status: implemented\n", "", "    evidence: [EV-1]\n", ""),
+			at:   at(soaFile, "Out of scope."), subject: "A.5.7", contains: "13 characters"},
+		{name: "justification cites a risk that does not cite the control", rule: check.RuleSoAJustificationRisk, sev: check.Warning,
+			edit: editRow("A.5.7", "Treats risks in the register.", "Treats risk R-1 (theft of laptops)."),
+			at:   at(soaFile, "Treats risk R-1"), subject: "A.5.7", contains: "cites risk R-1, which does not list A.5.7"},
+		{name: "excluded but planned, with evidence", rule: check.RuleSoAExcludedImplemented, sev: check.Warning,
+			edit: editRow("A.5.7", "applicable: true", "applicable: false", "Treats risks in the register.", "The organisation gathers no threat intelligence of its own.", "status: implemented", "status: planned"),
+			at:   at(soaFile, "planned"), subject: "A.5.7", contains: "records status planned and evidence"},
+
+		// Documents
+		{name: "approved before its newest revision", rule: check.RuleDocApprovedBeforeRevision, sev: check.Error,
+			edit: edit(policy, "approved: 2026-01-10", "approved: 2026-01-05"),
+			at:   at(policy, "2026-01-05"), subject: "POL-IS", contains: "before its newest revision 1.1 of 2026-01-10"},
+		{name: "approved document with an empty owner", rule: check.RuleDocNoOwner, sev: check.Error,
+			edit: edit(policy, "owner: ISMS Manager\n", "owner: \"\"\n"),
+			at:   at(policy, "\"\"\napprover"), subject: "POL-IS", contains: "names no owner"},
+		{name: "approved register without owner", rule: check.RuleDocNoOwner, sev: check.Error,
+			edit: edit(risks, "  owner: ISMS Manager\n", ""),
+			at:   at(risks, "approved\n  approver"), subject: "REG-RISK"},
+		{name: "review set before approval", rule: check.RuleDocDates, sev: check.Warning,
+			edit: edit(policy, "review_cycle: 12m", "review: 2025-12-31"),
+			at:   at(policy, "2025-12-31"), subject: "POL-IS", contains: "before its approval on 2026-01-10"},
+		{name: "approved in the future", rule: check.RuleDocDates, sev: check.Warning,
+			edit: edit(policy, "approved: 2026-01-10", "approved: 2030-01-10"),
+			at:   at(policy, "2030-01-10"), subject: "POL-IS", contains: "after the build date 2026-06-01"},
+
+		// Risks
+		{name: "accepted by someone else", rule: check.RuleRiskAcceptanceAuthority, sev: check.Error,
+			edit: acceptedBy("Office Manager"),
+			at:   at(risks, "Office Manager"), subject: "R-1", contains: "not its owner (IT Manager), and the method names no acceptance_authority"},
+		{name: "accepted without a date", rule: check.RuleRiskAcceptanceRecord, sev: check.Warning,
+			edit: edit(risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: IT Manager\n"),
+			at:   value(risks, "accepted_by: ", "IT Manager"), subject: "R-1", contains: "but not when"},
+		{name: "acceptance ends before it starts", rule: check.RuleRiskAcceptanceRecord, sev: check.Warning,
+			edit: edit(risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: IT Manager\n    accepted: 2026-01-10\n    accepted_until: 2025-12-31\n"),
+			at:   at(risks, "2025-12-31"), subject: "R-1", contains: "ends on 2025-12-31, before it was given on 2026-01-10"},
+		{name: "residual above inherent", rule: check.RuleRiskResidualAbove, sev: check.Warning,
+			edit: edit(risks, "      likelihood: 2\n      impact: 2\n", "      likelihood: 5\n      impact: 5\n"),
+			at:   at(risks, "likelihood: 5\n      impact"), subject: "R-1", contains: "above its inherent level 12 (High)"},
+		{name: "risk lists an action that does not list it", rule: check.RuleRiskActionLink, sev: check.Warning,
+			edit: edit(plan, "    risks: [R-1]\n", ""),
+			at:   at(risks, "RTP-1]"), subject: "R-1", contains: "add R-1 to the action's risks:"},
+		{name: "action lists a risk that does not list it", rule: check.RuleRiskActionLink, sev: check.Warning,
+			edit: edit(risks, "    actions: [RTP-1]\n", ""),
+			at:   at(plan, "R-1]"), subject: "RTP-1", contains: "add RTP-1 to the risk's actions:"},
+
+		// Treatment actions
+		{name: "done without completion date", rule: check.RuleActionDates, sev: check.Warning,
+			edit: edit(plan, "status: in-progress", "status: done"),
+			at:   at(plan, "done"), subject: "RTP-1", contains: "records no completion date"},
+		{name: "completed but in progress", rule: check.RuleActionDates, sev: check.Warning,
+			edit: edit(plan, "    status: in-progress\n", "    status: in-progress\n    completed: 2026-05-02\n"),
+			at:   at(plan, "2026-05-02"), subject: "RTP-1", contains: "but is in-progress"},
+		{name: "due before start", rule: check.RuleActionDates, sev: check.Warning,
+			edit: edit(plan, "due: 2026-09-30", "due: 2026-01-02"),
+			at:   at(plan, "2026-01-02"), subject: "RTP-1", contains: "before it starts on 2026-01-15"},
+
+		// Evidence
+		{name: "stale evidence for implemented controls", rule: check.RuleEvidenceStale, sev: check.Warning,
+			edit: edit(evidence, "    date: 2026-02-01\n", "    date: 2026-02-01\n    valid_for: 3m\n"),
+			at:   at(evidence, "2026-02-01"), subject: "EV-1", contains: "was fresh until 2026-05-01 (build date 2026-06-01)"},
+		{name: "stale by the site's setting for the theme", rule: check.RuleEvidenceStale, sev: check.Warning,
+			edit: edit("data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nchecks:\n  evidence_valid_for: {default: 24m, technological: 2m}\n"),
+			at:   at(evidence, "2026-02-01"), subject: "EV-1", contains: "fresh until 2026-04-01"},
+		{name: "expires before collected", rule: check.RuleEvidenceDates, sev: check.Warning,
+			edit: edit(evidence, "    date: 2026-02-01\n", "    date: 2026-02-01\n    expires: 2026-01-01\n"),
+			at:   at(evidence, "2026-01-01"), subject: "EV-1", contains: "before it was collected on 2026-02-01"},
+		{name: "collected in the future", rule: check.RuleEvidenceDates, sev: check.Warning,
+			edit: edit(evidence, "    date: 2026-02-01\n", "    date: 2026-02-01\n    collected: 2026-07-01\n"),
+			at:   at(evidence, "2026-07-01"), subject: "EV-1", contains: "after the build date"},
+
+		// Assets
+		{name: "asset without owner", rule: check.RuleAssetNoOwner, sev: check.Error,
+			edit: registers([3]string{assets, "    owner: CTO\n", ""}),
+			at:   at(assets, "id: IA-1"), subject: "IA-1", contains: "has no owner"},
+		{name: "information asset without classification", rule: check.RuleAssetUnclassified, sev: check.Warning,
+			edit: registers([3]string{assets, "    classification: confidential\n    location", "    location"}),
+			at:   at(assets, "id: IA-1"), subject: "IA-1"},
+		{name: "held in a less classified asset", rule: check.RuleAssetHeldBelow, sev: check.Warning,
+			edit: registers([3]string{assets, "    owner: IT Manager\n    classification: confidential\n", "    owner: IT Manager\n    classification: internal\n"}),
+			at:   at(assets, "AS-1]"), subject: "IA-1", contains: "held in AS-1, which is classified internal"},
+		{name: "asset review overdue", rule: check.RuleAssetReview, sev: check.Warning,
+			edit: registers([3]string{assets, "    owner: CTO\n", "    owner: CTO\n    review: 2026-01-31\n"}),
+			at:   at(assets, "2026-01-31"), subject: "IA-1"},
+
+		// Suppliers
+		{name: "supplier without owner", rule: check.RuleSupplierNoOwner, sev: check.Error,
+			edit: registers([3]string{suppliers, "    owner: Office Manager\n", ""}),
+			at:   at(suppliers, "id: SUP-2"), subject: "SUP-2"},
+		{name: "assessment overdue", rule: check.RuleSupplierAssessment, sev: check.Warning,
+			edit: registers([3]string{suppliers, "next_assessment: 2027-01-31", "next_assessment: 2026-01-31"}),
+			at:   at(suppliers, "2026-01-31"), subject: "SUP-2", contains: "due for assessment on 2026-01-31"},
+		{name: "critical supplier without next assessment", rule: check.RuleSupplierAssessment, sev: check.Warning,
+			edit: registers([3]string{suppliers, "    next_assessment: 2027-03-01\n", ""}),
+			at:   at(suppliers, "id: SUP-1"), subject: "SUP-1", contains: "critical but has no next assessment"},
+		{name: "last assessment in the future", rule: check.RuleSupplierDates, sev: check.Warning,
+			edit: registers([3]string{suppliers, "last_assessment: 2026-03-01", "last_assessment: 2026-07-01"}),
+			at:   at(suppliers, "2026-07-01"), subject: "SUP-1", contains: "after the build date"},
+		{name: "agreement without security clauses", rule: check.RuleSupplierClauses, sev: check.Warning,
+			edit: registers([3]string{suppliers, "security-requirements, incident-notification, ", ""}),
+			at:   at(suppliers, "[confidentiality, data-protection, audit-rights]"), subject: "SUP-1", contains: "no security-requirements or incident-notification clause"},
+	}
+}
+
+// TestAcceptanceAuthority: a role the method names may accept a risk it does not own;
+// the rule is silent then.
+func TestAcceptanceAuthority(t *testing.T) {
+	s := checktest.New(t)
+	s.Edit(t, risks, "  acceptance: 6\n", "  acceptance: 6\n  acceptance_authority: [Chief Executive]\n")
+	s.Edit(t, risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: chief  executive\n    accepted: 2026-01-10\n")
+	if fs := findings(t, s); len(fs) != 0 {
+		t.Errorf("an acceptance by the method's authority should pass:%s", dump(fs))
+	}
+}
+
+// TestEvidenceValidForKeys: checks.evidence_valid_for is keyed by default or a theme.
+func TestEvidenceValidForKeys(t *testing.T) {
+	s := checktest.New(t)
+	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nchecks:\n  evidence_valid_for: {technical: 6m}\n")
+	_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+	if err == nil {
+		t.Fatal("an unknown theme in evidence_valid_for was accepted")
+	}
+	want := `data/site.yaml:4:23: checks: evidence_valid_for: "technical" is neither default nor a control theme (organizational, people, physical, technological)`
+	if got := err.Error(); got != want {
+		t.Errorf("error:\n got %s\nwant %s", got, want)
+	}
+}
