@@ -48,7 +48,7 @@ func (c *checker) gitChanges(h GitHistory) {
 		}
 		newest := m.History[0]
 		for _, r := range m.History[1:] {
-			if r.Date.After(newest.Date) {
+			if !r.Date.Before(newest.Date) { // the later entry of a day is the newer
 				newest = r
 			}
 		}
