@@ -83,7 +83,7 @@ func TestHelpListsCheckAndExport(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
 		}
 	}
-	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|evidence|assets|suppliers|documents") || !strings.Contains(stdout, "  assets           one row per asset") {
+	if code, stdout, _ := runCLI(t, "export", "--help"); code != 0 || !strings.Contains(stdout, "soa|risks|treatment|evidence|assets|suppliers|legal|nonconformities|documents") || !strings.Contains(stdout, "  assets           one row per asset") {
 		t.Errorf("export --help: exit %d\n%s", code, stdout)
 	}
 }

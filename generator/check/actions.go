@@ -26,11 +26,7 @@ func (c *checker) actions() {
 		}
 		c.actionDates(a)
 		if c.g.Overdue(a) {
-			status := string(a.Status)
-			if status == "" {
-				status = "without a status"
-			}
-			c.add(RuleActionOverdue, keyPos(a.DuePos, a.Pos), a.ID, "treatment action %s was due on %s (build date %s) and is %s", a.ID, a.Due, c.g.Date, status)
+			c.add(RuleActionOverdue, keyPos(a.DuePos, a.Pos), a.ID, "treatment action %s was due on %s (build date %s) and is %s", a.ID, a.Due, c.g.Date, statusOr(string(a.Status)))
 		}
 	}
 }
@@ -51,11 +47,7 @@ func (c *checker) actionDates(a *model.Action) {
 	at := keyPos(a.CompletedPos, a.Pos)
 	switch {
 	case a.Status != model.ActionDone:
-		status := string(a.Status)
-		if status == "" {
-			status = "without a status"
-		}
-		c.add(RuleActionDates, at, a.ID, "treatment action %s records a completion on %s but is %s: set status: done, or remove completed:", a.ID, a.Completed, status)
+		c.add(RuleActionDates, at, a.ID, "treatment action %s records a completion on %s but is %s: set status: done, or remove completed:", a.ID, a.Completed, statusOr(string(a.Status)))
 	case a.Completed.After(today):
 		c.add(RuleActionDates, at, a.ID, "treatment action %s is completed on %s, after the build date %s", a.ID, a.Completed, today)
 	case !a.Start.IsZero() && a.Completed.Before(a.Start):

@@ -12,6 +12,8 @@ import (
 const (
 	assets    = "data/assets.yaml"
 	suppliers = "data/suppliers.yaml"
+	legal     = "data/legal.yaml"
+	ncLog     = "data/nonconformities.yaml"
 )
 
 // value is the position of a key's value: the text key+value found once in the file,
@@ -152,6 +154,31 @@ func auditorCases() []ruleCase {
 		{name: "agreement without security clauses", rule: check.RuleSupplierClauses, sev: check.Warning,
 			edit: registers([3]string{suppliers, "security-requirements, incident-notification, ", ""}),
 			at:   at(suppliers, "[confidentiality, data-protection, audit-rights]"), subject: "SUP-1", contains: "no security-requirements or incident-notification clause"},
+
+		// Legal register
+		{name: "requirement met by nothing", rule: check.RuleLegalIncomplete, sev: check.Warning,
+			edit: registers([3]string{legal, "    met_by: [PRO-CHANGE]\n", ""}),
+			at:   value(legal, "owner: ", "CEO"), subject: "L-2", contains: "nothing that meets it"},
+		{name: "requirement review overdue", rule: check.RuleLegalReview, sev: check.Warning,
+			edit: registers([3]string{legal, "review: 2026-12-01", "review: 2026-04-30"}),
+			at:   at(legal, "2026-04-30"), subject: "L-1"},
+
+		// Nonconformities
+		{name: "nonconformity without owner", rule: check.RuleNCIncomplete, sev: check.Error,
+			edit: registers([3]string{ncLog, "    owner: IT Manager\n", ""}),
+			at:   at(ncLog, "id: NC-1"), subject: "NC-1", contains: "has no owner"},
+		{name: "nonconformity overdue", rule: check.RuleNCOverdue, sev: check.Warning,
+			edit: registers([3]string{ncLog, "due: 2026-07-31", "due: 2026-05-15"}),
+			at:   at(ncLog, "2026-05-15"), subject: "NC-1", contains: "was due on 2026-05-15"},
+		{name: "effectiveness review overdue", rule: check.RuleNCOverdue, sev: check.Warning,
+			edit: registers([3]string{ncLog, "      due: 2026-09-30\n", "      due: 2026-05-29\n"}),
+			at:   at(ncLog, "2026-05-29"), subject: "NC-1", contains: "effectiveness review of nonconformity NC-1"},
+		{name: "closed without effective review", rule: check.RuleNCUnverified, sev: check.Warning,
+			edit: registers([3]string{ncLog, "      result: effective\n", "      result: not-effective\n"}),
+			at:   value(ncLog, "status: ", "closed"), subject: "NC-2", contains: "no effectiveness review found"},
+		{name: "closed before raised", rule: check.RuleNCDates, sev: check.Warning,
+			edit: registers([3]string{ncLog, "closed: 2026-02-20", "closed: 2025-12-20"}),
+			at:   at(ncLog, "2025-12-20"), subject: "NC-2", contains: "before it was raised on 2026-01-05"},
 	}
 }
 

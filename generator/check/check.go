@@ -35,6 +35,8 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.evidence()
 	c.assets()
 	c.suppliers()
+	c.legal()
+	c.nonconformities()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {
 		c.add(RuleBrokenLink, w.Pos, "", "%s", w.Msg)

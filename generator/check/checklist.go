@@ -22,6 +22,10 @@ type itemSpec struct {
 	evidence bool
 	// rules: every finding of these rules concerns the item.
 	rules []string
+	// data: the item is met only when the site keeps this register (model.Registers'
+	// name) as data, whatever documents declare its clauses: a log an auditor samples
+	// must be a register whose rows are checked, not prose.
+	data string
 }
 
 // stage1 is the Stage 1 document review checklist, in the order an auditor works.
@@ -35,22 +39,29 @@ func stage1() []itemSpec {
 		{number: 6, title: "Risk assessment results", clauses: []string{"8.2"}, registers: []string{resolve.RegRisks},
 			rules: []string{RuleRiskNoOwner, RuleRiskScale, RuleRiskReview}},
 		{number: 7, title: "Risk treatment plan", clauses: []string{"6.1.3 e", "8.3"}, registers: []string{resolve.RegTreatment},
-			rules: []string{RuleRiskNoTreatment, RuleRiskRetain, RuleRiskModify, RuleRiskResidual, RuleRiskAcceptExpired, RuleActionIncomplete, RuleActionOverdue}},
+			rules: []string{RuleRiskNoTreatment, RuleRiskRetain, RuleRiskModify, RuleRiskResidual, RuleRiskAcceptExpired, RuleActionIncomplete, RuleActionOverdue,
+				RuleRiskAcceptanceAuthority, RuleRiskAcceptanceRecord, RuleRiskResidualAbove, RuleRiskActionLink, RuleActionDates}},
 		{number: 8, title: "Statement of Applicability", clauses: []string{"6.1.3 d"}, registers: []string{resolve.RegSoA},
-			rules: []string{RuleSoAMissingRow, RuleSoANoApplicability, RuleSoANoJustification, RuleSoANoReason, RuleSoANoStatus, RuleSoAPlanIncomplete, RuleSoATargetPast, RuleExcludedControl}},
+			rules: []string{RuleSoAMissingRow, RuleSoANoApplicability, RuleSoANoJustification, RuleSoANoReason, RuleSoANoStatus, RuleSoAPlanIncomplete, RuleSoATargetPast, RuleExcludedControl,
+				RuleSoAWeakJustification, RuleSoAJustificationRisk, RuleSoAExcludedImplemented}},
 		{number: 9, title: "Information security objectives", clauses: []string{"6.2"}},
 		{number: 10, title: "Competence and awareness", clauses: []string{"7.2", "7.3"}},
 		{number: 11, title: "Communication", clauses: []string{"7.4"}},
 		{number: 12, title: "Document control", clauses: []string{"7.5"},
-			rules: []string{RuleDocApproval, RuleDocReviewOverdue, RuleDocHistoryOrder, RuleDocVersion, RuleDocLinksDraft, RuleDocUncontrolled}},
+			rules: []string{RuleDocApproval, RuleDocReviewOverdue, RuleDocHistoryOrder, RuleDocVersion, RuleDocLinksDraft, RuleDocUncontrolled,
+				RuleDocApprovedBeforeRevision, RuleDocNoOwner, RuleDocDates}},
 		{number: 13, title: "Operational planning and control records", clauses: []string{"8.1"}},
 		{number: 14, title: "Monitoring and measurement results", clauses: []string{"9.1"}},
 		{number: 15, title: "Internal audit programme and results", clauses: []string{"9.2"}},
 		{number: 16, title: "Management review results", clauses: []string{"9.3"}},
-		{number: 17, title: "Nonconformity and corrective action log", clauses: []string{"10.2"}},
-		{number: 18, title: "Annex A documents for applicable controls", annexA: true, rules: []string{RuleControlNeedsDocument}},
-		{number: 19, title: "Legal, regulatory and contractual requirements register", controls: []string{"A.5.31"}},
+		{number: 17, title: "Nonconformity and corrective action log", clauses: []string{"10.2"}, registers: []string{"nonconformity-log"}, data: "nonconformities",
+			rules: []string{RuleNCIncomplete, RuleNCOverdue, RuleNCUnverified, RuleNCDates}},
+		{number: 18, title: "Annex A documents for applicable controls", annexA: true,
+			rules: []string{RuleControlNeedsDocument, RuleAssetNoOwner, RuleAssetUnclassified, RuleAssetHeldBelow, RuleAssetReview,
+				RuleSupplierNoOwner, RuleSupplierAssessment, RuleSupplierDates, RuleSupplierClauses}},
+		{number: 19, title: "Legal, regulatory and contractual requirements register", controls: []string{"A.5.31"}, registers: []string{"legal-register"},
+			rules: []string{RuleLegalIncomplete, RuleLegalReview}},
 		{number: 20, title: "Operating records for Stage 2 sampling", registers: []string{resolve.RegEvidence}, evidence: true,
-			rules: []string{RuleEvidenceFile, RuleSoANoImplementation}},
+			rules: []string{RuleEvidenceFile, RuleSoANoImplementation, RuleEvidenceStale, RuleEvidenceDates}},
 	}
 }

@@ -133,6 +133,8 @@ func itemStatus(g *resolve.Graph, spec itemSpec, it ChecklistItem) Status {
 		}
 	case spec.evidence && !hasReadableEvidence(g):
 		return StatusMissing
+	case spec.data != "" && !keepsRegister(g, spec.data):
+		return StatusMissing
 	case !approved:
 		return StatusMissing
 	}
@@ -140,6 +142,12 @@ func itemStatus(g *resolve.Graph, spec itemSpec, it ChecklistItem) Status {
 		return StatusFindings
 	}
 	return StatusMet
+}
+
+// keepsRegister reports whether the site keeps the register called name as data.
+func keepsRegister(g *resolve.Graph, name string) bool {
+	reg := model.RegisterNamed(name)
+	return reg != nil && *reg.Data(g.Site).Source() != ""
 }
 
 func hasReadableEvidence(g *resolve.Graph) bool {

@@ -200,3 +200,24 @@ func TestReadinessListsUncontrolledPages(t *testing.T) {
 		t.Errorf("item 12 findings %v, want %v", rules, want)
 	}
 }
+
+// Item 17 (10.2) is met only by a nonconformity log kept as data: a Markdown document
+// that declares the clause is not enough, because its rows cannot be checked.
+func TestNonconformityItemNeedsTheLog(t *testing.T) {
+	item := func(s *checktest.Site) check.ChecklistItem {
+		g := s.Resolve(t)
+		return check.Readiness(g, check.Run(g))[16]
+	}
+	if it := item(checktest.New(t)); it.Number != 17 || it.Status != check.StatusMissing {
+		t.Errorf("item %d with only a Markdown log: %s, want missing", it.Number, it.Status)
+	}
+	s := checktest.New(t)
+	s.Files["data/nonconformities.yaml"] = checktest.RowSamples()["nonconformities"].File
+	it := item(s)
+	if it.Status != check.StatusMet {
+		t.Errorf("item 17 with the log: %s, want met; findings %v", it.Status, it.Findings)
+	}
+	if !slices.ContainsFunc(it.Documents, func(e *resolve.Entity) bool { return e.ID == "REG-NCLOG" }) {
+		t.Errorf("item 17 does not list the log among its documents: %v", it.Documents)
+	}
+}

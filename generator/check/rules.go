@@ -64,6 +64,12 @@ const (
 	RuleSupplierAssessment        = "supplier-assessment-overdue"
 	RuleSupplierDates             = "supplier-assessment-dates"
 	RuleSupplierClauses           = "supplier-clauses"
+	RuleNCIncomplete              = "nc-incomplete"
+	RuleLegalIncomplete           = "legal-incomplete"
+	RuleLegalReview               = "legal-review-overdue"
+	RuleNCOverdue                 = "nc-overdue"
+	RuleNCUnverified              = "nc-unverified"
+	RuleNCDates                   = "nc-dates"
 )
 
 // RuleInfo describes one rule for documentation, the CLI and tests.
@@ -138,6 +144,12 @@ func Rules() []RuleInfo {
 		{RuleSupplierNoOwner, Error, "a supplier that is not exited has no owner"},
 		{RuleSupplierAssessment, Warning, "a supplier's next assessment is before the build date, or a critical or high supplier has no next assessment"},
 		{RuleSupplierDates, Warning, "a supplier's last assessment is after the build date or after its next one"},
+		{RuleLegalIncomplete, Warning, "an applicable legal, regulatory or contractual requirement has no owner, or says neither how it is met (met_by) nor anything in notes"},
+		{RuleLegalReview, Warning, "a legal requirement's review date is before the build date"},
+		{RuleNCIncomplete, Error, "a nonconformity that is not closed has no owner or no due date (10.2 c)"},
+		{RuleNCOverdue, Warning, "an open or in-progress nonconformity is past its due date, or its effectiveness review is past due and not made"},
+		{RuleNCUnverified, Warning, "a nonconformity is closed without a closing date or without an effectiveness review that found the corrective action effective (10.2 d)"},
+		{RuleNCDates, Warning, "a nonconformity is raised, closed or reviewed after the build date, or closed or reviewed before it was raised"},
 		{RuleSupplierClauses, Warning, "a critical or high supplier handling confidential or restricted information has an agreement without confidentiality, data-protection, security-requirements or incident-notification clauses (A.5.20)"},
 	}
 }

@@ -15,16 +15,18 @@ import (
 
 // Site is everything loaded from one ISMS directory.
 type Site struct {
-	Root           string // absolute path of the site directory
-	Config         Config
-	Documents      []*Document // sorted by Path
-	Catalogue      []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
-	SoA            SoA
-	Risks          RiskRegister
-	Treatment      TreatmentPlan
-	Evidence       EvidenceRegister
-	AssetInventory AssetInventory
-	Suppliers      SupplierRegister
+	Root            string // absolute path of the site directory
+	Config          Config
+	Documents       []*Document // sorted by Path
+	Catalogue       []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
+	SoA             SoA
+	Risks           RiskRegister
+	Treatment       TreatmentPlan
+	Evidence        EvidenceRegister
+	AssetInventory  AssetInventory
+	Suppliers       SupplierRegister
+	Legal           LegalRegister
+	Nonconformities NonconformityLog
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte

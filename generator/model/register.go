@@ -131,6 +131,8 @@ func Registers() []*Register {
 			Finish:  readEvidenceFiles},
 		assetRegister(),
 		supplierRegister(),
+		legalRegister(),
+		ncRegister(),
 	}
 }
 

@@ -4,8 +4,13 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
+// maxTableColumns is the most columns a register's rows are drawn with as one table on
+// a portrait page; a register with more is drawn row by row as records.
+const maxTableColumns = 9
+
 // rowsTable draws a register without a layout of its own in the pack: one table row
-// per register row, with the register's columns (model.Register.Columns).
+// per register row, with the register's columns (model.Register.Columns), or one record
+// per row when it has too many columns to be read across a page.
 func (r *renderer) rowsTable(it *Item) {
 	reg := registerOf(string(it.Kind))
 	if reg == nil || reg.Columns == nil {
@@ -13,6 +18,10 @@ func (r *renderer) rowsTable(it *Item) {
 	}
 	rows := reg.Data(r.g.Site).Rows()
 	cols := model.Filled(reg.Columns(model.TableContext{Site: r.g.Site, Date: r.g.Date}), rows)
+	if len(cols) > maxTableColumns {
+		r.rowRecords(rows, cols)
+		return
+	}
 	head := style{bold: true, size: sizeTable - 0.5, color: colText}
 	body := style{size: sizeTable - 0.5, color: colText}
 	t := &table{size: body.size}
@@ -36,4 +45,31 @@ func (r *renderer) rowsTable(it *Item) {
 		t.keys = append(t.keys, anchorKey{e: e})
 	}
 	r.drawTable(t)
+}
+
+// rowRecords draws each row as a record: a two-column table of the row's filled
+// fields, its ID first.
+func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
+	label := style{bold: true, size: sizeTable, color: colMuted}
+	val := style{size: sizeTable, color: colText}
+	for _, row := range rows {
+		e, ok := r.g.Lookup(row.RowID())
+		if ok && r.plan.leftOut(r.g, e) {
+			continue
+		}
+		t := &table{size: sizeTable, weights: []float64{1, 3.4}, keys: []anchorKey{{e: e}}}
+		for i, c := range cols {
+			text := model.CellText(c.Value(row))
+			if text == "" {
+				continue
+			}
+			st := val
+			if i == 0 {
+				st = withBold(val)
+			}
+			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &colLabel}, txt(text, st)})
+		}
+		r.drawTable(t)
+		r.y += gapPara
+	}
 }

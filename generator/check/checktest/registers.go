@@ -78,6 +78,55 @@ assets:
     next_assessment: 2027-01-31
 `, IDs: []string{"SUP-1", "SUP-2"}, FirstKey: "    service: Hosting of the production database\n",
 			Old: "    criticality: critical\n", New: "    criticality: high\n", Field: "criticality", Was: "critical", Is: "high"},
+		"legal": {File: docControl("REG-LEGAL", "Legal register") + `  controls: [A.5.31]
+requirements:
+  - id: L-1
+    title: Data protection law
+    kind: law
+    source: United Kingdom
+    applicability: Processor duties for customer data.
+    owner: Data Protection Officer
+    met_by: [POL-IS, A.5.31]
+    review: 2026-12-01
+  - id: L-2
+    title: Customer agreement
+    kind: contract
+    source: Customers
+    applicability: Breach notice within 48 hours.
+    owner: CEO
+    met_by: [PRO-CHANGE]
+`, IDs: []string{"L-1", "L-2"}, FirstKey: "    kind: law\n",
+			Old: "    owner: Data Protection Officer\n", New: "    owner: CEO\n", Field: "owner", Was: "Data Protection Officer", Is: "CEO"},
+		// The fixture's REG-NC is a Markdown document: the log's sample takes another ID.
+		"nonconformities": {File: docControl("REG-NCLOG", "Nonconformity log", "10.2") + `nonconformities:
+  - id: NC-1
+    title: Access review missed a system
+    raised: 2026-02-01
+    source: internal-audit
+    requirements: [A.5.18, PRO-CHANGE]
+    description: The review missed one system.
+    correction: The system was reviewed.
+    root_cause: The list was written by hand.
+    corrective_action: The list comes from the inventory.
+    actions: [RTP-1]
+    owner: IT Manager
+    due: 2026-07-31
+    status: in-progress
+    effectiveness:
+      due: 2026-09-30
+  - id: NC-2
+    title: Late loss report
+    raised: 2026-01-05
+    source: incident
+    owner: ISMS Manager
+    due: 2026-02-28
+    status: closed
+    closed: 2026-02-20
+    effectiveness:
+      checked: 2026-05-01
+      result: effective
+`, IDs: []string{"NC-1", "NC-2"}, FirstKey: "    raised: 2026-02-01\n",
+			Old: "    status: in-progress\n", New: "    status: action-done\n", Field: "status", Was: "in-progress", Is: "action-done"},
 	}
 }
 
