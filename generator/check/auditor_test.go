@@ -14,6 +14,7 @@ const (
 	suppliers = "data/suppliers.yaml"
 	legal     = "data/legal.yaml"
 	ncLog     = "data/nonconformities.yaml"
+	audits    = "data/audits.yaml"
 )
 
 // value is the position of a key's value: the text key+value found once in the file,
@@ -162,6 +163,24 @@ func auditorCases() []ruleCase {
 		{name: "requirement review overdue", rule: check.RuleLegalReview, sev: check.Warning,
 			edit: registers([3]string{legal, "review: 2026-12-01", "review: 2026-04-30"}),
 			at:   at(legal, "2026-04-30"), subject: "L-1"},
+
+		// Internal audits
+		{name: "programme leaves clauses and controls unaudited", rule: check.RuleAuditGap, sev: check.Warning,
+			edit: registers([3]string{audits, `      clauses: ["4", "5", "6", "7", "8", "9", "10"]`, `      clauses: ["4", "5", "6", "7", "8"]`}, [3]string{audits, "      themes: [technological]\n", "      controls: [A.8.1]\n"}),
+			at: func(t *testing.T, s *checktest.Site) []string {
+				p := s.Pos(t, audits, "id: REG-AUDIT")
+				return []string{p, p}
+			},
+			contains: "covers applicable control A.8.2, A.8.3"},
+		{name: "planned audit not held", rule: check.RuleAuditOverdue, sev: check.Warning,
+			edit: registers([3]string{audits, "planned: 2027-03-01", "planned: 2026-04-01"}),
+			at:   at(audits, "2026-04-01"), subject: "AUD-2", contains: "still planned"},
+		{name: "nonconformity not in the log", rule: check.RuleAuditUntracked, sev: check.Warning,
+			edit: registers([3]string{audits, "        nonconformity: NC-1\n", ""}),
+			at:   at(audits, "id: F-1"), subject: "AUD-1", contains: "found nonconformity F-1"},
+		{name: "done without a date", rule: check.RuleAuditDates, sev: check.Warning,
+			edit: registers([3]string{audits, "    held: 2026-03-06\n", ""}),
+			at:   value(audits, "status: ", "done"), subject: "AUD-1", contains: "records no date it was held"},
 
 		// Nonconformities
 		{name: "nonconformity without owner", rule: check.RuleNCIncomplete, sev: check.Error,

@@ -36,6 +36,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.assets()
 	c.suppliers()
 	c.legal()
+	c.audits()
 	c.nonconformities()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {

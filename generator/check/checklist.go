@@ -1,6 +1,9 @@
 package check
 
-import "github.com/ismsgen/ismsgen/generator/resolve"
+import (
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
 
 // itemSpec says what one Stage 1 checklist item is about and how to tell whether the
 // ISMS has it (iso27001-documents.md §3).
@@ -22,10 +25,23 @@ type itemSpec struct {
 	evidence bool
 	// rules: every finding of these rules concerns the item.
 	rules []string
-	// data: the item is met only when the site keeps this register (model.Registers'
-	// name) as data, whatever documents declare its clauses: a log an auditor samples
-	// must be a register whose rows are checked, not prose.
-	data string
+	// recorded: the item is met only when this holds of the site, whatever documents
+	// declare its clauses: a log an auditor samples must be a register whose rows are
+	// checked, not prose.
+	recorded func(s *model.Site) bool
+}
+
+// keepsNonconformityLog: the nonconformity log is kept as data.
+func keepsNonconformityLog(s *model.Site) bool { return s.Nonconformities.Path != "" }
+
+// heldAnAudit: the audit programme is kept as data and records an audit held.
+func heldAnAudit(s *model.Site) bool {
+	for _, a := range s.Audits.Audits {
+		if a != nil && a.Status == model.AuditDone {
+			return true
+		}
+	}
+	return false
 }
 
 // stage1 is the Stage 1 document review checklist, in the order an auditor works.
@@ -52,9 +68,10 @@ func stage1() []itemSpec {
 				RuleDocApprovedBeforeRevision, RuleDocNoOwner, RuleDocDates}},
 		{number: 13, title: "Operational planning and control records", clauses: []string{"8.1"}},
 		{number: 14, title: "Monitoring and measurement results", clauses: []string{"9.1"}},
-		{number: 15, title: "Internal audit programme and results", clauses: []string{"9.2"}},
+		{number: 15, title: "Internal audit programme and results", clauses: []string{"9.2"}, registers: []string{"audit-programme"}, recorded: heldAnAudit,
+			rules: []string{RuleAuditGap, RuleAuditOverdue, RuleAuditUntracked, RuleAuditDates}},
 		{number: 16, title: "Management review results", clauses: []string{"9.3"}},
-		{number: 17, title: "Nonconformity and corrective action log", clauses: []string{"10.2"}, registers: []string{"nonconformity-log"}, data: "nonconformities",
+		{number: 17, title: "Nonconformity and corrective action log", clauses: []string{"10.2"}, registers: []string{"nonconformity-log"}, recorded: keepsNonconformityLog,
 			rules: []string{RuleNCIncomplete, RuleNCOverdue, RuleNCUnverified, RuleNCDates}},
 		{number: 18, title: "Annex A documents for applicable controls", annexA: true,
 			rules: []string{RuleControlNeedsDocument, RuleAssetNoOwner, RuleAssetUnclassified, RuleAssetHeldBelow, RuleAssetReview,

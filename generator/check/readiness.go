@@ -133,7 +133,7 @@ func itemStatus(g *resolve.Graph, spec itemSpec, it ChecklistItem) Status {
 		}
 	case spec.evidence && !hasReadableEvidence(g):
 		return StatusMissing
-	case spec.data != "" && !keepsRegister(g, spec.data):
+	case spec.recorded != nil && !spec.recorded(g.Site):
 		return StatusMissing
 	case !approved:
 		return StatusMissing
@@ -142,12 +142,6 @@ func itemStatus(g *resolve.Graph, spec itemSpec, it ChecklistItem) Status {
 		return StatusFindings
 	}
 	return StatusMet
-}
-
-// keepsRegister reports whether the site keeps the register called name as data.
-func keepsRegister(g *resolve.Graph, name string) bool {
-	reg := model.RegisterNamed(name)
-	return reg != nil && *reg.Data(g.Site).Source() != ""
 }
 
 func hasReadableEvidence(g *resolve.Graph) bool {

@@ -221,3 +221,23 @@ func TestNonconformityItemNeedsTheLog(t *testing.T) {
 		t.Errorf("item 17 does not list the log among its documents: %v", it.Documents)
 	}
 }
+
+// Item 15 (9.2) is met only once the audit programme, kept as data, records an audit
+// held.
+func TestAuditItemNeedsAHeldAudit(t *testing.T) {
+	item := func(s *checktest.Site) check.ChecklistItem {
+		g := s.Resolve(t)
+		return check.Readiness(g, check.Run(g))[14]
+	}
+	if it := item(checktest.New(t)); it.Number != 15 || it.Status != check.StatusMissing {
+		t.Errorf("item %d without the programme: %s, want missing", it.Number, it.Status)
+	}
+	s := checktest.New(t).WithEveryRegister(t)
+	if it := item(s); it.Status != check.StatusMet {
+		t.Errorf("item 15 with a held audit: %s, want met; findings %v", it.Status, it.Findings)
+	}
+	s.Edit(t, "data/audits.yaml", "    held: 2026-03-06\n    status: done\n", "    status: planned\n")
+	if it := item(s); it.Status != check.StatusMissing {
+		t.Errorf("item 15 with audits planned only: %s, want missing", it.Status)
+	}
+}

@@ -66,6 +66,10 @@ const (
 	RuleSupplierClauses           = "supplier-clauses"
 	RuleNCIncomplete              = "nc-incomplete"
 	RuleLegalIncomplete           = "legal-incomplete"
+	RuleAuditGap                  = "audit-programme-gap"
+	RuleAuditOverdue              = "audit-overdue"
+	RuleAuditUntracked            = "audit-finding-untracked"
+	RuleAuditDates                = "audit-dates"
 	RuleLegalReview               = "legal-review-overdue"
 	RuleNCOverdue                 = "nc-overdue"
 	RuleNCUnverified              = "nc-unverified"
@@ -144,6 +148,10 @@ func Rules() []RuleInfo {
 		{RuleSupplierNoOwner, Error, "a supplier that is not exited has no owner"},
 		{RuleSupplierAssessment, Warning, "a supplier's next assessment is before the build date, or a critical or high supplier has no next assessment"},
 		{RuleSupplierDates, Warning, "a supplier's last assessment is after the build date or after its next one"},
+		{RuleAuditGap, Warning, "the audit programme leaves a clause of 4 to 10 or an applicable control unaudited by the audits planned or held within checks.audit_cycle (default 3y) of the build date"},
+		{RuleAuditOverdue, Warning, "a planned audit's date has passed and it is neither done nor cancelled"},
+		{RuleAuditUntracked, Warning, "a nonconformity found by an audit names no entry of the nonconformity log (nonconformity:)"},
+		{RuleAuditDates, Warning, "an audit is done without the date it was held, or held after the build date"},
 		{RuleLegalIncomplete, Warning, "an applicable legal, regulatory or contractual requirement has no owner, or says neither how it is met (met_by) nor anything in notes"},
 		{RuleLegalReview, Warning, "a legal requirement's review date is before the build date"},
 		{RuleNCIncomplete, Error, "a nonconformity that is not closed has no owner or no due date (10.2 c)"},

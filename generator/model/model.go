@@ -27,6 +27,7 @@ type Site struct {
 	Suppliers       SupplierRegister
 	Legal           LegalRegister
 	Nonconformities NonconformityLog
+	Audits          AuditProgramme
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte
@@ -116,6 +117,9 @@ type ChecksConfig struct {
 	// and per control theme (organizational, people, physical, technological).
 	EvidenceValidFor    map[string]Cycle `yaml:"evidence_valid_for"`
 	EvidenceValidForPos diag.Pos         `yaml:"-"`
+	// AuditCycle is the certification cycle the internal audit programme must cover
+	// (default 3y).
+	AuditCycle Cycle `yaml:"audit_cycle"`
 }
 
 // PublishConfig limits what the intranet site publishes.

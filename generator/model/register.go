@@ -133,6 +133,7 @@ func Registers() []*Register {
 		supplierRegister(),
 		legalRegister(),
 		ncRegister(),
+		auditRegister(),
 	}
 }
 

@@ -127,6 +127,35 @@ requirements:
       result: effective
 `, IDs: []string{"NC-1", "NC-2"}, FirstKey: "    raised: 2026-02-01\n",
 			Old: "    status: in-progress\n", New: "    status: action-done\n", Field: "status", Was: "in-progress", Is: "action-done"},
+		"audits": {File: docControl("REG-AUDIT", "Internal audit programme") + `audits:
+  - id: AUD-1
+    title: Full audit
+    planned: 2026-03-02
+    held: 2026-03-06
+    status: done
+    auditor: External auditor
+    scope:
+      clauses: ["4", "5", "6", "7", "8", "9", "10"]
+      themes: [organizational, people, physical]
+    report: [REC-AUDIT]
+    findings:
+      - id: F-1
+        type: minor-nonconformity
+        controls: [A.5.18]
+        finding: An access review missed a system.
+        nonconformity: NC-1
+      - id: F-2
+        type: observation
+        clauses: ["7.5"]
+        finding: Templates could be clearer.
+  - id: AUD-2
+    title: Technological controls
+    planned: 2027-03-01
+    status: planned
+    scope:
+      themes: [technological]
+`, IDs: []string{"AUD-1", "AUD-2"}, FirstKey: "    title: Full audit\n",
+			Old: "    planned: 2026-03-02\n", New: "    planned: 2026-03-03\n", Field: "planned", Was: "2026-03-02", Is: "2026-03-03"},
 	}
 }
 
