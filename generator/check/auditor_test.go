@@ -15,6 +15,7 @@ const (
 	legal     = "data/legal.yaml"
 	ncLog     = "data/nonconformities.yaml"
 	audits    = "data/audits.yaml"
+	objs      = "data/objectives.yaml"
 )
 
 // value is the position of a key's value: the text key+value found once in the file,
@@ -163,6 +164,20 @@ func auditorCases() []ruleCase {
 		{name: "requirement review overdue", rule: check.RuleLegalReview, sev: check.Warning,
 			edit: registers([3]string{legal, "review: 2026-12-01", "review: 2026-04-30"}),
 			at:   at(legal, "2026-04-30"), subject: "L-1"},
+
+		// Objectives
+		{name: "objective without target", rule: check.RuleObjectiveIncomplete, sev: check.Warning,
+			edit: registers([3]string{objs, `    target: {value: 95, unit: "%"}` + "\n", ""}),
+			at:   at(objs, "id: O-2"), subject: "O-2", contains: "no target value"},
+		{name: "objective overdue", rule: check.RuleObjectiveOverdue, sev: check.Warning,
+			edit: registers([3]string{objs, "due: 2026-12-31", "due: 2026-05-15"}),
+			at:   at(objs, "2026-05-15"), subject: "O-1", contains: "is on-track"},
+		{name: "met but the latest result misses", rule: check.RuleObjectiveResults, sev: check.Warning,
+			edit: registers([3]string{objs, "        value: 97\n", "        value: 93\n"}),
+			at:   value(objs, "status: ", "met"), subject: "O-2", contains: "latest result (93% on 2026-04-30) misses the target at least 95%"},
+		{name: "no recent result", rule: check.RuleObjectiveResults, sev: check.Warning,
+			edit: registers([3]string{objs, "      - date: 2026-03-20\n        value: 4.5\n", ""}),
+			at:   at(objs, "date: 2025-11-20"), subject: "O-1", contains: "more than 6 months before"},
 
 		// Internal audits
 		{name: "programme leaves clauses and controls unaudited", rule: check.RuleAuditGap, sev: check.Warning,

@@ -37,6 +37,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.suppliers()
 	c.legal()
 	c.audits()
+	c.objectives()
 	c.nonconformities()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {

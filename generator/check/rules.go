@@ -67,6 +67,9 @@ const (
 	RuleNCIncomplete              = "nc-incomplete"
 	RuleLegalIncomplete           = "legal-incomplete"
 	RuleAuditGap                  = "audit-programme-gap"
+	RuleObjectiveIncomplete       = "objective-incomplete"
+	RuleObjectiveOverdue          = "objective-overdue"
+	RuleObjectiveResults          = "objective-results"
 	RuleAuditOverdue              = "audit-overdue"
 	RuleAuditUntracked            = "audit-finding-untracked"
 	RuleAuditDates                = "audit-dates"
@@ -148,6 +151,9 @@ func Rules() []RuleInfo {
 		{RuleSupplierNoOwner, Error, "a supplier that is not exited has no owner"},
 		{RuleSupplierAssessment, Warning, "a supplier's next assessment is before the build date, or a critical or high supplier has no next assessment"},
 		{RuleSupplierDates, Warning, "a supplier's last assessment is after the build date or after its next one"},
+		{RuleObjectiveIncomplete, Warning, "an objective has no measure, no target value, no owner, or neither a due date nor a frequency (6.2 asks for measurable, owned, dated objectives)"},
+		{RuleObjectiveOverdue, Warning, "an objective's due date has passed and it is neither met, not met, nor closed"},
+		{RuleObjectiveResults, Warning, "an open objective has no result measured in the 6 months before the build date, or is marked met while its latest result misses the target (9.1)"},
 		{RuleAuditGap, Warning, "the audit programme leaves a clause of 4 to 10 or an applicable control unaudited by the audits planned or held within checks.audit_cycle (default 3y) of the build date"},
 		{RuleAuditOverdue, Warning, "a planned audit's date has passed and it is neither done nor cancelled"},
 		{RuleAuditUntracked, Warning, "a nonconformity found by an audit names no entry of the nonconformity log (nonconformity:)"},

@@ -28,6 +28,7 @@ type Site struct {
 	Legal           LegalRegister
 	Nonconformities NonconformityLog
 	Audits          AuditProgramme
+	Objectives      ObjectiveRegister
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte

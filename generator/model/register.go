@@ -134,6 +134,7 @@ func Registers() []*Register {
 		legalRegister(),
 		ncRegister(),
 		auditRegister(),
+		objectiveRegister(),
 	}
 }
 

@@ -196,6 +196,8 @@ func funcs() template.FuncMap {
 		"add":  func(a, b int) int { return a + b },
 		// words is a field name as words ("residual_level" is "residual level").
 		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+		// value is a measured value with its unit ("2.2%").
+		"value": model.FormatValue,
 	}
 }
 

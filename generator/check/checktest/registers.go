@@ -156,6 +156,33 @@ requirements:
       themes: [technological]
 `, IDs: []string{"AUD-1", "AUD-2"}, FirstKey: "    title: Full audit\n",
 			Old: "    planned: 2026-03-02\n", New: "    planned: 2026-03-03\n", Field: "planned", Was: "2026-03-02", Is: "2026-03-03"},
+		"objectives": {File: docControl("REG-OBJ", "Objectives") + `objectives:
+  - id: O-1
+    title: Staff recognise phishing
+    measure: Credential submission rate in the quarterly simulation
+    target: {value: 5, unit: "%", direction: at-most}
+    owner: ISMS Manager
+    due: 2026-12-31
+    frequency: Quarterly
+    related: [R-1]
+    status: on-track
+    results:
+      - date: 2025-11-20
+        value: 9.5
+      - date: 2026-03-20
+        value: 4.5
+  - id: O-2
+    title: Training completed
+    measure: Staff who completed the course
+    target: {value: 95, unit: "%"}
+    owner: Head of People
+    due: 2026-04-30
+    status: met
+    results:
+      - date: 2026-04-30
+        value: 97
+`, IDs: []string{"O-1", "O-2"}, FirstKey: "    title: Staff recognise phishing\n",
+			Old: "    owner: ISMS Manager\n    due", New: "    owner: CISO\n    due", Field: "owner", Was: "ISMS Manager", Is: "CISO"},
 	}
 }
 
