@@ -11,7 +11,7 @@ import (
 func (c *checker) acceptance(r *model.Risk) {
 	m := &c.g.Site.Risks.Method
 	by := strings.TrimSpace(r.AcceptedBy)
-	if by != "" && !sameName(by, r.Owner) && !containsName(m.AcceptanceAuthority, by) {
+	if by != "" && !model.SameName(by, r.Owner) && !containsName(m.AcceptanceAuthority, by) {
 		authority := "the method names no acceptance_authority"
 		if len(m.AcceptanceAuthority) > 0 {
 			authority = "the method's acceptance_authority is " + list(m.AcceptanceAuthority)
@@ -33,15 +33,9 @@ func (c *checker) acceptance(r *model.Risk) {
 	}
 }
 
-// sameName compares names of people or roles as people write them: case and spacing
-// aside.
-func sameName(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}
-
 func containsName(names []string, name string) bool {
 	for _, n := range names {
-		if sameName(n, name) {
+		if model.SameName(n, name) {
 			return true
 		}
 	}

@@ -33,6 +33,16 @@ func shift(pos string, n int) string {
 	return pos[:i+1] + strconv.Itoa(col+n)
 }
 
+// acknowledged gives the fixture a group of two, distributes the policy to it, and adds
+// the acknowledgements (CSV rows) given.
+func acknowledged(rows string) func(t *testing.T, s *checktest.Site) {
+	return func(t *testing.T, s *checktest.Site) {
+		s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan]\n"
+		s.Files["data/acknowledgements/lms.csv"] = "person,group,document,version,date\n" + rows
+		s.Edit(t, policy, "classification: internal\n", "classification: internal\ndistribution: All staff\n")
+	}
+}
+
 // registers is an edit that gives the fixture every register, then applies edits.
 func registers(edits ...[3]string) func(t *testing.T, s *checktest.Site) {
 	return func(t *testing.T, s *checktest.Site) {
@@ -164,6 +174,14 @@ func auditorCases() []ruleCase {
 		{name: "requirement review overdue", rule: check.RuleLegalReview, sev: check.Warning,
 			edit: registers([3]string{legal, "review: 2026-12-01", "review: 2026-04-30"}),
 			at:   at(legal, "2026-04-30"), subject: "L-1"},
+
+		// Acknowledgements
+		{name: "half the group acknowledged", rule: check.RuleAckCoverage, sev: check.Warning,
+			edit: acknowledged("Ann Lee,All staff,POL-IS,1.1,2026-01-12\n"),
+			at:   value(policy, "distribution: ", "All staff"), subject: "POL-IS", contains: "1 of 2 in All staff (50%) have acknowledged POL-IS version 1.1"},
+		{name: "an earlier major version does not count", rule: check.RuleAckCoverage, sev: check.Warning,
+			edit: acknowledged("Ann Lee,All staff,POL-IS,1.1,2026-01-12\nBo Chan,All staff,POL-IS,0.9,2025-11-02\n"),
+			at:   value(policy, "distribution: ", "All staff"), subject: "POL-IS", contains: "1 of 2"},
 
 		// Objectives
 		{name: "objective without target", rule: check.RuleObjectiveIncomplete, sev: check.Warning,

@@ -38,6 +38,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.legal()
 	c.audits()
 	c.objectives()
+	c.acknowledgements()
 	c.nonconformities()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {

@@ -62,7 +62,7 @@ func stage1() []itemSpec {
 				RuleSoAWeakJustification, RuleSoAJustificationRisk, RuleSoAExcludedImplemented}},
 		{number: 9, title: "Information security objectives", clauses: []string{"6.2"}, registers: []string{"objectives"},
 			rules: []string{RuleObjectiveIncomplete, RuleObjectiveOverdue, RuleObjectiveResults}},
-		{number: 10, title: "Competence and awareness", clauses: []string{"7.2", "7.3"}},
+		{number: 10, title: "Competence and awareness", clauses: []string{"7.2", "7.3"}, rules: []string{RuleAckCoverage}},
 		{number: 11, title: "Communication", clauses: []string{"7.4"}},
 		{number: 12, title: "Document control", clauses: []string{"7.5"},
 			rules: []string{RuleDocApproval, RuleDocReviewOverdue, RuleDocHistoryOrder, RuleDocVersion, RuleDocLinksDraft, RuleDocUncontrolled,

@@ -68,6 +68,7 @@ const (
 	RuleLegalIncomplete           = "legal-incomplete"
 	RuleAuditGap                  = "audit-programme-gap"
 	RuleObjectiveIncomplete       = "objective-incomplete"
+	RuleAckCoverage               = "acknowledgement-coverage"
 	RuleObjectiveOverdue          = "objective-overdue"
 	RuleObjectiveResults          = "objective-results"
 	RuleAuditOverdue              = "audit-overdue"
@@ -151,6 +152,7 @@ func Rules() []RuleInfo {
 		{RuleSupplierNoOwner, Error, "a supplier that is not exited has no owner"},
 		{RuleSupplierAssessment, Warning, "a supplier's next assessment is before the build date, or a critical or high supplier has no next assessment"},
 		{RuleSupplierDates, Warning, "a supplier's last assessment is after the build date or after its next one"},
+		{RuleAckCoverage, Warning, "a document's version in force was approved more than checks.acknowledgement_days (default 30) ago and fewer than checks.acknowledgement_coverage percent (default 95) of a group its distribution names have acknowledged its major version (7.3)"},
 		{RuleObjectiveIncomplete, Warning, "an objective has no measure, no target value, no owner, or neither a due date nor a frequency (6.2 asks for measurable, owned, dated objectives)"},
 		{RuleObjectiveOverdue, Warning, "an objective's due date has passed and it is neither met, not met, nor closed"},
 		{RuleObjectiveResults, Warning, "an open objective has no result measured in the 6 months before the build date, or is marked met while its latest result misses the target (9.1)"},

@@ -89,6 +89,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	for _, reg := range model.Registers() {
 		dataFiles = append(dataFiles, reg.File)
 	}
+	dataFiles = append(dataFiles, model.AckFile)
 	for _, p := range dataFiles {
 		b, err := l.files.read(src, p)
 		var r *RefusedError
@@ -116,7 +117,11 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	read, err := l.files.readAll(ctx, src, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...), &errs)
+	ackPaths, err := list(model.AckDir, ".csv")
+	if err != nil {
+		return nil, err
+	}
+	read, err := l.files.readAll(ctx, src, append(append(append(append([]string{}, docPaths...), catPaths...), ackPaths...), assetPaths...), &errs)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +129,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		files[p] = b
 	}
 	// Refused files are left out, with their errors.
-	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+	docPaths, catPaths, ackPaths = present(docPaths, files), present(catPaths, files), present(ackPaths, files)
 
 	site.Documents = l.loadDocuments(ctx, site.Config.ContentDir, docPaths, files, &errs)
 	if err := ctx.Err(); err != nil {
@@ -161,6 +166,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	data.catalogues(catPaths)
 	data.checksConfig()
 	data.registers()
+	data.acknowledgements(ackPaths)
 
 	errs.Sort()
 	return site, errs.Err()

@@ -6,30 +6,31 @@ import "github.com/ismsgen/ismsgen/generator/diag"
 // matter (the content contract) and a register's document: block alike. A register's
 // type is always "register".
 type DocControl struct {
-	Pos            diag.Pos       `yaml:"-"`
-	ID             string         `yaml:"id"`
-	IDPos          diag.Pos       `yaml:"-"`
-	Title          string         `yaml:"title"`
-	Type           DocType        `yaml:"type"`
-	TypePos        diag.Pos       `yaml:"-"`
-	Version        string         `yaml:"version"`
-	VersionPos     diag.Pos       `yaml:"-"`
-	Status         DocStatus      `yaml:"status"`
-	StatusPos      diag.Pos       `yaml:"-"`
-	Owner          string         `yaml:"owner"`
-	OwnerPos       diag.Pos       `yaml:"-"`
-	Author         string         `yaml:"author"`
-	Approver       string         `yaml:"approver"`
-	ApproverPos    diag.Pos       `yaml:"-"`
-	Approved       Date           `yaml:"approved"`
-	ApprovedPos    diag.Pos       `yaml:"-"`
-	Review         Date           `yaml:"review"`
-	ReviewPos      diag.Pos       `yaml:"-"`
-	ReviewCycle    Cycle          `yaml:"review_cycle"`
-	ReviewCyclePos diag.Pos       `yaml:"-"`
-	Classification Classification `yaml:"classification"`
-	Distribution   string         `yaml:"distribution"`
-	Summary        string         `yaml:"summary"`
+	Pos             diag.Pos       `yaml:"-"`
+	ID              string         `yaml:"id"`
+	IDPos           diag.Pos       `yaml:"-"`
+	Title           string         `yaml:"title"`
+	Type            DocType        `yaml:"type"`
+	TypePos         diag.Pos       `yaml:"-"`
+	Version         string         `yaml:"version"`
+	VersionPos      diag.Pos       `yaml:"-"`
+	Status          DocStatus      `yaml:"status"`
+	StatusPos       diag.Pos       `yaml:"-"`
+	Owner           string         `yaml:"owner"`
+	OwnerPos        diag.Pos       `yaml:"-"`
+	Author          string         `yaml:"author"`
+	Approver        string         `yaml:"approver"`
+	ApproverPos     diag.Pos       `yaml:"-"`
+	Approved        Date           `yaml:"approved"`
+	ApprovedPos     diag.Pos       `yaml:"-"`
+	Review          Date           `yaml:"review"`
+	ReviewPos       diag.Pos       `yaml:"-"`
+	ReviewCycle     Cycle          `yaml:"review_cycle"`
+	ReviewCyclePos  diag.Pos       `yaml:"-"`
+	Classification  Classification `yaml:"classification"`
+	Distribution    string         `yaml:"distribution"`
+	DistributionPos diag.Pos       `yaml:"-"`
+	Summary         string         `yaml:"summary"`
 	// Controls lists the controls the document declares it implements.
 	Controls []Ref `yaml:"controls"`
 	// Clauses lists the ISO/IEC 27001 clauses the document is documented information for.

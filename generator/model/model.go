@@ -29,6 +29,8 @@ type Site struct {
 	Nonconformities NonconformityLog
 	Audits          AuditProgramme
 	Objectives      ObjectiveRegister
+	// Acknowledgements are the staff's acknowledgements of documents (7.3).
+	Acknowledgements Acknowledgements
 	// Files maps every source file that went into the model (slash path relative to Root)
 	// to its bytes, so later stages (manifests, error excerpts) never re-read the disk.
 	Files map[string][]byte
@@ -121,6 +123,27 @@ type ChecksConfig struct {
 	// AuditCycle is the certification cycle the internal audit programme must cover
 	// (default 3y).
 	AuditCycle Cycle `yaml:"audit_cycle"`
+	// AcknowledgementDays is how long staff have to acknowledge a new major version
+	// (default 30), and AcknowledgementCoverage the share of its distribution group
+	// that must have by then (default 95, a percentage).
+	AcknowledgementDays     int     `yaml:"acknowledgement_days"`
+	AcknowledgementCoverage float64 `yaml:"acknowledgement_coverage"`
+}
+
+// AckDays is how long staff have to acknowledge a new version (default 30).
+func (c ChecksConfig) AckDays() int {
+	if c.AcknowledgementDays > 0 {
+		return c.AcknowledgementDays
+	}
+	return 30
+}
+
+// AckCoverage is the percentage of a group that must acknowledge (default 95).
+func (c ChecksConfig) AckCoverage() float64 {
+	if c.AcknowledgementCoverage > 0 {
+		return c.AcknowledgementCoverage
+	}
+	return 95
 }
 
 // PublishConfig limits what the intranet site publishes.

@@ -96,6 +96,8 @@ type Graph struct {
 
 	// Warnings are the broken Markdown links and fragments of a links: warn build.
 	Warnings diag.List
+
+	acks map[*Entity][]*model.Acknowledgement // acknowledgements by document
 }
 
 // Lookup returns the entity with the ID.

@@ -42,6 +42,7 @@ func Resolve(site *model.Site, opt Options) (*Graph, error) {
 	}
 	r.define(opt)
 	r.resolveData()
+	r.resolveAcknowledgements()
 	r.resolveBodies()
 	r.finish()
 	r.errs.Sort()

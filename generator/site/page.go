@@ -228,3 +228,18 @@ func (p *Page) Freshness(e *resolve.Entity) *resolve.Freshness {
 	}
 	return &f
 }
+
+// Acknowledgements is the acknowledgement coverage of the page's document for each
+// group its distribution names (7.3).
+func (p *Page) Acknowledgements() []resolve.AckCoverage {
+	if p.Entity == nil {
+		return nil
+	}
+	return p.G.Acknowledgements(p.Entity)
+}
+
+// AckLow reports whether a coverage is below the share checks.acknowledgement_coverage
+// asks for.
+func (p *Page) AckLow(c resolve.AckCoverage) bool {
+	return c.Percent() < p.G.Site.Config.Checks.AckCoverage()
+}
