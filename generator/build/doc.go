@@ -1,0 +1,4 @@
+// Package build owns one run of the pipeline: load, resolve, check, then render the site
+// and the packs, and write the output atomically. The CLI commands and the live preview
+// call it; it holds no state between runs except the Loader's parse cache.
+package build
