@@ -32,6 +32,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.risks()
 	c.actions()
 	c.evidence()
+	c.frameworks()
 	c.gitChanges(opt.Git)
 	for _, w := range g.Warnings {
 		c.add(RuleBrokenLink, w.Pos, "", "%s", w.Msg)

@@ -40,6 +40,8 @@ const (
 	RuleActionOverdue    = "action-overdue"
 
 	RuleEvidenceFile = "evidence-file"
+
+	RuleFrameworkNoControl = "framework-no-control"
 )
 
 // RuleInfo describes one rule for documentation, the CLI and tests.
@@ -91,6 +93,8 @@ func Rules() []RuleInfo {
 
 		{RuleActionIncomplete, Error, "a treatment action has no owner or no due date (cancelled actions need no due date)"},
 		{RuleActionOverdue, Warning, "a treatment action is past its due date and not done or cancelled"},
+
+		{RuleFrameworkNoControl, Warning, "a requirement of a framework in force that a crosswalk maps (data/mappings/, or the built-in NIS2 mapping) maps onto no applicable control or clause and has no SoA row of its own: nothing can cover it"},
 
 		{RuleEvidenceFile, Error, "an evidence record names no file, or its file is missing, not a regular file, outside the site root or in a hidden directory (the last four fail build and pack too)"},
 	}

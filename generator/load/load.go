@@ -112,11 +112,15 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	catPaths, err := list("data/controls", ".yaml", ".yml")
+	catPaths, err := list("data/controls", ".yaml", ".yml", ".json")
 	if err != nil {
 		return nil, err
 	}
-	read, err := l.files.readAll(ctx, src, append(append(append([]string{}, docPaths...), catPaths...), assetPaths...), &errs)
+	mapPaths, err := list("data/mappings", ".yaml", ".yml")
+	if err != nil {
+		return nil, err
+	}
+	read, err := l.files.readAll(ctx, src, append(append(append(append([]string{}, docPaths...), catPaths...), mapPaths...), assetPaths...), &errs)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +128,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		files[p] = b
 	}
 	// Refused files are left out, with their errors.
-	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+	docPaths, catPaths, mapPaths = present(docPaths, files), present(catPaths, files), present(mapPaths, files)
 
 	site.Documents = l.loadDocuments(ctx, site.Config.ContentDir, docPaths, files, &errs)
 	if err := ctx.Err(); err != nil {
@@ -159,6 +163,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		site.Files[p] = b
 	}
 	data.catalogues(catPaths)
+	data.crosswalks(mapPaths)
 	data.registers()
 
 	errs.Sort()

@@ -96,6 +96,14 @@ type Graph struct {
 
 	// Warnings are the broken Markdown links and fragments of a links: warn build.
 	Warnings diag.List
+
+	// crosswalks are the crosswalks in use (both frameworks in force), mapped the
+	// requirements they map (by ID) and requirements the coverage of every requirement
+	// of a framework in force, by framework name (see coverage.go).
+	crosswalks   []*model.Crosswalk
+	mapped       map[string][]mappedTo
+	requirements map[string][]*Requirement
+	requirement  map[string]*Requirement
 }
 
 // Lookup returns the entity with the ID.
