@@ -8,6 +8,7 @@ package catalog
 import (
 	_ "embed"
 	"regexp"
+	"strings"
 )
 
 //go:embed annex-a-2022.yaml
@@ -30,6 +31,11 @@ type File struct {
 	Path string
 	YAML []byte
 }
+
+// IsBuiltIn reports whether a path is the pseudo-path of an embedded catalogue or
+// crosswalk: their facts are public (ISO publishes Annex A's IDs and short titles, the EU
+// its legislation).
+func IsBuiltIn(path string) bool { return strings.HasPrefix(path, "(built-in)/") }
 
 // Catalogues returns the built-in catalogues (model.Catalogue YAML), Annex A first.
 func Catalogues() []File {
