@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/oscal"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -20,6 +21,7 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
 	out := fs.String("o", "", "write to this file instead of standard output")
+	oscalModel := fs.String("model", "", "export oscal: the OSCAL model to write: "+strings.Join(oscal.Models(), ", "))
 	framework := fs.String("framework", "", "export coverage: the framework in force whose coverage to export (nis2, a data/controls catalogue)")
 	// Flags may come before or after the kind (export soa --format json).
 	var pos []string
@@ -51,6 +53,10 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 		kind = export.CoverageOf(*framework)
 	case *framework != "":
 		return usagef("--framework is for export coverage, not %s", kind)
+	case kind == exportOSCAL && !contains(oscal.Models(), *oscalModel):
+		return usagef("export oscal: say which model: --model %s", strings.Join(oscal.Models(), "|"))
+	case *oscalModel != "" && kind != exportOSCAL:
+		return usagef("--model is for export oscal, not %s", kind)
 	}
 	src, d, err := sf.resolve(s)
 	if err != nil {
@@ -65,7 +71,12 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, g, kind, *format); err != nil {
+	if kind == exportOSCAL {
+		err = oscal.Write(&b, g, *oscalModel)
+	} else {
+		err = export.Write(&b, g, kind, *format)
+	}
+	if err != nil {
 		if kind != pos[0] {
 			return usagef("%v", err)
 		}
@@ -109,11 +120,18 @@ func exportKinds() string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "  %-16s %s", k, export.Describe(k))
+		about := export.Describe(k)
+		if k == exportOSCAL {
+			about = "OSCAL 1.2.1 JSON, --model " + strings.Join(oscal.Models(), "|") + " (--format does not apply)"
+		}
+		fmt.Fprintf(&b, "  %-16s %s", k, about)
 	}
 	return b.String()
 }
 
-// cliKinds lists what export writes: the registers and documents, then a framework's
-// coverage (export coverage --framework NAME).
-func cliKinds() []string { return append(export.Kinds(), export.Coverage) }
+// exportOSCAL is the export of the ISMS as OSCAL JSON (export oscal --model M).
+const exportOSCAL = "oscal"
+
+// cliKinds lists what export writes: the registers and documents, a framework's
+// coverage (export coverage --framework NAME) and OSCAL (export oscal --model M).
+func cliKinds() []string { return append(export.Kinds(), export.Coverage, exportOSCAL) }

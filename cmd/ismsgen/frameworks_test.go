@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -46,6 +49,40 @@ func TestExportCoverage(t *testing.T) {
 	for _, args := range [][]string{nil, {"--framework", "soc2"}} {
 		if code, _, stderr := export(args...); code != 2 {
 			t.Errorf("export coverage %v: exit %d, want 2 (%s)", args, code, stderr)
+		}
+	}
+}
+
+// TestExportOSCAL: export oscal --model M -o FILE writes the model's JSON document, the
+// same bytes on a second run; without a known --model it is a usage error.
+func TestExportOSCAL(t *testing.T) {
+	dir := checktest.New(t).Write(t)
+	out := t.TempDir()
+	for _, m := range []string{"catalog", "profile", "ssp", "poam"} {
+		var runs [2][]byte
+		for i := range runs {
+			f := filepath.Join(out, m+".json")
+			if code, _, stderr := runCLI(t, "export", "oscal", "--model", m, "-o", f, "--source", dir, "--date", checktest.Date); code != 0 {
+				t.Fatalf("export oscal --model %s: exit %d: %s", m, code, stderr)
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs[i] = b
+		}
+		root := map[string]string{"catalog": "catalog", "profile": "profile", "ssp": "system-security-plan", "poam": "plan-of-action-and-milestones"}[m]
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(runs[0], &doc); err != nil || doc[root] == nil {
+			t.Errorf("%s: not an OSCAL %s document (%v)", m, root, err)
+		}
+		if !bytes.Equal(runs[0], runs[1]) {
+			t.Errorf("%s: two runs differ", m)
+		}
+	}
+	for _, args := range [][]string{{"oscal"}, {"oscal", "--model", "component"}, {"soa", "--model", "ssp"}} {
+		if code, _, stderr := runCLI(t, append([]string{"export", "--source", dir}, args...)...); code != 2 {
+			t.Errorf("export %v: exit %d, want 2 (%s)", args, code, stderr)
 		}
 	}
 }
