@@ -86,7 +86,7 @@ func (d *dataLoader) inForce() {
 		f := s.FrameworkNamed(r.ID)
 		switch {
 		case f == nil:
-			d.errs.Add(r.Pos, "frameworks: unknown framework %q: want %s, or the catalogue: name of a file in data/controls/", r.ID, strings.Join(d.frameworkNames(), ", "))
+			d.errs.Add(r.Pos, "frameworks: unknown framework %q%s: want %s, or the catalogue: name of a file in data/controls/", r.ID, suggest(r.ID, d.frameworkNames()), strings.Join(d.frameworkNames(), ", "))
 		case seen[r.ID]:
 			d.errs.Add(r.Pos, "frameworks: %s is listed twice", r.ID)
 		default:
@@ -132,7 +132,7 @@ func (d *dataLoader) crosswalks(paths []string) {
 				d.errs.Add(x.Pos, "mapping has no %s: name the %s framework (%s)", end.key, end.key, strings.Join(d.frameworkNames(), ", "))
 				ok = false
 			case d.site.FrameworkNamed(end.ref.ID) == nil:
-				d.errs.Add(end.ref.Pos, "%s: unknown framework %q: want %s", end.key, end.ref.ID, strings.Join(d.frameworkNames(), ", "))
+				d.errs.Add(end.ref.Pos, "%s: unknown framework %q%s: want %s", end.key, end.ref.ID, suggest(end.ref.ID, d.frameworkNames()), strings.Join(d.frameworkNames(), ", "))
 				ok = false
 			}
 		}

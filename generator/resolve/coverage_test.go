@@ -1,6 +1,7 @@
 package resolve_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check/checktest"
@@ -88,5 +89,46 @@ func TestCoverageRules(t *testing.T) {
 	}
 	if g.Mapped("M.OWN") || !g.Mapped("M.EQ") {
 		t.Errorf("Mapped: M.OWN %v, M.EQ %v", g.Mapped("M.OWN"), g.Mapped("M.EQ"))
+	}
+}
+
+// TestFrameworkErrors: a framework, crosswalk or mapping that names what does not exist
+// is an error at its position.
+func TestFrameworkErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(s *checktest.Site)
+		wants []string
+	}{
+		{"unknown framework", func(s *checktest.Site) {
+			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, nis-2]\n"
+		}, []string{`data/site.yaml:3:29: frameworks: unknown framework "nis-2" (did you mean "nis2"?): want iso27001-2022, nis2`}},
+		{"listed twice", func(s *checktest.Site) {
+			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, iso27001-2022]\n"
+		}, []string{"data/site.yaml:3:29: frameworks: iso27001-2022 is listed twice"}},
+		{"crosswalk onto an unknown framework", func(s *checktest.Site) {
+			s.Files["data/mappings/x.yaml"] = "source: nis2\ntarget: soc2\nmappings: []\n"
+		}, []string{`data/mappings/x.yaml:2:9: target: unknown framework "soc2"`}},
+		{"mapping from and to what is not there", func(s *checktest.Site) {
+			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, nis2]\n"
+			s.Files["data/mappings/x.yaml"] = "source: nis2\ntarget: iso27001-2022\nmappings:\n  - {from: NIS2-99.1, to: [A.5.1]}\n  - {from: NIS2-3.3.1, to: [A.9.2.1, 11.2, POL-IS], relationship: similar}\n"
+		}, []string{
+			`data/mappings/x.yaml:4:12: from: unresolved reference "NIS2-99.1"`,
+			`data/mappings/x.yaml:5:67: invalid relationship "similar": want one of equal, subset, superset, intersects`,
+			`data/mappings/x.yaml:5:29: to: unresolved reference "A.9.2.1" (this is an ISO/IEC 27001:2013 control ID`,
+			`data/mappings/x.yaml:5:38: to: unresolved reference "11.2"`,
+			`data/mappings/x.yaml:5:44: to: POL-IS is not a control of iso27001-2022`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := checktest.New(t)
+			tc.edit(s)
+			_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+			for _, want := range tc.wants {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("want %s, got:\n%v", want, err)
+				}
+			}
+		})
 	}
 }
