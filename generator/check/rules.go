@@ -60,7 +60,7 @@ func Rules() []RuleInfo {
 		{RuleReference, Error, "an ID or link does not resolve, points at the wrong kind of thing, or is defined twice"},
 		{RuleBrokenLink, Warning, "under links: warn, a Markdown link, image or #fragment does not resolve: the page shows it as text with a marker"},
 
-		{RuleSoAMissingRow, Error, "a catalogue control (Annex A or data/controls) has no row in the Statement of Applicability (6.1.3 d asks for every control)"},
+		{RuleSoAMissingRow, Error, "a control of a framework in force (Annex A, data/controls) has no row in the Statement of Applicability (6.1.3 d asks for every control); a requirement a crosswalk in use maps needs none"},
 		{RuleSoANoApplicability, Error, "an SoA row does not say whether the control is applicable (applicable: true or false)"},
 		{RuleSoANoJustification, Error, "a control is excluded (not applicable) without a justification for the exclusion"},
 		{RuleSoANoReason, Warning, "an applicable control gives no reason for inclusion (risk, legal, contractual, business)"},
