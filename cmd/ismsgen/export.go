@@ -10,16 +10,19 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/oscal"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 func runExport(ctx context.Context, s *stdio, args []string) error {
-	kinds := strings.Join(export.Kinds(), "|")
+	kinds := strings.Join(cliKinds(), "|")
 	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \",\n"+
 		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+exportKinds())
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
 	out := fs.String("o", "", "write to this file instead of standard output")
+	oscalModel := fs.String("model", "", "export oscal: the OSCAL model to write: "+strings.Join(oscal.Models(), ", "))
+	framework := fs.String("framework", "", "export coverage: the framework in force whose coverage to export (nis2, a data/controls catalogue)")
 	// Flags may come before or after the kind (export soa --format json).
 	var pos []string
 	for {
@@ -37,10 +40,23 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 		return usagef("export: say what to export: %s", kinds)
 	case len(pos) > 1:
 		return usagef("export takes one register, got %q", pos)
-	case !contains(export.Kinds(), pos[0]):
+	case !contains(cliKinds(), pos[0]):
 		return usagef("export: unknown register %q: want %s", pos[0], kinds)
 	case !contains(export.Formats(), *format):
 		return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats(), ", "))
+	}
+	kind := pos[0]
+	switch {
+	case kind == export.Coverage && *framework == "":
+		return usagef("export coverage: say which framework: --framework NAME (nis2, or the catalogue: name of a file in data/controls/)")
+	case kind == export.Coverage:
+		kind = export.CoverageOf(*framework)
+	case *framework != "":
+		return usagef("--framework is for export coverage, not %s", kind)
+	case kind == exportOSCAL && !contains(oscal.Models(), *oscalModel):
+		return usagef("export oscal: say which model: --model %s", strings.Join(oscal.Models(), "|"))
+	case *oscalModel != "" && kind != exportOSCAL:
+		return usagef("--model is for export oscal, not %s", kind)
 	}
 	src, d, err := sf.resolve(s)
 	if err != nil {
@@ -55,7 +71,15 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 		return err
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, g, pos[0], *format); err != nil {
+	if kind == exportOSCAL {
+		err = oscal.Write(&b, g, *oscalModel)
+	} else {
+		err = export.Write(&b, g, kind, *format)
+	}
+	if err != nil {
+		if kind != pos[0] {
+			return usagef("%v", err)
+		}
 		return err
 	}
 	if *out == "" {
@@ -92,11 +116,22 @@ func writeFileAtomic(name string, data []byte) error {
 // exportKinds lists what export can write, one kind a line with what it holds.
 func exportKinds() string {
 	var b strings.Builder
-	for i, k := range export.Kinds() {
+	for i, k := range cliKinds() {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "  %-16s %s", k, export.Describe(k))
+		about := export.Describe(k)
+		if k == exportOSCAL {
+			about = "OSCAL 1.2.1 JSON, --model " + strings.Join(oscal.Models(), "|") + " (--format does not apply)"
+		}
+		fmt.Fprintf(&b, "  %-16s %s", k, about)
 	}
 	return b.String()
 }
+
+// exportOSCAL is the export of the ISMS as OSCAL JSON (export oscal --model M).
+const exportOSCAL = "oscal"
+
+// cliKinds lists what export writes: the registers and documents, a framework's
+// coverage (export coverage --framework NAME) and OSCAL (export oscal --model M).
+func cliKinds() []string { return append(export.Kinds(), export.Coverage, exportOSCAL) }

@@ -33,6 +33,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.risks()
 	c.actions()
 	c.evidence()
+	c.frameworks()
 	c.assets()
 	c.suppliers()
 	c.legal()

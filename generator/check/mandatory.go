@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -15,6 +16,9 @@ const sitePath = "data/site.yaml"
 // reported at data/site.yaml, the file that stands for the whole ISMS; its subject is
 // the clause number.
 func (c *checker) clauses() {
+	if !c.g.Site.InForce(model.ISO27001) {
+		return
+	}
 	at := c.g.Site.Config.Pos
 	if at.Path == "" {
 		at = diag.Pos{Path: sitePath}

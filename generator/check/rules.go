@@ -41,6 +41,8 @@ const (
 
 	RuleEvidenceFile = "evidence-file"
 
+	RuleFrameworkNoControl = "framework-no-control"
+
 	// The rules an auditor's questions add: values, dates and states that contradict
 	// each other or the build date.
 	RuleSoAWeakJustification      = "soa-weak-justification"
@@ -96,7 +98,7 @@ func Rules() []RuleInfo {
 		{RuleReference, Error, "an ID or link does not resolve, points at the wrong kind of thing, or is defined twice"},
 		{RuleBrokenLink, Warning, "under links: warn, a Markdown link, image or #fragment does not resolve: the page shows it as text with a marker"},
 
-		{RuleSoAMissingRow, Error, "a catalogue control (Annex A or data/controls) has no row in the Statement of Applicability (6.1.3 d asks for every control)"},
+		{RuleSoAMissingRow, Error, "a control of a framework in force (Annex A, data/controls) has no row in the Statement of Applicability (6.1.3 d asks for every control); a requirement a crosswalk in use maps needs none"},
 		{RuleSoANoApplicability, Error, "an SoA row does not say whether the control is applicable (applicable: true or false)"},
 		{RuleSoANoJustification, Error, "a control is excluded (not applicable) without a justification for the exclusion"},
 		{RuleSoANoReason, Warning, "an applicable control gives no reason for inclusion (risk, legal, contractual, business)"},
@@ -129,6 +131,8 @@ func Rules() []RuleInfo {
 
 		{RuleActionIncomplete, Error, "a treatment action has no owner or no due date (cancelled actions need no due date)"},
 		{RuleActionOverdue, Warning, "a treatment action is past its due date and not done or cancelled"},
+
+		{RuleFrameworkNoControl, Warning, "a requirement of a framework in force that a crosswalk maps (data/mappings/, or the built-in NIS2 mapping) maps onto no applicable control or clause and has no SoA row of its own: nothing can cover it"},
 
 		{RuleEvidenceFile, Error, "an evidence record names no file, or its file is missing, not a regular file, outside the site root or in a hidden directory (the last four fail build and pack too)"},
 

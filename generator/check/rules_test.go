@@ -202,9 +202,24 @@ func ruleCases() []ruleCase {
 		// TestEvidenceFileErrorsAreFindings.)
 		{name: "evidence without file", rule: check.RuleEvidenceFile, sev: check.Error,
 			edit: edit(evidence, "    file: evidence/encryption.txt\n", ""), at: at(evidence, "id: EV-1"), subject: "EV-1", contains: "names no file"},
+
+		// Frameworks
+		{name: "mapped requirement with nothing to cover it", rule: check.RuleFrameworkNoControl, sev: check.Warning,
+			edit: func(t *testing.T, s *checktest.Site) {
+				s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nframeworks: [iso27001-2022, mini]\n")
+				s.Files["data/controls/mini.yaml"] = "catalogue: mini\ncontrols:\n  - {id: M.1, title: Threats}\n  - {id: M.2, title: Nothing}\n  - {id: M.3, title: Excluded}\n"
+				s.Files[miniMap] = "source: mini\ntarget: iso27001-2022\nmappings:\n  - {from: M.1, to: [A.5.7, 6.1.2], relationship: equal}\n  - {from: M.2, to: []}\n  - {from: M.3, to: [A.5.8]}\n"
+				s.EditRow(t, "A.5.8", "applicable: true", "applicable: false")
+			},
+			at: func(t *testing.T, s *checktest.Site) []string {
+				return []string{s.Pos(t, miniMap, "M.2, to"), s.Pos(t, miniMap, "M.3, to")}
+			},
+			subject: "M.2", contains: "mini requirement M.2 (Nothing) maps onto no control or clause"},
 	}
 	return append(cases, auditorCases()...)
 }
+
+const miniMap = "data/mappings/mini.yaml"
 
 func TestRules(t *testing.T) {
 	for _, tc := range ruleCases() {

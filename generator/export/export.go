@@ -43,6 +43,8 @@ func Describe(kind string) string {
 		return "one row per catalogue control"
 	case Documents:
 		return "one row per published controlled document and register"
+	case Coverage:
+		return "one row per requirement of the framework --framework names, with its derived coverage"
 	}
 	if reg := model.RegisterNamed(kind); reg != nil && reg.About != "" {
 		return reg.About
@@ -75,6 +77,9 @@ func BuildOnly(g *resolve.Graph, kind string, include func(*resolve.Entity) bool
 		return x.soaTable(), nil
 	case Documents:
 		return x.documentTable(), nil
+	}
+	if name, ok := strings.CutPrefix(kind, Coverage+":"); ok {
+		return x.coverageTable(name)
 	}
 	if reg := model.RegisterNamed(kind); reg != nil && reg.Columns != nil {
 		return x.registerTable(reg), nil

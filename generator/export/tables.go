@@ -10,7 +10,7 @@ import (
 func (x exporter) soaTable() *Table {
 	g := x.g
 	t := &Table{Columns: []string{"control", "title", "theme", "applicable", "reasons", "justification", "status", "owner", "documents", "evidence", "risks", "target"}}
-	for _, c := range g.Site.Catalogue {
+	for _, c := range g.SoAControls() {
 		if !x.keepID(c.ID) {
 			continue
 		}

@@ -2,11 +2,9 @@ package load
 
 import (
 	"net/url"
-	"path"
 	"reflect"
 	"strings"
 
-	"github.com/ismsgen/ismsgen/generator/catalog"
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
@@ -84,33 +82,6 @@ func (d *dataLoader) config() {
 		if pk.Paper != "" && !strings.EqualFold(pk.Paper, "A4") && !strings.EqualFold(pk.Paper, "Letter") {
 			d.errs.Add(pk.Pos, "paper %q: want A4 or Letter", pk.Paper)
 		}
-	}
-}
-
-func (d *dataLoader) catalogues(paths []string) {
-	var annex model.Catalogue
-	d.decodeFile(catalog.AnnexAPath, catalog.AnnexA(), &annex)
-	add := func(c model.Catalogue) {
-		for _, ctl := range c.Controls {
-			if ctl == nil {
-				continue
-			}
-			ctl.Catalogue = c.Catalogue
-			if ctl.ID == "" {
-				d.errs.Add(ctl.Pos, "control has no id")
-				continue
-			}
-			d.site.Catalogue = append(d.site.Catalogue, ctl)
-		}
-	}
-	add(annex)
-	for _, p := range paths {
-		var c model.Catalogue
-		d.decodeFile(p, d.files[p], &c)
-		if c.Catalogue == "" {
-			c.Catalogue = strings.TrimSuffix(path.Base(p), path.Ext(p))
-		}
-		add(c)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -106,7 +107,11 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	catPaths, err := list("data/controls", ".yaml", ".yml")
+	catPaths, err := list("data/controls", ".yaml", ".yml", ".json")
+	if err != nil {
+		return nil, err
+	}
+	mapPaths, err := list("data/mappings", ".yaml", ".yml")
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +119,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	read, err := l.files.readAll(ctx, src, append(append(append(append([]string{}, docPaths...), catPaths...), ackPaths...), assetPaths...), &errs)
+	read, err := l.files.readAll(ctx, src, slices.Concat(docPaths, catPaths, mapPaths, ackPaths, assetPaths), &errs)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +127,8 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		files[p] = b
 	}
 	// Refused files are left out, with their errors.
-	docPaths, catPaths, ackPaths = present(docPaths, files), present(catPaths, files), present(ackPaths, files)
+	docPaths, catPaths = present(docPaths, files), present(catPaths, files)
+	mapPaths, ackPaths = present(mapPaths, files), present(ackPaths, files)
 
 	site.Documents = l.loadDocuments(ctx, site.Config.ContentDir, docPaths, files, &errs)
 	if err := ctx.Err(); err != nil {
@@ -158,6 +164,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	}
 	data.catalogues(catPaths)
 	data.checksConfig()
+	data.crosswalks(mapPaths)
 	data.registers()
 	data.acknowledgements(ackPaths)
 

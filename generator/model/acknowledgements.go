@@ -23,12 +23,12 @@ type Acknowledgements struct {
 	Sources []string `yaml:"-"`
 	// Groups are the distribution groups, with their members or their size, so that
 	// coverage has a denominator.
-	Groups  []*Group           `yaml:"groups"`
+	Groups  []*AckGroup        `yaml:"groups"`
 	Records []*Acknowledgement `yaml:"acknowledgements"`
 }
 
-// Group is a distribution group: the people a document's distribution: names.
-type Group struct {
+// AckGroup is a distribution group: the people a document's distribution: names.
+type AckGroup struct {
 	Pos     diag.Pos `yaml:"-"`
 	Name    string   `yaml:"name"`
 	Members []string `yaml:"members"`
@@ -37,7 +37,7 @@ type Group struct {
 }
 
 // Count is the number of the group's members.
-func (g *Group) Count() int {
+func (g *AckGroup) Count() int {
 	if len(g.Members) > 0 {
 		return len(g.Members)
 	}
@@ -57,7 +57,7 @@ type Acknowledgement struct {
 }
 
 // GroupNamed returns the group called name (case aside), or nil.
-func (a *Acknowledgements) GroupNamed(name string) *Group {
+func (a *Acknowledgements) GroupNamed(name string) *AckGroup {
 	for _, g := range a.Groups {
 		if g != nil && SameName(g.Name, name) {
 			return g

@@ -2,19 +2,22 @@ package model
 
 import "github.com/ismsgen/ismsgen/generator/diag"
 
-// Control is one entry of a control catalogue.
+// Control is one entry of a control catalogue: an Annex A control, a NIS2
+// requirement, a SOC 2 criterion.
 type Control struct {
-	Pos       diag.Pos `yaml:"-"`
-	ID        string   `yaml:"id"`
-	Title     string   `yaml:"title"`
-	Theme     string   `yaml:"theme"`
-	Catalogue string   `yaml:"-"`
-}
-
-// Catalogue is a data/controls/*.yaml file (and the embedded Annex A catalogue).
-type Catalogue struct {
-	Catalogue string     `yaml:"catalogue"`
-	Controls  []*Control `yaml:"controls"`
+	Pos   diag.Pos `yaml:"-"`
+	ID    string   `yaml:"id"`
+	Title string   `yaml:"title"`
+	Theme string   `yaml:"theme"`
+	// Description, Group, Guidance and Params are the user's own text and values (a
+	// licensed catalogue's wording stays in the user's repository; ismsgen ships IDs and
+	// short titles only). Group names a group of the catalogue's groups:.
+	Description string         `yaml:"description"`
+	Group       string         `yaml:"group"`
+	Guidance    string         `yaml:"guidance"`
+	Params      map[string]any `yaml:"params"`
+	// Catalogue is the name of the framework the control belongs to (load sets it).
+	Catalogue string `yaml:"-"`
 }
 
 // SoA is data/soa.yaml.

@@ -11,10 +11,16 @@ import (
 
 // Site is everything loaded from one ISMS directory.
 type Site struct {
-	Root            string // absolute path of the site directory
-	Config          Config
-	Documents       []*Document // sorted by Path
-	Catalogue       []*Control  // built-in Annex A first, then data/controls/*.yaml in file order
+	Root      string // absolute path of the site directory
+	Config    Config
+	Documents []*Document // sorted by Path
+	// Frameworks are every catalogue known: the built-in ISO/IEC 27001:2022 Annex A and
+	// NIS2 catalogues, then data/controls/ in file order. Catalogue holds the controls of
+	// those in force (Config.Frameworks), in that order; Crosswalks the mappings between
+	// frameworks (built in, then data/mappings/ in file order).
+	Frameworks      []*Framework
+	Catalogue       []*Control
+	Crosswalks      []*Crosswalk
 	SoA             SoA
 	Risks           RiskRegister
 	Treatment       TreatmentPlan
@@ -101,6 +107,10 @@ type Config struct {
 	Ignore    []string       `yaml:"ignore"`
 	IgnorePos diag.Pos       `yaml:"-"`
 	Versions  VersionsConfig `yaml:"versions"`
+	// Frameworks names the catalogues in force (default [iso27001-2022] and every
+	// catalogue of data/controls/).
+	Frameworks    []Ref    `yaml:"frameworks"`
+	FrameworksPos diag.Pos `yaml:"-"`
 	// Checks tunes the readiness rules.
 	Checks ChecksConfig   `yaml:"checks"`
 	Params map[string]any `yaml:"params"`

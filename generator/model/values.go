@@ -250,6 +250,13 @@ func (s *ControlStatus) UnmarshalYAML(n *yaml.Node) error {
 	return err
 }
 
+func (r *MapRelationship) UnmarshalYAML(n *yaml.Node) error {
+	v, err := enum(n, "relationship", Relationships(),
+		map[string]string{"equivalent": "equal", "subset-of": "subset", "superset-of": "superset", "intersect": "intersects", "intersects-with": "intersects"})
+	*r = MapRelationship(v)
+	return err
+}
+
 // Reason is a reason for including a control in the SoA.
 type Reason string
 

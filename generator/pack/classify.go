@@ -31,7 +31,7 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 	}
 	for _, it := range p.Items {
 		switch it.Kind {
-		case ItemClauses:
+		case ItemClauses, ItemCoverage:
 			// The matrix shows clauses and the IDs of what declares them.
 			c = model.MaxClassification(c, g.Site.Config.Classification)
 		case ItemDocument:

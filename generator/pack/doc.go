@@ -19,7 +19,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 		r.anchors.mark(anchorKey{e: it.Entity}, r.y)
 	}
 	r.docTitle(it.ID(), it.Title())
-	if it.Kind != ItemClauses {
+	if !it.generated() {
 		r.controlTable(c)
 		r.history(c)
 	}
@@ -30,6 +30,8 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 		r.body(it)
 	case ItemClauses:
 		r.clauses()
+	case ItemCoverage:
+		r.coverage(it)
 	default:
 		r.registerSection(it)
 	}

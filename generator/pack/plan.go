@@ -19,6 +19,9 @@ const (
 	ItemTreatment ItemKind = ItemKind(resolve.RegTreatment)
 	ItemEvidence  ItemKind = ItemKind(resolve.RegEvidence)
 	ItemClauses   ItemKind = "clauses"
+	// ItemCoverage is a framework's coverage (coverage:NAME): every requirement with
+	// what it maps onto and its derived coverage.
+	ItemCoverage ItemKind = "coverage"
 )
 
 // Selector prefixes a pack's contents may use besides IDs and artefact names.
@@ -29,6 +32,8 @@ const (
 	// declares an ISO/IEC 27001 clause (or one of its sub-clauses). DefaultPack uses it,
 	// since it cannot know a site's document IDs.
 	ClauseSelector = "clause:"
+	// CoverageSelector names the coverage of a framework in force (coverage:nis2).
+	CoverageSelector = "coverage:"
 )
 
 // Item is one document or generated artefact of a pack, in pack order.
@@ -39,7 +44,13 @@ type Item struct {
 	Entity *resolve.Entity
 	// Pos is the contents entry that put the item in the pack.
 	Pos diag.Pos
+	// Framework is the framework of a coverage item.
+	Framework *model.Framework
 }
+
+// generated reports whether the item is an artefact without a document of its own (the
+// clause coverage matrix, a framework's coverage): no document-control table.
+func (it *Item) generated() bool { return it.Kind == ItemClauses || it.Kind == ItemCoverage }
 
 // ID returns the item's document ID ("" for the clause coverage matrix).
 func (it *Item) ID() string {
@@ -51,6 +62,9 @@ func (it *Item) ID() string {
 
 // Title returns the item's title.
 func (it *Item) Title() string {
+	if it.Kind == ItemCoverage {
+		return it.Framework.DisplayTitle() + ": coverage"
+	}
 	if it.Entity == nil {
 		return "Clause coverage matrix"
 	}
@@ -159,6 +173,14 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 				bad(c.Pos, "%q names no clause (write clause:6.1.2)", id)
 			}
 			continue
+		case strings.HasPrefix(id, CoverageSelector):
+			name := strings.TrimSpace(strings.TrimPrefix(id, CoverageSelector))
+			f := g.Site.FrameworkNamed(name)
+			if f == nil || !f.InForce {
+				bad(c.Pos, "%q: %q is not a framework in force (frameworks: in data/site.yaml)", id, name)
+				continue
+			}
+			it = &Item{Kind: ItemCoverage, Framework: f, Pos: c.Pos}
 		case id == string(ItemClauses):
 			if hasClauses {
 				bad(c.Pos, "clauses is listed twice (first at %s)", clausesAt)

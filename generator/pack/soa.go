@@ -18,7 +18,7 @@ type theme struct {
 func (r *renderer) themes() []theme {
 	var out []theme
 	index := map[string]int{}
-	cat := r.g.Site.Catalogue
+	cat := r.g.SoAControls()
 	first := ""
 	if len(cat) > 0 {
 		first = cat[0].Catalogue
@@ -32,7 +32,7 @@ func (r *renderer) themes() []theme {
 				title = "Controls"
 			}
 			if c.Catalogue != first {
-				title = c.Catalogue + ": " + title
+				title = frameworkTitle(r.g.Site, c.Catalogue) + ": " + title
 			}
 			i = len(out)
 			index[key] = i
@@ -55,7 +55,8 @@ func capitalise(s string) string {
 func (r *renderer) soa(it *Item) {
 	g := r.g
 	counts := map[string]int{}
-	for _, c := range g.Site.Catalogue {
+	controls := g.SoAControls()
+	for _, c := range controls {
 		row, ok := g.SoARow(c.ID)
 		switch {
 		case !ok:
@@ -68,7 +69,7 @@ func (r *renderer) soa(it *Item) {
 		}
 	}
 	summary := fmt.Sprintf("%d controls: %d applicable (%d implemented, %d partially implemented, %d planned, %d not implemented), %d not applicable",
-		len(g.Site.Catalogue), counts["applicable"], counts[string(model.Implemented)], counts[string(model.Partial)],
+		len(controls), counts["applicable"], counts[string(model.Implemented)], counts[string(model.Partial)],
 		counts[string(model.Planned)], counts[string(model.NotImplemented)], counts["not applicable"])
 	if n := counts["no row"]; n > 0 {
 		summary += fmt.Sprintf(", %d without an SoA row", n)
@@ -146,4 +147,12 @@ func controlStatusColor(s model.ControlStatus) rgb {
 func withBold(st style) style {
 	st.bold = true
 	return st
+}
+
+// frameworkTitle is the title of the framework called name.
+func frameworkTitle(s *model.Site, name string) string {
+	if f := s.FrameworkNamed(name); f != nil {
+		return f.DisplayTitle()
+	}
+	return name
 }

@@ -40,6 +40,13 @@ func sources(g *resolve.Graph, p *Plan) []string {
 			}
 		case ItemEvidence:
 			addEvidence()
+		case ItemCoverage:
+			add(it.Framework.Path, site.SoA.Path)
+			for _, x := range g.Crosswalks() {
+				if x.Source.ID == it.Framework.Name {
+					add(x.Path)
+				}
+			}
 		case ItemClauses:
 			for _, cov := range g.ClauseCoverage() {
 				for _, e := range cov.By {

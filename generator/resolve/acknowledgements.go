@@ -11,7 +11,7 @@ import (
 // AckCoverage is how far one distribution group has acknowledged the version in force
 // of a document (7.3): acknowledgements of an earlier major version do not count.
 type AckCoverage struct {
-	Group *model.Group
+	Group *model.AckGroup
 	// Version is the version in force, and Major the major version acknowledgements
 	// must be of.
 	Version, Major string

@@ -26,7 +26,7 @@ func (g *Graph) Classification(e *Entity) model.Classification {
 		c = g.Site.Treatment.Document.Classification
 	case e.Evidence != nil:
 		c = g.Site.Evidence.Document.Classification
-	case e.Control != nil && e.Control.Pos.Path == catalog.AnnexAPath:
+	case e.Control != nil && catalog.IsBuiltIn(e.Control.Pos.Path):
 		c = model.Public
 	}
 	if c == "" {

@@ -91,6 +91,14 @@ type Graph struct {
 	Warnings diag.List
 
 	acks map[*Entity][]*model.Acknowledgement // acknowledgements by document
+
+	// crosswalks are the crosswalks in use (both frameworks in force), mapped the
+	// requirements they map (by ID) and requirements the coverage of every requirement
+	// of a framework in force, by framework name (see coverage.go).
+	crosswalks   []*model.Crosswalk
+	mapped       map[string][]mappedTo
+	requirements map[string][]*Requirement
+	requirement  map[string]*Requirement
 }
 
 // Lookup returns the entity with the ID.

@@ -43,8 +43,10 @@ func Resolve(site *model.Site, opt Options) (*Graph, error) {
 	r.define(opt)
 	r.resolveData()
 	r.resolveAcknowledgements()
+	r.resolveCrosswalks()
 	r.resolveBodies()
 	r.finish()
+	r.g.coverage()
 	r.errs.Sort()
 	r.g.Warnings.Sort()
 	return r.g, r.errs.Err()
@@ -143,6 +145,9 @@ func (r *resolver) unresolved(id, where string) string {
 	msg := fmt.Sprintf("unresolved reference %q", id)
 	if where != "" {
 		msg = fmt.Sprintf("%s: unresolved reference %q", where, id)
+	}
+	if f := r.frameworkNotInForce(id); f != "" {
+		return msg + fmt.Sprintf(" (%s is a control of %s, which is not in force: add %s to frameworks: in data/site.yaml)", id, f, f)
 	}
 	if catalog.Is2013ID(id) {
 		return msg + " (this is an ISO/IEC 27001:2013 control ID; the 2022 Annex A catalogue is in force: IDs A.5.1 to A.8.34)"
@@ -288,10 +293,10 @@ func PackArtefacts() []string {
 	return append(out, "clauses")
 }
 
-// IsPackSelector reports whether a pack contents entry is a generated artefact or a
-// type: or clause: selector rather than an ID.
+// IsPackSelector reports whether a pack contents entry is a generated artefact, a
+// framework's coverage (coverage:NAME) or a type: or clause: selector rather than an ID.
 func IsPackSelector(s string) bool {
-	if strings.HasPrefix(s, "type:") || strings.HasPrefix(s, "clause:") {
+	if strings.HasPrefix(s, "type:") || strings.HasPrefix(s, "clause:") || strings.HasPrefix(s, "coverage:") {
 		return true
 	}
 	for _, a := range PackArtefacts() {

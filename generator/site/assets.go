@@ -23,7 +23,11 @@ func (r *renderer) assets(files map[string][]byte) error {
 		}
 	}
 	files["css/chroma.css"] = stylesheet()
-	for _, kind := range export.Kinds() {
+	kinds := export.Kinds()
+	for _, f := range coverageFrameworks(r.g.Site) {
+		kinds = append(kinds, export.CoverageOf(f.Name))
+	}
+	for _, kind := range kinds {
 		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
 			continue // the site does not have or does not publish the register
 		}

@@ -98,6 +98,14 @@ func (r *renderer) label(p *Page) model.Classification {
 		if _, ok := g.SoARow(p.Entity.ID); ok {
 			c.soa()
 		}
+		if q, ok := g.RequirementOf(p.Entity.ID); ok && q.Framework.Name != model.ISO27001 {
+			c.coverage(q)
+		}
+	case "coverage":
+		for _, q := range p.Data.(coverageView).Requirements {
+			c.add(q.Entity)
+			c.coverage(q)
+		}
 	case "documents":
 		for _, row := range p.Data.([]docRow) {
 			c.mention(row.Entity)
@@ -170,6 +178,19 @@ func (c *labelSet) soa() {
 	if reg, ok := c.pub.register(resolve.RegSoA); ok {
 		c.add(reg)
 	}
+}
+
+// coverage counts what a requirement's coverage shows: the SoA statuses of its targets
+// (and its own row), and the documents and evidence behind it by ID and title.
+func (c *labelSet) coverage(q *resolve.Requirement) {
+	if q.Row != nil || len(q.Targets) > 0 {
+		c.soa()
+	}
+	for _, t := range q.Targets {
+		c.mention(t.Control)
+	}
+	c.mention(q.Documents...)
+	c.mention(q.Evidence...)
 }
 
 // findingSubjects returns what a finding is about: the entity it names and the document

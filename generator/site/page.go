@@ -168,7 +168,9 @@ func (p *Page) ReviewOverdue() bool { return p.Info != nil && p.G.DocReviewOverd
 // CSV returns the relative URL of a register's CSV export.
 func (p *Page) CSV(kind string) string { return p.Rel(exportPath(kind)) }
 
-func exportPath(kind string) string { return fmt.Sprintf("exports/%s.csv", kind) }
+func exportPath(kind string) string {
+	return fmt.Sprintf("exports/%s.csv", strings.ReplaceAll(kind, ":", "-"))
+}
 
 // Plural is a helper for "1 risk" / "2 risks".
 func Plural(n int, one, many string) string {

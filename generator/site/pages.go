@@ -60,9 +60,12 @@ func (r *renderer) pages() []*Page {
 			add(&Page{Path: urls.Of(x), Layout: reg.Row.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
 		}
 	}
-	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups()})
+	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups(false)})
 	for _, e := range r.pub.filter(g.OfKind(resolve.KindControl)) {
 		add(&Page{Path: urls.Of(e), Layout: "control", Title: e.ID + " " + e.Title, Entity: e, Section: "Controls"})
+	}
+	for _, cp := range r.coveragePages() {
+		add(cp)
 	}
 	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", Data: r.controlledDocuments()})
 	tags := r.tags()
@@ -194,8 +197,9 @@ func (r *renderer) homeData() homeData {
 			}
 		}
 	}
-	h.Controls = len(g.Site.Catalogue)
-	for _, c := range g.Site.Catalogue {
+	soa := g.SoAControls()
+	h.Controls = len(soa)
+	for _, c := range soa {
 		if row, ok := g.SoARow(c.ID); ok && h.HasSoA && row.IsApplicable() {
 			h.Applicable++
 			if row.Status == model.Implemented {
@@ -253,14 +257,36 @@ type controlGroup struct {
 	Controls []*resolve.Entity
 }
 
-// controlGroups groups the catalogue by theme, in catalogue order.
-func (r *renderer) controlGroups() []controlGroup {
+// controlGroups groups the catalogue by framework and theme (or group), in catalogue
+// order; the first framework's groups are named by their theme alone. With soa, only
+// the controls the SoA speaks for (resolve.Graph.SoAControls).
+func (r *renderer) controlGroups(soa bool) []controlGroup {
 	var out []controlGroup
 	idx := map[string]int{}
+	first := ""
+	in := map[*model.Control]bool{}
+	for _, c := range r.g.SoAControls() {
+		in[c] = true
+	}
 	for _, e := range r.pub.filter(r.g.OfKind(resolve.KindControl)) {
-		th := e.Control.Theme
-		if th == "" {
-			th = e.Control.Catalogue
+		c := e.Control
+		if soa && !in[c] {
+			continue
+		}
+		if first == "" {
+			first = c.Catalogue
+		}
+		th := c.Theme
+		if f := r.g.Site.FrameworkNamed(c.Catalogue); f != nil {
+			if c.Group != "" {
+				th = f.GroupTitle(c.Group)
+			}
+			switch {
+			case th == "":
+				th = f.DisplayTitle()
+			case c.Catalogue != first:
+				th = f.DisplayTitle() + ": " + th
+			}
 		}
 		i, ok := idx[th]
 		if !ok {

@@ -26,7 +26,7 @@ type soaGroup struct {
 
 func (r *renderer) soaData() []soaGroup {
 	var out []soaGroup
-	for _, grp := range r.controlGroups() {
+	for _, grp := range r.controlGroups(true) {
 		sg := soaGroup{Theme: grp.Theme}
 		for _, c := range grp.Controls {
 			row, _ := r.g.SoARow(c.ID)

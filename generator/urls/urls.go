@@ -87,6 +87,9 @@ func fixedIndex(p string) bool {
 // may say what it is about.
 func Withheld(id string) string { return "withheld/" + Slug(id) + ".html" }
 
+// Coverage returns the coverage page of a framework in force.
+func Coverage(framework string) string { return "coverage/" + Slug(framework) + ".html" }
+
 // Tag returns the page of a tag.
 func Tag(tag string) string { return "tags/" + Slug(strings.ToLower(tag)) + ".html" }
 

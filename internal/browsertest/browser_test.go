@@ -82,13 +82,19 @@ func startBrowser(t *testing.T, path string) context.Context {
 // tab opens a new tab with a monitor attached. Every action on it is bounded.
 func (e *env) tab(t *testing.T) (context.Context, *monitor) {
 	t.Helper()
+	return e.tabWithin(t, 90*time.Second)
+}
+
+// tabWithin is tab with the bound on all its actions together.
+func (e *env) tabWithin(t *testing.T, bound time.Duration) (context.Context, *monitor) {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(e.browser)
 	t.Cleanup(cancel)
 	m := newMonitor(e.origin)
 	if err := chromedp.Listen(ctx, m.handle); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, bound)
 	t.Cleanup(cancelTimeout)
 	return ctx, m
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -59,7 +60,9 @@ func testCrawl(t *testing.T, e *env) {
 	var wg sync.WaitGroup
 	next := make(chan string)
 	for range 4 {
-		ctx, m := e.tab(t)
+		// Each tab visits a quarter of the pages: its bound grows with the site (the
+		// example's NIS2 requirements doubled its pages).
+		ctx, m := e.tabWithin(t, 90*time.Second+time.Duration(len(pages))*time.Second/4)
 		wg.Go(func() {
 			for p := range next {
 				f, err := visit(ctx, e.url(p))

@@ -41,7 +41,7 @@ func filterSelect(t *testing.T, ctx context.Context, caption, value string) {
 func testSoASortFilter(t *testing.T, e *env) {
 	g := e.site.Graph
 	var all, excluded []string
-	for _, c := range g.OfKind(resolve.KindControl) {
+	for _, c := range g.SoAControls() {
 		all = append(all, c.ID)
 		if row, ok := g.SoARow(c.ID); ok && !row.IsApplicable() {
 			excluded = append(excluded, c.ID)
@@ -99,7 +99,7 @@ func testNoJavaScript(t *testing.T, e *env) {
 	}
 	do(t, ctx, chromedp.Navigate(e.url("soa.html")))
 	rows := eval[int](t, ctx, `document.querySelectorAll("table[data-sortable] tbody tr").length`)
-	if want := len(e.site.Graph.OfKind(resolve.KindControl)); rows != want {
+	if want := len(e.site.Graph.SoAControls()); rows != want {
 		t.Errorf("the SoA without JavaScript has %d rows, want %d", rows, want)
 	}
 	if eval[bool](t, ctx, `!!document.querySelector(".filter-bar")`) {

@@ -1,0 +1,75 @@
+package pack
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// coverage draws a framework's coverage (coverage:NAME): every requirement, what it
+// maps onto with each target's status, the derived coverage, and the documents and
+// evidence behind it; gaps stand out.
+func (r *renderer) coverage(it *Item) {
+	f := it.Framework
+	n := map[resolve.Level]int{}
+	reqs := r.g.Requirements(f.Name)
+	for _, q := range reqs {
+		n[q.Level]++
+	}
+	r.para(plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
+		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
+	r.y += gapPara
+	head := style{bold: true, size: sizeTable - 0.5, color: colText}
+	body := style{size: sizeTable - 0.5, color: colText}
+	t := &table{size: body.size, weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
+	for _, h := range []string{"Requirement", "Title", "Coverage", "Mapped to", "Documents", "Evidence"} {
+		t.header = append(t.header, txt(h, head))
+	}
+	for _, q := range reqs {
+		if r.plan.leftOut(r.g, q.Entity) {
+			continue
+		}
+		level := txt(string(q.Level), withColor(withBold(body), colOK))
+		switch q.Level {
+		case resolve.Gap:
+			level = txt("GAP", withColor(withBold(body), colAlert))
+		case resolve.PartlyCovered, resolve.NotApplicable:
+			level = txt(string(q.Level), withColor(withBold(body), colMuted))
+		}
+		var to []string
+		if q.Row != nil {
+			to = append(to, "own SoA row: "+string(q.Row.Status))
+		}
+		for _, mt := range q.Targets {
+			to = append(to, fmt.Sprintf("%s (%s)", mt.ID, mt.Status))
+		}
+		if len(to) == 0 {
+			to = []string{"nothing"}
+		}
+		t.rows = append(t.rows, []cell{
+			txt(q.Entity.ID, withBold(body)), txt(q.Entity.Title, body), level, txt(strings.Join(to, "; "), body),
+			{spans: r.idLinks(entityIDs(q.Documents), body)}, {spans: r.idLinks(entityIDs(q.Evidence), body)},
+		})
+	}
+	r.drawTable(t)
+	for _, a := range attributions(r.g, f.Name, f.Attribution) {
+		r.y += gapPara
+		r.para(plain(a, withColor(r.base(), colMuted)), "L")
+	}
+}
+
+// attributions are the licence notices of a framework and of the crosswalks in use
+// that map it, which must travel with their facts.
+func attributions(g *resolve.Graph, name, own string) []string {
+	var out []string
+	if own != "" {
+		out = append(out, own)
+	}
+	for _, x := range g.Crosswalks() {
+		if x.Source.ID == name && x.Attribution != "" {
+			out = append(out, x.Attribution)
+		}
+	}
+	return out
+}
