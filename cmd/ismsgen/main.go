@@ -32,6 +32,7 @@ type stdio struct {
 
 func commands() []*command {
 	return []*command{
+		{name: "init", summary: "write a new ISMS that builds at once: site settings, SoA, registers, draft stubs", run: runInit},
 		{name: "build", summary: "build the intranet site (and PDF packs) into public/", run: runBuild},
 		{name: "new", summary: "write a new policy, procedure, record or page from its archetype", run: runNew},
 		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
