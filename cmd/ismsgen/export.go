@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,9 +40,9 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 	case len(pos) > 1:
 		return usagef("export takes one register, got %q", pos)
 	case !contains(export.Kinds(), pos[0]):
-		return usagef("export: unknown register %q: want %s", pos[0], kinds)
+		return usagef("export: unknown register %q%s: want %s", pos[0], meant(pos[0], export.Kinds()), kinds)
 	case !contains(export.Formats(), *format):
-		return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats(), ", "))
+		return usagef("--format %q: want one of %s%s", *format, strings.Join(export.Formats(), ", "), meant(*format, export.Formats()))
 	}
 	src, d, err := sf.resolve(s)
 	if err != nil {
@@ -68,9 +70,17 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 // writeFileAtomic writes a file through a temporary file in the same directory and a
 // rename, so that a failed export never leaves a truncated file where a good one was.
 func writeFileAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	dir := filepath.Dir(name)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("cannot write %s: the directory %s does not exist; create it first", name, dir)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary file's name means nothing to the user
+		}
+		return fmt.Errorf("cannot write %s: %v", name, err)
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
