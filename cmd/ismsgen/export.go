@@ -18,7 +18,9 @@ import (
 func runExport(ctx context.Context, s *stdio, args []string) error {
 	kinds := strings.Join(export.Kinds(), "|")
 	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \",\n"+
-		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+exportKinds())
+		"cells a spreadsheet would run as a formula prefixed with '), XLSX (one sheet: header row with\n"+
+		"filters, first row and column frozen, dates as dates, the same bytes for the same sources and\n"+
+		"date) or JSON:\n"+exportKinds())
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
 	out := fs.String("o", "", "write to this file instead of standard output")

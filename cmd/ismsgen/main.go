@@ -36,7 +36,7 @@ func commands() []*command {
 		{name: "build", summary: "build the intranet site (and PDF packs) into public/", run: runBuild},
 		{name: "new", summary: "write a new policy, procedure, record or page from its archetype", run: runNew},
 		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
-		{name: "export", summary: "export the SoA, risks, treatment plan or document list as CSV or JSON", run: runExport},
+		{name: "export", summary: "export the SoA, a register or the document list as CSV, XLSX or JSON", run: runExport},
 		{name: "pack", summary: "build and sign the PDF audit packs", run: runPack},
 		{name: "diagrams", summary: "draw the Mermaid diagrams as PNG images for the PDF packs (with Chromium)", run: runDiagrams},
 		{name: "keygen", summary: "create a root CA and a pack-signing certificate; revoke certificates (CRL)", run: runKeygen},

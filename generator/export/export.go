@@ -1,7 +1,8 @@
 // Package export owns the spreadsheet exports auditors ask for: the Statement of
-// Applicability, the risk register, the risk treatment plan and the list of controlled
-// documents, as CSV (RFC 4180, UTF-8, one header row, formula-like cells neutralised for
-// spreadsheets) or JSON (an array of objects with the same fields). The CLI's export
+// Applicability, every register kept as data and the list of controlled documents, as
+// CSV (RFC 4180, UTF-8, one header row, formula-like cells neutralised for
+// spreadsheets), XLSX (one sheet, typed cells, reproducible bytes) or JSON (an array of
+// objects with the same fields). The CLI's export
 // command and the site's download links both write them through Write, so the two never
 // differ.
 package export
@@ -57,7 +58,23 @@ func Describe(kind string) string {
 }
 
 // Formats lists the output formats.
-func Formats() []string { return []string{CSV, JSON} }
+func Formats() []string { return []string{CSV, JSON, XLSX} }
+
+// Info returns what the XLSX export of a kind says about itself: the organisation, the
+// register's title and version (from its document: block), and the build date.
+func Info(g *resolve.Graph, kind string) SheetInfo {
+	info := SheetInfo{Organisation: g.Site.Config.Organisation, Title: "Document register", Date: g.Date}
+	if reg := model.RegisterNamed(kind); reg != nil {
+		info.Title = reg.Title
+		if dc := reg.Data(g.Site).Control(); dc != nil {
+			if dc.Title != "" {
+				info.Title = dc.Title
+			}
+			info.Version = dc.Version
+		}
+	}
+	return info
+}
 
 // Table is one export: named columns and one row per item. A cell is a string, an int,
 // a bool, a []string (a list) or nil (no value).
@@ -121,15 +138,18 @@ func Write(w io.Writer, g *resolve.Graph, kind, format string) error {
 
 // WriteOnly is Write with only the items include accepts (see BuildOnly).
 func WriteOnly(w io.Writer, g *resolve.Graph, kind, format string, include func(*resolve.Entity) bool) error {
-	if format != CSV && format != JSON {
+	if format != CSV && format != JSON && format != XLSX {
 		return fmt.Errorf("unknown export format %q: want one of %s", format, strings.Join(Formats(), ", "))
 	}
 	t, err := BuildOnly(g, kind, include)
 	if err != nil {
 		return err
 	}
-	if format == CSV {
+	switch format {
+	case CSV:
 		return t.WriteCSV(w)
+	case XLSX:
+		return t.WriteXLSX(w, Info(g, kind))
 	}
 	return t.WriteJSON(w)
 }
