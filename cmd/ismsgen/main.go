@@ -37,6 +37,7 @@ func commands() []*command {
 		{name: "new", summary: "write a new policy, procedure, record or page from its archetype", run: runNew},
 		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
 		{name: "export", summary: "export the SoA, a register or the document list as CSV, XLSX or JSON", run: runExport},
+		{name: "import", summary: "merge a spreadsheet (CSV or XLSX) into the SoA or a register's data file", run: runImport},
 		{name: "pack", summary: "build and sign the PDF audit packs", run: runPack},
 		{name: "diagrams", summary: "draw the Mermaid diagrams as PNG images for the PDF packs (with Chromium)", run: runDiagrams},
 		{name: "keygen", summary: "create a root CA and a pack-signing certificate; revoke certificates (CRL)", run: runKeygen},

@@ -115,6 +115,6 @@ func assetRegister() *Register {
 		About:   "one row per asset, with its owner, classification and CIA needs",
 		Row:     &RowKind{Kind: "asset", Noun: "asset", Plural: "assets", Dir: "assets", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.AssetInventory },
-		Columns: assetColumns,
+		Columns: assetColumns, Fields: assetFields,
 		Tracked: []string{"owner", "classification", "location", "held_in"}}
 }

@@ -28,6 +28,17 @@ func TestRegisterTable(t *testing.T) {
 			t.Errorf("register %+v lacks a name, file, ID, page, layout or data", r)
 		}
 		unique("name", r.Name, r.Name)
+		if r.Fields != nil && r.Columns != nil {
+			cols := map[string]bool{}
+			for _, c := range r.Columns(ctx) {
+				cols[c.Name] = true
+			}
+			for _, f := range r.Fields() {
+				if !cols[f.Column] {
+					t.Errorf("register %s: field %s is not a column of its export, so an export cannot be imported back", r.Name, f.Column)
+				}
+			}
+		}
 		if !hasYAMLField(r.Data(&Site{}), r.Key) {
 			t.Errorf("register %s: its data has no field with yaml key %q (Key)", r.Name, r.Key)
 		}

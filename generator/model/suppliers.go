@@ -147,6 +147,6 @@ func supplierRegister() *Register {
 		About:   "one row per supplier, with its criticality, contract clauses and assessments",
 		Row:     &RowKind{Kind: "supplier", Noun: "supplier", Plural: "suppliers", Dir: "suppliers", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Suppliers },
-		Columns: supplierColumns,
+		Columns: supplierColumns, Fields: supplierFields,
 		Tracked: []string{"criticality", "owner", "last_assessment", "next_assessment", "status"}}
 }
