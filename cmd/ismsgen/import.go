@@ -25,8 +25,11 @@ func importKinds() []string {
 // runImport merges a spreadsheet into a register's data file:
 // ismsgen import KIND FILE.csv|FILE.xlsx.
 func runImport(ctx context.Context, s *stdio, args []string) error {
+	if len(args) > 0 && args[0] == "comply" {
+		return runImportComply(s, args[1:])
+	}
 	kinds := importKinds()
-	fs := newFlagSet(s, "import", strings.Join(kinds, "|")+" FILE.csv|FILE.xlsx",
+	fs := newFlagSet(s, "import", strings.Join(kinds, "|")+" FILE.csv|FILE.xlsx  (or: import comply DIR --dest NEWDIR)",
 		"Merge the rows of a spreadsheet into the register's data file (data/<register>.yaml),\n"+
 			"matching rows by ID (the SoA's by control). Columns named like the fields of ismsgen export\n"+
 			"(case, spaces and hyphens aside) are read without --map; derived columns (levels, overdue,\n"+

@@ -4,11 +4,14 @@ import "github.com/ismsgen/ismsgen/generator/diag"
 
 // Control is one entry of a control catalogue.
 type Control struct {
-	Pos       diag.Pos `yaml:"-"`
-	ID        string   `yaml:"id"`
-	Title     string   `yaml:"title"`
-	Theme     string   `yaml:"theme"`
-	Catalogue string   `yaml:"-"`
+	Pos   diag.Pos `yaml:"-"`
+	ID    string   `yaml:"id"`
+	Title string   `yaml:"title"`
+	Theme string   `yaml:"theme"`
+	// Description is what the control asks, for a catalogue whose wording may be
+	// reproduced (an imported comply standard); never Annex A's.
+	Description string `yaml:"description"`
+	Catalogue   string `yaml:"-"`
 }
 
 // Catalogue is a data/controls/*.yaml file (and the embedded Annex A catalogue).
