@@ -150,6 +150,9 @@ func TestImportPositionsAndConflicts(t *testing.T) {
 			t.Errorf("data file lacks %q:\n%s", want, after)
 		}
 	}
+	if b, a := strings.Count(string(before), "\n\n"), strings.Count(string(after), "\n\n"); a < b {
+		t.Errorf("%d blank lines before the import, %d after", b, a)
+	}
 	for _, line := range strings.Split(string(before), "\n") {
 		if c := strings.TrimSpace(line); strings.HasPrefix(c, "#") && !strings.Contains(string(after), c) {
 			t.Errorf("comment %q lost", c)

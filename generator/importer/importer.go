@@ -58,7 +58,7 @@ func Import(opt Options) (*Result, error) {
 	if len(errs) > 0 {
 		return res, errs
 	}
-	doc, rows, err := dataFile(opt.Source, reg)
+	doc, rows, spacing, err := dataFile(opt.Source, reg)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func Import(opt Options) (*Result, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	res.Data = b.Bytes()
+	res.Data = spacing.restore(b.Bytes(), rows, reg.Key)
 	return res, nil
 }
 
@@ -227,24 +227,24 @@ func blank(cells []string) bool {
 // dataFile reads the register's data file as a YAML document and returns it with the
 // sequence of its rows (made when missing). A site without the file gets a new one
 // with the register's document: block.
-func dataFile(source string, reg *model.Register) (doc, rows *yaml.Node, err error) {
+func dataFile(source string, reg *model.Register) (doc, rows *yaml.Node, sp *blanks, err error) {
 	b, err := load.ReadFile(source, reg.File)
 	if errors.Is(err, fs.ErrNotExist) {
 		b, err = []byte(fmt.Sprintf("document:\n  id: %s\n  title: %q\n  status: draft\n%s: []\n", reg.ID, reg.Title, reg.Key)), nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	doc = &yaml.Node{}
 	if err := yaml.Unmarshal(b, doc); err != nil {
-		return nil, nil, fmt.Errorf("%s: %v (fix it before importing)", reg.File, err)
+		return nil, nil, nil, fmt.Errorf("%s: %v (fix it before importing)", reg.File, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		doc = &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		return nil, nil, fmt.Errorf("%s: want a mapping at the top (fix it before importing)", reg.File)
+		return nil, nil, nil, fmt.Errorf("%s: want a mapping at the top (fix it before importing)", reg.File)
 	}
 	rows = lookup(top, []string{reg.Key})
 	if rows == nil || rows.Kind != yaml.SequenceNode {
@@ -253,7 +253,7 @@ func dataFile(source string, reg *model.Register) (doc, rows *yaml.Node, err err
 		rows = seq
 	}
 	rows.Style = 0 // an empty flow list ([]) becomes a block list
-	return doc, rows, nil
+	return doc, rows, noteBlanks(b, top, rows), nil
 }
 
 // rowType is the struct type of a register's rows, found from its data's field whose
