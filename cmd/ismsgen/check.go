@@ -31,7 +31,7 @@ func runCheck(ctx context.Context, s *stdio, args []string) error {
 		return usagef("check takes no arguments, got %q", fs.Args())
 	}
 	if !contains(checkFormats, *format) {
-		return usagef("--format %q: want one of %s", *format, strings.Join(checkFormats, ", "))
+		return usagef("--format %q: want one of %s%s", *format, strings.Join(checkFormats, ", "), meant(*format, checkFormats))
 	}
 	src, d, err := sf.resolve(s)
 	if err != nil {

@@ -68,7 +68,7 @@ func TestCheckExitCodes(t *testing.T) {
 			if code != tc.code {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, stdout, stderr)
 			}
-			if tc.code == 2 && !strings.Contains(stderr, "Run 'ismsgen help'") {
+			if tc.code == 2 && !strings.Contains(stderr, "Run 'ismsgen check --help'") {
 				t.Errorf("usage errors say how to get help; stderr:\n%s", stderr)
 			}
 		})

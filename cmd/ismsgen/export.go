@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +19,9 @@ import (
 func runExport(ctx context.Context, s *stdio, args []string) error {
 	kinds := strings.Join(cliKinds(), "|")
 	fs := newFlagSet(s, "export", kinds, "Export a register of the ISMS in --source as CSV (RFC 4180, UTF-8, lists joined with \"; \",\n"+
-		"cells a spreadsheet would run as a formula prefixed with ') or JSON:\n"+exportKinds())
+		"cells a spreadsheet would run as a formula prefixed with '), XLSX (one sheet: header row with\n"+
+		"filters, first row and column frozen, dates as dates, the same bytes for the same sources and\n"+
+		"date) or JSON:\n"+exportKinds())
 	sf := addSiteFlags(fs, "build date, for the overdue columns,", "treat draft documents as published, as build --drafts does")
 	format := fs.String("format", export.CSV, "output format: "+strings.Join(export.Formats(), " or "))
 	out := fs.String("o", "", "write to this file instead of standard output")
@@ -41,9 +45,9 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 	case len(pos) > 1:
 		return usagef("export takes one register, got %q", pos)
 	case !contains(cliKinds(), pos[0]):
-		return usagef("export: unknown register %q: want %s", pos[0], kinds)
+		return usagef("export: unknown register %q%s: want %s", pos[0], meant(pos[0], cliKinds()), kinds)
 	case !contains(export.Formats(), *format):
-		return usagef("--format %q: want one of %s", *format, strings.Join(export.Formats(), ", "))
+		return usagef("--format %q: want one of %s%s", *format, strings.Join(export.Formats(), ", "), meant(*format, export.Formats()))
 	}
 	kind := pos[0]
 	switch {
@@ -92,9 +96,17 @@ func runExport(ctx context.Context, s *stdio, args []string) error {
 // writeFileAtomic writes a file through a temporary file in the same directory and a
 // rename, so that a failed export never leaves a truncated file where a good one was.
 func writeFileAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	dir := filepath.Dir(name)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("cannot write %s: the directory %s does not exist; create it first", name, dir)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary file's name means nothing to the user
+		}
+		return fmt.Errorf("cannot write %s: %v", name, err)
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)

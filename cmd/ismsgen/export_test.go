@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -60,7 +61,7 @@ func TestExportUsage(t *testing.T) {
 		{},
 		{"no-such-register"},
 		{"soa", "risks"},
-		{"soa", "--format", "xlsx"},
+		{"soa", "--format", "ods"},
 		{"--frobnicate", "soa"},
 	} {
 		if code, _, stderr := exportSite(t, args...); code != 2 {
@@ -116,5 +117,26 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		if id := fixture.FormulaActionID(i); got[id] != want {
 			t.Errorf("%s: title cell %q, want %q", id, got[id], want)
 		}
+	}
+}
+
+// TestExportXLSXReproducible: export --format xlsx -o writes a workbook, the same bytes
+// on a second run.
+func TestExportXLSXReproducible(t *testing.T) {
+	dir := checktest.New(t).Write(t)
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(t.TempDir(), "risks.xlsx")
+		if code, _, stderr := runCLI(t, "export", "risks", "--source", dir, "--date", checktest.Date, "--format", "xlsx", "-o", out); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b
+	}
+	if !bytes.HasPrefix(files[0], []byte("PK\x03\x04")) || !bytes.Equal(files[0], files[1]) {
+		t.Errorf("not a zip, or two runs differ (%d and %d bytes)", len(files[0]), len(files[1]))
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
 )
 
@@ -20,20 +22,74 @@ func newFlagSet(s *stdio, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(s.err)
 	fs.Usage = func() {
-		fmt.Fprintf(s.out, "Usage: ismsgen %s [flags] %s\n\n%s\n", name, args, about)
-		hasFlags := false
-		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
-		if hasFlags {
-			fmt.Fprintf(s.out, "\nFlags:\n")
-			fs.SetOutput(s.out)
-			fs.PrintDefaults()
-			fs.SetOutput(s.err)
-		}
+		fmt.Fprintf(s.out, "%s\n\n%s\n", strings.TrimSpace("Usage: ismsgen "+name+" [flags] "+args), about)
+		printFlags(s.out, fs)
 	}
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
+// printFlags lists a command's flags as the README writes them: --name VALUE (one
+// letter: -o FILE), the usage indented below, and the default when there is one.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	first := true
+	fs.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintf(w, "\nFlags:\n")
+			first = false
+		}
+		value, usage := flag.UnquoteUsage(f)
+		line := "  " + flagName(f.Name)
+		if value != "" {
+			line += " " + flagValueName(f.Name, value)
+		}
+		fmt.Fprintln(w, line)
+		usage = strings.ReplaceAll(usage, "\n", "\n        ")
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "        %s\n", usage)
+	})
+}
+
+// placeholders name a flag's value in help as the README does, by flag name.
+var placeholders = map[string]string{
+	"source": "DIR", "dest": "DIR", "out": "DIR", "date": "YYYY-MM-DD", "o": "FILE",
+	"cert": "FILE", "key": "FILE", "p12": "FILE", "ca": "FILE", "tsa-ca": "FILE", "crl": "FILE",
+	"revoke": "CERT.pem", "manifest": "FILE", "chrome": "PATH", "tsa": "URL", "org": "NAME", "cn": "NAME",
+	"format": "FORMAT", "links": "error|warn", "release": "TAG", "bind": "ADDRESS", "port": "N", "sheet": "NAME", "map": "COL=FIELD,...",
+}
+
+// flagValueName is what help shows for a flag's value: from placeholders, else N for a
+// number, else the flag's name in capitals.
+func flagValueName(name, kind string) string {
+	if p, ok := placeholders[name]; ok {
+		return p
+	}
+	if kind == "int" || kind == "uint" || kind == "float" {
+		return "N"
+	}
+	return strings.ToUpper(name)
+}
+
+// flagName is a flag as typed: two dashes, or one for a one-letter flag.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// meant is a " (did you mean X?)" hint for a word that is nearly one of the choices,
+// "" when none is near.
+func meant(word string, choices []string) string {
+	if near := diag.Nearest(word, choices, max(2, len(word)/3)); near != "" {
+		return " (did you mean " + near + "?)"
+	}
+	return ""
+}
+
+// parseFlags parses args, turning flag errors into usage errors: an unknown flag gets
+// the nearest known one as a hint.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(discard{})
 	// fs.Parse prints the usage on any error; only --help should, a mistake gets one line.
@@ -46,9 +102,38 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		usage()
 		return errHelp
 	case err != nil:
-		return usagef("%s: %v", fs.Name(), err)
+		return usagef("%s: %s", fs.Name(), flagError(fs, err))
 	}
 	return nil
+}
+
+// flagError rewrites the flag package's messages with flags as typed, and a "did you
+// mean" for an unknown one.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		name = strings.TrimLeft(name, "-")
+		var known []string
+		fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+		msg = "unknown flag " + flagName(name)
+		if near := diag.Nearest(name, known, max(2, len(name)/3)); near != "" {
+			msg += " (did you mean " + flagName(near) + "?)"
+		}
+		return msg
+	}
+	for _, prefix := range []string{"flag needs an argument: -", "bad flag syntax: -"} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			return strings.TrimSuffix(prefix, "-") + flagName(strings.TrimLeft(name, "-"))
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if i := strings.Index(rest, " for flag -"); i >= 0 {
+			after := rest[i+len(" for flag -"):]
+			name, tail, _ := strings.Cut(after, ":")
+			return "invalid value " + rest[:i] + " for " + flagName(name) + ":" + tail
+		}
+	}
+	return msg
 }
 
 // interspersed moves flags written after positional arguments in front of them, so
@@ -74,10 +159,12 @@ func interspersed(fs *flag.FlagSet, args []string) []string {
 			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 				continue
 			}
-			if i+1 < len(args) {
-				i++
-				flags = append(flags, args[i])
+			if i+1 >= len(args) {
+				// No value follows: let the flag package say so, rather than read "--".
+				return append(flags, positional...)
 			}
+			i++
+			flags = append(flags, args[i])
 		default:
 			positional = append(positional, a)
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/sign"
@@ -62,8 +63,8 @@ ismsgen seal --crl, or give it to verify --crl.`)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.out, "root CA:             %s  (give this to auditors to trust)\nsigning certificate: %s\nsigning key:         %s  (mode 0600; never commit it)\nroot CRL:            %s/root.crl  (DER; renew it every %d days with ismsgen keygen --renew-crl --out %s)\n\nSign packs with it by adding to data/site.yaml:\n  signing:\n    cert: %s\n    key: %s\nor pass --cert and --key to ismsgen build or pack.\n",
-		root, cert, key, *out, *crlDays, *out, cert, key)
+	fmt.Fprintf(s.out, "root CA:             %s  (give this to auditors to trust)\nsigning certificate: %s\nsigning key:         %s  (mode 0600; never commit it)\nroot key:            %s  (mode 0600; it signs certificates and CRLs: keep it offline, away from CI and git)\nroot CRL:            %s/root.crl  (DER; renew it every %d days with ismsgen keygen --renew-crl --out %s)\n\nSign packs with it by adding to data/site.yaml:\n  signing:\n    cert: %s\n    key: %s\nor pass --cert and --key to ismsgen build or pack.\n",
+		root, cert, key, filepath.Join(*out, "root-key.pem"), *out, *crlDays, *out, cert, key)
 	return nil
 }
 

@@ -28,10 +28,12 @@ type stdio struct {
 
 func commands() []*command {
 	return []*command{
+		{name: "init", summary: "write a new ISMS that builds at once: site settings, SoA, registers, draft stubs", run: runInit},
 		{name: "build", summary: "build the intranet site (and PDF packs) into public/", run: runBuild},
 		{name: "new", summary: "write a new policy, procedure, record or page from its archetype", run: runNew},
 		{name: "check", summary: "check audit readiness: rule findings with path:line:col", run: runCheck},
-		{name: "export", summary: "export the SoA, risks, treatment plan or document list as CSV or JSON", run: runExport},
+		{name: "export", summary: "export the SoA, a register or the document list as CSV, XLSX or JSON", run: runExport},
+		{name: "import", summary: "merge a spreadsheet (CSV or XLSX) into the SoA or a register's data file", run: runImport},
 		{name: "pack", summary: "build and sign the PDF audit packs", run: runPack},
 		{name: "diagrams", summary: "draw the Mermaid diagrams as PNG images for the PDF packs (with Chromium)", run: runDiagrams},
 		{name: "keygen", summary: "create a root CA and a pack-signing certificate; revoke certificates (CRL)", run: runKeygen},
@@ -43,12 +45,13 @@ func commands() []*command {
 	}
 }
 
-// usageError is a mistake in how ismsgen was called: exit status 2.
-type usageError struct{ msg string }
+// usageError is a mistake in how ismsgen was called: exit status 2. cmd is the
+// command whose help the message sends the user to ("" for ismsgen help).
+type usageError struct{ msg, cmd string }
 
 func (e *usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return &usageError{msg: fmt.Sprintf(format, args...)} }
 
 func main() {
 	os.Exit(run(context.Background(), &stdio{out: os.Stdout, err: os.Stderr, env: os.Getenv}, os.Args[1:]))
@@ -62,7 +65,14 @@ func run(ctx context.Context, s *stdio, args []string) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(s.err, "ismsgen: %s\nRun 'ismsgen help' for usage.\n", ue.msg)
+		if ue.msg == "" { // the usage was printed
+			return 2
+		}
+		help := "ismsgen help"
+		if ue.cmd != "" {
+			help = "ismsgen " + ue.cmd + " --help"
+		}
+		fmt.Fprintf(s.err, "ismsgen: %s\nRun '%s' for usage.\n", ue.msg, help)
 		return 2
 	}
 	if errors.Is(err, errHelp) {
@@ -87,8 +97,9 @@ var errSilent = errors.New("failed")
 
 func dispatch(ctx context.Context, s *stdio, args []string) error {
 	if len(args) == 0 {
-		printHelp(s.out)
-		return nil
+		// A script that runs ismsgen without a command has a mistake: usage on stderr, exit 2.
+		printHelp(s.err)
+		return &usageError{}
 	}
 	name := args[0]
 	switch name {
@@ -104,12 +115,19 @@ func dispatch(ctx context.Context, s *stdio, args []string) error {
 	case "-version", "--version":
 		name = "version"
 	}
+	var names []string
 	for _, c := range commands() {
 		if c.name == name && c.run != nil {
-			return c.run(ctx, s, args[1:])
+			err := c.run(ctx, s, args[1:])
+			var ue *usageError
+			if errors.As(err, &ue) && ue.cmd == "" {
+				ue.cmd = c.name
+			}
+			return err
 		}
+		names = append(names, c.name)
 	}
-	return usagef("unknown command %q", name)
+	return usagef("unknown command %q%s", name, meant(name, names))
 }
 
 func printHelp(w io.Writer) {

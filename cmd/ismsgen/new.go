@@ -17,14 +17,14 @@ func runNew(ctx context.Context, s *stdio, args []string) error {
 		kinds = append(kinds, k.Name)
 		id := "no ID unless --id"
 		if k.Prefix != "" {
-			id = "ID " + k.Prefix + "-NNN"
+			id = "ID " + k.Prefix + "-NNN or " + k.Prefix + "-WORD"
 		}
 		fmt.Fprintf(&sections, "  %-10s %s/, %s\n", k.Name, path.Join("content", k.Dir), id)
 	}
 	fs := newFlagSet(s, "new", strings.Join(kinds, "|")+` "Title"`,
 		"Write a new document from its archetype (themes/<theme>/archetypes/<kind>.md of the site,\n"+
-			"else the default theme's): the next free ID of its kind (one above the highest\n"+
-			"numbered one), today's date ($SOURCE_DATE_EPOCH if set), status draft, version 0.1,\n"+
+			"else the default theme's): the next free ID of its kind in the site's own style (POL-REMOTE\n"+
+			"where the site names its IDs, else one above the highest numbered one), today's date ($SOURCE_DATE_EPOCH if set), status draft, version 0.1,\n"+
 			"in the section of its kind (under content_dir when data/site.yaml sets it), named\n"+
 			"after the title. An existing file is never overwritten.\n\nKinds:\n"+strings.TrimRight(sections.String(), "\n"))
 	id := fs.String("id", "", "the document's ID instead of the next free one, e.g. POL-REMOTE")
@@ -37,7 +37,7 @@ func runNew(ctx context.Context, s *stdio, args []string) error {
 	}
 	kind, ok := scaffold.KindNamed(fs.Arg(0))
 	if !ok {
-		return usagef("new: unknown kind %q: want one of %s", fs.Arg(0), strings.Join(kinds, ", "))
+		return usagef("new: unknown kind %q%s: want one of %s", fs.Arg(0), meant(fs.Arg(0), kinds), strings.Join(kinds, ", "))
 	}
 	title := strings.TrimSpace(fs.Arg(1))
 	if scaffold.Slug(title) == "" {
@@ -63,5 +63,6 @@ func runNew(ctx context.Context, s *stdio, args []string) error {
 		what += " (" + res.ID + ")"
 	}
 	fmt.Fprintf(s.out, "created %s from %s\n", what, res.Archetype)
+	fmt.Fprintf(s.out, "It is a draft: the site shows it with ismsgen build --drafts or ismsgen serve --drafts, and without them once its status is approved.\n")
 	return nil
 }

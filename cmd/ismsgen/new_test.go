@@ -27,19 +27,20 @@ func runNewCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestNewWritesFromArchetype(t *testing.T) {
 	dir := fixture.Write(t, fixture.Minimal())
-	// Flags may follow the arguments, as people type them.
+	// Flags may follow the arguments, as people type them. The fixture names its IDs
+	// (POL-IS), so the new one is named too.
 	code, out, errs := runNewCLI(t, "new", "procedure", "Starters & leavers", "--source", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "created content/procedures/starters-leavers.md (PRO-001)") {
+	if !strings.Contains(out, "created content/procedures/starters-leavers.md (PRO-STARTERS)") {
 		t.Errorf("stdout %q", out)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "content/procedures/starters-leavers.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"id: PRO-001\n", "status: draft\n", `version: "0.1"`, "date: 2026-11-22\n"} {
+	for _, want := range []string{"id: PRO-STARTERS\n", "status: draft\n", `version: "0.1"`, "date: 2026-11-22\n"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("missing %s in\n%s", want, b)
 		}

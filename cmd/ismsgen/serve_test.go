@@ -110,7 +110,7 @@ func TestServeUsageErrors(t *testing.T) {
 	}{
 		{"port out of range", []string{"--port", "70000"}, 2, "--port 70000"},
 		{"stray argument", []string{"content"}, 2, "serve takes no arguments"},
-		{"bad flag", []string{"--live"}, 2, "flag provided but not defined"},
+		{"bad flag", []string{"--live"}, 2, "unknown flag --live"},
 		{"missing source", []string{"--source", "/nonexistent"}, 2, "not a directory"},
 		{"busy port", []string{"--port", busy}, 1, "already in use"},
 	} {

@@ -94,7 +94,8 @@ func TestTSAFlags(t *testing.T) {
 	if code, _, errs := runCLI(t, "pack", "--source", src, "--tsa", "ftp://tsa.example"); code != 2 || !strings.Contains(errs, "--tsa: ") {
 		t.Errorf("ftp --tsa: exit %d\n%s", code, errs)
 	}
-	if code, _, errs := runCLI(t, "verify", pdf, "--crl", filepath.Join(keys, "root.pem")); code != 2 || !strings.Contains(errs, "verify --crl") {
+	// A file that is not a CRL is a problem with a file, not with the command line: exit 1.
+	if code, _, errs := runCLI(t, "verify", pdf, "--crl", filepath.Join(keys, "root.pem")); code != 1 || !strings.Contains(errs, "verify --crl") {
 		t.Errorf("--crl of a certificate: exit %d\n%s", code, errs)
 	}
 	site, _ := os.ReadFile(filepath.Join(src, "data", "site.yaml"))

@@ -47,7 +47,7 @@ Exits 0 only when everything holds; "warn" lines name what could not be checked.
 	file := fs.Arg(0)
 	pdf, err := os.ReadFile(file)
 	if err != nil {
-		return usagef("verify: %v", err)
+		return fmt.Errorf("verify: cannot read %s: %w", file, unwrapPath(err))
 	}
 	v := &verifier{out: s.out, ok: true}
 	policy, trust, err := verifyPolicy(*ca, *source, *allowDev)
@@ -56,11 +56,11 @@ Exits 0 only when everything holds; "warn" lines name what could not be checked.
 	}
 	if *tsaCA != "" {
 		if policy.TSARoots, err = sign.LoadRoots(*tsaCA); err != nil {
-			return usagef("verify --tsa-ca: %v", err)
+			return fmt.Errorf("verify --tsa-ca: %w", err)
 		}
 	}
 	if policy.CRLs, err = sign.LoadCRLs(crls...); err != nil {
-		return usagef("verify --crl: %v", err)
+		return fmt.Errorf("verify --crl: %w", err)
 	}
 	rep, err := sign.Verify(pdf, policy)
 	if err != nil {
@@ -119,7 +119,7 @@ func verifyPolicy(ca, source string, allowDev bool) (sign.Policy, string, error)
 		roots, err := sign.LoadRoots(paths...)
 		if err != nil {
 			if ca != "" {
-				return sign.Policy{}, "", usagef("verify --ca: %v", err)
+				return sign.Policy{}, "", fmt.Errorf("verify --ca: %w", err)
 			}
 			return sign.Policy{}, "", fmt.Errorf("verify: %w", err)
 		}
@@ -303,4 +303,13 @@ func (v *verifier) sources(ctx context.Context, m *manifest.Manifest, source str
 	for _, p := range d.Missing {
 		v.fail("source missing since the pack was built: %s", p)
 	}
+}
+
+// unwrapPath drops the operation and path of a file error, which the message names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -30,6 +30,7 @@ func RunOptions(g *resolve.Graph, opt Options) []Finding {
 	c.controlDocuments()
 	c.documents()
 	c.uncontrolled()
+	c.todos()
 	c.risks()
 	c.actions()
 	c.evidence()

@@ -24,7 +24,7 @@ func DocumentedControls() []string {
 func (c *checker) controlDocuments() {
 	for _, id := range DocumentedControls() {
 		row, ok := c.g.SoARow(id)
-		if !ok || !row.IsApplicable() {
+		if !ok || row.Applicable == nil || !row.IsApplicable() {
 			continue
 		}
 		if len(c.g.DeclaringDocuments(id)) > 0 {

@@ -27,6 +27,7 @@ const (
 	RuleDocVersion        = "doc-version-mismatch"
 	RuleDocLinksDraft     = "doc-links-draft"
 	RuleDocUncontrolled   = "doc-uncontrolled"
+	RuleDocTodo           = "doc-todo"
 	RuleRiskNoOwner       = "risk-no-owner"
 	RuleRiskScale         = "risk-scale"
 	RuleRiskNoTreatment   = "risk-no-treatment"
@@ -119,6 +120,7 @@ func Rules() []RuleInfo {
 		{RuleDocLinksDraft, Warning, "an approved document or register links to a draft document"},
 		docChangedNoBumpInfo(),
 		{RuleDocUncontrolled, Warning, "a Markdown file has no front matter, so it builds as an uncontrolled page: no ID, version, status or owner (7.5.2, 7.5.3); one finding per file"},
+		{RuleDocTodo, Warning, "a document's text still holds a TODO marker (the stubs ismsgen init writes have one under each heading): one finding per marker"},
 
 		{RuleRiskNoOwner, Error, "a risk has no risk owner (6.1.2 c)"},
 		{RuleRiskScale, Error, "a risk's likelihood or impact (inherent or residual) is not a value of the method's scale"},

@@ -155,6 +155,13 @@ func ruleCases() []ruleCase {
 			},
 			at: at(soaFile, "PRO-CHANGE]"), subject: "SOA", contains: "draft document PRO-CHANGE"},
 
+		{name: "TODO markers", rule: check.RuleDocTodo, sev: check.Warning,
+			edit: func(t *testing.T, s *checktest.Site) {
+				s.Files["content/todo.md"] = "---\nid: DOC-TODO\ntitle: Stub\ntype: record\nstatus: draft\n---\n\n## Scope\n\nTODO: say what it covers. Not a TODOs or `TODO` in code.\n\n```\nTODO\n```\n\n- Owner: TODO\n"
+			},
+			at:       fixed("content/todo.md:10:1", "content/todo.md:16:10"),
+			subject:  "DOC-TODO",
+			contains: "TODO marker: write what it asks for"},
 		{name: "file without front matter", rule: check.RuleDocUncontrolled, sev: check.Warning,
 			edit: func(t *testing.T, s *checktest.Site) {
 				s.Files["content/guide.md"] = "# Staff guide\n\nRead the [[POL-IS]].\n"

@@ -43,6 +43,8 @@ func (c *checker) soaRow(row *model.SoARow) {
 	id := row.Control.ID
 	if row.Applicable == nil {
 		c.add(RuleSoANoApplicability, row.Pos, id, "SoA row for %s does not say whether the control is applicable: set applicable: true or false", id)
+		// Undecided: the decision comes first, and what follows from it is not yet due.
+		return
 	}
 	c.justificationRisks(row)
 	if !row.IsApplicable() {

@@ -53,7 +53,23 @@ func Describe(kind string) string {
 }
 
 // Formats lists the output formats.
-func Formats() []string { return []string{CSV, JSON} }
+func Formats() []string { return []string{CSV, JSON, XLSX} }
+
+// Info returns what the XLSX export of a kind says about itself: the organisation, the
+// register's title and version (from its document: block), and the build date.
+func Info(g *resolve.Graph, kind string) SheetInfo {
+	info := SheetInfo{Organisation: g.Site.Config.Organisation, Title: "Document register", Date: g.Date}
+	if reg := model.RegisterNamed(kind); reg != nil {
+		info.Title = reg.Title
+		if dc := reg.Data(g.Site).Control(); dc != nil {
+			if dc.Title != "" {
+				info.Title = dc.Title
+			}
+			info.Version = dc.Version
+		}
+	}
+	return info
+}
 
 // Table is one export: named columns and one row per item. A cell is a string, an int,
 // a bool, a []string (a list) or nil (no value).
@@ -120,15 +136,18 @@ func Write(w io.Writer, g *resolve.Graph, kind, format string) error {
 
 // WriteOnly is Write with only the items include accepts (see BuildOnly).
 func WriteOnly(w io.Writer, g *resolve.Graph, kind, format string, include func(*resolve.Entity) bool) error {
-	if format != CSV && format != JSON {
+	if format != CSV && format != JSON && format != XLSX {
 		return fmt.Errorf("unknown export format %q: want one of %s", format, strings.Join(Formats(), ", "))
 	}
 	t, err := BuildOnly(g, kind, include)
 	if err != nil {
 		return err
 	}
-	if format == CSV {
+	switch format {
+	case CSV:
 		return t.WriteCSV(w)
+	case XLSX:
+		return t.WriteXLSX(w, Info(g, kind))
 	}
 	return t.WriteJSON(w)
 }

@@ -184,7 +184,7 @@ func TestWriteErrors(t *testing.T) {
 	if err := export.Write(&bytes.Buffer{}, g, "no-such-register", export.CSV); err == nil || !strings.Contains(err.Error(), strings.Join(export.Kinds(), ", ")) {
 		t.Errorf("unknown kind: %v", err)
 	}
-	if err := export.Write(&bytes.Buffer{}, g, export.SoA, "xlsx"); err == nil || !strings.Contains(err.Error(), "csv, json") {
+	if err := export.Write(&bytes.Buffer{}, g, export.SoA, "ods"); err == nil || !strings.Contains(err.Error(), "csv, json, xlsx") {
 		t.Errorf("unknown format: %v", err)
 	}
 }

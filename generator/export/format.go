@@ -109,3 +109,8 @@ func (t *Table) WriteJSON(w io.Writer) error {
 	_, err := w.Write(out.Bytes())
 	return err
 }
+
+// CellText is a cell as the CSV export writes it before neutralising: lists joined with
+// "; ", booleans yes/no, nothing as "". The XLSX export shows the same text, and the
+// importers read it back.
+func CellText(v any) string { return csvCell(v) }

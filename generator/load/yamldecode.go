@@ -209,3 +209,13 @@ func suggest(key string, known []string) string {
 func cleanYAMLError(err error) string {
 	return strings.TrimPrefix(err.Error(), "yaml: ")
 }
+
+// DecodeNode decodes n into v (a pointer to a model struct) as strictly as a data file
+// is decoded, and returns the problems found; positions name path and the node's line
+// and column. The importers check a spreadsheet's cells with it.
+func DecodeNode(path string, n *yaml.Node, v any) diag.List {
+	var errs diag.List
+	d := &yamlDecoder{path: path, errs: &errs}
+	d.decode(n, reflect.ValueOf(v).Elem())
+	return errs
+}

@@ -112,11 +112,11 @@ func assetColumns(TableContext) []Column {
 
 // assetRegister describes the asset inventory for the register table.
 func assetRegister() *Register {
-	return &Register{Name: "assets", Artefact: "asset-inventory", File: "data/assets.yaml", ID: "REG-ASSETS", Title: "Asset inventory",
+	return &Register{Name: "assets", Artefact: "asset-inventory", File: "data/assets.yaml", Key: "assets", ID: "REG-ASSETS", Title: "Asset inventory",
 		Page: "assets/index.html", Layout: "register", Section: "Asset inventory",
 		About:   "one row per asset, with its owner, classification and CIA needs",
 		Row:     &RowKind{Kind: "asset", Noun: "asset", Plural: "assets", Dir: "assets", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.AssetInventory },
-		Columns: assetColumns,
+		Columns: assetColumns, Fields: assetFields,
 		Tracked: []string{"owner", "classification", "location", "held_in"}}
 }

@@ -177,7 +177,7 @@ func auditColumns(TableContext) []Column {
 
 // auditRegister describes the audit programme for the register table.
 func auditRegister() *Register {
-	return &Register{Name: "audits", Artefact: "audit-programme", File: "data/audits.yaml", ID: "REG-AUDIT",
+	return &Register{Name: "audits", Artefact: "audit-programme", File: "data/audits.yaml", Key: "audits", ID: "REG-AUDIT",
 		Title: "Internal audit programme", Page: "audits/index.html", Layout: "register",
 		Section: "Internal audits", Clause: "9.2",
 		About:   "one row per internal audit, planned or held, with its scope and its findings counted",

@@ -89,7 +89,7 @@ func legalColumns(TableContext) []Column {
 
 // legalRegister describes the legal register for the register table.
 func legalRegister() *Register {
-	return &Register{Name: "legal", Artefact: "legal-register", File: "data/legal.yaml", ID: "REG-LEGAL",
+	return &Register{Name: "legal", Artefact: "legal-register", File: "data/legal.yaml", Key: "requirements", ID: "REG-LEGAL",
 		Title: "Legal, regulatory and contractual requirements", Page: "legal/index.html", Layout: "register",
 		Section: "Legal register", Clause: "4.2",
 		About:   "one row per legal, regulatory or contractual requirement, with its owner and how it is met",

@@ -156,7 +156,7 @@ func ncColumns(TableContext) []Column {
 
 // ncRegister describes the nonconformity log for the register table.
 func ncRegister() *Register {
-	return &Register{Name: "nonconformities", Artefact: "nonconformity-log", File: "data/nonconformities.yaml", ID: "REG-NC",
+	return &Register{Name: "nonconformities", Artefact: "nonconformity-log", File: "data/nonconformities.yaml", Key: "nonconformities", ID: "REG-NC",
 		Title: "Nonconformity and corrective action log", Page: "nonconformities/index.html", Layout: "register",
 		Section: "Nonconformities", Clause: "10.2",
 		About:   "one row per nonconformity, with its correction, root cause, corrective action and effectiveness review",

@@ -174,7 +174,7 @@ func objectiveColumns(TableContext) []Column {
 
 // objectiveRegister describes the objectives register for the register table.
 func objectiveRegister() *Register {
-	return &Register{Name: "objectives", Artefact: "objectives", File: "data/objectives.yaml", ID: "REG-OBJ",
+	return &Register{Name: "objectives", Artefact: "objectives", File: "data/objectives.yaml", Key: "objectives", ID: "REG-OBJ",
 		Title: "Information security objectives", Page: "objectives/index.html", Layout: "register",
 		Section: "Objectives", Clause: "6.2",
 		About:   "one row per information security objective, with its target and latest result",

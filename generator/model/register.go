@@ -24,6 +24,7 @@ type Register struct {
 	Name     string // stable name: the export's and the CLI's ("risks")
 	Artefact string // its generated section in a pack's contents: ("risk-register")
 	File     string // its data file ("data/risks.yaml")
+	Key      string // the key of its rows in the data file ("risks")
 	ID       string // the default ID of its document block ("REG-RISK")
 	Title    string // the default title of its document block ("Risk register")
 	Page     string // its page ("risks/index.html")
@@ -47,6 +48,10 @@ type Register struct {
 	// generic section, the "what changed" comparison of rows); nil for a register whose
 	// rows are not entities of their own.
 	Columns func(c TableContext) []Column
+	// Fields are the columns an import reads back into the data file, the key of a row
+	// (its ID, or the SoA's control) first; nil for a register that cannot be imported.
+	// Columns not listed are derived (levels, overdue, digests) and are never read back.
+	Fields func() []Field
 	// Tracked names the columns whose changes "what changed" lists row by row (a risk's
 	// levels, an action's status); rows added and removed are listed whatever they are.
 	Tracked []string
@@ -103,30 +108,30 @@ type RefField struct {
 // Registers returns the registers kept as data, in the order the site lists them.
 func Registers() []*Register {
 	return []*Register{
-		{Name: "soa", Artefact: "soa", File: "data/soa.yaml", ID: "SOA", Title: "Statement of Applicability",
+		{Name: "soa", Artefact: "soa", File: "data/soa.yaml", Key: "controls", ID: "SOA", Title: "Statement of Applicability",
 			Page: "soa.html", Layout: "soa", Section: "Statement of Applicability", Clause: "6.1.3",
-			Data: func(s *Site) RegisterData { return &s.SoA }},
-		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", ID: "REG-RISK", Title: "Risk register",
+			Data: func(s *Site) RegisterData { return &s.SoA }, Fields: soaFields},
+		{Name: "risks", Artefact: "risk-register", File: "data/risks.yaml", Key: "risks", ID: "REG-RISK", Title: "Risk register",
 			Page: "risks/index.html", Layout: "risks", Section: "Risk register", Clause: "8.2",
 			About:   "one row per risk, with levels and bands computed by the method",
 			Row:     &RowKind{Kind: "risk", Noun: "risk", Plural: "risks", Dir: "risks", Layout: "risk"},
 			Data:    func(s *Site) RegisterData { return &s.Risks },
-			Columns: riskColumns,
+			Columns: riskColumns, Fields: riskFields,
 			Tracked: []string{"level", "band", "residual_level", "treatment"},
 			Finish:  checkRiskMethod},
-		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", ID: "RTP", Title: "Risk treatment plan",
+		{Name: "treatment", Artefact: "treatment-plan", File: "data/treatment.yaml", Key: "actions", ID: "RTP", Title: "Risk treatment plan",
 			Page: "treatment/index.html", Layout: "treatment", Section: "Risk treatment plan",
 			About:   "one row per risk treatment action",
 			Row:     &RowKind{Kind: "action", Noun: "treatment action", Plural: "treatment actions", Dir: "treatment", Layout: "action"},
 			Data:    func(s *Site) RegisterData { return &s.Treatment },
-			Columns: actionColumns,
+			Columns: actionColumns, Fields: actionFields,
 			Tracked: []string{"status", "due"}},
-		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", ID: "REG-EVIDENCE", Title: "Evidence register",
+		{Name: "evidence", Artefact: "evidence", File: "data/evidence.yaml", Key: "evidence", ID: "REG-EVIDENCE", Title: "Evidence register",
 			Page: "evidence/index.html", Layout: "evidence-register", Section: "Evidence",
 			About:   "one row per evidence record, with its file's SHA-256",
 			Row:     &RowKind{Kind: "evidence", Noun: "evidence record", Plural: "evidence records", Dir: "evidence", Layout: "evidence"},
 			Data:    func(s *Site) RegisterData { return &s.Evidence },
-			Columns: evidenceColumns,
+			Columns: evidenceColumns, Fields: evidenceFields,
 			Tracked: []string{"file", "sha256", "date"},
 			Finish:  readEvidenceFiles},
 		assetRegister(),

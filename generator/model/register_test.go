@@ -1,7 +1,9 @@
 package model
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +28,20 @@ func TestRegisterTable(t *testing.T) {
 			t.Errorf("register %+v lacks a name, file, ID, page, layout or data", r)
 		}
 		unique("name", r.Name, r.Name)
+		if r.Fields != nil && r.Columns != nil {
+			cols := map[string]bool{}
+			for _, c := range r.Columns(ctx) {
+				cols[c.Name] = true
+			}
+			for _, f := range r.Fields() {
+				if !cols[f.Column] {
+					t.Errorf("register %s: field %s is not a column of its export, so an export cannot be imported back", r.Name, f.Column)
+				}
+			}
+		}
+		if !hasYAMLField(r.Data(&Site{}), r.Key) {
+			t.Errorf("register %s: its data has no field with yaml key %q (Key)", r.Name, r.Key)
+		}
 		unique("file", r.File, r.Name)
 		unique("id", r.ID, r.Name)
 		unique("page", r.Page, r.Name)
@@ -58,4 +74,15 @@ func TestRegisterTable(t *testing.T) {
 	if RegisterNamed("no-such-register") != nil {
 		t.Error("RegisterNamed found a register that does not exist")
 	}
+}
+
+// hasYAMLField reports whether the struct v points at has a field whose yaml key is key.
+func hasYAMLField(v any, key string) bool {
+	t := reflect.TypeOf(v).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name == key && key != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -142,11 +142,11 @@ func supplierColumns(TableContext) []Column {
 
 // supplierRegister describes the supplier register for the register table.
 func supplierRegister() *Register {
-	return &Register{Name: "suppliers", Artefact: "supplier-register", File: "data/suppliers.yaml", ID: "REG-SUPPLIERS", Title: "Supplier register",
+	return &Register{Name: "suppliers", Artefact: "supplier-register", File: "data/suppliers.yaml", Key: "suppliers", ID: "REG-SUPPLIERS", Title: "Supplier register",
 		Page: "suppliers/index.html", Layout: "register", Section: "Supplier register",
 		About:   "one row per supplier, with its criticality, contract clauses and assessments",
 		Row:     &RowKind{Kind: "supplier", Noun: "supplier", Plural: "suppliers", Dir: "suppliers", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Suppliers },
-		Columns: supplierColumns,
+		Columns: supplierColumns, Fields: supplierFields,
 		Tracked: []string{"criticality", "owner", "last_assessment", "next_assessment", "status"}}
 }

@@ -21,7 +21,20 @@ type archetypeData struct {
 	ID    string // the new document's ID ("" for a page without --id)
 	Title string // raw: use {{ yaml .Title }} in front matter
 	Date  string // YYYY-MM-DD
-	Kind  string // policy, procedure, record, page
+	Kind  string // policy, procedure, record, page; or mandatory, for init's stubs
+
+	// The stubs of mandatory documents `ismsgen init` writes also see these.
+	Type     string    // the document type: manual, policy, plan, record
+	Summary  string    // one sentence under the title
+	Clauses  []string  // the clauses it is the documented information for
+	Controls []string  // the controls it implements
+	Sections []Section // its headings, each with what to write under it
+}
+
+// Section is one heading of a stub, with what its TODO marker asks for.
+type Section struct {
+	Heading string
+	Todo    string
 }
 
 // render executes the archetype of kind: the site theme's if it has one, else the

@@ -85,3 +85,67 @@ var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // ValidID reports whether id can be a document ID.
 func ValidID(id string) bool { return validID.MatchString(id) }
+
+// PickID returns the ID of a new document of the prefix in the site's own style. A
+// site whose IDs of the prefix (or, with none of it yet, all its IDs) are more often
+// named (POL-AC, PRO-BACKUP) than numbered gets a named one from the title's first
+// significant word (POL-REMOTE for "Remote working"; the second word joins it when the
+// first is taken, then -2, -3…); otherwise the next number (NextID).
+func PickID(used map[string]string, prefix, title string) string {
+	named, numbered := idStyle(used, prefix+"-")
+	if named+numbered == 0 {
+		named, numbered = idStyle(used, "")
+	}
+	if named <= numbered {
+		return NextID(used, prefix)
+	}
+	var words []string
+	for _, w := range strings.Split(Slug(title), "-") {
+		if w != "" && !idStopWords[w] {
+			words = append(words, strings.ToUpper(w))
+		}
+	}
+	if len(words) == 0 {
+		return NextID(used, prefix)
+	}
+	base := prefix + "-" + words[0]
+	if _, taken := used[base]; taken && len(words) > 1 {
+		base += "-" + words[1]
+	}
+	id := base
+	for n := 2; ; n++ {
+		if _, taken := used[id]; !taken {
+			return id
+		}
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+// idStyle counts the IDs starting with prefix whose rest is a number, and those whose
+// rest has a letter.
+func idStyle(used map[string]string, prefix string) (named, numbered int) {
+	for id := range used {
+		rest, ok := strings.CutPrefix(id, prefix)
+		if !ok || rest == "" {
+			continue
+		}
+		if prefix == "" {
+			_, rest, ok = strings.Cut(id, "-")
+			if !ok || rest == "" {
+				continue
+			}
+		}
+		if strings.Trim(rest, "0123456789") == "" {
+			numbered++
+		} else {
+			named++
+		}
+	}
+	return named, numbered
+}
+
+// idStopWords are left out of a named ID: they say nothing of the document.
+var idStopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "of": true, "for": true, "to": true, "in": true, "on": true,
+	"with": true, "or": true, "policy": true, "procedure": true, "record": true, "records": true, "page": true,
+}

@@ -79,7 +79,7 @@ func New(opt Options) (*Result, error) {
 			return nil, fmt.Errorf("ID %s %w: %s", id, ErrExists, where)
 		}
 	case opt.Kind.Prefix != "":
-		id = NextID(used, opt.Kind.Prefix)
+		id = PickID(used, opt.Kind.Prefix, opt.Title)
 	}
 	text, from, err := render(opt.Source, opt.Kind.Name, archetypeData{ID: id, Title: opt.Title, Date: opt.Date.String(), Kind: opt.Kind.Name})
 	if err != nil {

@@ -35,6 +35,33 @@ func read(t *testing.T, dir, rel string) string {
 	return string(b)
 }
 
+// TestPickID: IDs follow the site's own style, named or numbered.
+func TestPickID(t *testing.T) {
+	for _, c := range []struct {
+		used  []string
+		title string
+		want  string
+	}{
+		{nil, "Remote working", "POL-001"},
+		{[]string{"POL-001", "POL-AC"}, "Remote working", "POL-002"},
+		{[]string{"POL-AC", "POL-IS"}, "Remote working", "POL-REMOTE"},
+		{[]string{"POL-AC", "POL-REMOTE"}, "Remote working policy", "POL-REMOTE-WORKING"},
+		{[]string{"POL-AC", "POL-REMOTE", "POL-REMOTE-WORKING"}, "Remote working", "POL-REMOTE-WORKING-2"},
+		{[]string{"POL-AC", "MAN-SCOPE"}, "The policy of backups", "POL-BACKUPS"},
+		// No policy yet: the site's other IDs say which style.
+		{[]string{"PRO-ACCESS", "MAN-SCOPE", "REC-1"}, "Access control", "POL-ACCESS"},
+		{[]string{"PRO-001", "PRO-002", "MAN-SCOPE"}, "Access control", "POL-001"},
+	} {
+		used := map[string]string{}
+		for _, id := range c.used {
+			used[id] = "x.md"
+		}
+		if got := scaffold.PickID(used, "POL", c.title); got != c.want {
+			t.Errorf("PickID(%v, %q) = %s, want %s", c.used, c.title, got, c.want)
+		}
+	}
+}
+
 func TestNextID(t *testing.T) {
 	for _, c := range []struct {
 		used []string

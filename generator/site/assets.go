@@ -14,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// assets adds the theme's static files, the code stylesheet, the CSV exports, the
+// assets adds the theme's static files, the code stylesheet, the CSV and XLSX exports, the
 // evidence files and the images beside documents: none of what the site withholds.
 func (r *renderer) assets(files map[string][]byte) error {
 	for p, b := range r.theme.static() {
@@ -31,11 +31,13 @@ func (r *renderer) assets(files map[string][]byte) error {
 		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
 			continue // the site does not have or does not publish the register
 		}
-		var buf bytes.Buffer
-		if err := export.WriteOnly(&buf, r.g, kind, export.CSV, r.pub.shown); err != nil {
-			return err
+		for _, format := range []string{export.CSV, export.XLSX} {
+			var buf bytes.Buffer
+			if err := export.WriteOnly(&buf, r.g, kind, format, r.pub.shown); err != nil {
+				return err
+			}
+			files[exportFile(kind, format)] = buf.Bytes()
 		}
-		files[exportPath(kind)] = buf.Bytes()
 	}
 	for _, e := range r.g.OfKind(resolve.KindEvidence) {
 		if ev := e.Evidence; ev.SHA256 != "" && r.pub.shown(e) {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -166,10 +167,15 @@ func (p *Page) Retired() bool { return p.Info != nil && p.Info.Status == model.S
 func (p *Page) ReviewOverdue() bool { return p.Info != nil && p.G.DocReviewOverdue(*p.Info) }
 
 // CSV returns the relative URL of a register's CSV export.
-func (p *Page) CSV(kind string) string { return p.Rel(exportPath(kind)) }
+func (p *Page) CSV(kind string) string { return p.Rel(exportFile(kind, export.CSV)) }
 
-func exportPath(kind string) string {
-	return fmt.Sprintf("exports/%s.csv", strings.ReplaceAll(kind, ":", "-"))
+// XLSX returns the relative URL of a register's XLSX export, beside its CSV.
+func (p *Page) XLSX(kind string) string { return p.Rel(exportFile(kind, export.XLSX)) }
+
+// exportFile is where the site keeps an export: exports/<kind>.<format> (coverage:nis2
+// as coverage-nis2).
+func exportFile(kind, format string) string {
+	return fmt.Sprintf("exports/%s.%s", strings.ReplaceAll(kind, ":", "-"), format)
 }
 
 // Plural is a helper for "1 risk" / "2 risks".

@@ -1,0 +1,145 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/catalog"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// InitOptions describe a new ISMS.
+type InitOptions struct {
+	Dir  string // the site root; created when missing
+	Org  string // the organisation's name
+	Date model.Date
+}
+
+// InitResult says what Init wrote and what it found already there.
+type InitResult struct {
+	Written []string // slash paths relative to Dir, in the order written
+	Kept    []string // files that existed and were left as they were
+}
+
+// Init writes a new ISMS into opt.Dir that builds at once: data/site.yaml, every
+// register of model.Registers as a draft with its document: block (the SoA with one
+// row per catalogue control and applicable left to decide, the risk register with a
+// 5×5 method), a draft stub for each mandatory document with TODO markers under its
+// headings, a .gitignore and a README. It never overwrites a file: one that exists
+// is kept and listed in Kept.
+func Init(opt InitOptions) (*InitResult, error) {
+	if strings.TrimSpace(opt.Org) == "" {
+		return nil, errors.New("the organisation's name is empty")
+	}
+	files, err := starterFiles(opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &InitResult{}
+	for _, f := range files {
+		wrote, err := writeNew(opt.Dir, f.path, f.text)
+		if err != nil {
+			return res, err
+		}
+		if wrote {
+			res.Written = append(res.Written, f.path)
+		} else {
+			res.Kept = append(res.Kept, f.path)
+		}
+	}
+	return res, nil
+}
+
+type starterFile struct {
+	path string
+	text []byte
+}
+
+// starterFiles returns every file of a new ISMS, in the order Init writes them.
+func starterFiles(opt InitOptions) ([]starterFile, error) {
+	out := []starterFile{{"data/site.yaml", siteYAML(opt.Org)}}
+	cat, err := annexA()
+	if err != nil {
+		return nil, err
+	}
+	for _, reg := range model.Registers() {
+		out = append(out, starterFile{reg.File, registerYAML(reg, opt.Date, cat)})
+	}
+	for _, s := range stubs() {
+		text, _, err := render(opt.Dir, "mandatory", archetypeData{ID: s.ID, Title: s.Title, Date: opt.Date.String(), Kind: "mandatory",
+			Type: s.Type, Summary: s.Summary, Clauses: s.Clauses, Controls: s.Controls, Sections: s.Sections})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, starterFile{path.Join("content", s.Dir, Slug(s.Title)+".md"), text})
+	}
+	return append(out,
+		starterFile{".gitignore", []byte(gitignore)},
+		starterFile{"README.md", readme(opt.Org)}), nil
+}
+
+// writeNew creates dir/rel with text unless it exists; it reports whether it wrote.
+func writeNew(dir, rel string, text []byte) (bool, error) {
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return false, err
+	}
+	// O_EXCL: an existing file, or one that appears meanwhile, is never overwritten.
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if _, err := f.Write(text); err != nil {
+		f.Close()
+		return false, err
+	}
+	return true, f.Close()
+}
+
+// annexA returns the built-in catalogue's controls.
+func annexA() ([]*model.Control, error) {
+	var c model.Catalogue
+	if err := yaml.Unmarshal(catalog.AnnexA(), &c); err != nil {
+		return nil, fmt.Errorf("the built-in catalogue: %v", err)
+	}
+	return c.Controls, nil
+}
+
+func siteYAML(org string) []byte {
+	return []byte(`# Site settings (see the ismsgen README, "The content contract").
+organisation: ` + yamlString(org) + `
+title: ` + yamlString(org+" ISMS") + `
+base_url: /          # the intranet's address, printed in PDF packs: https://isms.example/
+language: en
+classification: internal
+scope: ""            # one paragraph: what the ISMS covers (see MAN-SCOPE)
+`)
+}
+
+const gitignore = `# ismsgen's output and local state. Commit .ismsgen/diagrams/: packs read their images.
+/public/
+.ismsgen/*
+!.ismsgen/diagrams/
+`
+
+func readme(org string) []byte {
+	return []byte("# " + org + " ISMS\n\n" +
+		"The information security management system of " + org + ", kept as Markdown (`content/`) and\n" +
+		"YAML (`data/`) and built with [ismsgen](https://github.com/ismsgen/ismsgen).\n\n" +
+		"```sh\n" +
+		"ismsgen build   # the intranet site and the PDF audit packs, into public/\n" +
+		"ismsgen check   # what is left before a Stage 1 audit: every finding with its file:line:col\n" +
+		"```\n\n" +
+		"`ismsgen serve` previews the site while you edit; `--drafts` shows the draft documents.\n" +
+		"Start with `ismsgen check`: it lists each control whose applicability is still to be\n" +
+		"decided in `data/soa.yaml`, and each TODO in the draft documents under `content/`.\n")
+}
