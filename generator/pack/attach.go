@@ -8,7 +8,6 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/ismsgen/ismsgen/generator/pdf"
 )
@@ -78,7 +77,7 @@ func addAttachments(f *pdf.File, as []Attachment, date string) error {
 			rel = RelSupplement
 		}
 		spec := f.Add(fmt.Appendf(nil, "<</Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /%s /EF <</F %d 0 R /UF %d 0 R>>>>",
-			asciiString(a.Name), textString(a.Name), textString(a.Description), rel, ef, ef))
+			asciiString(a.Name), pdf.TextString(a.Name), pdf.TextString(a.Description), rel, ef, ef))
 		// Name tree keys must be sorted: zero-padded numbers keep the given order.
 		names = append(names, fmt.Sprintf("(%04d) %d 0 R", i+1, spec))
 		refs = append(refs, fmt.Sprintf("%d 0 R", spec))
@@ -134,17 +133,6 @@ func dictBody(body []byte) (string, error) {
 		return "", errors.New("attachments: the catalog is not a dictionary")
 	}
 	return string(d[2 : len(d)-2]), nil
-}
-
-// textString encodes a PDF text string as UTF-16BE hex with a byte order mark.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
 }
 
 // asciiString encodes s as a literal PDF string of printable ASCII, for the /F file

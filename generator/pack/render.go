@@ -12,6 +12,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	pdfpkg "github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
 )
@@ -138,6 +139,8 @@ type renderer struct {
 	opt   Options
 	pdf   *fpdf.Fpdf
 	fonts *fonts
+	// archive is the document's description for its information and XMP metadata.
+	archive pdfpkg.Archive
 
 	paper     fpdf.SizeType // portrait size of the paper
 	landscape bool          // orientation of pages added from now on
@@ -199,11 +202,18 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	pdf.SetAutoPageBreak(false, marginBottom)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetCellMargin(0)
-	pdf.SetTitle(utf16Bytes(p.Title()), true)
-	pdf.SetAuthor(utf16Bytes(cfg.Organisation), true)
-	pdf.SetSubject(utf16Bytes(fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date)), true)
-	pdf.SetCreator("ismsgen "+version(opt.Version), true)
-	pdf.SetProducer("ismsgen "+version(opt.Version), true)
+	// The document information is written anew with the XMP metadata (embed.go); fpdf's
+	// is the same.
+	archive := pdfpkg.Archive{
+		Title: p.Title(), Author: cfg.Organisation,
+		Subject: fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date),
+		Creator: "ismsgen " + version(opt.Version), Producer: "ismsgen " + version(opt.Version), Date: t,
+	}
+	pdf.SetTitle(utf16Bytes(archive.Title), true)
+	pdf.SetAuthor(utf16Bytes(archive.Author), true)
+	pdf.SetSubject(utf16Bytes(archive.Subject), true)
+	pdf.SetCreator(archive.Creator, true)
+	pdf.SetProducer(archive.Producer, true)
 	pdf.SetLang(cfg.Language)
 	var extra []namedFont
 	for _, ref := range cfg.PDF.Fonts {
@@ -216,7 +226,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		return nil, err
 	}
 	r := &renderer{
-		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail,
+		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
