@@ -83,6 +83,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Release: coverRelease(opt),
 		Attachments: []pack.Attachment{{
 			Name: manifest.FileName, Description: "ismsgen evidence manifest: the source files of this pack with their SHA-256", Data: m.JSON(),
+			Relationship: pack.RelData,
 		}},
 		Signature: coverSignature(signer, sigOpt, g.Date),
 	})

@@ -195,7 +195,8 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: paper})
 	// The alias must be set before fonts are added: fpdf sizes the UTF-8 subsets by it.
 	pdf.AliasNbPages("{nb}")
-	pdf.SetCompression(true)
+	// Streams are compressed once, at the best level, when the file is rewritten.
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(t)
 	pdf.SetModificationDate(t)

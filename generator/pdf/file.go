@@ -20,6 +20,26 @@ type File struct {
 	Info    int    // the document information dictionary's, 0 when none
 	objs    map[int][]byte
 	max     int
+	z       deflater
+}
+
+// deflater compresses at the best level with one zlib writer, reset for each stream: a
+// new writer at that level allocates about a megabyte.
+type deflater struct {
+	w   *zlib.Writer
+	buf bytes.Buffer
+}
+
+func (d *deflater) deflate(data []byte) []byte {
+	d.buf.Reset()
+	if d.w == nil {
+		d.w, _ = zlib.NewWriterLevel(&d.buf, zlib.BestCompression)
+	} else {
+		d.w.Reset(&d.buf)
+	}
+	_, _ = d.w.Write(data)
+	_ = d.w.Close()
+	return bytes.Clone(d.buf.Bytes())
 }
 
 var (
@@ -128,7 +148,7 @@ func (f *File) Bytes() []byte {
 	for _, n := range f.Numbers() {
 		offsets[n] = b.Len()
 		fmt.Fprintf(&b, "%d 0 obj\n", n)
-		b.Write(Recompress(f.objs[n]))
+		b.Write(f.z.recompress(f.objs[n]))
 		b.WriteString("\nendobj\n")
 	}
 	id := md5.Sum(b.Bytes())
@@ -154,20 +174,23 @@ var (
 	flateRE  = regexp.MustCompile(`/Filter\s*/FlateDecode`)
 )
 
-// Recompress returns a stream object's body with its data compressed at the best level
-// (fpdf compresses for speed), or the body as it is when it is not a plain Flate
-// stream or would not shrink.
+// Recompress returns a stream object's body with its data compressed at the best level:
+// a Flate stream is decompressed and compressed again (fpdf compresses for speed), an
+// unfiltered stream is compressed (but never XMP metadata, which PDF/A wants readable).
+// Other streams, and those that would not shrink, are returned as they are.
 func Recompress(body []byte) []byte {
+	var d deflater
+	return d.recompress(body)
+}
+
+func (d *deflater) recompress(body []byte) []byte {
 	si := bytes.Index(body, []byte(">>\nstream\n"))
 	if si < 0 || !bytes.HasSuffix(body, []byte("endstream")) {
 		return body
 	}
 	dict := body[:si+2]
-	if !flateRE.Match(dict) || bytes.Contains(dict, []byte("/Filter [")) {
-		return body
-	}
 	lm := lengthRE.FindSubmatchIndex(dict)
-	if lm == nil {
+	if lm == nil || bytes.Contains(dict, []byte("/Type /Metadata")) {
 		return body
 	}
 	n, _ := strconv.Atoi(string(dict[lm[2]:lm[3]]))
@@ -175,21 +198,30 @@ func Recompress(body []byte) []byte {
 	if start+n > len(body) {
 		return body
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(body[start : start+n]))
-	if err != nil {
-		return body
+	raw := body[start : start+n]
+	plain := !bytes.Contains(dict, []byte("/Filter"))
+	if !plain {
+		if !flateRE.Match(dict) || bytes.Contains(dict, []byte("/Filter [")) {
+			return body
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return body
+		}
+		if raw, err = io.ReadAll(zr); err != nil {
+			return body
+		}
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return body
-	}
-	z := Deflate(raw)
+	z := d.deflate(raw)
 	if len(z) >= n {
 		return body
 	}
 	var out bytes.Buffer
 	out.Write(dict[:lm[2]])
 	out.WriteString(strconv.Itoa(len(z)))
+	if plain {
+		out.WriteString(" /Filter /FlateDecode")
+	}
 	out.Write(dict[lm[3]:])
 	out.WriteString("\nstream\n")
 	out.Write(z)
@@ -199,9 +231,6 @@ func Recompress(body []byte) []byte {
 
 // Deflate compresses data with zlib at the best level.
 func Deflate(data []byte) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	_, _ = w.Write(data)
-	_ = w.Close()
-	return z.Bytes()
+	var d deflater
+	return d.deflate(data)
 }
