@@ -3,10 +3,12 @@ package pack
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 	"github.com/ismsgen/ismsgen/internal/fonttest"
 )
@@ -74,9 +76,28 @@ func TestEveryCharacterSurvives(t *testing.T) {
 	}
 }
 
-// Every font is embedded as a subset (ABCDEF+Name), the fallbacks included.
+// Every font is embedded as a subset (ABCDEF+Name), the fallbacks included: a few
+// glyphs of Noto Emoji (886 KB) and Noto Sans Symbols 2 (657 KB) weigh a few KB.
 func TestFontsAreEmbeddedSubsets(t *testing.T) {
-	file, _ := unicodePack(t)
+	file, res := unicodePack(t)
+	f, err := pdf.Read(res.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fontFiles := 0
+	for _, n := range f.Numbers() {
+		m := regexp.MustCompile(`^<</Length (\d+) /Length1 (\d+) `).FindSubmatch(f.Object(n))
+		if m == nil {
+			continue
+		}
+		fontFiles++
+		if packed, _ := strconv.Atoi(string(m[1])); packed > 24_000 {
+			t.Errorf("font file %d is %d bytes compressed: not a subset", n, packed)
+		}
+	}
+	if fontFiles < 4 {
+		t.Errorf("%d font files", fontFiles)
+	}
 	out := runTool(t, "pdffonts", file)
 	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
 	row := regexp.MustCompile(`^[A-Z]{6}\+(\S+)\s+CID TrueType\s+Identity-H\s+yes yes yes\s`)
