@@ -51,6 +51,13 @@ func TestSignedPackPassesPdfsigAndVerify(t *testing.T) {
 	if b, err := exec.Command(tooltest.Need(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, b)
 	}
+	// The signature's update keeps what PDF/A-3 asks of the file: the header version,
+	// the XMP metadata and a file identifier in the newest trailer.
+	signed, _ := os.ReadFile(pdf)
+	last := signed[bytes.LastIndex(signed, []byte("trailer")):]
+	if !bytes.HasPrefix(signed, []byte("%PDF-1.7")) || !bytes.Contains(last, []byte("/ID [")) || !bytes.Contains(signed, []byte("<pdfaid:part>3</pdfaid:part>")) {
+		t.Errorf("the signed pack lost its PDF/A-3 structure; last trailer: %s", last)
+	}
 	// Trust the keygen root in an NSS database: pdfsig then trusts the signer.
 	nss := t.TempDir()
 	certutil := tooltest.Need(t, "certutil")

@@ -45,7 +45,8 @@ type PackFiles struct {
 	// Classification is the pack's label; LeftOut what its max_classification left out.
 	Classification model.Classification
 	LeftOut        []*resolve.Entity
-	// Warnings are the pack's diagrams that have no image for the PDF.
+	// Warnings are the pack's diagrams that have no image for the PDF and, once per
+	// document, the characters no font of the pack has.
 	Warnings diag.List
 }
 
@@ -82,6 +83,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 		Release: coverRelease(opt),
 		Attachments: []pack.Attachment{{
 			Name: manifest.FileName, Description: "ismsgen evidence manifest: the source files of this pack with their SHA-256", Data: m.JSON(),
+			Relationship: pack.RelData,
 		}},
 		Signature: coverSignature(signer, sigOpt, g.Date),
 	})
@@ -95,7 +97,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 	}
 	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents, TSA: tsa,
 		Classification: plan.Classification(), LeftOut: plan.LeftOut,
-		Warnings: packDiagramWarnings(g.Site.Files, plan)}, nil
+		Warnings: append(packDiagramWarnings(g.Site.Files, plan), res.Warnings...)}, nil
 }
 
 // packTSA is the time-stamping authority of a build: the option's, else the site's.

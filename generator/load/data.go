@@ -75,6 +75,7 @@ func (d *dataLoader) config() {
 			d.errs.Add(c.Signing.TSAPos, "signing: tsa: %q is not the http:// or https:// URL of a time-stamping authority", t)
 		}
 	}
+	d.pdfFonts()
 	for _, pk := range c.Packs {
 		if pk.Name == "" || strings.ContainsAny(pk.Name, `/\ `) || strings.HasPrefix(pk.Name, ".") {
 			d.errs.Add(pk.Pos, "pack name %q must be a simple file name such as stage1", pk.Name)

@@ -95,6 +95,7 @@ type Config struct {
 	Publish        PublishConfig  `yaml:"publish"`
 	Packs          []PackConfig   `yaml:"packs"`
 	Signing        SigningConfig  `yaml:"signing"`
+	PDF            PDFConfig      `yaml:"pdf"`
 	// Links is error (the default) or warn: what a broken Markdown link or fragment is.
 	Links LinkLevel `yaml:"links"`
 	// ContentDir is the directory of the documents, relative to the site root: content
@@ -192,6 +193,16 @@ type SigningConfig struct {
 	// signature (PAdES B-T) in build and pack; "" keeps builds offline.
 	TSA    string   `yaml:"tsa"`
 	TSAPos diag.Pos `yaml:"-"`
+}
+
+// PDFConfig is how PDF packs are typeset.
+type PDFConfig struct {
+	Pos diag.Pos `yaml:"-"`
+	// Fonts are TrueType font files of the organisation's (paths relative to the site
+	// root, never outside it), tried in order before the built-in fallback fonts for a
+	// character the Go fonts lack: CJK, a house font's symbols. Load reads them into
+	// Site.Files.
+	Fonts []Ref `yaml:"fonts"`
 }
 
 // VersionsConfig selects the git tags that are ISMS releases.

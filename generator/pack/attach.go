@@ -2,23 +2,21 @@ package pack
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
-	"strconv"
 	"strings"
-	"unicode/utf16"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
-// Attachments are embedded by an incremental update appended to fpdf's output rather
-// than with fpdf's SetAttachments: fpdf v0.12 writes attachment objects before the page
+// Attachments are added when the file fpdf wrote is rewritten (embed.go) rather than
+// with fpdf's SetAttachments: fpdf v0.12 writes attachment objects before the page
 // objects yet still addresses pages as object 1+2n in link and outline destinations, so
 // with a single attachment every internal link and bookmark of the pack points at the
-// wrong object. An incremental update leaves fpdf's objects untouched and adds the
-// files as document-level embedded files (the catalog's /Names /EmbeddedFiles tree),
-// which is what pdfdetach lists and what SetAttachments would have written.
+// wrong object.
 
 // attachments lists what the pack embeds: the evidence files when the pack asks for
 // them, then the caller's files; names are unique.
@@ -31,7 +29,7 @@ func (r *renderer) attachments() []Attachment {
 			if !ok {
 				continue
 			}
-			as = append(as, Attachment{Name: attachmentName(ev, used), Description: ev.ID + " " + ev.Title, Data: data})
+			as = append(as, Attachment{Name: attachmentName(ev, used), Description: ev.ID + " " + ev.Title, Data: data, Relationship: RelSupplement})
 		}
 	}
 	for _, a := range r.opt.Attachments {
@@ -40,124 +38,101 @@ func (r *renderer) attachments() []Attachment {
 			name = "ismsgen-" + name
 		}
 		used[name] = true
-		as = append(as, Attachment{Name: name, Description: a.Description, Data: a.Data})
+		as = append(as, Attachment{Name: name, Description: a.Description, Data: a.Data, Relationship: a.Relationship})
 	}
 	return as
 }
 
-var (
-	startxrefRE  = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	rootRE       = regexp.MustCompile(`/Root (\d+) 0 R`)
-	infoRE       = regexp.MustCompile(`/Info (\d+) 0 R`)
-	sizeRE       = regexp.MustCompile(`/Size (\d+)`)
-	emptyNamesRE = regexp.MustCompile(`/Names <<\s*/EmbeddedFiles << /Names \[\s*\] >>\s*>>`)
+// emptyNamesRE is the empty /Names /EmbeddedFiles tree fpdf always writes.
+var emptyNamesRE = regexp.MustCompile(`/Names <<\s*/EmbeddedFiles << /Names \[\s*\] >>\s*>>`)
+
+// addAttachments embeds files in the PDF as document-level embedded files (the catalog's
+// /Names /EmbeddedFiles tree, which pdfdetach lists) and, as PDF/A-3 asks, as associated
+// files of the document (the catalog's /AF), each with its relationship to the pack and
+// its MIME type.
+func addAttachments(f *pdf.File, as []Attachment, date string) error {
+	if len(as) == 0 {
+		return nil
+	}
+	catalog, err := dictBody(f.Object(f.Root))
+	if err != nil {
+		return err
+	}
+	catalog = emptyNamesRE.ReplaceAllString(catalog, "")
+	if strings.Contains(catalog, "/Names") || strings.Contains(catalog, "/AF ") {
+		return errors.New("attachments: the catalog already has a /Names dictionary")
+	}
+	var names, refs []string
+	for i, a := range as {
+		sum := md5.Sum(a.Data)
+		z := pdf.Deflate(a.Data)
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "<</Type /EmbeddedFile /Subtype %s /Length %d /Filter /FlateDecode /Params <</CheckSum <%x> /Size %d /ModDate %s>>>>\nstream\n",
+			mimeName(a.Name), len(z), sum, len(a.Data), date)
+		b.Write(z)
+		b.WriteString("\nendstream")
+		ef := f.Add(b.Bytes())
+		rel := a.Relationship
+		if rel == "" {
+			rel = RelSupplement
+		}
+		spec := f.Add(fmt.Appendf(nil, "<</Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /%s /EF <</F %d 0 R /UF %d 0 R>>>>",
+			asciiString(a.Name), pdf.TextString(a.Name), pdf.TextString(a.Description), rel, ef, ef))
+		// Name tree keys must be sorted: zero-padded numbers keep the given order.
+		names = append(names, fmt.Sprintf("(%04d) %d 0 R", i+1, spec))
+		refs = append(refs, fmt.Sprintf("%d 0 R", spec))
+	}
+	f.Set(f.Root, fmt.Appendf(nil, "<<%s\n/Names <</EmbeddedFiles <</Names [%s]>>>>\n/AF [%s]\n>>",
+		catalog, strings.Join(names, " "), strings.Join(refs, " ")))
+	return nil
+}
+
+// Relationships of an attachment to the pack (PDF/A-3's AFRelationship).
+const (
+	RelSource     = "Source"     // the source the pack was made from
+	RelData       = "Data"       // data the pack's content is drawn from
+	RelSupplement = "Supplement" // supplementary material, such as evidence files
 )
 
-// appendAttachments adds files to a finished PDF written by fpdf.
-func appendAttachments(pdf []byte, as []Attachment) ([]byte, error) {
-	if len(as) == 0 {
-		return pdf, nil
-	}
-	m := startxrefRE.FindSubmatch(pdf)
-	if m == nil {
-		return nil, errors.New("attachments: no startxref in the PDF")
-	}
-	prev, _ := strconv.Atoi(string(m[1]))
-	tail := pdf[prev:]
-	trailer := tail[bytes.Index(tail, []byte("trailer")):]
-	rm, sm, im := rootRE.FindSubmatch(trailer), sizeRE.FindSubmatch(trailer), infoRE.FindSubmatch(trailer)
-	if rm == nil || sm == nil {
-		return nil, errors.New("attachments: no /Root or /Size in the trailer")
-	}
-	root, _ := strconv.Atoi(string(rm[1]))
-	size, _ := strconv.Atoi(string(sm[1]))
-	catalog, err := objectDict(pdf, root)
-	if err != nil {
-		return nil, err
-	}
-	// fpdf always writes an empty /Names /EmbeddedFiles tree; the new catalog replaces it.
-	catalog = emptyNamesRE.ReplaceAllString(catalog, "")
-	if strings.Contains(catalog, "/Names") {
-		return nil, errors.New("attachments: the catalog already has a /Names dictionary")
-	}
-
-	var b bytes.Buffer
-	b.Write(pdf)
-	if !bytes.HasSuffix(pdf, []byte("\n")) {
-		b.WriteByte('\n')
-	}
-	offsets := map[int]int{}
-	obj := size
-	var names []string
-	for i, a := range as {
-		stream, sum := deflate(a.Data), md5.Sum(a.Data)
-		offsets[obj] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode /Params << /CheckSum <%x> /Size %d >> >>\nstream\n",
-			obj, len(stream), sum, len(a.Data))
-		b.Write(stream)
-		b.WriteString("\nendstream\nendobj\n")
-		offsets[obj+1] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /Filespec /F %s /UF %s /Desc %s /EF << /F %d 0 R >> >>\nendobj\n",
-			obj+1, asciiString(a.Name), textString(a.Name), textString(a.Description), obj)
-		// Name tree keys must be sorted: zero-padded numbers keep the given order.
-		names = append(names, fmt.Sprintf("(%04d) %d 0 R", i+1, obj+1))
-		obj += 2
-	}
-	offsets[root] = b.Len()
-	fmt.Fprintf(&b, "%d 0 obj\n<<%s\n/Names << /EmbeddedFiles << /Names [%s] >> >>\n>>\nendobj\n",
-		root, catalog, strings.Join(names, " "))
-
-	xref := b.Len()
-	b.WriteString("xref\n")
-	fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", root, offsets[root])
-	fmt.Fprintf(&b, "%d %d\n", size, obj-size)
-	for n := size; n < obj; n++ {
-		fmt.Fprintf(&b, "%010d 00000 n \n", offsets[n])
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R", obj, root)
-	if im != nil {
-		fmt.Fprintf(&b, " /Info %s 0 R", im[1])
-	}
-	fmt.Fprintf(&b, " /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", prev, xref)
-	return b.Bytes(), nil
+// mimeTypes are the MIME types of attachments by file extension: a fixed table, not the
+// system's, so the file is the same on every machine.
+var mimeTypes = map[string]string{
+	".csv": "text/csv", ".txt": "text/plain", ".md": "text/markdown", ".json": "application/json",
+	".yaml": "application/yaml", ".yml": "application/yaml", ".xml": "application/xml",
+	".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".png": "image/png",
+	".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml",
+	".zip": "application/zip", ".log": "text/plain",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
-// objectDict returns the inside of the dictionary of object n (without << and >>).
-func objectDict(pdf []byte, n int) (string, error) {
-	head := []byte(fmt.Sprintf("\n%d 0 obj\n", n))
-	i := bytes.LastIndex(pdf, head)
-	if i < 0 {
-		return "", fmt.Errorf("attachments: object %d not found", n)
+// mimeName returns the MIME type of a file name as a PDF name (/text#2Fcsv).
+func mimeName(name string) string {
+	t, ok := mimeTypes[strings.ToLower(path.Ext(name))]
+	if !ok {
+		t = "application/octet-stream"
 	}
-	body := pdf[i+len(head):]
-	end := bytes.Index(body, []byte("endobj"))
-	if end < 0 {
-		return "", fmt.Errorf("attachments: object %d has no end", n)
+	var b strings.Builder
+	b.WriteByte('/')
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < '!' || c > '~' || strings.IndexByte("#/()<>[]{}%", c) >= 0 {
+			fmt.Fprintf(&b, "#%02X", c)
+			continue
+		}
+		b.WriteByte(c)
 	}
-	d := bytes.TrimSpace(body[:end])
+	return b.String()
+}
+
+// dictBody returns the inside of a dictionary object (without << and >>).
+func dictBody(body []byte) (string, error) {
+	d := bytes.TrimSpace(body)
 	if !bytes.HasPrefix(d, []byte("<<")) || !bytes.HasSuffix(d, []byte(">>")) {
-		return "", fmt.Errorf("attachments: object %d is not a dictionary", n)
+		return "", errors.New("attachments: the catalog is not a dictionary")
 	}
 	return string(d[2 : len(d)-2]), nil
-}
-
-func deflate(data []byte) []byte {
-	var b bytes.Buffer
-	w := zlib.NewWriter(&b)
-	_, _ = w.Write(data)
-	_ = w.Close()
-	return b.Bytes()
-}
-
-// textString encodes a PDF text string as UTF-16BE hex with a byte order mark.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
 }
 
 // asciiString encodes s as a literal PDF string of printable ASCII, for the /F file

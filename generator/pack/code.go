@@ -45,12 +45,8 @@ func (r *renderer) code(lang, src string) {
 			r.fillRect(x, r.y, w, h, colCodeBg)
 			cx := x + codePadX
 			for _, t := range vis {
-				r.setFont(t.st)
-				r.setColor(t.st.color)
-				r.pdf.SetXY(cx, r.y)
-				tw := float64(utf8.RuneCountInString(t.text)) * charW
-				r.pdf.CellFormat(tw, h, t.text, "", 0, "L", false, 0, "")
-				cx += tw
+				r.drawText(cx, r.y, h, t.text, t.st, 0, "")
+				cx += float64(utf8.RuneCountInString(t.text)) * charW
 			}
 			r.y += h
 		}

@@ -3,11 +3,15 @@ package pack
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/pdf/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -16,72 +20,188 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// Font families as registered with fpdf.
-const (
-	familySans = "go"
-	familyMono = "gomono"
-)
+// Fonts. Text is set in the Go fonts (sans in four faces, mono in two); a character the
+// style's face lacks is drawn with the first fallback that has it: the organisation's
+// fonts (pdf: fonts: in data/site.yaml), then Noto Sans Symbols 2, then Noto Emoji. A
+// character no font has is drawn as a box in the style's face (its glyph for U+25A1),
+// keeping its own code so text extraction still finds it, and is reported.
+//
+// fpdf lays out and draws the text but does not embed these fonts: each face is an fpdf
+// font family f0, f1, … whose text is already the face's CIDs (font.Usage), and after
+// fpdf has written the file, embed replaces each family's font objects with the
+// face's own subset (embed.go).
 
-// replacement is drawn for a character none of the fonts has (CJK, emoji): a plain
-// question mark survives every PDF text extractor, unlike a .notdef box.
-const replacement = '?'
+// face is one font of a pack and what the pack drew with it.
+type face struct {
+	family string // fpdf family, "" until the face is first drawn
+	use    *font.Usage
+}
 
-// fonts registers the embedded Go fonts with a PDF and knows which characters they can
-// draw.
+// fonts knows the faces of a pack and which one draws each character.
 type fonts struct {
-	sans []*glyphSet // regular, bold, italic, bold italic
-	mono []*glyphSet // regular, bold
+	pdf      *fpdf.Fpdf
+	sans     [4]*face // regular, bold, italic, bold italic
+	mono     [2]*face // regular, bold
+	fallback []*face
+	all      []*face              // every face, in the order of their fpdf families
+	missing  map[rune]bool        // characters no font has, since the last takeMissing
+	digits   map[*face]bool       // faces that drew "{nb}": the page count's digits are added
+	widths   map[widthKey]float64 // measured widths, in thousandths of an em
 }
 
-// loadFonts adds the Go fonts to pdf and reads their character coverage.
-func loadFonts(pdf *fpdf.Fpdf) (*fonts, error) {
-	f := &fonts{}
-	for _, x := range []struct {
-		family, style string
-		ttf           []byte
-		mono          bool
-	}{
-		{familySans, "", goregular.TTF, false},
-		{familySans, "B", gobold.TTF, false},
-		{familySans, "I", goitalic.TTF, false},
-		{familySans, "BI", gobolditalic.TTF, false},
-		{familyMono, "", gomono.TTF, true},
-		{familyMono, "B", gomonobold.TTF, true},
-	} {
-		// fpdf writes into the font bytes it is given while subsetting (it zeroes the
-		// head table's checksum adjustment in place), so each PDF gets its own copy:
-		// sharing gofont's slices would make renders depend on each other and race.
-		pdf.AddUTF8FontFromBytes(x.family, x.style, bytes.Clone(x.ttf))
-		set, err := parseGlyphSet(x.ttf)
+type widthKey struct {
+	f *face
+	s string
+}
+
+// loadFonts parses the Go fonts, the organisation's fonts (extra) and the fallbacks.
+func loadFonts(pdf *fpdf.Fpdf, extra []namedFont) (*fonts, error) {
+	f := &fonts{pdf: pdf, missing: map[rune]bool{}, digits: map[*face]bool{}, widths: map[widthKey]float64{}}
+	parse := func(name string, ttf []byte) (*face, error) {
+		ff, err := font.Parse(ttf)
 		if err != nil {
-			return nil, fmt.Errorf("font %s %s: %w", x.family, x.style, err)
+			return nil, fmt.Errorf("font %s: %w", name, err)
 		}
-		if x.mono {
-			f.mono = append(f.mono, set)
-		} else {
-			f.sans = append(f.sans, set)
-		}
+		return &face{use: font.NewUsage(ff)}, nil
 	}
-	return f, pdf.Error()
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+		fc, err := parse("Go", ttf)
+		if err != nil {
+			return nil, err
+		}
+		f.sans[i] = fc
+	}
+	for i, ttf := range [][]byte{gomono.TTF, gomonobold.TTF} {
+		fc, err := parse("Go Mono", ttf)
+		if err != nil {
+			return nil, err
+		}
+		f.mono[i] = fc
+	}
+	for _, x := range extra {
+		fc, err := parse(x.name, x.data)
+		if err != nil {
+			return nil, err
+		}
+		f.fallback = append(f.fallback, fc)
+	}
+	fb, err := font.Fallbacks()
+	if err != nil {
+		return nil, err
+	}
+	for _, ff := range fb {
+		f.fallback = append(f.fallback, &face{use: font.NewUsage(ff)})
+	}
+	return f, nil
 }
 
-// has reports whether every face of a family can draw r, so that switching to bold or
-// italic never meets a missing glyph.
-func (f *fonts) has(r rune, mono bool) bool {
-	sets := f.sans
-	if mono {
-		sets = f.mono
+// namedFont is a font file of the organisation's.
+type namedFont struct {
+	name string
+	data []byte
+}
+
+// primary returns the face of a style.
+func (f *fonts) primary(st style) *face {
+	if st.mono {
+		if st.bold {
+			return f.mono[1]
+		}
+		return f.mono[0]
 	}
-	for _, s := range sets {
-		if !s.has(r) {
-			return false
+	i := 0
+	if st.bold {
+		i |= 1
+	}
+	if st.italic {
+		i |= 2
+	}
+	return f.sans[i]
+}
+
+// segment is a piece of text drawn with one face.
+type segment struct {
+	f    *face
+	text string
+}
+
+// segments splits clean text into runs of one face each.
+func (f *fonts) segments(s string, st style) []segment {
+	p := f.primary(st)
+	var out []segment
+	for i, r := range s {
+		fc := f.faceFor(r, p)
+		size := utf8.RuneLen(r)
+		if size < 0 {
+			size = 1
+		}
+		if n := len(out); n > 0 && out[n-1].f == fc {
+			out[n-1].text = s[i-len(out[n-1].text) : i+size]
+			continue
+		}
+		out = append(out, segment{f: fc, text: s[i : i+size]})
+	}
+	return out
+}
+
+// faceFor returns the face that draws r in a style whose face is p.
+func (f *fonts) faceFor(r rune, p *face) *face {
+	if r < 0x80 || p.use.Face().Has(r) {
+		return p
+	}
+	for _, fb := range f.fallback {
+		if fb.use.Face().Has(r) {
+			return fb
 		}
 	}
-	return true
+	f.missing[r] = true
+	return p
+}
+
+// width returns the width of clean text in a style, in millimetres.
+func (f *fonts) width(s string, st style) float64 {
+	em := 0.0
+	for _, sg := range f.segments(s, st) {
+		k := widthKey{sg.f, sg.text}
+		w, ok := f.widths[k]
+		if !ok {
+			w = sg.f.use.Width(sg.text)
+			if len(f.widths) < 1<<16 {
+				f.widths[k] = w
+			}
+		}
+		em += w
+	}
+	return em * st.size / 1000 * 25.4 / 72
+}
+
+// family registers a face with fpdf when it is first drawn and returns its family.
+// fpdf needs a TrueType font to register: it gets Go Mono, whose objects embed later
+// replaces. fpdf writes into the font bytes it is given, so each gets its own copy.
+func (f *fonts) family(fc *face) string {
+	if fc.family == "" {
+		fc.family = fmt.Sprintf("f%d", len(f.all))
+		f.all = append(f.all, fc)
+		f.pdf.AddUTF8FontFromBytes(fc.family, "", bytes.Clone(gomono.TTF))
+	}
+	return fc.family
+}
+
+// takeMissing returns the characters no font had since the last call, in order, and
+// forgets them.
+func (f *fonts) takeMissing() []rune {
+	rs := make([]rune, 0, len(f.missing))
+	for r := range f.missing {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	clear(f.missing)
+	return rs
 }
 
 // clean makes s drawable: tabs and other control characters become spaces, invisible
-// format characters are dropped, and characters the fonts lack become replacement.
+// format characters and variation selectors (which choose between text and emoji
+// presentation: the PDF has one) are dropped. Every other character is kept.
 func (f *fonts) clean(s string, mono bool) string {
 	ok := true
 	for i := 0; i < len(s); i++ {
@@ -105,15 +225,52 @@ func (f *fonts) clean(s string, mono bool) string {
 			}
 		case r == utf8.RuneError, r == '\n', r == '\r':
 			b.WriteByte(' ')
-		case r < 0x20, r == 0x7f, unicode.Is(unicode.Cf, r), unicode.Is(unicode.Cc, r):
-			// soft hyphens, zero-width and direction marks, control characters: nothing to draw
+		case r < 0x20, r == 0x7f, unicode.Is(unicode.Cf, r), unicode.Is(unicode.Cc, r),
+			unicode.Is(unicode.Variation_Selector, r):
+			// soft hyphens, zero-width joiners and direction marks, control characters,
+			// variation selectors: nothing to draw
 		case r == '\u00a0':
 			b.WriteByte(' ')
-		case f.has(r, mono):
-			b.WriteRune(r)
 		default:
-			b.WriteRune(replacement)
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// utf16Bytes returns s as fpdf's UTF-8 to UTF-16 conversion needs it to produce correct
+// UTF-16: fpdf decodes three-byte sequences arithmetically and has no case for four
+// bytes, so a character beyond the Basic Multilingual Plane is passed as its two
+// surrogates, each in a three-byte sequence (CESU-8). Bookmarks and document
+// information go through it.
+func utf16Bytes(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x10000 {
+			b.WriteRune(r)
+			continue
+		}
+		hi, lo := utf16.EncodeRune(r)
+		for _, u := range []rune{hi, lo} {
+			b.WriteByte(byte(0xE0 | u>>12))
+			b.WriteByte(byte(0x80 | (u>>6)&0x3F))
+			b.WriteByte(byte(0x80 | u&0x3F))
+		}
+	}
+	return b.String()
+}
+
+// warnMissing adds a warning at pos naming the characters no font had since the last
+// call, if any.
+func (r *renderer) warnMissing(l *diag.List, pos diag.Pos, what string) {
+	rs := r.fonts.takeMissing()
+	if len(rs) == 0 {
+		return
+	}
+	names := make([]string, len(rs))
+	for i, c := range rs {
+		names[i] = fmt.Sprintf("%c (U+%04X)", c, c)
+	}
+	l.Add(pos, "%s: no font of the PDF has %s; drawn as a box (add a font that has it with pdf: fonts: in data/site.yaml)",
+		what, strings.Join(names, ", "))
 }

@@ -7,25 +7,36 @@ import (
 )
 
 func TestGlyphCoverage(t *testing.T) {
-	f, err := loadFonts(fpdf.New("P", "mm", "A4", ""))
+	f, err := loadFonts(fpdf.New("P", "mm", "A4", ""), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sans, bold := f.primary(style{}), f.primary(style{bold: true})
 	for _, r := range "Aaß€ąęłżźćńóśΩαЖж–—“”•×→↓" {
-		if !f.has(r, false) {
-			t.Errorf("sans lacks %q", r)
+		if f.faceFor(r, sans) != sans || f.faceFor(r, bold) != bold {
+			t.Errorf("the Go font does not draw %q", r)
 		}
 	}
-	for _, r := range "漢字テ🚀" {
-		if f.has(r, false) || f.has(r, true) {
-			t.Errorf("fonts claim %q", r)
+	// Symbols and emoji come from the fallbacks, whatever the style.
+	for _, r := range "✅❌⚠🔐🚀♔" {
+		if fc := f.faceFor(r, sans); fc == sans || !fc.use.Face().Has(r) {
+			t.Errorf("no fallback draws %q", r)
 		}
+	}
+	if len(f.takeMissing()) != 0 {
+		t.Error("drawable characters reported missing")
+	}
+	f.faceFor('漢', sans)
+	f.faceFor('\U000E0001', sans)
+	if got := string(f.takeMissing()); got != "漢\U000E0001" {
+		t.Errorf("missing = %q", got)
 	}
 	for in, want := range map[string]string{
 		"plain ASCII":        "plain ASCII",
 		"tab\there":          "tab here",
 		"soft\u00adhyphen":   "softhyphen",
-		"CJK 漢字 emoji 🚀":     "CJK ?? emoji ?",
+		"CJK 漢字 emoji 🚀":     "CJK 漢字 emoji 🚀",
+		"⚠️ warning":         "⚠ warning",
 		"Zażółć gęślą jaźń":  "Zażółć gęślą jaźń",
 		"no\u00a0break":      "no break",
 		"bad \xff byte":      "bad   byte",
@@ -38,5 +49,17 @@ func TestGlyphCoverage(t *testing.T) {
 	}
 	if got := f.clean("a\tb", true); got != "a    b" {
 		t.Errorf("mono tab: %q", got)
+	}
+	segs := f.segments("ok ✅ 🔐 done", style{})
+	if len(segs) != 5 || segs[0].text != "ok " || segs[1].text != "✅" || segs[3].text != "🔐" {
+		t.Errorf("segments: %+v", segs)
+	}
+}
+
+func TestUTF16Bytes(t *testing.T) {
+	// fpdf's converter decodes 3-byte sequences arithmetically: a surrogate so encoded
+	// becomes that UTF-16 code unit.
+	if got := utf16Bytes("a🔐"); got != "a\xed\xa0\xbd\xed\xb4\x90" {
+		t.Errorf("utf16Bytes = %q", got)
 	}
 }

@@ -103,17 +103,13 @@ func (r *renderer) header() {
 	}
 	w, _ := r.pageSize()
 	r.curFont = fontSel{}
-	r.setFont(style{size: sizeRunning})
-	r.pdf.SetTextColor(colMuted.r, colMuted.g, colMuted.b)
+	st := style{size: sizeRunning, color: colMuted}
 	r.colorSet = false
-	org := r.clean(r.g.Site.Config.Organisation, false)
-	doc := r.clean(r.cur.doc, false)
-	r.pdf.SetXY(marginSide, headerY)
-	r.pdf.CellFormat(w/2-marginSide, 4, org, "", 0, "L", false, 0, "")
-	r.pdf.SetXY(w/2, headerY)
-	r.pdf.CellFormat(w/2-marginSide, 4, doc, "", 0, "R", false, 0, "")
+	r.text(marginSide, headerY, w/2-marginSide, r.g.Site.Config.Organisation, st, "L", 0, "")
+	r.text(w/2, headerY, w/2-marginSide, r.cur.doc, st, "R", 0, "")
 	r.hline(marginSide, w-marginSide, headerY+5.5, colRule, 0.2)
 	r.curFont = fontSel{}
+	r.colorSet = false
 }
 
 // footer draws the running footer: the pack's classification and "Page X of Y".
@@ -121,17 +117,18 @@ func (r *renderer) footer() {
 	n := r.pdf.PageNo()
 	w, h := r.pageSize()
 	r.curFont = fontSel{}
+	r.colorSet = false
 	y := h - footerGap
 	r.hline(marginSide, w-marginSide, y-1.5, colRule, 0.2)
-	r.setFont(style{size: sizeRunning})
-	r.pdf.SetTextColor(colMuted.r, colMuted.g, colMuted.b)
-	r.colorSet = false
-	r.pdf.SetXY(marginSide, y)
-	class := "Classification: " + strings.ToUpper(r.clean(string(r.plan.Classification()), false))
-	r.pdf.CellFormat(w/2-marginSide, 4, class, "", 0, "L", false, 0, "")
-	r.pdf.SetXY(w/2, y)
-	r.pdf.CellFormat(w/2-marginSide, 4, fmt.Sprintf("Page %d of {nb}", n), "", 0, "R", false, 0, "")
+	st := style{size: sizeRunning, color: colMuted}
+	class := "Classification: " + strings.ToUpper(string(r.plan.Classification()))
+	r.text(marginSide, y, w/2-marginSide, class, st, "L", 0, "")
+	// fpdf replaces {nb} by the page count when it writes the file, in the UTF-16 of the
+	// text, which is the face's CIDs for ASCII: the count's digits must be in the subset.
+	r.fonts.digits[r.fonts.primary(st)] = true
+	r.text(w/2, y, w/2-marginSide, fmt.Sprintf("Page %d of {nb}", n), st, "R", 0, "")
 	r.curFont = fontSel{}
+	r.colorSet = false
 }
 
 // style is how a piece of text looks.
@@ -142,37 +139,18 @@ type style struct {
 	rise                       float64 // millimetres above the line's middle: superscript > 0 > subscript
 }
 
-func (s style) fontKey() (family, face string) {
-	family, face = familySans, ""
-	if s.mono {
-		family = familyMono
-		if s.bold {
-			face = "B"
-		}
-		return family, face
-	}
-	if s.bold {
-		face += "B"
-	}
-	if s.italic {
-		face += "I"
-	}
-	return family, face
-}
-
-// fontSel is a font selection: family, face and size.
+// fontSel is a font selection: fpdf family and size.
 type fontSel struct {
-	family, face string
-	size         float64
+	family string
+	size   float64
 }
 
-// setFont selects a style's font, only when it changed: fpdf writes every selection
-// into the page.
-func (r *renderer) setFont(s style) {
-	family, face := s.fontKey()
-	key := fontSel{family, face, s.size}
+// selectFont selects a face at a size, only when it changed: fpdf writes every
+// selection into the page.
+func (r *renderer) selectFont(fc *face, size float64) {
+	key := fontSel{r.fonts.family(fc), size}
 	if key != r.curFont {
-		r.pdf.SetFont(family, face, s.size)
+		r.pdf.SetFont(key.family, "", size)
 		r.curFont = key
 	}
 }
@@ -188,22 +166,46 @@ func (r *renderer) setColor(c rgb) {
 }
 
 // measure returns the width of already clean text in a style.
-func (r *renderer) measure(text string, s style) float64 {
-	r.setFont(s)
-	return r.pdf.GetStringWidth(text)
-}
+func (r *renderer) measure(text string, s style) float64 { return r.fonts.width(text, s) }
 
 // clean makes text drawable with the family of a style.
 func (r *renderer) clean(text string, mono bool) string { return r.fonts.clean(text, mono) }
 
-// text draws one line of text at (x, y) in a box of width w; align is L, C or R.
-func (r *renderer) text(x, y, w float64, s string, st style, align string, link int, url string) {
-	r.setFont(st)
+// drawText draws clean text from (x, y) in a line of height h, each run of characters in
+// the face that has them, and returns its width.
+func (r *renderer) drawText(x, y, h float64, s string, st style, link int, url string) float64 {
 	r.setColor(st.color)
+	x0 := x
+	for _, sg := range r.fonts.segments(s, st) {
+		r.selectFont(sg.f, st.size)
+		cids, em := sg.f.use.Encode(sg.text)
+		w := em * st.size / 1000 * 25.4 / 72
+		r.pdf.SetXY(x, y)
+		r.pdf.CellFormat(w, h, cids, "", 0, "L", false, link, url)
+		x += w
+	}
+	return x - x0
+}
+
+// text draws one line of text at (x, y) in a box of width w; align is L, C or R. A link
+// covers the whole box.
+func (r *renderer) text(x, y, w float64, s string, st style, align string, link int, url string) {
 	s = r.clean(s, st.mono)
 	h := lineHeight(st.size)
-	r.pdf.SetXY(x, y)
-	r.pdf.CellFormat(w, h, s, "", 0, align, false, link, url)
+	dx := 0.0
+	switch align {
+	case "C":
+		dx = (w - r.measure(s, st)) / 2
+	case "R":
+		dx = w - r.measure(s, st)
+	}
+	r.drawText(x+dx, y, h, s, st, 0, "")
+	switch {
+	case link != 0:
+		r.pdf.Link(x, y, w, h, link)
+	case url != "":
+		r.pdf.LinkString(x, y, w, h, url)
+	}
 }
 
 // hline draws a horizontal rule.

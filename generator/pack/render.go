@@ -12,6 +12,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	pdfpkg "github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
 )
@@ -52,6 +53,9 @@ type Attachment struct {
 	Name        string
 	Description string
 	Data        []byte
+	// Relationship is the file's relationship to the pack: RelSource, RelData or
+	// RelSupplement (the default).
+	Relationship string
 }
 
 // Result is a rendered pack.
@@ -59,6 +63,9 @@ type Result struct {
 	PDF       []byte
 	Pages     int
 	Documents int // documents and registers in the pack (the clause coverage matrix is neither)
+	// Warnings name, once per document, the characters no font of the pack has (they
+	// are drawn as boxes).
+	Warnings diag.List
 }
 
 // Render renders a planned pack. It reads sources only from g (the documents' ASTs and
@@ -85,11 +92,16 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	r.cover()
 	r.reserveTOC()
 	r.register()
+	var warnings diag.List
+	r.warnMissing(&warnings, packPos(g, p), "the cover and contents of pack "+p.Config.Name)
 	for i, it := range p.Items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if !r.guardItem(it, func() { r.item(it, r.itemTOC[i]) }) {
+		ok := r.guardItem(it, func() { r.item(it, r.itemTOC[i]) })
+		pos, _ := r.itemSource(it)
+		r.warnMissing(&warnings, pos, it.Title())
+		if !ok {
 			// The PDF is lost. The remaining items are rendered only to find their
 			// errors too, in a fresh renderer that the panic cannot have disturbed.
 			if r, err = newRenderer(g, p, opt, fail); err != nil {
@@ -112,11 +124,12 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	out, err := appendAttachments(buf.Bytes(), r.attachments())
+	out, err := r.finish(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	return &Result{PDF: out, Pages: pages, Documents: documentCount(p.Items)}, nil
+	r.warnMissing(&warnings, packPos(g, p), "the contents of pack "+p.Config.Name)
+	return &Result{PDF: out, Pages: pages, Documents: documentCount(p.Items), Warnings: warnings}, nil
 }
 
 // renderer holds the state of one rendering.
@@ -126,6 +139,8 @@ type renderer struct {
 	opt   Options
 	pdf   *fpdf.Fpdf
 	fonts *fonts
+	// archive is the document's description for its information and XMP metadata.
+	archive pdfpkg.Archive
 
 	paper     fpdf.SizeType // portrait size of the paper
 	landscape bool          // orientation of pages added from now on
@@ -180,25 +195,39 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: paper})
 	// The alias must be set before fonts are added: fpdf sizes the UTF-8 subsets by it.
 	pdf.AliasNbPages("{nb}")
-	pdf.SetCompression(true)
+	// Streams are compressed once, at the best level, when the file is rewritten.
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(t)
 	pdf.SetModificationDate(t)
 	pdf.SetAutoPageBreak(false, marginBottom)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetCellMargin(0)
-	pdf.SetTitle(p.Title(), true)
-	pdf.SetAuthor(cfg.Organisation, true)
-	pdf.SetSubject(fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date), true)
-	pdf.SetCreator("ismsgen "+version(opt.Version), true)
-	pdf.SetProducer("ismsgen "+version(opt.Version), true)
+	// The document information is written anew with the XMP metadata (embed.go); fpdf's
+	// is the same.
+	archive := pdfpkg.Archive{
+		Title: p.Title(), Author: cfg.Organisation,
+		Subject: fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date),
+		Creator: "ismsgen " + version(opt.Version), Producer: "ismsgen " + version(opt.Version), Date: t,
+	}
+	pdf.SetTitle(utf16Bytes(archive.Title), true)
+	pdf.SetAuthor(utf16Bytes(archive.Author), true)
+	pdf.SetSubject(utf16Bytes(archive.Subject), true)
+	pdf.SetCreator(archive.Creator, true)
+	pdf.SetProducer(archive.Producer, true)
 	pdf.SetLang(cfg.Language)
-	f, err := loadFonts(pdf)
+	var extra []namedFont
+	for _, ref := range cfg.PDF.Fonts {
+		if b, ok := g.Site.Files[ref.ID]; ok {
+			extra = append(extra, namedFont{name: ref.ID, data: b})
+		}
+	}
+	f, err := loadFonts(pdf, extra)
 	if err != nil {
 		return nil, err
 	}
 	r := &renderer{
-		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail,
+		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},

@@ -217,10 +217,7 @@ func (r *renderer) para(spans []span, align string) {
 // drawLine draws a laid-out line with its top left corner at (x, y).
 func (r *renderer) drawLine(ln line, x, y float64) {
 	for _, ru := range ln.runs {
-		r.setFont(ru.st)
-		r.setColor(ru.st.color)
-		r.pdf.SetXY(x+ru.x, y-ru.st.rise)
-		r.pdf.CellFormat(ru.w, ln.h, ru.text, "", 0, "L", false, ru.link, ru.url)
+		r.drawText(x+ru.x, y-ru.st.rise, ln.h, ru.text, ru.st, ru.link, ru.url)
 		if ru.st.strike {
 			r.hline(x+ru.x, x+ru.x+ru.w, y+ln.h/2, ru.st.color, 0.25)
 		}

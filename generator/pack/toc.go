@@ -105,7 +105,7 @@ func (r *renderer) bookmark(title string, level int) {
 	_, h := r.pageSize()
 	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
 	// glyph check.
-	r.pdf.Bookmark(title, level, r.y+r.lastH-h)
+	r.pdf.Bookmark(utf16Bytes(title), level, r.y+r.lastH-h)
 }
 
 // reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.

@@ -1,0 +1,54 @@
+package pack
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pdf"
+)
+
+// fpdfFontRE finds the Type0 font object fpdf writes for a face's family (f0, f1, …).
+var fpdfFontRE = regexp.MustCompile(`^<</Type /Font\s*/Subtype /Type0\s*/BaseFont /utf8f(\d+)\s`)
+
+// finish rewrites the file fpdf wrote: each face's font objects become the face's own
+// subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
+// drawn), the attachments are added as associated files, the file gets the structure of
+// PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), and every stream is
+// compressed at the best level.
+func (r *renderer) finish(out []byte) ([]byte, error) {
+	f, err := pdf.Read(out)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range f.Numbers() {
+		m := fpdfFontRE.FindSubmatch(f.Object(n))
+		if m == nil {
+			continue
+		}
+		i, _ := strconv.Atoi(string(m[1]))
+		if i >= len(r.fonts.all) {
+			return nil, fmt.Errorf("font object %d: unknown family f%d", n, i)
+		}
+		fc := r.fonts.all[i]
+		if r.fonts.digits[fc] {
+			fc.use.Encode("0123456789")
+		}
+		for k, body := range fc.use.Objects(n) {
+			f.Set(n+k, body)
+		}
+	}
+	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {
+		return nil, err
+	}
+	if err := f.MakePDFA3B(r.archive); err != nil {
+		return nil, err
+	}
+	return f.Bytes(), nil
+}
+
+// pdfDate writes a build date as a PDF date string.
+func pdfDate(d model.Date) string {
+	return "(D:" + d.Time().UTC().Format("20060102150405") + "Z)"
+}

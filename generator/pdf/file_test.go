@@ -1,0 +1,81 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tiny writes a one-page PDF as fpdf lays files out: objects, one classic xref table.
+func tiny(content []byte) []byte {
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	_, _ = w.Write(content)
+	_ = w.Close()
+	objs := []string{
+		"<</Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 200]>>",
+		"<</ProcSet [/PDF]>>",
+		"<</Type /Page /Parent 1 0 R /Resources 2 0 R /Contents 4 0 R /Annots [<</Type /Annot /Subtype /Link /Rect [0 0 10 10] /Border [0 0 0] /Dest [3 0 R /XYZ 0 0 null]>>]>>",
+		fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
+		"<</Producer (x)>>",
+		"<</Type /Catalog /Pages 1 0 R>>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.3\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root 6 0 R\n/Info 5 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
+}
+
+func TestReadRewriteIsDeterministicAndCompresses(t *testing.T) {
+	content := bytes.Repeat([]byte("BT /F1 12 Tf 10 10 Td (hello) Tj ET\n"), 200)
+	in := tiny(content)
+	f, err := Read(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Root != 6 || f.Info != 5 || len(f.Numbers()) != 6 {
+		t.Fatalf("root %d info %d objects %v", f.Root, f.Info, f.Numbers())
+	}
+	if err := f.MakePDFA3B(Archive{Title: "T 🔐", Author: "Org", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	a, b := f.Bytes(), f.Bytes()
+	if !bytes.Equal(a, b) {
+		t.Error("two writes differ")
+	}
+	g, err := Read(a)
+	if err != nil {
+		t.Fatalf("re-read: %v", err)
+	}
+	if !bytes.Contains(g.Object(4), []byte("stream\n")) || len(g.Object(4)) > len(f.Object(4)) {
+		t.Error("content stream lost or grew")
+	}
+	if !bytes.Contains(g.Object(3), []byte("/Subtype /Link /F 4 ")) {
+		t.Errorf("link without print flag: %s", g.Object(3))
+	}
+	if !strings.HasPrefix(string(a), "%PDF-1.7\n") || !bytes.Contains(g.Object(g.Info), []byte("/Title <FEFF00540020D83DDD10>")) {
+		t.Errorf("header or info: %.20q %s", a, g.Object(g.Info))
+	}
+	if _, err := Read(append(a, []byte("1 0 obj\n<<>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 6 0 R /Prev 9 >>\nstartxref\n"+fmt.Sprint(len(a)+20)+"\n%%EOF\n")...)); err == nil {
+		t.Error("an incremental update was read")
+	}
+}
+
+func TestTextString(t *testing.T) {
+	if got := TextString("a🔐"); got != "<FEFF0061D83DDD10>" {
+		t.Errorf("TextString = %s", got)
+	}
+}
