@@ -86,3 +86,28 @@ func supplierFields() []Field {
 		field("status", TextField), field("assets", ListField), field("evidence", ListField),
 	}
 }
+
+// legalFields are the legal register's.
+func legalFields() []Field {
+	return []Field{
+		field("id", TextField), field("title", TextField), field("kind", TextField), field("source", TextField),
+		field("applicable", BoolField), field("applicability", TextField), field("owner", TextField),
+		field("met_by", ListField), field("notes", TextField), field("review", DateField),
+	}
+}
+
+// ncFields are the nonconformity log's.
+func ncFields() []Field {
+	eff := func(column, key string, t FieldType) Field {
+		return Field{Column: column, Path: []string{"effectiveness", key}, Type: t}
+	}
+	return []Field{
+		field("id", TextField), field("title", TextField), field("raised", DateField), field("source", TextField),
+		field("reference", TextField), field("requirements", ListField), field("clauses", TextListField),
+		field("owner", TextField), field("due", DateField), field("status", TextField), field("closed", DateField),
+		eff("effectiveness_due", "due", DateField), eff("effectiveness_checked", "checked", DateField),
+		eff("effectiveness_result", "result", TextField),
+		field("description", TextField), field("correction", TextField), field("root_cause", TextField),
+		field("corrective_action", TextField), field("actions", ListField), eff("effectiveness_notes", "notes", TextField),
+	}
+}

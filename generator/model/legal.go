@@ -95,6 +95,6 @@ func legalRegister() *Register {
 		About:   "one row per legal, regulatory or contractual requirement, with its owner and how it is met",
 		Row:     &RowKind{Kind: "requirement", Noun: "requirement", Plural: "requirements", Dir: "legal", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Legal },
-		Columns: legalColumns,
+		Columns: legalColumns, Fields: legalFields,
 		Tracked: []string{"applicable", "owner", "met_by", "review"}}
 }

@@ -162,6 +162,6 @@ func ncRegister() *Register {
 		About:   "one row per nonconformity, with its correction, root cause, corrective action and effectiveness review",
 		Row:     &RowKind{Kind: "nonconformity", Noun: "nonconformity", Plural: "nonconformities", Dir: "nonconformities", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Nonconformities },
-		Columns: ncColumns,
+		Columns: ncColumns, Fields: ncFields,
 		Tracked: []string{"status", "owner", "due", "closed", "effectiveness_result"}}
 }
