@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/scaffold"
 )
@@ -17,6 +18,7 @@ func runInit(ctx context.Context, s *stdio, args []string) error {
 			"a .gitignore and a README. An existing file is never overwritten.\n"+
 			"Then run ismsgen check: it lists every decision and TODO left.")
 	org := fs.String("org", "", "the organisation's name (required), e.g. \"Kestrel Data Ltd\"")
+	frameworks := fs.String("frameworks", "", "the built-in frameworks in force, comma-separated (default iso27001-2022; e.g. iso27001-2022,nis2)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +36,21 @@ func runInit(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := scaffold.Init(scaffold.InitOptions{Dir: dir, Org: *org, Date: date})
+	var fws []string
+	if *frameworks != "" {
+		known, err := scaffold.BuiltInFrameworks()
+		if err != nil {
+			return err
+		}
+		for _, f := range strings.Split(*frameworks, ",") {
+			f = strings.TrimSpace(f)
+			if !contains(known, f) {
+				return usagef("init: unknown framework %q%s: built in are %s", f, meant(f, known), strings.Join(known, ", "))
+			}
+			fws = append(fws, f)
+		}
+	}
+	res, err := scaffold.Init(scaffold.InitOptions{Dir: dir, Org: *org, Date: date, Frameworks: fws})
 	if res != nil {
 		for _, p := range res.Written {
 			fmt.Fprintf(s.out, "created %s\n", p)

@@ -81,3 +81,38 @@ func TestInitBuildsAndChecks(t *testing.T) {
 		t.Errorf("init without --org: exit %d, %q", code, errs)
 	}
 }
+
+// TestInitFrameworks: --frameworks puts the built-in frameworks in force. With ISO/IEC
+// 27001 and NIS2 the SoA has the 93 Annex A rows (ENISA's mapping covers NIS2); with
+// NIS2 alone it has one row per NIS2 requirement, and both sites build.
+func TestInitFrameworks(t *testing.T) {
+	for _, tc := range []struct {
+		frameworks string
+		rows       int
+	}{{"iso27001-2022,nis2", 93}, {"nis2", 349}} {
+		dir := filepath.Join(t.TempDir(), "isms")
+		if code, _, errs := runNewCLI(t, "init", dir, "--org", "Test Ltd", "--frameworks", tc.frameworks); code != 0 {
+			t.Fatalf("init --frameworks %s: %s", tc.frameworks, errs)
+		}
+		site, err := os.ReadFile(filepath.Join(dir, "data", "site.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "frameworks: [" + strings.ReplaceAll(tc.frameworks, ",", ", ") + "]\n"; !strings.Contains(string(site), want) {
+			t.Errorf("site.yaml lacks %q:\n%s", want, site)
+		}
+		soa, err := os.ReadFile(filepath.Join(dir, "data", "soa.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(soa), "  - control: "); n != tc.rows {
+			t.Errorf("--frameworks %s: %d SoA rows, want %d", tc.frameworks, n, tc.rows)
+		}
+		if code, _, errs := runNewCLI(t, "build", "--quiet", "--no-pack", "--source", dir); code != 0 {
+			t.Errorf("--frameworks %s: the new ISMS does not build: %s", tc.frameworks, errs)
+		}
+	}
+	if code, _, errs := runNewCLI(t, "init", t.TempDir(), "--org", "T", "--frameworks", "nis3"); code != 2 || !strings.Contains(errs, `unknown framework "nis3" (did you mean nis2?)`) {
+		t.Errorf("--frameworks nis3: exit %d: %s", code, errs)
+	}
+}

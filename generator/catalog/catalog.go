@@ -18,7 +18,7 @@ var nis2Mapping []byte
 // AnnexAPath is the pseudo-path errors and manifests use for the embedded catalogue.
 const AnnexAPath = "(built-in)/annex-a-2022.yaml"
 
-// AnnexA returns the embedded catalogue as YAML (a model.Catalogue).
+// AnnexA returns the embedded catalogue as YAML (a model.Framework).
 func AnnexA() []byte { return annexA }
 
 // File is one embedded catalogue or crosswalk: its pseudo-path and YAML.
@@ -32,7 +32,7 @@ type File struct {
 // its legislation).
 func IsBuiltIn(path string) bool { return strings.HasPrefix(path, "(built-in)/") }
 
-// Catalogues returns the built-in catalogues (model.Catalogue YAML), Annex A first.
+// Catalogues returns the built-in catalogues (model.Framework YAML), Annex A first.
 func Catalogues() []File {
 	return []File{{AnnexAPath, annexA}, {"(built-in)/nis2-2024-2690.yaml", nis2}}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/catalog"
@@ -19,6 +20,8 @@ type InitOptions struct {
 	Dir  string // the site root; created when missing
 	Org  string // the organisation's name
 	Date model.Date
+	// Frameworks are the built-in frameworks in force (default: iso27001-2022 alone).
+	Frameworks []string
 }
 
 // InitResult says what Init wrote and what it found already there.
@@ -63,17 +66,22 @@ type starterFile struct {
 
 // starterFiles returns every file of a new ISMS, in the order Init writes them.
 func starterFiles(opt InitOptions) ([]starterFile, error) {
-	out := []starterFile{{"data/site.yaml", siteYAML(opt.Org)}}
-	cat, err := annexA()
+	out := []starterFile{{"data/site.yaml", siteYAML(opt.Org, opt.Frameworks)}}
+	cat, err := soaControls(opt.Frameworks)
 	if err != nil {
 		return nil, err
 	}
 	for _, reg := range model.Registers() {
 		out = append(out, starterFile{reg.File, registerYAML(reg, opt.Date, cat)})
 	}
+	iso := len(opt.Frameworks) == 0 || slices.Contains(opt.Frameworks, isoName)
 	for _, s := range stubs() {
+		controls := s.Controls // Annex A controls, only while Annex A is in force
+		if !iso {
+			controls = nil
+		}
 		text, _, err := render(opt.Dir, "mandatory", archetypeData{ID: s.ID, Title: s.Title, Date: opt.Date.String(), Kind: "mandatory",
-			Type: s.Type, Summary: s.Summary, Clauses: s.Clauses, Controls: s.Controls, Sections: s.Sections})
+			Type: s.Type, Summary: s.Summary, Clauses: s.Clauses, Controls: controls, Sections: s.Sections})
 		if err != nil {
 			return nil, err
 		}
@@ -105,18 +113,59 @@ func writeNew(dir, rel string, text []byte) (bool, error) {
 	return true, f.Close()
 }
 
-// annexA returns the built-in catalogue's controls.
-func annexA() ([]*model.Control, error) {
-	var c model.Catalogue
-	if err := yaml.Unmarshal(catalog.AnnexA(), &c); err != nil {
-		return nil, fmt.Errorf("the built-in catalogue: %v", err)
+// isoName is the built-in ISO/IEC 27001:2022 Annex A framework's name.
+const isoName = "iso27001-2022"
+
+// BuiltInFrameworks names the frameworks init can start a site with.
+func BuiltInFrameworks() ([]string, error) {
+	var out []string
+	for _, f := range catalog.Catalogues() {
+		var c model.Framework
+		if err := yaml.Unmarshal(f.YAML, &c); err != nil {
+			return nil, fmt.Errorf("the built-in catalogue %s: %v", f.Path, err)
+		}
+		out = append(out, c.Name)
 	}
-	return c.Controls, nil
+	return out, nil
 }
 
-func siteYAML(org string) []byte {
+// soaControls returns the controls a new SoA needs a row for: those of the frameworks in
+// force (Annex A alone by default), less the requirements a built-in crosswalk maps onto
+// a framework in force (NIS2's onto ISO/IEC 27001, when both are).
+func soaControls(frameworks []string) ([]*model.Control, error) {
+	if len(frameworks) == 0 {
+		frameworks = []string{isoName}
+	}
+	known, err := BuiltInFrameworks()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range frameworks {
+		if !slices.Contains(known, f) {
+			return nil, fmt.Errorf("unknown framework %q: built in are %s (a catalogue of your own goes in data/controls/ and frameworks: after init)", f, strings.Join(known, ", "))
+		}
+	}
+	var out []*model.Control
+	for _, f := range catalog.Catalogues() {
+		var c model.Framework
+		if err := yaml.Unmarshal(f.YAML, &c); err != nil {
+			return nil, fmt.Errorf("the built-in catalogue %s: %v", f.Path, err)
+		}
+		mapped := c.Name != isoName && slices.Contains(frameworks, isoName)
+		if slices.Contains(frameworks, c.Name) && !mapped {
+			out = append(out, c.Controls...)
+		}
+	}
+	return out, nil
+}
+
+func siteYAML(org string, frameworks []string) []byte {
+	fw := ""
+	if len(frameworks) > 0 {
+		fw = "frameworks: [" + strings.Join(frameworks, ", ") + "]\n"
+	}
 	return []byte(`# Site settings (see the ismsgen README, "The content contract").
-organisation: ` + yamlString(org) + `
+` + fw + `organisation: ` + yamlString(org) + `
 title: ` + yamlString(org+" ISMS") + `
 base_url: /          # the intranet's address, printed in PDF packs: https://isms.example/
 language: en

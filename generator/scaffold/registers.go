@@ -49,7 +49,7 @@ func registerYAML(reg *model.Register, date model.Date, controls []*model.Contro
 // reports each undecided row, the owner's first to-do list.
 func soaRows(controls []*model.Control) string {
 	var b strings.Builder
-	b.WriteString("# One row per Annex A control. Decide each: applicable: true with reasons, status and\n")
+	b.WriteString("# One row per control of the frameworks in force. Decide each: applicable: true with reasons, status and\n")
 	b.WriteString("# owner, or applicable: false with a justification. `ismsgen check` lists what is undecided.\n")
 	b.WriteString("controls:\n")
 	for _, c := range controls {
