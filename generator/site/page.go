@@ -83,9 +83,9 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if pp := p.pub().placeholder(e); pp != "" {
 		return template.HTML(`<a class="ref ref-withheld" href="` + esc(urls.Rel(p.Path, pp)) + `">` + esc(e.ID) + `</a>`)
 	}
-	label := e.ID
+	label, class := e.ID, "ref ref-"+string(e.Kind)
 	if label == "" {
-		label = e.Title
+		label, class = e.Title, class+" ref-title" // a title wraps; an ID never does
 	}
 	if p.pub().withheld(e) {
 		// A page without an ID: nothing may name it.
@@ -95,7 +95,7 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if !e.Published {
 		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
 	}
-	return template.HTML(`<a class="ref ref-` + string(e.Kind) + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
+	return template.HTML(`<a class="` + class + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
 }
 
 // LinkTitled is Link with the title shown after the ID.
@@ -196,6 +196,9 @@ func funcs() template.FuncMap {
 		"add":  func(a, b int) int { return a + b },
 		// words is a field name as words ("residual_level" is "residual level").
 		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+		// date and nowrap keep a date or a version number on one line (atoms.go).
+		"date":   dateHTML,
+		"nowrap": nowrapHTML,
 	}
 }
 

@@ -45,6 +45,8 @@ func TestBrowser(t *testing.T) {
 		{"GitHubStyleContent", testGitHubStyle},
 		{"Screenshots", testScreenshots},
 		{"Diagrams", testDiagrams},
+		{"RegistersFit", testRegistersFit},
+		{"StickyHeaders", testStickyHeaders},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })
 	}

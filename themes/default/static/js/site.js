@@ -54,6 +54,12 @@
     return (node.textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  // headText is a column header's words: an abbreviated header's full label.
+  function headText(th) {
+    var abbr = th.querySelector("abbr[title]");
+    return abbr ? abbr.getAttribute("title") : text(th);
+  }
+
   // cellValue is what a filter compares: data-value when the cell shows more than its
   // category (a risk level cell shows "12 High" and filters as "High").
   function cellValue(cell) {
@@ -158,7 +164,7 @@
       Object.keys(values).sort(collator.compare).forEach(function (v) {
         select.appendChild(new Option(v, v));
       });
-      bar.appendChild(labelled(text(th), select));
+      bar.appendChild(labelled(headText(th), select));
       selects.push(select);
     });
 
@@ -189,8 +195,83 @@
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
 
+    if (table.classList.contains("register")) {
+      cards(table, heads, rows);
+      if (heads.length >= chooserColumns) {
+        bar.insertBefore(columnChooser(heads, rows, id), status);
+      }
+    }
     var wrap = table.closest(".table-wrap") || table;
     wrap.parentNode.insertBefore(bar, wrap);
+  }
+
+  // cards labels each cell of a register with its column, so that narrow screens show
+  // each row as a card (CSS: table.register.cards); empty cells are left out there.
+  function cards(table, heads, rows) {
+    rows.forEach(function (r) {
+      Array.prototype.forEach.call(r.cells, function (td, i) {
+        if (heads[i]) {
+          td.setAttribute("data-label", headText(heads[i]));
+        }
+        if (text(td) === "") {
+          td.classList.add("empty-cell");
+        }
+      });
+    });
+    table.classList.add("cards");
+  }
+
+  // chooserColumns is how many columns a register needs for a column chooser.
+  var chooserColumns = 9;
+
+  // columnChooser is a menu of one checkbox per column that shows or hides it.
+  function columnChooser(heads, rows, id) {
+    var details = document.createElement("details");
+    details.className = "column-chooser";
+    var summary = document.createElement("summary");
+    summary.textContent = "Columns";
+    details.appendChild(summary);
+    var set = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = "Columns to show";
+    set.appendChild(legend);
+    heads.forEach(function (th, i) {
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.id = id + "c" + i;
+      var label = document.createElement("label");
+      label.htmlFor = box.id;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + headText(th)));
+      box.addEventListener("change", function () {
+        th.classList.toggle("col-off", !box.checked);
+        rows.forEach(function (r) {
+          if (r.cells[i]) {
+            r.cells[i].classList.toggle("col-off", !box.checked);
+          }
+        });
+      });
+      set.appendChild(label);
+    });
+    details.appendChild(set);
+    return details;
+  }
+
+  // headerHeight tells CSS (--header-h) how tall the sticky site header is, so that
+  // register header rows stick just below it.
+  function headerHeight() {
+    var header = document.querySelector(".site-header");
+    if (!header) {
+      return;
+    }
+    function measure() {
+      var sticky = getComputedStyle(header).position === "sticky";
+      document.documentElement.style.setProperty("--header-h", (sticky ? header.offsetHeight : 0) + "px");
+    }
+    measure();
+    window.addEventListener("resize", measure);
   }
 
   function labelled(caption, control) {
@@ -287,5 +368,6 @@
   navToggle();
   skipLink();
   navExpand();
+  headerHeight();
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
 })();
