@@ -1,14 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"net/url"
 	"path"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
-	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/markdown"
-	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -23,15 +20,11 @@ func (r *renderer) assets(files map[string][]byte) error {
 		}
 	}
 	files["css/chroma.css"] = stylesheet()
-	for _, kind := range export.Kinds() {
-		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
-			continue // the site does not have or does not publish the register
-		}
-		var buf bytes.Buffer
-		if err := export.WriteOnly(&buf, r.g, kind, export.CSV, r.pub.shown); err != nil {
-			return err
-		}
-		files[exportPath(kind)] = buf.Bytes()
+	for kind, b := range r.exportFiles() {
+		files[exportPath(kind)] = b
+	}
+	if r.exportErr != nil {
+		return r.exportErr
 	}
 	for _, e := range r.g.OfKind(resolve.KindEvidence) {
 		if ev := e.Evidence; ev.SHA256 != "" && r.pub.shown(e) {

@@ -74,6 +74,7 @@ func (r *renderer) pages() []*Page {
 		add(sp)
 	}
 	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", Data: r.readinessData()})
+	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData()})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {

@@ -23,6 +23,7 @@ const (
 	Tags       = "tags/index.html"
 	Changes    = "changes/index.html" // the releases (package versions writes it)
 	Readiness  = "readiness.html"
+	Downloads  = "downloads.html"
 	Search     = "search.html"
 	NotFound   = "404.html"
 	SearchData = "search-index.js"
