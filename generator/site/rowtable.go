@@ -155,6 +155,9 @@ func (p *Page) cellHTML(name string, val any, refs map[string]bool) template.HTM
 	if s, ok := val.(string); ok && isDate(s) {
 		return dateHTML(s) // a date column's cell (model's dateCell)
 	}
+	if s, ok := val.(string); ok && name == "owner" {
+		return p.Owner(s)
+	}
 	ids, isList := val.([]string)
 	if !refs[name] || !isList {
 		return template.HTML(template.HTMLEscapeString(model.CellText(val)))

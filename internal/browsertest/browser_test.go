@@ -47,6 +47,7 @@ func TestBrowser(t *testing.T) {
 		{"Diagrams", testDiagrams},
 		{"RegistersFit", testRegistersFit},
 		{"StickyHeaders", testStickyHeaders},
+		{"Dashboard", testDashboard},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })
 	}
