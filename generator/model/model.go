@@ -100,6 +100,12 @@ type Config struct {
 	IgnorePos diag.Pos       `yaml:"-"`
 	Versions  VersionsConfig `yaml:"versions"`
 	Params    map[string]any `yaml:"params"`
+	// RepoURL is the web address of the site's git repository (https://github.com/o/r):
+	// every document page then links to its source there ("Edit this page") and to
+	// its history, on EditBranch (default main).
+	RepoURL    string   `yaml:"repo_url"`
+	RepoURLPos diag.Pos `yaml:"-"`
+	EditBranch string   `yaml:"edit_branch"`
 }
 
 // PublishConfig limits what the intranet site publishes.
