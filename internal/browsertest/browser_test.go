@@ -48,6 +48,8 @@ func TestBrowser(t *testing.T) {
 		{"RegistersFit", testRegistersFit},
 		{"StickyHeaders", testStickyHeaders},
 		{"Dashboard", testDashboard},
+		{"PrintPages", testPrintPages},
+		{"SearchTypo", testSearchTypo},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })
 	}

@@ -124,14 +124,14 @@
       sorted = { col: col, dir: dir };
     }
 
+    // The sort button covers its header cell and holds no text of its own, so that the
+    // header's words stay in the cell (printing does not paint a button's text).
     heads.forEach(function (th, i) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
-      while (th.firstChild) {
-        button.appendChild(th.firstChild);
-      }
-      button.title = "Sort by " + text(button);
+      button.title = "Sort by " + headText(th);
+      button.setAttribute("aria-label", button.title);
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(i); });
     });
