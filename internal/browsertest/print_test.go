@@ -22,7 +22,7 @@ func testPrintPages(t *testing.T, e *env) {
 	org := e.site.Graph.Site.Config.Organisation
 	ctx, m := e.tab(t)
 	for _, tc := range []struct {
-		path, id string
+		path, id  string
 		landscape bool
 		columns   []string
 	}{
