@@ -50,6 +50,7 @@ func TestBrowser(t *testing.T) {
 		{"Dashboard", testDashboard},
 		{"PrintPages", testPrintPages},
 		{"SearchTypo", testSearchTypo},
+		{"LevelSortsHighestFirst", testLevelSortsHighestFirst},
 		{"ReadmeImages", testReadmeImages},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })

@@ -97,7 +97,9 @@
     var sorted = { col: -1, dir: "" };
 
     function sortBy(col) {
-      var dir = sorted.col === col && sorted.dir === "ascending" ? "descending" : "ascending";
+      // A level column (th[data-sort-first=descending]) sorts highest first.
+      var first = heads[col].getAttribute("data-sort-first") === "descending" ? "descending" : "ascending";
+      var dir = sorted.col !== col ? first : sorted.dir === "ascending" ? "descending" : "ascending";
       var keys = rows.map(function (r) { return sortKey(r.cells[col]); });
       var numeric = keys.every(function (k) { return k === "" || isNumber(k); });
       var order = rows.map(function (r, i) { return i; });
