@@ -31,3 +31,16 @@ func TestOwnerPagesListTheirItems(t *testing.T) {
 		t.Error("the home page has no SoA chart")
 	}
 }
+
+// "Referenced by" on a row's page leaves out what the page lists already: a treatment
+// action's risk cites the action, and the action's page lists that risk under Risks.
+func TestReferencedByDoesNotRepeatThePage(t *testing.T) {
+	out := render(t, fixture.Minimal())
+	p := page(t, out, "treatment/RTP-1.html")
+	if !strings.Contains(p, `<h2 id="risks">Risks</h2>`) || !strings.Contains(p, `href="../risks/R-1.html"`) {
+		t.Fatal("the action's page does not list its risk R-1")
+	}
+	if i := strings.Index(p, `id="referenced_by"`); i >= 0 && strings.Contains(p[i:], `href="../risks/R-1.html"`) {
+		t.Error(`the action's "Referenced by" repeats R-1, which its Risks section lists`)
+	}
+}

@@ -115,6 +115,28 @@ func (p *Page) Backlinks(e *resolve.Entity) []*resolve.Entity {
 	return p.pub().filter(p.G.Backlinks(e))
 }
 
+// ReferencedBy is what the page's "Referenced by" lists: the backlinks of its entity,
+// without those a row's page (a risk, an action, evidence, a register's row) already
+// lists among its own references (a risk and its treatment action cite each other).
+// A document's page lists all of them: its body's links are prose, not a list.
+func (p *Page) ReferencedBy(e *resolve.Entity) []*resolve.Entity {
+	back := p.Backlinks(e)
+	if e == nil || e.Doc != nil || e.Kind == resolve.KindRegister {
+		return back
+	}
+	listed := map[*resolve.Entity]bool{}
+	for _, l := range p.G.Links(e) {
+		listed[l] = true
+	}
+	var out []*resolve.Entity
+	for _, b := range back {
+		if !listed[b] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // BacklinksOfKind is Backlinks of one kind.
 func (p *Page) BacklinksOfKind(e *resolve.Entity, k resolve.Kind) []*resolve.Entity {
 	return p.pub().filter(p.G.BacklinksOfKind(e, k))
