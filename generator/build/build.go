@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -21,8 +22,9 @@ type Options struct {
 	Dest   string // output directory; default <Source>/public
 	Drafts bool
 	Date   model.Date
-	// NoPack skips the PDF packs.
-	NoPack bool
+	// NoPack skips the PDF packs. LazyPacks says that they are built when first
+	// requested (the live preview): the downloads page links them all the same.
+	NoPack, LazyPacks bool
 	// StrictCheck fails the build on readiness errors (not only on content errors).
 	StrictCheck bool
 	// Links overrides the site's links: setting (error or warn); "" keeps it.
@@ -118,17 +120,25 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	siteOpt := opt.Site
 	siteOpt.Findings = findings
 	siteOpt.Version = opt.Version
+	// Packs first: the site's downloads page lists them with their pages and sizes.
+	var warnings diag.List
+	packFiles := map[string][]byte{}
+	if opt.NoPack {
+		siteOpt.Packs = plannedDownloads(g, opt.LazyPacks)
+	} else {
+		siteOpt.Packs, err = renderPacks(ctx, g, opt, packFiles, &warnings)
+		if err != nil {
+			return nil, err
+		}
+	}
 	out, err := site.Render(ctx, g, siteOpt)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out, Withheld: out.Withheld}
+	res := &Result{Graph: g, Findings: findings, Files: out.Files, Pages: out.Pages, Site: out, Withheld: out.Withheld, Warnings: warnings}
 	if !opt.NoPack {
-		n, err := renderPacks(ctx, g, opt, res.Files, &res.Warnings)
-		if err != nil {
-			return nil, err
-		}
-		res.Packs = n
+		maps.Copy(res.Files, packFiles)
+		res.Packs = len(siteOpt.Packs)
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil

@@ -83,7 +83,7 @@ func TestGitHubRepositoryBuildsAsItIs(t *testing.T) {
 	}
 	slices.Sort(pages)
 	wantPages := []string{
-		"404.html", "CONTRIBUTING.html", "documents.html", "evidence/readme.html", "index.html",
+		"404.html", "CONTRIBUTING.html", "documents.html", "downloads.html", "evidence/readme.html", "index.html", "owners/ciso.html",
 		"policies/acceptable-use.html", "policies/access-control-policy.html", "policies/index.html", "policies/information-security-policy.html",
 		"procedures/incident-response.html", "procedures/index.html", "readiness.html", "records/2026-01-management-review.html",
 		"search.html", "sections/pages.html", "sections/policies.html", "tags/index.html",

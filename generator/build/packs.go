@@ -13,6 +13,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/pack"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/sign"
+	"github.com/ismsgen/ismsgen/generator/site"
 )
 
 // Signing names the key material that signs packs, overriding data/site.yaml.
@@ -37,6 +38,7 @@ func Packs(g *resolve.Graph) []model.PackConfig {
 // PackFiles is one rendered, signed pack.
 type PackFiles struct {
 	Name     string
+	Title    string
 	PDF      []byte // signed
 	Manifest []byte // the manifest written beside the pack
 	Pages    int
@@ -48,6 +50,10 @@ type PackFiles struct {
 	// Warnings are the pack's diagrams that have no image for the PDF and, once per
 	// document, the characters no font of the pack has.
 	Warnings diag.List
+	// Signer is the signing certificate's subject; Development whether it is ismsgen's
+	// development certificate.
+	Signer      string
+	Development bool
 }
 
 // RenderPack plans, renders and signs one pack. The manifest goes inside the PDF (as an
@@ -95,7 +101,7 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 	if err != nil {
 		return nil, fmt.Errorf("signing pack %s: %w", cfg.Name, err)
 	}
-	return &PackFiles{Name: cfg.Name, PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents, TSA: tsa,
+	return &PackFiles{Name: cfg.Name, Title: plan.Title(), Signer: signerName(signer), Development: isDevelopment(signer), PDF: signed, Manifest: m.JSON(), Pages: res.Pages, Docs: res.Documents, TSA: tsa,
 		Classification: plan.Classification(), LeftOut: plan.LeftOut,
 		Warnings: append(packDiagramWarnings(g.Site.Files, plan), res.Warnings...)}, nil
 }
@@ -109,19 +115,22 @@ func packTSA(g *resolve.Graph, opt Options) string {
 }
 
 // renderPacks renders every pack of the site into files (packs/<name>.pdf and
-// packs/<name>.manifest.json), adding the packs' warnings to warnings.
-func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte, warnings *diag.List) (int, error) {
+// packs/<name>.manifest.json), adding the packs' warnings to warnings, and returns what
+// the downloads page says of them.
+func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte, warnings *diag.List) ([]site.PackDownload, error) {
 	packs := Packs(g)
 	signer, err := LoadSigner(g.Site, opt)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
+	var downloads []site.PackDownload
 	for _, cfg := range packs {
 		start := time.Now()
 		pf, err := RenderPack(ctx, g, cfg, opt, signer)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
+		downloads = append(downloads, builtDownload(pf))
 		files["packs/"+pf.Name+".pdf"] = pf.PDF
 		files["packs/"+pf.Name+".manifest.json"] = pf.Manifest
 		MergeWarnings(warnings, pf.Warnings)
@@ -129,7 +138,7 @@ func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[s
 			fmt.Fprint(opt.Log, PackLog(g, cfg, pf, time.Since(start)))
 		}
 	}
-	return len(packs), nil
+	return downloads, nil
 }
 
 // LoadSigner returns the signer for packs: the flags' key material, else the site's

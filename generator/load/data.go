@@ -76,6 +76,15 @@ func (d *dataLoader) config() {
 		}
 	}
 	d.pdfFonts()
+	if r := c.RepoURL; r != "" {
+		if u, err := url.Parse(r); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			d.errs.Add(c.RepoURLPos, "repo_url: %q is not the https:// address of a git repository (such as https://github.com/example/isms)", r)
+		}
+		c.RepoURL = strings.TrimSuffix(strings.TrimSuffix(r, "/"), ".git")
+	}
+	if c.EditBranch == "" {
+		c.EditBranch = "main"
+	}
 	for _, pk := range c.Packs {
 		if pk.Name == "" || strings.ContainsAny(pk.Name, `/\ `) || strings.HasPrefix(pk.Name, ".") {
 			d.errs.Add(pk.Pos, "pack name %q must be a simple file name such as stage1", pk.Name)

@@ -68,6 +68,9 @@ func TestStrictDecoding(t *testing.T) {
 			"content/a.md": "---\ntitle: A\ntags: [a, b\n---\n",
 		}, []string{`content/a.md:`, `invalid YAML`}},
 		{"missing site settings", fixture.Files{"data/site.yaml": ""}, []string{`data/site.yaml: missing site settings`}},
+		{"repo_url is a URL", fixture.Files{
+			"data/site.yaml": "organisation: Example Ltd\nrepo_url: git@github.com:example/isms.git\n",
+		}, []string{`data/site.yaml:2:11: repo_url: "git@github.com:example/isms.git" is not the https:// address of a git repository (such as https://github.com/example/isms)`}},
 		{"signing tsa is a URL", fixture.Files{
 			"data/site.yaml": "organisation: Example Ltd\nsigning:\n  tsa: ftp://tsa.example\n",
 		}, []string{`data/site.yaml:3:8: signing: tsa: "ftp://tsa.example" is not the http:// or https:// URL of a time-stamping authority`}},

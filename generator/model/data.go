@@ -1,6 +1,10 @@
 package model
 
-import "github.com/ismsgen/ismsgen/generator/diag"
+import (
+	"fmt"
+
+	"github.com/ismsgen/ismsgen/generator/diag"
+)
 
 // Control is one entry of a control catalogue: an Annex A control, a NIS2
 // requirement, a SOC 2 criterion.
@@ -112,6 +116,32 @@ func (m *RiskMethod) Band(level int) string {
 
 // Acceptable reports whether a level is within the acceptance threshold.
 func (m *RiskMethod) Acceptable(level int) bool { return level <= m.Acceptance }
+
+// LevelWords says a likelihood and impact and their level in the scales' words, as the
+// site and the packs show it: "Likely × Major = 16 High" (a value without a name shows
+// as its number; "+" for the add formula).
+func (m *RiskMethod) LevelWords(likelihood, impact int) string {
+	op := "×"
+	if m.Formula == "add" {
+		op = "+"
+	}
+	level := m.Level(likelihood, impact)
+	s := fmt.Sprintf("%s %s %s = %d", stepName(m.Likelihood, likelihood), op, stepName(m.Impact, impact), level)
+	if b := m.Band(level); b != "" {
+		s += " " + b
+	}
+	return s
+}
+
+// stepName is the name of a scale's value, or the value.
+func stepName(scale []ScaleStep, v int) string {
+	for _, s := range scale {
+		if s.Value == v && s.Name != "" {
+			return s.Name
+		}
+	}
+	return fmt.Sprint(v)
+}
 
 // Risk is one risk register row.
 type Risk struct {

@@ -115,6 +115,12 @@ type Config struct {
 	// Checks tunes the readiness rules.
 	Checks ChecksConfig   `yaml:"checks"`
 	Params map[string]any `yaml:"params"`
+	// RepoURL is the web address of the site's git repository (https://github.com/o/r):
+	// every document page then links to its source there ("Edit this page") and to
+	// its history, on EditBranch (default main).
+	RepoURL    string   `yaml:"repo_url"`
+	RepoURLPos diag.Pos `yaml:"-"`
+	EditBranch string   `yaml:"edit_branch"`
 }
 
 // ChecksConfig tunes the readiness rules (data/site.yaml checks:).

@@ -310,3 +310,15 @@ func (s *ActionStatus) UnmarshalYAML(n *yaml.Node) error {
 	*s = ActionStatus(v)
 	return err
 }
+
+// ByteSize formats a file size as the site and the packs show it: "512 B", "12.3 kB",
+// "4.1 MB" (binary multiples).
+func ByteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"path"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -40,7 +39,7 @@ func (r *renderer) evidence() {
 		case ev.File == "":
 			sum = txt("no file", withColor(body, colMuted))
 		default:
-			size = byteSize(ev.Size)
+			size = model.ByteSize(ev.Size)
 			if _, ok := r.evidenceFile(ev); ok && attached {
 				note := "(attached)"
 				if name := attachmentName(ev, used); name != path.Base(ev.File) {
@@ -62,15 +61,4 @@ func (r *renderer) evidence() {
 		t.keys = append(t.keys, anchorKey{e: e})
 	}
 	r.drawTable(t)
-}
-
-// byteSize formats a file size.
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -6,7 +6,8 @@ import (
 
 // heatmaps draws the inherent and residual risk heat maps side by side with fpdf
 // rectangles: likelihood rows (highest on top) by impact columns, each cell coloured by
-// the band of its level and showing how many risks sit in it.
+// the band of its level and showing how many risks sit in it, with the acceptance
+// threshold drawn along the cells' edges.
 func (r *renderer) heatmaps() {
 	m := &r.g.Site.Risks.Method
 	ls, is := m.Likelihood, m.Impact
@@ -84,6 +85,24 @@ func (r *renderer) heatmaps() {
 				}
 			}
 		}
+		// The acceptance threshold: the edges between an acceptable cell and the
+		// unacceptable one above it or to its right.
+		for row := range ls {
+			l := len(ls) - 1 - row
+			y := gy + float64(row)*ch
+			for c := range is {
+				if !m.Acceptable(m.Level(ls[l].Value, is[c].Value)) {
+					continue
+				}
+				x := x0 + labelW + float64(c)*cw
+				if c+1 < len(is) && !m.Acceptable(m.Level(ls[l].Value, is[c+1].Value)) {
+					r.vline(x+cw, y, y+ch, colText, appetiteWidth)
+				}
+				if l+1 < len(ls) && !m.Acceptable(m.Level(ls[l+1].Value, is[c].Value)) {
+					r.hline(x, x+cw, y, colText, appetiteWidth)
+				}
+			}
+		}
 		ay := gy + float64(len(ls))*ch + 0.8
 		axis := 0.0
 		for c := range is {
@@ -92,7 +111,7 @@ func (r *renderer) heatmaps() {
 		}
 		ay += axis + 0.5
 		r.text(x0+labelW, ay, cw*float64(len(is)), "Impact →", withBold(small), "C", 0, "")
-		r.text(x0, gy-lineHeight(small.size)-0.3, labelW-2, "Likelihood ↓", withBold(small), "R", 0, "")
+		r.text(x0, gy-lineHeight(small.size)-0.3, labelW-2, "Likelihood ↑", withBold(small), "R", 0, "")
 		bottom = max(bottom, ay+lineHeight(small.size))
 	}
 	r.y = bottom + 2
@@ -115,8 +134,14 @@ func (r *renderer) legend() {
 		x += w + 10
 		lo = b.Max + 1
 	}
+	label := "Acceptance threshold: levels up to " + strconv.Itoa(m.Acceptance) + " acceptable"
+	r.hline(x, x+6, r.y+h/2, colText, appetiteWidth)
+	r.text(x+7, r.y, r.measure(r.clean(label, false), st)+1, label, st, "L", 0, "")
 	r.y += h
 }
+
+// appetiteWidth is the width of the acceptance threshold's line (mm).
+const appetiteWidth = 0.8
 
 // textBox draws text wrapped in a box of width w at (x, y) and returns its height; with
 // middle, y is the vertical centre instead of the top.

@@ -97,7 +97,7 @@ func (r *renderer) riskTable() {
 		inC, resC := bandColor(m, in), bandColor(m, res)
 		residual := "as inherent"
 		if x.Residual != nil {
-			residual = levelText(m, x.Residual.Likelihood, x.Residual.Impact, res)
+			residual = m.LevelWords(x.Residual.Likelihood, x.Residual.Impact)
 		}
 		accept := x.AcceptedBy
 		if !x.Accepted.IsZero() {
@@ -111,7 +111,7 @@ func (r *renderer) riskTable() {
 			{spans: scenario},
 			txt(strings.Join(cia, ", "), body),
 			txt(x.Owner, body),
-			{spans: plain(levelText(m, x.Likelihood, x.Impact, in), body), fill: &inC},
+			{spans: plain(m.LevelWords(x.Likelihood, x.Impact), body), fill: &inC},
 			txt(string(x.Treatment), body),
 			{spans: r.idLinks(model.IDs(x.Controls), body)},
 			{spans: r.idLinks(model.IDs(x.Actions), body)},
@@ -121,18 +121,6 @@ func (r *renderer) riskTable() {
 		t.keys = append(t.keys, anchorKey{e: e})
 	}
 	r.drawTable(t)
-}
-
-// levelText shows a level with how it was computed and its band.
-func levelText(m *model.RiskMethod, l, i, level int) string {
-	s := fmt.Sprintf("L%d × I%d = %d", l, i, level)
-	if m.Formula == "add" {
-		s = fmt.Sprintf("L%d + I%d = %d", l, i, level)
-	}
-	if b := m.Band(level); b != "" {
-		s += " " + b
-	}
-	return s
 }
 
 // bandPalettes colours n bands from acceptable (green) to severe (red).

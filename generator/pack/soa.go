@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -54,27 +53,7 @@ func capitalise(s string) string {
 // theme (ISO/IEC 27001 6.1.3 d).
 func (r *renderer) soa(it *Item) {
 	g := r.g
-	counts := map[string]int{}
-	controls := g.SoAControls()
-	for _, c := range controls {
-		row, ok := g.SoARow(c.ID)
-		switch {
-		case !ok:
-			counts["no row"]++
-		case !row.IsApplicable():
-			counts["not applicable"]++
-		default:
-			counts["applicable"]++
-			counts[string(row.Status)]++
-		}
-	}
-	summary := fmt.Sprintf("%d controls: %d applicable (%d implemented, %d partially implemented, %d planned, %d not implemented), %d not applicable",
-		len(controls), counts["applicable"], counts[string(model.Implemented)], counts[string(model.Partial)],
-		counts[string(model.Planned)], counts[string(model.NotImplemented)], counts["not applicable"])
-	if n := counts["no row"]; n > 0 {
-		summary += fmt.Sprintf(", %d without an SoA row", n)
-	}
-	r.para(plain(summary+". Linked risks are the risks of the risk register that select the control.", r.base()), "L")
+	r.para(plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
 	r.y += gapPara
 	head := style{bold: true, size: sizeTable - 0.5, color: colText}
 	body := style{size: sizeTable - 0.5, color: colText}

@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -12,20 +11,7 @@ import (
 func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
-	counts := map[model.ActionStatus]int{}
-	overdue := 0
-	for _, a := range acts {
-		if a == nil {
-			continue
-		}
-		counts[a.Status]++
-		if g.Overdue(a) {
-			overdue++
-		}
-	}
-	r.para(plain(fmt.Sprintf("%d actions: %d planned, %d in progress, %d done, %d cancelled; %d overdue on %s.",
-		len(acts), counts[model.ActionPlanned], counts[model.ActionInProgress], counts[model.ActionDone],
-		counts[model.ActionCancelled], overdue, g.Date), r.base()), "L")
+	r.para(plain(g.TreatmentSummary(), r.base()), "L")
 	r.y += gapPara
 	head := style{bold: true, size: sizeTable - 0.5, color: colText}
 	body := style{size: sizeTable - 0.5, color: colText}

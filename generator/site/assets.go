@@ -1,14 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"net/url"
 	"path"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
-	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/markdown"
-	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -23,21 +20,11 @@ func (r *renderer) assets(files map[string][]byte) error {
 		}
 	}
 	files["css/chroma.css"] = stylesheet()
-	kinds := export.Kinds()
-	for _, f := range coverageFrameworks(r.g.Site) {
-		kinds = append(kinds, export.CoverageOf(f.Name))
+	for path, b := range r.exportFiles() {
+		files[path] = b
 	}
-	for _, kind := range kinds {
-		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
-			continue // the site does not have or does not publish the register
-		}
-		for _, format := range []string{export.CSV, export.XLSX} {
-			var buf bytes.Buffer
-			if err := export.WriteOnly(&buf, r.g, kind, format, r.pub.shown); err != nil {
-				return err
-			}
-			files[exportFile(kind, format)] = buf.Bytes()
-		}
+	if r.exportErr != nil {
+		return r.exportErr
 	}
 	for _, e := range r.g.OfKind(resolve.KindEvidence) {
 		if ev := e.Evidence; ev.SHA256 != "" && r.pub.shown(e) {

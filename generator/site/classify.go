@@ -116,6 +116,16 @@ func (r *renderer) label(p *Page) model.Classification {
 		}
 	case "tag":
 		c.mention(p.Data.(tagView).Documents...)
+	case "owner":
+		o := p.Data.(*ownerView)
+		for _, d := range o.Documents {
+			c.mention(d.Entity)
+		}
+		for _, x := range o.Risks {
+			c.mention(x.Entity)
+		}
+		c.mention(o.Actions...)
+		c.mention(o.Controls...)
 	case "changes":
 		// A "what changed" page lists documents, SoA rows, risks and actions of two
 		// versions: package versions labels it with what it lists.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"hash"
 	"sort"
 	"strconv"
@@ -85,6 +86,9 @@ func (r *renderer) inputState() *renderState {
 	h.str(r.opt.Version)
 	h.str(string(r.opt.Head))
 	h.str(r.opt.Versions.Fingerprint())
+	for _, pk := range r.opt.Packs {
+		h.str(fmt.Sprintf("%+v", pk))
+	}
 	h.str(strconv.Itoa(len(r.opt.Findings)))
 	for _, f := range r.opt.Findings {
 		h.str(f.Rule)

@@ -169,7 +169,11 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	e := t.Entity
-	w.WriteString(`<a class="ref ref-` + string(e.Kind) + `" href="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Of(e))) + `"`)
+	class := "ref ref-" + string(e.Kind)
+	if label != e.ID {
+		class += " ref-title" // a title or label wraps; an ID never does
+	}
+	w.WriteString(`<a class="` + class + `" href="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Of(e))) + `"`)
 	if tip := e.ID + " " + e.Title; label != e.Title || e.Kind != resolve.KindDocument {
 		w.WriteString(` title="` + template.HTMLEscapeString(strings.TrimSpace(tip)) + `"`)
 	}

@@ -84,9 +84,9 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if pp := p.pub().placeholder(e); pp != "" {
 		return template.HTML(`<a class="ref ref-withheld" href="` + esc(urls.Rel(p.Path, pp)) + `">` + esc(e.ID) + `</a>`)
 	}
-	label := e.ID
+	label, class := e.ID, "ref ref-"+string(e.Kind)
 	if label == "" {
-		label = e.Title
+		label, class = e.Title, class+" ref-title" // a title wraps; an ID never does
 	}
 	if p.pub().withheld(e) {
 		// A page without an ID: nothing may name it.
@@ -96,7 +96,7 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if !e.Published {
 		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
 	}
-	return template.HTML(`<a class="ref ref-` + string(e.Kind) + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
+	return template.HTML(`<a class="` + class + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
 }
 
 // LinkTitled is Link with the title shown after the ID.
@@ -114,6 +114,28 @@ func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
 // withholds is that item's content, so it is not listed.
 func (p *Page) Backlinks(e *resolve.Entity) []*resolve.Entity {
 	return p.pub().filter(p.G.Backlinks(e))
+}
+
+// ReferencedBy is what the page's "Referenced by" lists: the backlinks of its entity,
+// without those a row's page (a risk, an action, evidence, a register's row) already
+// lists among its own references (a risk and its treatment action cite each other).
+// A document's page lists all of them: its body's links are prose, not a list.
+func (p *Page) ReferencedBy(e *resolve.Entity) []*resolve.Entity {
+	back := p.Backlinks(e)
+	if e == nil || e.Doc != nil || e.Kind == resolve.KindRegister {
+		return back
+	}
+	listed := map[*resolve.Entity]bool{}
+	for _, l := range p.G.Links(e) {
+		listed[l] = true
+	}
+	var out []*resolve.Entity
+	for _, b := range back {
+		if !listed[b] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // BacklinksOfKind is Backlinks of one kind.
@@ -206,6 +228,9 @@ func funcs() template.FuncMap {
 		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 		// value is a measured value with its unit ("2.2%").
 		"value": model.FormatValue,
+		// date and nowrap keep a date or a version number on one line (atoms.go).
+		"date":   dateHTML,
+		"nowrap": nowrapHTML,
 	}
 }
 

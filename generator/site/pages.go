@@ -77,6 +77,10 @@ func (r *renderer) pages() []*Page {
 		add(sp)
 	}
 	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", Data: r.readinessData()})
+	for _, op := range r.ownerPages() {
+		add(op)
+	}
+	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData()})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {
@@ -160,6 +164,7 @@ func (r *renderer) neighbours(e *resolve.Entity) (prev, next *navItem) {
 // homeData is the ISMS overview.
 type homeData struct {
 	Scope, Policy *resolve.Entity
+	Dashboard     dashboard
 	// SoA, Risks, Treatment and Evidence report whether the site publishes the register
 	// the figures below them come from.
 	HasSoA, HasRisks, HasTreatment, HasEvidence bool
@@ -178,7 +183,8 @@ type homeData struct {
 
 func (r *renderer) homeData() homeData {
 	g := r.g
-	h := homeData{HasSoA: r.hasRegister("soa"), HasRisks: r.hasRegister("risks"), HasTreatment: r.hasRegister("treatment"), HasEvidence: r.hasRegister("evidence")}
+	h := homeData{HasSoA: r.hasRegister("soa"), HasRisks: r.hasRegister("risks"), HasTreatment: r.hasRegister("treatment"), HasEvidence: r.hasRegister("evidence"),
+		Dashboard: r.dashboardData()}
 	for _, cov := range g.ClauseCoverage() {
 		for _, e := range r.pub.filter(cov.By) {
 			switch {

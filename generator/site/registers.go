@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/check"
@@ -110,48 +109,6 @@ func (h *heatMap) place(l, i int, e *resolve.Entity) {
 			}
 		}
 	}
-}
-
-// HeatMapSVG draws a heat map as inline SVG: one cell per likelihood and impact pair,
-// coloured by band, with the count and each risk linked.
-func (p *Page) HeatMapSVG(h heatMap) template.HTML {
-	m := &p.G.Site.Risks.Method
-	const cw, ch, left, top = 92, 62, 96, 28
-	cols := len(m.Impact)
-	rows := len(h.Cells)
-	w, ht := left+cols*cw+4, top+rows*ch+44
-	esc := template.HTMLEscapeString
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="heatmap" role="img" aria-labelledby="hm-%s" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg">`,
-		esc(urlsSlug(h.Title)), w, ht, w, ht)
-	fmt.Fprintf(&b, `<title id="hm-%s">%s heat map: likelihood (rows) by impact (columns)</title>`, esc(urlsSlug(h.Title)), esc(h.Title))
-	fmt.Fprintf(&b, `<text class="hm-title" x="%d" y="18">%s</text>`, left, esc(h.Title))
-	for ri, row := range h.Cells {
-		y := top + ri*ch
-		fmt.Fprintf(&b, `<text class="hm-axis" x="%d" y="%d" text-anchor="end">%s</text>`, left-8, y+ch/2+4, esc(scaleName(m.Likelihood, row[0].Likelihood)))
-		for ci, c := range row {
-			x := left + ci*cw
-			fmt.Fprintf(&b, `<g class="hm-cell band-%s"><rect x="%d" y="%d" width="%d" height="%d"><title>likelihood %d × impact %d = level %d (%s): %d risk(s)</title></rect>`,
-				esc(urlsSlug(strings.ToLower(c.Band))), x, y, cw-2, ch-2, c.Likelihood, c.Impact, c.Level, esc(c.Band), len(c.Risks))
-			if n := len(c.Risks); n > 0 {
-				fmt.Fprintf(&b, `<text class="hm-count" x="%d" y="%d">%d</text>`, x+6, y+18, n)
-				for k, e := range c.Risks {
-					if k == 3 {
-						fmt.Fprintf(&b, `<text class="hm-more" x="%d" y="%d">+%d</text>`, x+cw-26, y+ch-10, n-3)
-						break
-					}
-					fmt.Fprintf(&b, `<a href="%s"><text class="hm-risk" x="%d" y="%d">%s</text></a>`, esc(p.URL(e)), x+30, y+16+k*14, esc(e.ID))
-				}
-			}
-			b.WriteString(`</g>`)
-		}
-	}
-	for ci, im := range m.Impact {
-		fmt.Fprintf(&b, `<text class="hm-axis" x="%d" y="%d" text-anchor="middle">%s</text>`, left+ci*cw+cw/2, top+rows*ch+16, esc(im.Name))
-	}
-	fmt.Fprintf(&b, `<text class="hm-label" x="%d" y="%d" text-anchor="middle">Impact →</text>`, left+cols*cw/2, top+rows*ch+36)
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
 }
 
 func urlsSlug(s string) string { return strings.ToLower(urls.Slug(s)) }

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/load"
@@ -38,4 +39,27 @@ func page(t *testing.T, out *site.Output, p string) string {
 		t.Fatalf("no file %s in the output", p)
 	}
 	return string(b)
+}
+
+// The SoA and the treatment plan open with the summaries the packs print (one source:
+// resolve's SoASummary and TreatmentSummary).
+func TestRegisterSummariesMatchThePacks(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal())
+	s, err := load.Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := resolve.Resolve(s, resolve.Options{Date: model.NewDate(2026, 11, 22)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := site.Render(context.Background(), g, site.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"soa.html": g.SoASummary(), "treatment/index.html": g.TreatmentSummary()} {
+		if !strings.Contains(page(t, out, p), `<p class="summary">`+want+`</p>`) {
+			t.Errorf("%s does not open with %q", p, want)
+		}
+	}
 }

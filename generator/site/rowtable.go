@@ -22,6 +22,9 @@ type rowTable struct {
 type rowColumn struct {
 	Name  string // the export's name ("held_in")
 	Label string // its header ("Held in")
+	// Short is the header a wide table shows instead of a long label ("Class." for
+	// "Classification", with the label as its tooltip); "" when Label is short.
+	Short string
 	// Filter marks a column whose values repeat (a type, an owner): the table offers
 	// a filter on it.
 	Filter bool
@@ -45,6 +48,19 @@ type rowField struct {
 	HTML  template.HTML
 }
 
+// shortLabels are the headers of long-labelled columns, which make a register with
+// many columns too wide for a 1280 px window at its full labels.
+var shortLabels = map[string]string{
+	"classification":  "Class.",
+	"relationship":    "Rel.",
+	"criticality":     "Crit.",
+	"confidentiality": "C",
+	"integrity":       "I",
+	"availability":    "A",
+	"last_assessment": "Last assessed",
+	"next_assessment": "Next assessed",
+}
+
 // filterLimit is the most distinct values a column may have to be offered as a filter.
 const filterLimit = 12
 
@@ -60,7 +76,7 @@ func (p *Page) RowTable() *rowTable {
 	t := &rowTable{}
 	distinct := make([]map[string]bool, len(cols))
 	for i, c := range cols {
-		t.Columns = append(t.Columns, rowColumn{Name: c.Name, Label: model.ColumnLabel(c.Name)})
+		t.Columns = append(t.Columns, rowColumn{Name: c.Name, Label: model.ColumnLabel(c.Name), Short: shortLabels[c.Name]})
 		distinct[i] = map[string]bool{}
 	}
 	lists := make([]bool, len(cols))
@@ -133,6 +149,15 @@ func refFields(row model.Row) map[string]bool {
 // cellHTML is a value as a cell shows it: the IDs of a reference field as links (an ID
 // that names nothing as text), anything else as escaped text.
 func (p *Page) cellHTML(name string, val any, refs map[string]bool) template.HTML {
+	if d, ok := val.(model.Date); ok {
+		return dateHTML(d)
+	}
+	if s, ok := val.(string); ok && isDate(s) {
+		return dateHTML(s) // a date column's cell (model's dateCell)
+	}
+	if s, ok := val.(string); ok && name == "owner" {
+		return p.Owner(s)
+	}
 	ids, isList := val.([]string)
 	if !refs[name] || !isList {
 		return template.HTML(template.HTMLEscapeString(model.CellText(val)))

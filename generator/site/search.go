@@ -171,7 +171,8 @@ func bodySections(d *model.Document, g *resolve.Graph, pub *publisher) [][3]stri
 }
 
 // blockText appends the text of a block (paragraphs, lists, tables, code) to b, with a
-// space between blocks and table cells so words do not run together.
+// space between blocks, " · " between table cells and " ; " between rows, so that words
+// do not run together and a snippet of a table reads as one.
 func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub *publisher) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -215,7 +216,16 @@ func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub
 				b.WriteString(" " + c.Alt() + " ")
 			}
 		case *east.TableCell:
-			b.WriteByte(' ')
+			// Cells stay apart in snippets: "Staff · security key · quarterly".
+			if c.PreviousSibling() != nil {
+				b.WriteString(" · ")
+			} else {
+				b.WriteByte(' ')
+			}
+		case *east.TableRow, *east.TableHeader:
+			if c.PreviousSibling() != nil {
+				b.WriteString(" ; ")
+			}
 		case *markdown.Ref:
 			// Both the shown label and the ID are searchable: a reader may type either.
 			t, _ := g.Target(c)

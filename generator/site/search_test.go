@@ -79,3 +79,21 @@ func TestSearchIndexIsDeterministic(t *testing.T) {
 		t.Error("two renders of the same site give different search indexes")
 	}
 }
+
+// A table's cells stay apart in the index (so in snippets): " · " between cells, " ; "
+// between rows.
+func TestSearchKeepsTableCellsApart(t *testing.T) {
+	pol := fixture.Minimal()["content/policies/is.md"] + "\n| Account | Factor |\n|---|---|\n| Staff | security key |\n| Admin | hardware token |\n"
+	out := render(t, fixture.Minimal().With(fixture.Files{"content/policies/is.md": pol}))
+	text := ""
+	for _, e := range readIndex(t, page(t, out, urls.SearchData)) {
+		if e.ID == "POL-IS" {
+			for _, s := range e.Sections {
+				text += s[2] + " "
+			}
+		}
+	}
+	if want := "Account · Factor ; Staff · security key ; Admin · hardware token"; !strings.Contains(text, want) {
+		t.Errorf("the index has the table as %q, want %q", text, want)
+	}
+}

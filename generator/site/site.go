@@ -38,6 +38,9 @@ type Options struct {
 	// the "last changed" line, the version switcher slot and the "what changed" pages;
 	// nil ignores git.
 	Versions *Versions
+	// Packs are the PDF packs the downloads page lists, as the build made them (or, in
+	// the live preview, will make them on first download).
+	Packs []PackDownload
 }
 
 // Output is a rendered site: every file by slash path relative to the output root.
@@ -168,6 +171,9 @@ type renderer struct {
 	site      *siteView
 	pub       *publisher
 	lexers    *lexerCache // chroma lexers by language, shared by the render's workers
+	// exports are the CSV exports by kind (exportFiles), exportErr the first that failed.
+	exports   map[string][]byte
+	exportErr error
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document

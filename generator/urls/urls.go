@@ -20,6 +20,7 @@ const (
 	Tags       = "tags/index.html"
 	Changes    = "changes/index.html" // the releases (package versions writes it)
 	Readiness  = "readiness.html"
+	Downloads  = "downloads.html"
 	Search     = "search.html"
 	NotFound   = "404.html"
 	SearchData = "search-index.js"
@@ -133,3 +134,7 @@ func Absolute(base, p string) string {
 	}
 	return strings.TrimSuffix(base, "/") + "/" + p
 }
+
+// Owner returns the path of the page of an owner's items ("my items"): what a person or
+// role owns across the ISMS.
+func Owner(name string) string { return "owners/" + strings.ToLower(Slug(name)) + ".html" }

@@ -45,6 +45,13 @@ func TestBrowser(t *testing.T) {
 		{"GitHubStyleContent", testGitHubStyle},
 		{"Screenshots", testScreenshots},
 		{"Diagrams", testDiagrams},
+		{"RegistersFit", testRegistersFit},
+		{"StickyHeaders", testStickyHeaders},
+		{"Dashboard", testDashboard},
+		{"PrintPages", testPrintPages},
+		{"SearchTypo", testSearchTypo},
+		{"LevelSortsHighestFirst", testLevelSortsHighestFirst},
+		{"ReadmeImages", testReadmeImages},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, e) })
 	}

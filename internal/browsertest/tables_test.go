@@ -114,3 +114,19 @@ func testNoJavaScript(t *testing.T, e *env) {
 	waitFor(t, ctx, `getComputedStyle(document.getElementById("site_nav")).display !== "none"`)
 	clean(t, m)
 }
+
+// A level column sorts highest first on the first click.
+func testLevelSortsHighestFirst(t *testing.T, e *env) {
+	ctx, m := e.tab(t)
+	do(t, ctx, chromedp.Navigate(e.url("risks/index.html")))
+	waitFor(t, ctx, `document.querySelector("table.risks th button.sort")`)
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`Array.from(document.querySelectorAll("table.risks th")).find(th => th.textContent.trim() === "Level").querySelector("button.sort").click()`))
+	levels := eval[[]float64](t, ctx, `(() => { const t = document.querySelector("table.risks"), i = Array.from(t.tHead.rows[0].cells).findIndex(th => th.textContent.trim() === "Level");
+		return Array.from(t.tBodies[0].rows).map(r => Number(r.cells[i].dataset.sort)); })()`)
+	for i := 1; i < len(levels); i++ {
+		if levels[i] > levels[i-1] {
+			t.Fatalf("after one click on Level the levels run %v, want highest first", levels)
+		}
+	}
+	clean(t, m)
+}

@@ -66,6 +66,65 @@
     return { raw: q.replace(/"/g, "").replace(/\s+/g, " ").trim().toLowerCase(), needles: needles };
   }
 
+  // Typo tolerance: a word of the query that is no word (nor the start of one) of the
+  // index is looked for as the index's words one edit away (a letter missing, extra,
+  // wrong or two swapped), so "paswords" finds "passwords". The index's words are
+  // gathered once, on the first search that needs them.
+  var vocabulary = null;
+
+  function words() {
+    if (!vocabulary) {
+      var seen = {};
+      var add = function (s) {
+        s.split(/[^0-9a-z\u00c0-\uffff]+/).forEach(function (w) {
+          if (w.length >= 3) {
+            seen[w] = true;
+          }
+        });
+      };
+      index.forEach(function (e) {
+        add(e.ltitle);
+        add(e.lmeta);
+        e.secs.forEach(function (sec) { add(sec.lh); add(sec.lt); });
+      });
+      vocabulary = Object.keys(seen);
+    }
+    return vocabulary;
+  }
+
+  // oneEdit reports whether a and b differ by at most one insertion, deletion,
+  // substitution or transposition of adjacent letters.
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    var i = 0;
+    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) {
+      i++;
+    }
+    if (la === lb) {
+      return i === la || a.slice(i + 1) === b.slice(i + 1) ||
+        (a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+  }
+
+  // corrections returns the index's words one edit from a query word that the index
+  // lacks (none for IDs, numbers, phrases and words under four letters).
+  function corrections(n) {
+    if (n.length < 4 || /[^a-z\u00c0-\uffff]/.test(n)) {
+      return [];
+    }
+    var vocab = words();
+    for (var i = 0; i < vocab.length; i++) {
+      if (vocab[i].indexOf(n) === 0) {
+        return []; // a word, or the start of one: the reader is still typing
+      }
+    }
+    return vocab.filter(function (w) { return oneEdit(n, w); });
+  }
+
   function isWordChar(c) {
     return /[\w]/.test(c || "");
   }
@@ -97,31 +156,34 @@
     }
     var secHits = e.secs.map(function () { return 0; });
     var textHit = false;
-    for (var k = 0; k < q.needles.length; k++) {
-      var n = q.needles[k];
+    for (var k = 0; k < q.terms.length; k++) {
       var found = false;
-      var h = hits(e.lid, n);
-      if (h) {
-        total += 60 * h;
-        found = true;
-      }
-      h = hits(e.ltitle, n);
-      if (h) {
-        total += 40 * h;
-        found = true;
-      }
-      if (hits(e.lmeta, n)) {
-        total += 5;
-        found = true;
-      }
-      for (var j = 0; j < e.secs.length; j++) {
-        var s = e.secs[j];
-        var hh = hits(s.lh, n), ht = hits(s.lt, n);
-        if (hh || ht) {
+      // The word as typed, else its corrections (ranked below an exact match).
+      for (var t = 0; t < q.terms[k].length && !found; t++) {
+        var n = q.terms[k][t], w = t === 0 ? 1 : 0.5;
+        var h = hits(e.lid, n);
+        if (h) {
+          total += 60 * h * w;
           found = true;
-          textHit = true;
-          secHits[j] += 8 * hh + ht;
-          total += 8 * hh + Math.min(ht, 20);
+        }
+        h = hits(e.ltitle, n);
+        if (h) {
+          total += 40 * h * w;
+          found = true;
+        }
+        if (hits(e.lmeta, n)) {
+          total += 5 * w;
+          found = true;
+        }
+        for (var j = 0; j < e.secs.length; j++) {
+          var s = e.secs[j];
+          var hh = hits(s.lh, n), ht = hits(s.lt, n);
+          if (hh || ht) {
+            found = true;
+            textHit = true;
+            secHits[j] += 8 * hh + ht;
+            total += (8 * hh + Math.min(ht, 20)) * w;
+          }
         }
       }
       if (!found) {
@@ -154,6 +216,9 @@
     if (!pq.needles.length) {
       return { total: 0, results: [], q: pq };
     }
+    pq.terms = pq.needles.map(function (n) { return [n].concat(corrections(n)); });
+    // What snippets and highlights look for: the words and their corrections.
+    pq.marks = [].concat.apply([], pq.terms);
     var out = [];
     index.forEach(function (e) {
       var r = score(e, pq);
@@ -175,8 +240,9 @@
     }
     var t = sec.t, lt = sec.lt;
     var pos = pq.raw ? lt.indexOf(pq.raw) : -1;
-    for (var i = 0; pos < 0 && i < pq.needles.length; i++) {
-      pos = lt.indexOf(pq.needles[i]);
+    var marks = pq.marks || pq.needles;
+    for (var i = 0; pos < 0 && i < marks.length; i++) {
+      pos = lt.indexOf(marks[i]);
     }
     if (pos < 0) {
       pos = 0;
@@ -201,7 +267,7 @@
   // highlight appends text to el with every needle wrapped in <mark>; it builds text
   // nodes, never HTML, so document text cannot inject markup.
   function highlight(el, s, pq) {
-    var needles = pq.needles.slice().sort(function (a, b) { return b.length - a.length; });
+    var needles = (pq.marks || pq.needles).slice().sort(function (a, b) { return b.length - a.length; });
     if (!needles.length) {
       el.appendChild(document.createTextNode(s));
       return;

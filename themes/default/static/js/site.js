@@ -54,6 +54,12 @@
     return (node.textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  // headText is a column header's words: an abbreviated header's full label.
+  function headText(th) {
+    var abbr = th.querySelector("abbr[title]");
+    return abbr ? abbr.getAttribute("title") : text(th);
+  }
+
   // cellValue is what a filter compares: data-value when the cell shows more than its
   // category (a risk level cell shows "12 High" and filters as "High").
   function cellValue(cell) {
@@ -91,7 +97,9 @@
     var sorted = { col: -1, dir: "" };
 
     function sortBy(col) {
-      var dir = sorted.col === col && sorted.dir === "ascending" ? "descending" : "ascending";
+      // A level column (th[data-sort-first=descending]) sorts highest first.
+      var first = heads[col].getAttribute("data-sort-first") === "descending" ? "descending" : "ascending";
+      var dir = sorted.col !== col ? first : sorted.dir === "ascending" ? "descending" : "ascending";
       var keys = rows.map(function (r) { return sortKey(r.cells[col]); });
       var numeric = keys.every(function (k) { return k === "" || isNumber(k); });
       var order = rows.map(function (r, i) { return i; });
@@ -118,14 +126,14 @@
       sorted = { col: col, dir: dir };
     }
 
+    // The sort button covers its header cell and holds no text of its own, so that the
+    // header's words stay in the cell (printing does not paint a button's text).
     heads.forEach(function (th, i) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
-      while (th.firstChild) {
-        button.appendChild(th.firstChild);
-      }
-      button.title = "Sort by " + text(button);
+      button.title = "Sort by " + headText(th);
+      button.setAttribute("aria-label", button.title);
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(i); });
     });
@@ -158,7 +166,7 @@
       Object.keys(values).sort(collator.compare).forEach(function (v) {
         select.appendChild(new Option(v, v));
       });
-      bar.appendChild(labelled(text(th), select));
+      bar.appendChild(labelled(headText(th), select));
       selects.push(select);
     });
 
@@ -189,8 +197,83 @@
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
 
+    if (table.classList.contains("register")) {
+      cards(table, heads, rows);
+      if (heads.length >= chooserColumns) {
+        bar.insertBefore(columnChooser(heads, rows, id), status);
+      }
+    }
     var wrap = table.closest(".table-wrap") || table;
     wrap.parentNode.insertBefore(bar, wrap);
+  }
+
+  // cards labels each cell of a register with its column, so that narrow screens show
+  // each row as a card (CSS: table.register.cards); empty cells are left out there.
+  function cards(table, heads, rows) {
+    rows.forEach(function (r) {
+      Array.prototype.forEach.call(r.cells, function (td, i) {
+        if (heads[i]) {
+          td.setAttribute("data-label", headText(heads[i]));
+        }
+        if (text(td) === "") {
+          td.classList.add("empty-cell");
+        }
+      });
+    });
+    table.classList.add("cards");
+  }
+
+  // chooserColumns is how many columns a register needs for a column chooser.
+  var chooserColumns = 9;
+
+  // columnChooser is a menu of one checkbox per column that shows or hides it.
+  function columnChooser(heads, rows, id) {
+    var details = document.createElement("details");
+    details.className = "column-chooser";
+    var summary = document.createElement("summary");
+    summary.textContent = "Columns";
+    details.appendChild(summary);
+    var set = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = "Columns to show";
+    set.appendChild(legend);
+    heads.forEach(function (th, i) {
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.id = id + "c" + i;
+      var label = document.createElement("label");
+      label.htmlFor = box.id;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + headText(th)));
+      box.addEventListener("change", function () {
+        th.classList.toggle("col-off", !box.checked);
+        rows.forEach(function (r) {
+          if (r.cells[i]) {
+            r.cells[i].classList.toggle("col-off", !box.checked);
+          }
+        });
+      });
+      set.appendChild(label);
+    });
+    details.appendChild(set);
+    return details;
+  }
+
+  // headerHeight tells CSS (--header-h) how tall the sticky site header is, so that
+  // register header rows stick just below it.
+  function headerHeight() {
+    var header = document.querySelector(".site-header");
+    if (!header) {
+      return;
+    }
+    function measure() {
+      var sticky = getComputedStyle(header).position === "sticky";
+      document.documentElement.style.setProperty("--header-h", (sticky ? header.offsetHeight : 0) + "px");
+    }
+    measure();
+    window.addEventListener("resize", measure);
   }
 
   function labelled(caption, control) {
@@ -287,5 +370,6 @@
   navToggle();
   skipLink();
   navExpand();
+  headerHeight();
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
 })();

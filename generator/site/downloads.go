@@ -1,0 +1,128 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+
+	"github.com/ismsgen/ismsgen/generator/export"
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+)
+
+// The downloads page (urls.Downloads) lists every file a reader takes away: the PDF
+// audit packs, with what a recipient needs to trust one, and the registers' exports.
+
+// PackState is whether a pack listed on the downloads page is in the output.
+type PackState string
+
+const (
+	// PackBuilt is a pack the build wrote beside the site (packs/<name>.pdf).
+	PackBuilt PackState = "built"
+	// PackLazy is a pack the live preview builds when it is first downloaded.
+	PackLazy PackState = "lazy"
+	// PackSkipped is a pack this build did not make (build --no-pack).
+	PackSkipped PackState = "skipped"
+)
+
+// PackDownload is what the downloads page says of one PDF pack. The build fills it
+// (Options.Packs): packs are rendered by package pack, which the site does not read.
+type PackDownload struct {
+	Name, Title    string
+	State          PackState
+	Classification model.Classification
+	// Of a built pack: its pages, size, the SHA-256 of the file, who signed it (the
+	// certificate's subject) and whether that is the development certificate, and the
+	// time-stamping authority that timestamped the signature ("" when none did).
+	Pages       int
+	Size        int64
+	SHA256      string
+	Signer      string
+	Development bool
+	TSA         string
+}
+
+// PDF is the pack's path in the output; Manifest its manifest's.
+func (d PackDownload) PDF() string      { return "packs/" + d.Name + ".pdf" }
+func (d PackDownload) Manifest() string { return "packs/" + d.Name + ".manifest.json" }
+
+// SizeText is the pack's size as the site writes sizes.
+func (d PackDownload) SizeText() string { return model.ByteSize(d.Size) }
+
+// exportDownload is one export on the downloads page: its CSV and XLSX files.
+type exportDownload struct {
+	Kind     string
+	Register *resolve.Entity // nil for the document register and coverage tables
+	Path     string          // the CSV
+	Rows     int
+	Size     string
+	XLSX     string // the XLSX beside it
+	XLSXSize string
+}
+
+// downloadsData is the downloads page.
+type downloadsData struct {
+	Packs   []PackDownload
+	Exports []exportDownload
+}
+
+func (r *renderer) downloadsData() downloadsData {
+	d := downloadsData{Packs: r.opt.Packs}
+	files := r.exportFiles()
+	for _, kind := range r.exportKinds() {
+		b, ok := files[exportFile(kind, export.CSV)]
+		if !ok {
+			continue
+		}
+		path := exportFile(kind, export.XLSX)
+		x := exportDownload{Kind: kind, Path: exportFile(kind, export.CSV), Rows: csvRows(b), Size: model.ByteSize(int64(len(b))),
+			XLSX: path, XLSXSize: model.ByteSize(int64(len(files[path])))}
+		if reg := model.RegisterNamed(kind); reg != nil {
+			x.Register, _ = r.pub.register(reg.Artefact)
+		}
+		d.Exports = append(d.Exports, x)
+	}
+	return d
+}
+
+// exportKinds are the exports the site publishes: every export kind, then the
+// coverage table of each framework with a coverage page.
+func (r *renderer) exportKinds() []string {
+	kinds := export.Kinds()
+	for _, f := range coverageFrameworks(r.g.Site) {
+		kinds = append(kinds, export.CoverageOf(f.Name))
+	}
+	return kinds
+}
+
+// exportFiles returns the exports of the registers the site publishes, as CSV and XLSX,
+// by output path; computed once per render (the downloads page and the files share
+// them). An export that fails is left out and its error kept for assets to report.
+func (r *renderer) exportFiles() map[string][]byte {
+	if r.exports != nil {
+		return r.exports
+	}
+	r.exports = map[string][]byte{}
+	for _, kind := range r.exportKinds() {
+		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
+			continue // the site does not have or does not publish the register
+		}
+		for _, format := range []string{export.CSV, export.XLSX} {
+			var buf bytes.Buffer
+			if err := export.WriteOnly(&buf, r.g, kind, format, r.pub.shown); err != nil {
+				r.exportErr = err
+				continue
+			}
+			r.exports[exportFile(kind, format)] = buf.Bytes()
+		}
+	}
+	return r.exports
+}
+
+// csvRows counts the records of a CSV export after its header row.
+func csvRows(b []byte) int {
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(recs) == 0 {
+		return 0
+	}
+	return len(recs) - 1
+}

@@ -1,0 +1,112 @@
+package site
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// "My items": a page per owner (urls.Owner) listing what that person or role owns
+// across the ISMS: documents and registers to review, treatment actions due, risks
+// owned and SoA controls. The owner's name links there from the dashboard and from
+// the registers' and documents' owner fields (Page.Owner).
+
+// ownerView is one owner's page.
+type ownerView struct {
+	Name      string
+	Documents []docRow
+	Risks     []riskRow
+	Actions   []*resolve.Entity
+	Controls  []*resolve.Entity
+}
+
+// owners returns every owner's items, by name, sorted.
+func (r *renderer) owners() []*ownerView {
+	by := map[string]*ownerView{}
+	get := func(name string) *ownerView {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return nil
+		}
+		key := urls.Owner(name)
+		if by[key] == nil {
+			by[key] = &ownerView{Name: name}
+		}
+		return by[key]
+	}
+	g := r.g
+	for _, e := range r.controlledShown() {
+		if info, ok := g.Controlled(e); ok {
+			if o := get(info.Owner); o != nil {
+				o.Documents = append(o.Documents, docRow{Entity: e, Info: info, Overdue: g.DocReviewOverdue(info)})
+			}
+		}
+	}
+	if r.hasRegister("risks") {
+		m := &g.Site.Risks.Method
+		for _, e := range r.pub.filter(g.OfKind(resolve.KindRisk)) {
+			if o := get(e.Risk.Owner); o != nil {
+				in, res := g.RiskLevels(e.Risk)
+				o.Risks = append(o.Risks, riskRow{Entity: e, Risk: e.Risk, Inherent: in, Residual: res,
+					InherentBand: m.Band(in), ResidualBand: m.Band(res), Acceptable: m.Acceptable(res)})
+			}
+		}
+	}
+	if r.hasRegister("treatment") {
+		for _, e := range r.pub.filter(g.OfKind(resolve.KindAction)) {
+			if o := get(e.Action.Owner); o != nil {
+				o.Actions = append(o.Actions, e)
+			}
+		}
+	}
+	if r.hasRegister("soa") {
+		for _, e := range r.pub.filter(g.OfKind(resolve.KindControl)) {
+			if row, ok := g.SoARow(e.ID); ok {
+				if o := get(row.Owner); o != nil {
+					o.Controls = append(o.Controls, e)
+				}
+			}
+		}
+	}
+	out := make([]*ownerView, 0, len(by))
+	for _, o := range by {
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b *ownerView) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// ownerPages are the owners' pages.
+func (r *renderer) ownerPages() []*Page {
+	var out []*Page
+	for _, o := range r.owners() {
+		out = append(out, &Page{Path: urls.Owner(o.Name), Layout: "owner", Title: "Items of " + o.Name, Section: "Owners", Data: o})
+	}
+	return out
+}
+
+// Owner shows an owner's name as a link to their items; the name alone when the site
+// has no page for it.
+func (p *Page) Owner(name string) template.HTML {
+	esc := template.HTMLEscapeString(name)
+	path := urls.Owner(name)
+	if strings.TrimSpace(name) == "" || !p.HasPage(path) {
+		return template.HTML(esc)
+	}
+	return template.HTML(`<a class="owner" href="` + template.HTMLEscapeString(p.Rel(path)) + `">` + esc + `</a>`)
+}
+
+// OwnerItems is the number of items an owner's page lists.
+func (o *ownerView) OwnerItems() int {
+	return len(o.Documents) + len(o.Risks) + len(o.Actions) + len(o.Controls)
+}
+
+// ReviewDueSoon reports whether a document's review falls due within 90 days of the build
+// date (or is overdue).
+func (p *Page) ReviewDueSoon(next model.Date) bool {
+	return !next.IsZero() && next.Before(p.G.Date.AddMonths(3))
+}
