@@ -52,6 +52,10 @@ type Register struct {
 	// (its ID, or the SoA's control) first; nil for a register that cannot be imported.
 	// Columns not listed are derived (levels, overdue, digests) and are never read back.
 	Fields func() []Field
+	// Details names the columns of long text the register's page leaves to each row's
+	// page (a nonconformity's root cause), so that the table fits a window; exports and
+	// packs keep them.
+	Details []string
 	// Tracked names the columns whose changes "what changed" lists row by row (a risk's
 	// levels, an action's status); rows added and removed are listed whatever they are.
 	Tracked []string

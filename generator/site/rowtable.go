@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -72,7 +73,7 @@ func (p *Page) RowTable() *rowTable {
 		return nil
 	}
 	rows := reg.Data(p.G.Site).Rows()
-	cols = model.Filled(cols, rows)
+	cols = model.Filled(slices.DeleteFunc(cols, func(c model.Column) bool { return slices.Contains(reg.Details, c.Name) }), rows)
 	t := &rowTable{}
 	distinct := make([]map[string]bool, len(cols))
 	for i, c := range cols {
