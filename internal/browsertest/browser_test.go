@@ -48,6 +48,7 @@ func TestBrowser(t *testing.T) {
 		{"RegistersFit", testRegistersFit},
 		{"StickyHeaders", testStickyHeaders},
 		{"Dashboard", testDashboard},
+		{"ObjectivesAndAcknowledgements", testObjectivesAndAcknowledgements},
 		{"PrintPages", testPrintPages},
 		{"SearchTypo", testSearchTypo},
 		{"LevelSortsHighestFirst", testLevelSortsHighestFirst},
