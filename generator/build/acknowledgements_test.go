@@ -36,6 +36,13 @@ func TestAcknowledgementCoverageShown(t *testing.T) {
 	if !strings.Contains(string(b), want) {
 		t.Errorf("the policy's page does not show its coverage: want %s", want)
 	}
+	b, err = os.ReadFile(filepath.Join(dest, "readiness.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<td>All staff</td><td data-sort="66.7"><span class="ack ack-low">2 of 3 (67%)</span></td><td>1</td>`; !strings.Contains(string(b), want) {
+		t.Errorf("the readiness page does not list the policy's coverage: want %s", want)
+	}
 }
 
 // Mistakes in an export are errors at their row and column, counted in characters; an

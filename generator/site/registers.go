@@ -144,16 +144,31 @@ type readinessData struct {
 	Coverage  []resolve.Coverage
 	// Uncontrolled are the pages written without front matter.
 	Uncontrolled []*resolve.Entity
+	// Acknowledgements are the published documents whose distribution names a group,
+	// with its acknowledgement coverage (7.3), in document order.
+	Acknowledgements []ackRow
+}
+
+// ackRow is one document's acknowledgement coverage for one group.
+type ackRow struct {
+	Entity   *resolve.Entity
+	Coverage resolve.AckCoverage
 }
 
 func (r *renderer) readinessData() readinessData {
-	return readinessData{
+	d := readinessData{
 		Findings:  r.opt.Findings,
 		Checklist: check.Readiness(r.g, r.opt.Findings),
 		Coverage:  r.g.ClauseCoverage(),
 
 		Uncontrolled: r.g.Uncontrolled(),
 	}
+	for _, e := range r.pub.filter(r.g.Entities()) {
+		for _, c := range r.g.Acknowledgements(e) {
+			d.Acknowledgements = append(d.Acknowledgements, ackRow{Entity: e, Coverage: c})
+		}
+	}
+	return d
 }
 
 // FindingText is a finding's message, unless it concerns something the site withholds:
