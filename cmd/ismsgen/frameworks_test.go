@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/ismsgen/ismsgen/generator/check/checktest"
 )
 
@@ -45,6 +47,23 @@ func TestExportCoverage(t *testing.T) {
 				t.Errorf("NIS2-3.3.1 with A.6.8 planned: %v", r)
 			}
 		}
+	}
+	// As XLSX: one sheet with the CSV's header and rows, cell for cell.
+	x := filepath.Join(t.TempDir(), "nis2.xlsx")
+	if code, _, stderr := export("--framework", "nis2", "--format", "xlsx", "-o", x); code != 0 {
+		t.Fatalf("xlsx: exit %d: %s", code, stderr)
+	}
+	book, err := excelize.OpenFile(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	sheet, err := book.GetRows(book.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sheet) != len(recs) || strings.Join(sheet[0], ",") != strings.Join(recs[0], ",") || strings.Join(sheet[len(sheet)-1], ",") != strings.Join(recs[len(recs)-1], ",") {
+		t.Errorf("the XLSX coverage export has %d rows starting %v, the CSV %d starting %v", len(sheet), sheet[0], len(recs), recs[0])
 	}
 	for _, args := range [][]string{nil, {"--framework", "soc2"}} {
 		if code, _, stderr := export(args...); code != 2 {
