@@ -73,7 +73,8 @@ func readLines(root, p string) []string {
 		return nil
 	}
 	s := strings.ToValidUTF8(string(b), "\uFFFD")
-	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	// Lines as the YAML decoder counts them: CRLF, LF and a lone CR each end one.
+	return strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
 }
 
 // excerpt returns the lines around line (1-based).
