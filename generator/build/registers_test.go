@@ -110,3 +110,15 @@ func TestEveryRegisterDecodesStrictly(t *testing.T) {
 		}
 	}
 }
+
+// An audit's scope theme must be a theme of the controls in force: a misspelt one would
+// audit nothing.
+func TestAuditScopeThemes(t *testing.T) {
+	s := checktest.New(t).WithEveryRegister(t)
+	s.Edit(t, "data/audits.yaml", "      themes: [technological]\n", "      themes: [technical]\n")
+	_, err := build.Run(t.Context(), build.Options{Source: s.Write(t), Dest: filepath.Join(t.TempDir(), "public"), NoPack: true})
+	want := s.Pos(t, "data/audits.yaml", "themes: [technical]") + `: audit AUD-2: scope theme "technical" is not a theme of the controls in force (organizational, people, physical, technological)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want the error %s, got %v", want, err)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -184,5 +185,31 @@ func auditRegister() *Register {
 		Row:     &RowKind{Kind: "audit", Noun: "audit", Plural: "audits", Dir: "audits", Layout: "audit"},
 		Data:    func(s *Site) RegisterData { return &s.Audits },
 		Columns: auditColumns,
-		Tracked: []string{"planned", "held", "status", "nonconformities"}}
+		Tracked: []string{"planned", "held", "status", "nonconformities"},
+		Finish:  checkAuditThemes}
+}
+
+// checkAuditThemes reports a scope theme that no control in force has: a misspelt
+// theme would otherwise audit nothing, silently.
+func checkAuditThemes(s *Site, _ func(string) ([]byte, error), errs *diag.List) {
+	var themes []string
+	for _, c := range s.Catalogue {
+		if c != nil && c.Theme != "" && !slices.Contains(themes, c.Theme) {
+			themes = append(themes, c.Theme)
+		}
+	}
+	for _, a := range s.Audits.Audits {
+		if a == nil {
+			continue
+		}
+		for _, th := range a.Scope.Themes {
+			if !slices.Contains(themes, th) {
+				pos := a.Scope.Pos
+				if pos.Path == "" {
+					pos = a.Pos
+				}
+				errs.Add(pos, "audit %s: scope theme %q is not a theme of the controls in force (%s)", a.ID, th, strings.Join(themes, ", "))
+			}
+		}
+	}
 }
