@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // evidence checks that every evidence record names a readable file inside the site
@@ -20,12 +21,13 @@ func (c *checker) evidence() {
 		case ev.FileError != "":
 			c.add(RuleEvidenceFile, keyPos(ev.FilePos, ev.Pos), ev.ID, "evidence %s: file %s: %s", ev.ID, ev.File, ev.FileError)
 		}
-		c.evidenceDates(ev)
-		c.staleEvidence(ev)
+		f := c.g.EvidenceFreshness(ev)
+		c.evidenceDates(ev, f)
+		c.staleEvidence(ev, f)
 	}
 }
 
-func (c *checker) evidenceDates(ev *model.Evidence) {
+func (c *checker) evidenceDates(ev *model.Evidence, f resolve.Freshness) {
 	today := c.g.Date
 	if ev.Date.After(today) {
 		c.add(RuleEvidenceDates, keyPos(ev.DatePos, ev.Pos), ev.ID, "evidence %s is dated %s, after the build date %s", ev.ID, ev.Date, today)
@@ -33,7 +35,6 @@ func (c *checker) evidenceDates(ev *model.Evidence) {
 	if ev.Collected.After(today) {
 		c.add(RuleEvidenceDates, keyPos(ev.CollectedPos, ev.Pos), ev.ID, "evidence %s is collected on %s, after the build date %s", ev.ID, ev.Collected, today)
 	}
-	f := c.g.EvidenceFreshness(ev)
 	if !ev.Expires.IsZero() && !f.Collected.IsZero() && ev.Expires.Before(f.Collected) {
 		c.add(RuleEvidenceDates, keyPos(ev.ExpiresPos, ev.Pos), ev.ID, "evidence %s expires on %s, before it was collected on %s", ev.ID, ev.Expires, f.Collected)
 	}
@@ -41,8 +42,7 @@ func (c *checker) evidenceDates(ev *model.Evidence) {
 
 // staleEvidence reports evidence past its validity that is all or part of what shows a
 // control marked implemented: the SoA claims more than the evidence still shows.
-func (c *checker) staleEvidence(ev *model.Evidence) {
-	f := c.g.EvidenceFreshness(ev)
+func (c *checker) staleEvidence(ev *model.Evidence, f resolve.Freshness) {
 	if !f.Stale {
 		return
 	}
