@@ -121,16 +121,22 @@ func (m *RiskMethod) Acceptable(level int) bool { return level <= m.Acceptance }
 // site and the packs show it: "Likely × Major = 16 High" (a value without a name shows
 // as its number; "+" for the add formula).
 func (m *RiskMethod) LevelWords(likelihood, impact int) string {
-	op := "×"
-	if m.Formula == "add" {
-		op = "+"
-	}
 	level := m.Level(likelihood, impact)
-	s := fmt.Sprintf("%s %s %s = %d", stepName(m.Likelihood, likelihood), op, stepName(m.Impact, impact), level)
+	s := fmt.Sprintf("%s = %d", m.ScaleWords(likelihood, impact), level)
 	if b := m.Band(level); b != "" {
 		s += " " + b
 	}
 	return s
+}
+
+// ScaleWords names a likelihood and an impact in the method's words, joined by
+// its formula's operator: "Likely × Major".
+func (m *RiskMethod) ScaleWords(likelihood, impact int) string {
+	op := "×"
+	if m.Formula == "add" {
+		op = "+"
+	}
+	return stepName(m.Likelihood, likelihood) + " " + op + " " + stepName(m.Impact, impact)
 }
 
 // stepName is the name of a scale's value, or the value.

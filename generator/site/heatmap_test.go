@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -61,6 +62,33 @@ risks:
 	} {
 		if !strings.Contains(movement, want) {
 			t.Errorf("the movement table lacks %q", want)
+		}
+	}
+}
+
+// The risk register names each level in the scale's words, with the method's operator,
+// as the pack's risk register does, for the inherent and the residual level alike.
+func TestRiskRegisterNamesLevels(t *testing.T) {
+	for _, tc := range []struct{ formula, op string }{{"multiply", "×"}, {"add", "+"}} {
+		risks := `method:
+  formula: ` + tc.formula + `
+  likelihood: [{value: 1, name: Rare}, {value: 2, name: Possible}, {value: 3, name: Likely}]
+  impact: [{value: 1, name: Minor}, {value: 2, name: Moderate}, {value: 3, name: Severe}]
+  acceptance: 9
+  bands: [{max: 2, name: Low}, {max: 4, name: Medium}, {max: 9, name: High}]
+risks:
+  - {id: R-1, title: One, owner: IT lead, likelihood: 3, impact: 2, treatment: modify, controls: [A.8.1], residual: {likelihood: 1, impact: 2}}
+`
+		out := render(t, fixture.Minimal().With(fixture.Files{"data/risks.yaml": risks}))
+		register := html.UnescapeString(regexp.MustCompile(`(?s)<table class="register risks".*?</table>`).FindString(page(t, out, "risks/index.html")))
+		for _, want := range []string{
+			`<abbr title="Likely">3</abbr>`, `<abbr title="Moderate">2</abbr>`,
+			`<span class="scale-words">Likely ` + tc.op + ` Moderate</span>`,
+			`<span class="scale-words">Rare ` + tc.op + ` Moderate</span>`,
+		} {
+			if !strings.Contains(register, want) {
+				t.Errorf("%s: the risk register lacks %q", tc.formula, want)
+			}
 		}
 	}
 }

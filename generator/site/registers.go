@@ -125,6 +125,11 @@ func scaleName(scale []model.ScaleStep, v int) string {
 }
 
 // ScaleName names a likelihood value (for templates).
+// ScaleWords names a likelihood and an impact as the pack's risk register does.
+func (p *Page) ScaleWords(likelihood, impact int) string {
+	return p.G.Site.Risks.Method.ScaleWords(likelihood, impact)
+}
+
 func (p *Page) LikelihoodName(v int) string { return scaleName(p.G.Site.Risks.Method.Likelihood, v) }
 
 // ImpactName names an impact value.
