@@ -66,11 +66,17 @@ func TestDownloadsPageListsPacksAndExports(t *testing.T) {
 		if !strings.Contains(page, `href="`+csv+`" download`) {
 			t.Errorf("the downloads page does not link %s", csv)
 		}
+		if strings.Contains(page, `<tr><td>`+kind+`</td>`) {
+			t.Errorf("the downloads page names the export %s by its kind, not its title", kind)
+		}
 	}
 	for _, p := range []string{"index.html", "soa.html", "policies/is.html"} {
 		if b, ok := files[p]; ok && !strings.Contains(string(b), `class="header-link" href="`+strings.Repeat("../", strings.Count(p, "/"))+`downloads.html"`) {
 			t.Errorf("the header of %s does not link the downloads page", p)
 		}
+	}
+	if !strings.Contains(page, `<a href="readiness.html">Acknowledgement coverage</a>`) {
+		t.Error("the downloads page does not name the acknowledgements export and link the readiness page that shows the coverage")
 	}
 	if !strings.Contains(string(files["index.html"]), `<a href="downloads.html">The PDF audit packs`) {
 		t.Error("the home page does not link the downloads page")

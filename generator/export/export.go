@@ -25,7 +25,8 @@ const (
 
 // Kinds lists what can be exported, in the order the CLI documents them: the SoA (one
 // row per catalogue control), every register kept as data whose rows are entities (one
-// row per row, model.Register.Columns), and the documents.
+// row per row, model.Register.Columns), the documents and their acknowledgement
+// coverage.
 func Kinds() []string {
 	out := []string{SoA}
 	for _, reg := range model.Registers() {
@@ -33,7 +34,7 @@ func Kinds() []string {
 			out = append(out, reg.Name)
 		}
 	}
-	return append(out, Documents)
+	return append(out, Documents, Acknowledgements)
 }
 
 // Describe says what an export of a kind holds, for the CLI's help.
@@ -43,6 +44,8 @@ func Describe(kind string) string {
 		return "one row per catalogue control"
 	case Documents:
 		return "one row per published controlled document and register"
+	case Acknowledgements:
+		return "one row per distributed document and group, with who acknowledged its version in force"
 	case Coverage:
 		return "one row per requirement of the framework --framework names, with its derived coverage"
 	}
@@ -93,6 +96,8 @@ func BuildOnly(g *resolve.Graph, kind string, include func(*resolve.Entity) bool
 		return x.soaTable(), nil
 	case Documents:
 		return x.documentTable(), nil
+	case Acknowledgements:
+		return x.acknowledgementTable(), nil
 	}
 	if name, ok := strings.CutPrefix(kind, Coverage+":"); ok {
 		return x.coverageTable(name)

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
 // The downloads page (urls.Downloads) lists every file a reader takes away: the PDF
@@ -52,11 +54,14 @@ func (d PackDownload) SizeText() string { return model.ByteSize(d.Size) }
 type exportDownload struct {
 	Kind     string
 	Register *resolve.Entity // nil for the document register and coverage tables
-	Path     string          // the CSV
-	Rows     int
-	Size     string
-	XLSX     string // the XLSX beside it
-	XLSXSize string
+	// Title names an export that is not a register's, and Page is the page that shows
+	// the same facts ("" for none).
+	Title, Page string
+	Path        string // the CSV
+	Rows        int
+	Size        string
+	XLSX        string // the XLSX beside it
+	XLSXSize    string
 }
 
 // downloadsData is the downloads page.
@@ -76,6 +81,7 @@ func (r *renderer) downloadsData() downloadsData {
 		path := exportFile(kind, export.XLSX)
 		x := exportDownload{Kind: kind, Path: exportFile(kind, export.CSV), Rows: csvRows(b), Size: model.ByteSize(int64(len(b))),
 			XLSX: path, XLSXSize: model.ByteSize(int64(len(files[path])))}
+		x.Title, x.Page = r.exportTitle(kind)
 		if reg := model.RegisterNamed(kind); reg != nil {
 			x.Register, _ = r.pub.register(reg.Artefact)
 		}
@@ -125,4 +131,24 @@ func csvRows(b []byte) int {
 		return 0
 	}
 	return len(recs) - 1
+}
+
+// exportTitle names an export that is not a register's, with the page showing the
+// same facts: the document register, acknowledgement coverage (on the readiness page)
+// and a framework's coverage.
+func (r *renderer) exportTitle(kind string) (title, page string) {
+	switch kind {
+	case export.Documents:
+		return "Document register", "documents.html"
+	case export.Acknowledgements:
+		return "Acknowledgement coverage", "readiness.html"
+	}
+	if name, ok := strings.CutPrefix(kind, export.Coverage+":"); ok {
+		title = name
+		if f := r.g.Site.FrameworkNamed(name); f != nil {
+			title = f.DisplayTitle()
+		}
+		return "Coverage of " + title, urls.Coverage(name)
+	}
+	return kind, ""
 }
