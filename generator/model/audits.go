@@ -184,7 +184,7 @@ func auditRegister() *Register {
 		About:   "one row per internal audit, planned or held, with its scope and its findings counted",
 		Row:     &RowKind{Kind: "audit", Noun: "audit", Plural: "audits", Dir: "audits", Layout: "audit"},
 		Data:    func(s *Site) RegisterData { return &s.Audits },
-		Columns: auditColumns,
+		Columns: auditColumns, Fields: auditFields,
 		Tracked: []string{"planned", "held", "status", "nonconformities"},
 		Finish:  checkAuditThemes}
 }

@@ -111,3 +111,16 @@ func ncFields() []Field {
 		field("corrective_action", TextField), field("actions", ListField), eff("effectiveness_notes", "notes", TextField),
 	}
 }
+
+// auditFields are the audit programme's: an audit's findings, criteria, conclusion and
+// report are kept in the data file only, and the export's finding counts are derived.
+func auditFields() []Field {
+	scope := func(key string, t FieldType) Field {
+		return Field{Column: key, Path: []string{"scope", key}, Type: t}
+	}
+	return []Field{
+		field("id", TextField), field("title", TextField), field("planned", DateField), field("held", DateField),
+		field("status", TextField), field("auditor", TextField),
+		scope("clauses", ListField), scope("themes", ListField), scope("controls", ListField),
+	}
+}
