@@ -37,8 +37,9 @@ func copyTree(t *testing.T, src, dst, rel string) {
 // catalogue), and exports again: the same data, column for column. The SoA's
 // documents column is left out (--map documents=): it lists the documents implementing
 // each control, which the new ISMS does not have; so are the legal register's met_by and
-// the nonconformity log's requirements, which cite the example's documents. An
-// audit's findings stay in the data file, so its finding columns are not compared.
+// the nonconformity log's requirements and the objectives' related, which cite the
+// example's documents. An audit's findings and an objective's results stay in the data
+// file, so the columns derived from them are not compared.
 func TestImportRoundTrip(t *testing.T) {
 	example := filepath.Join("..", "..")
 	tmp := t.TempDir()
@@ -48,11 +49,13 @@ func TestImportRoundTrip(t *testing.T) {
 	}
 	copyTree(t, example, site, "evidence")
 	copyTree(t, example, site, filepath.Join("data", "controls"))
-	kinds := []string{"suppliers", "assets", "evidence", "treatment", "risks", "soa", "legal", "nonconformities", "audits"}
-	leftOut := map[string]string{"soa": "documents", "legal": "met_by", "nonconformities": "requirements"}
-	// An audit's findings are nested in the data file: a spreadsheet row holds only
-	// their counts and IDs, which the import leaves out as derived.
-	derived := map[string]bool{"audits/nonconformities": true, "audits/other_findings": true, "audits/findings": true}
+	kinds := []string{"suppliers", "assets", "evidence", "treatment", "risks", "soa", "legal", "nonconformities", "audits", "objectives"}
+	leftOut := map[string]string{"soa": "documents", "legal": "met_by", "nonconformities": "requirements", "objectives": "related"}
+	// An audit's findings and an objective's results are nested in the data file: a
+	// spreadsheet row holds only their counts and the latest, which the import leaves
+	// out as derived.
+	derived := map[string]bool{"audits/nonconformities": true, "audits/other_findings": true, "audits/findings": true,
+		"objectives/latest_result": true, "objectives/latest_date": true}
 	for _, k := range kinds {
 		x := filepath.Join(tmp, k+".xlsx")
 		if code, _, errs := runCLI(t, "export", k, "--source", example, "--date", "2026-12-02", "--format", "xlsx", "-o", x); code != 0 {

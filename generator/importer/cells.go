@@ -39,6 +39,25 @@ func cellNode(f model.Field, text, raw string, row, col int) (*yaml.Node, error)
 			return nil, err
 		}
 		return scalar("!!timestamp", d), nil
+	case model.TargetField:
+		t, err := model.ParseTarget(text)
+		if err != nil {
+			return nil, err
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: row, Column: col}
+		add := func(k string, v *yaml.Node) { m.Content = append(m.Content, scalar("!!str", k), v) }
+		tag := "!!float"
+		if *t.Value == float64(int64(*t.Value)) {
+			tag = "!!int"
+		}
+		add("value", scalar(tag, strconv.FormatFloat(*t.Value, 'f', -1, 64)))
+		if t.Unit != "" {
+			add("unit", scalar("!!str", t.Unit))
+		}
+		if t.Direction != "" {
+			add("direction", scalar("!!str", string(t.Direction)))
+		}
+		return m, nil
 	case model.ListField, model.TextListField:
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: row, Column: col}
 		for _, v := range splitList(text, f.Type == model.ListField) {
@@ -90,6 +109,12 @@ func readDate(text, raw string) (string, error) {
 func valueText(n *yaml.Node) string {
 	if n == nil || n.Tag == "!!null" {
 		return ""
+	}
+	if n.Kind == yaml.MappingNode { // a target: compared as the export writes it
+		var t model.Target
+		if err := n.Decode(&t); err == nil {
+			return t.String()
+		}
 	}
 	if n.Kind == yaml.SequenceNode {
 		var parts []string

@@ -28,6 +28,12 @@ func TestCellValues(t *testing.T) {
 		{model.ListField, "A.5.1, A.5.2", "", "A.5.1; A.5.2", ""},
 		{model.TextListField, "ISO 27001, SOC 2; pen test", "", "ISO 27001, SOC 2; pen test", ""},
 		{model.TextField, " =SUM(A1) ", "", "=SUM(A1)", ""},
+		{model.TargetField, "at least 95%", "", "at least 95%", ""},
+		{model.TargetField, "at most 2 incidents", "", "at most 2 incidents", ""},
+		{model.TargetField, "≤ 0.5 %", "", "at most 0.5%", ""},
+		{model.TargetField, "99.9% in 24h", "", "at least 99.9 % in 24h", ""},
+		{model.TargetField, "Max 4 days", "", "at most 4 days", ""},
+		{model.TargetField, "most", "", "", `"most" is not a target: want a number with its unit and direction, such as "at least 95%" or "at most 2 incidents"`},
 	} {
 		n, err := cellNode(model.Field{Column: "x", Path: []string{"x"}, Type: c.typ}, c.text, c.raw, 2, 3)
 		switch {

@@ -10,6 +10,7 @@ const (
 	BoolField                      // yes/no, true/false
 	ListField                      // IDs or fixed values joined with "; " (or ","), as the CSV export writes them
 	TextListField                  // texts joined with "; " (a text may hold a comma)
+	TargetField                    // an objective's target as the export writes it: "at most 5%"
 )
 
 // Field is one column an import reads back into a register's data file: the column's
@@ -122,5 +123,15 @@ func auditFields() []Field {
 		field("id", TextField), field("title", TextField), field("planned", DateField), field("held", DateField),
 		field("status", TextField), field("auditor", TextField),
 		scope("clauses", ListField), scope("themes", ListField), scope("controls", ListField),
+	}
+}
+
+// objectiveFields are the objectives register's: the results over time are kept in the
+// data file, and the export's latest result is derived from them.
+func objectiveFields() []Field {
+	return []Field{
+		field("id", TextField), field("title", TextField), field("measure", TextField), field("target", TargetField),
+		field("owner", TextField), field("due", DateField), field("frequency", TextField), field("status", TextField),
+		field("related", ListField),
 	}
 }

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"go.yaml.in/yaml/v3"
@@ -82,6 +84,34 @@ func (t Target) String() string {
 		dir = "at most"
 	}
 	return dir + " " + FormatValue(*t.Value, t.Unit)
+}
+
+// ParseTarget reads a target as String writes it ("at least 95%", "at most 5 tests"),
+// also with ≥, ≤, >=, <=, min or max for the direction; without one, at least.
+func ParseTarget(text string) (Target, error) {
+	t := Target{}
+	s := strings.TrimSpace(text)
+	for _, d := range []struct {
+		prefix string
+		dir    TargetDirection
+	}{{"at least", ""}, {"at most", AtMost}, {"≥", ""}, {"≤", AtMost}, {">=", ""}, {"<=", AtMost}, {"min", ""}, {"max", AtMost}} {
+		if len(s) >= len(d.prefix) && strings.EqualFold(s[:len(d.prefix)], d.prefix) {
+			s, t.Direction = strings.TrimSpace(s[len(d.prefix):]), d.dir
+			break
+		}
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == '-') })
+	if end < 0 {
+		end = len(s)
+	}
+	num := s[:end]
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || num == "" {
+		return t, fmt.Errorf("%q is not a target: want a number with its unit and direction, such as \"at least 95%%\" or \"at most 2 incidents\"", text)
+	}
+	t.Value = &v
+	t.Unit = strings.TrimSpace(s[len(num):])
+	return t, nil
 }
 
 // FormatValue formats a measured value with its unit: "2.2%", "4 tests".
@@ -180,6 +210,6 @@ func objectiveRegister() *Register {
 		About:   "one row per information security objective, with its target and latest result",
 		Row:     &RowKind{Kind: "objective", Noun: "objective", Plural: "objectives", Dir: "objectives", Layout: "objective"},
 		Data:    func(s *Site) RegisterData { return &s.Objectives },
-		Columns: objectiveColumns,
+		Columns: objectiveColumns, Fields: objectiveFields,
 		Tracked: []string{"target", "owner", "due", "status", "latest_result"}}
 }
