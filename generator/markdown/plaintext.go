@@ -33,6 +33,11 @@ type TextOptions struct {
 	CodeSpans CodeSpanText
 	// AutoLinks writes an autolink's label; ImageAlt an <img>'s alt text.
 	AutoLinks, ImageAlt bool
+	// SkipImages leaves out the alt text of images below the node.
+	SkipImages bool
+	// IgnoreHTML treats raw HTML as GitHub's heading text does: its text is not written
+	// and no element is dropped.
+	IgnoreHTML bool
 	// Blocks reads blocks as well as inlines, for the search index: a space before each
 	// block, code blocks' lines, " · " between table cells and " ; " between rows, an
 	// <img>'s alt text between spaces; raw and hidden HTML are skipped.
@@ -99,10 +104,17 @@ func AppendText(b *strings.Builder, n ast.Node, src []byte, opt TextOptions) {
 			default:
 				b.WriteString(c.ID)
 			}
+		case *ast.Image:
+			if opt.SkipImages {
+				return ast.WalkSkipChildren, nil
+			}
 		case *HTMLText:
-			b.Write(c.Value)
+			if !opt.IgnoreHTML {
+				b.Write(c.Value)
+			}
 		case *HTMLElement:
 			switch {
+			case opt.IgnoreHTML:
 			case c.Action == HTMLDrop:
 				return ast.WalkSkipChildren, nil
 			case c.Tag == "img" && opt.Blocks:

@@ -29,6 +29,7 @@ func TestPlainTextOptions(t *testing.T) {
 		{"site heading", heading, TextOptions{}, "Head em code POL-1 Label &amp; \\*   end"},
 		{"pack heading", heading, TextOptions{Unescape: true, HardBreaks: true, CodeSpans: CodeSpanOneLine, AutoLinks: true, ImageAlt: true},
 			"Head em code POL-1 Label & * https://x.org Alt end"},
+		{"title heading", heading, TextOptions{HardBreaks: true, AutoLinks: true, SkipImages: true, IgnoreHTML: true}, "Head em code POL-1 Label &amp; \\* https://x.org  end"},
 		{"site paragraph", para, TextOptions{}, "Line one\ntwohard bold  "},
 		{"pack paragraph", para, TextOptions{Unescape: true, HardBreaks: true, CodeSpans: CodeSpanOneLine, AutoLinks: true, ImageAlt: true}, "Line one two hard bold  "},
 		{"search document", doc, TextOptions{Blocks: true, CodeSpans: CodeSpanRaw, HardBreaks: true, Ref: func(r *Ref) string { return "<" + r.ID + ">" }},
