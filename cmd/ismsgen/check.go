@@ -8,9 +8,6 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/diag"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/versions"
 )
 
@@ -41,39 +38,28 @@ func runCheck(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	var findings []check.Finding
-	g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: d, Drafts: *sf.drafts, Links: links})
-	switch l, ok := diag.AsList(err); {
-	case ok:
-		// Content errors of load and resolve are findings too, in the chosen format;
-		// the rules cannot run without a graph.
-		findings = check.FromDiag(l)
-	case err != nil:
+	findings, herr, err := build.Check(ctx, build.CheckOptions{Source: src, Date: d, Drafts: *sf.drafts, Links: links, History: versions.CheckOptions})
+	if err != nil {
 		return err
-	default:
-		// The git rules (doc-changed-no-bump) read the history of the sources; outside
-		// git they do not run.
-		copt, gerr := versions.CheckOptions(ctx, g)
-		if gerr != nil {
-			fmt.Fprintf(s.err, "ismsgen: warning: reading git history: %v\n", gerr)
-		}
-		findings = check.RunOptions(g, copt)
+	}
+	if herr != nil {
+		fmt.Fprintf(s.err, "ismsgen: warning: reading git history: %v\n", herr)
 	}
 	if err := printFindings(s.out, *format, findings); err != nil {
 		return err
 	}
-	if check.Failed(findings, *strict) {
+	if findings.Failed(*strict) {
 		return errSilent
 	}
 	return nil
 }
 
 // printFindings writes findings in a format.
-func printFindings(w io.Writer, format string, findings []check.Finding) error {
+func printFindings(w io.Writer, format string, findings build.Findings) error {
 	switch format {
 	case "json":
 		if findings == nil {
-			findings = []check.Finding{}
+			findings = build.Findings{}
 		}
 		b, err := json.MarshalIndent(findings, "", "  ")
 		if err != nil {
@@ -91,7 +77,7 @@ func printFindings(w io.Writer, format string, findings []check.Finding) error {
 		}
 	}
 	if format != "json" {
-		e, warn := check.Count(findings)
+		e, warn := findings.Count()
 		fmt.Fprintf(w, "%d error%s, %d warning%s\n", e, plural(e), warn, plural(warn))
 	}
 	return nil
@@ -100,7 +86,7 @@ func printFindings(w io.Writer, format string, findings []check.Finding) error {
 // githubAnnotation formats a finding as a GitHub Actions workflow command, which the
 // runner turns into an annotation on the file and line:
 // ::error file=F,line=L,col=C,title=RULE::message
-func githubAnnotation(f check.Finding) string {
+func githubAnnotation(f build.Finding) string {
 	props := []string{}
 	if f.Pos.Path != "" {
 		props = append(props, "file="+escapeProperty(f.Pos.Path))

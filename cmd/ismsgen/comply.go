@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/ismsgen/ismsgen/generator/importer/comply"
+	"github.com/ismsgen/ismsgen/generator/importer"
 )
 
 // runImportComply converts a comply repository: ismsgen import comply DIR --dest NEWDIR.
@@ -23,7 +23,7 @@ func runImportComply(s *stdio, args []string) error {
 	if *dest == "" {
 		return usagef("import comply: --dest NEWDIR is required")
 	}
-	rep, err := comply.Convert(fs.Arg(0), *dest)
+	rep, err := importer.Comply(fs.Arg(0), *dest)
 	if err != nil {
 		return fmt.Errorf("import comply: %w", err)
 	}

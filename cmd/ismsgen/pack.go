@@ -2,15 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
-	"time"
+	"errors"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/ismsgen/ismsgen/generator/versions"
 )
 
@@ -36,11 +31,11 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
+	opt := build.Options{Source: src, Dest: *dest, Date: d, Drafts: *sf.drafts, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
 	}
-	tree, prefix := src, ""
+	req := build.PackRequest{Tree: src, Names: fs.Args()}
 	if *release == "" {
 		opt.Commit, opt.Dirty = workingTree(ctx, s, src)
 	} else {
@@ -51,76 +46,19 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 			return err
 		}
 		defer t.Close()
-		tree, prefix = t.Dir, "versions/"+urls.Slug(*release)+"/"
+		req.Tree = t.Dir
 		opt.Release, opt.Commit = *release, t.Commit
 		if *sf.date == "" {
-			d, opt.Date = model.DateOf(t.Date), model.DateOf(t.Date)
+			opt.Date = model.DateOf(t.Date)
+		}
+		req.Signing = func(site model.SigningConfig, flags build.Signing) build.Signing {
+			return versions.Signing(src, site, flags)
 		}
 	}
-	g, err := build.Resolve(ctx, nil, tree, resolve.Options{Date: d, Drafts: *sf.drafts, Links: links})
-	if err != nil {
-		return err
+	_, err = build.WritePacks(ctx, opt, req)
+	var unknown *build.UnknownPackError
+	if errors.As(err, &unknown) {
+		return usagef("%v", err)
 	}
-	if *release != "" {
-		opt.Signing = versions.Signing(src, g.Site.Config.Signing, opt.Signing)
-	}
-	packs, err := selectPacks(build.Packs(g), fs.Args())
-	if err != nil {
-		return err
-	}
-	signer, err := build.LoadSigner(g.Site, opt)
-	if err != nil {
-		return err
-	}
-	files := map[string][]byte{}
-	var warnings diag.List
-	for _, cfg := range packs {
-		start := time.Now()
-		pf, err := build.RenderPack(ctx, g, cfg, opt, signer)
-		if err != nil {
-			return err
-		}
-		files[prefix+"packs/"+pf.Name+".pdf"] = pf.PDF
-		files[prefix+"packs/"+pf.Name+".manifest.json"] = pf.Manifest
-		build.MergeWarnings(&warnings, pf.Warnings)
-		if opt.Log != nil {
-			fmt.Fprint(opt.Log, build.PackLog(g, cfg, pf, time.Since(start)))
-		}
-	}
-	out, err := build.WriteFiles(src, *dest, files)
-	if err != nil {
-		return err
-	}
-	if opt.Log != nil {
-		for _, line := range warnings.Lines() {
-			fmt.Fprintln(opt.Log, "warning: "+line)
-		}
-		fmt.Fprintf(opt.Log, "wrote %d pack(s) to %s\n", len(packs), filepath.Join(out, filepath.FromSlash(prefix), "packs"))
-	}
-	return nil
-}
-
-// selectPacks picks the named packs, all when none are named.
-func selectPacks(all []model.PackConfig, names []string) ([]model.PackConfig, error) {
-	if len(names) == 0 {
-		return all, nil
-	}
-	var out []model.PackConfig
-	for _, n := range names {
-		found := false
-		for _, p := range all {
-			if p.Name == n {
-				out = append(out, p)
-				found = true
-			}
-		}
-		if !found {
-			var known []string
-			for _, p := range all {
-				known = append(known, p.Name)
-			}
-			return nil, usagef("no pack named %q (packs: %v)", n, known)
-		}
-	}
-	return out, nil
+	return err
 }

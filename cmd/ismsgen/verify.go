@@ -6,16 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/load"
-	"github.com/ismsgen/ismsgen/generator/manifest"
-	"github.com/ismsgen/ismsgen/generator/model"
-	"github.com/ismsgen/ismsgen/generator/pack"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/sign"
 )
 
@@ -50,7 +44,7 @@ Exits 0 only when everything holds; "warn" lines name what could not be checked.
 		return fmt.Errorf("verify: cannot read %s: %w", file, unwrapPath(err))
 	}
 	v := &verifier{out: s.out, ok: true}
-	policy, trust, err := verifyPolicy(*ca, *source, *allowDev)
+	policy, trust, err := build.VerifyPolicy(*ca, *source, *allowDev)
 	if err != nil {
 		return err
 	}
@@ -72,60 +66,9 @@ Exits 0 only when everything holds; "warn" lines name what could not be checked.
 	v.ltv(rep)
 	m := v.manifest(pdf, rep, file, *sidecar)
 	if *source != "" && m != nil {
-		v.sources(ctx, m, *source)
+		v.lines(build.VerifySources(ctx, m, *source))
 	}
 	return v.result()
-}
-
-// verifyPolicy builds the trust policy from the flags: the --ca roots, else the root the
-// site pins in data/site.yaml, plus the development root when allowed. trust names where
-// the roots came from, for the report.
-func verifyPolicy(ca, source string, allowDev bool) (sign.Policy, string, error) {
-	site := source
-	if site == "" {
-		site = "."
-	}
-	var paths []string
-	trust := ""
-	switch {
-	case ca != "":
-		paths, trust = append(paths, ca), ca
-	default:
-		cfg, err := load.Config(site)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return sign.Policy{}, "", fmt.Errorf("verify: reading the pinned root: %w", err)
-		case cfg.Signing.Root != "":
-			root := cfg.Signing.Root
-			if !filepath.IsAbs(root) {
-				root = filepath.Join(site, filepath.FromSlash(root))
-			}
-			paths = append(paths, root)
-			trust = fmt.Sprintf("%s (pinned by signing: root: in %s)", root, filepath.Join(site, "data", "site.yaml"))
-		}
-	}
-	if allowDev {
-		dev := filepath.Join(site, filepath.FromSlash(build.DevSigningDir), "root.pem")
-		if _, err := os.Stat(dev); err == nil {
-			paths = append(paths, dev)
-			if trust == "" {
-				trust = dev + " (the development root)"
-			}
-		}
-	}
-	policy := sign.Policy{AllowDevelopment: allowDev}
-	if len(paths) > 0 {
-		roots, err := sign.LoadRoots(paths...)
-		if err != nil {
-			if ca != "" {
-				return sign.Policy{}, "", fmt.Errorf("verify --ca: %w", err)
-			}
-			return sign.Policy{}, "", fmt.Errorf("verify: %w", err)
-		}
-		policy.Roots = roots
-	}
-	return policy, trust, nil
 }
 
 // verifier prints one line per check and remembers whether all held.
@@ -224,84 +167,20 @@ func (v *verifier) signatures(rep *sign.Report, trust string) {
 }
 
 // manifest checks the embedded manifest and, when present, the one beside the pack.
-func (v *verifier) manifest(pdf []byte, rep *sign.Report, file, sidecar string) *manifest.Manifest {
-	raw, err := sign.EmbeddedFile(pdf[:rep.UnsignedLength], manifest.FileName)
-	if err != nil {
-		v.fail("no embedded manifest: %v", err)
-		return nil
-	}
-	m, err := manifest.Parse(raw)
-	if err != nil {
-		v.fail("embedded manifest: %v", err)
-		return nil
-	}
-	v.pass("embedded manifest: pack %s built %s by %s, %d source files", m.Pack, m.BuildDate, m.Generator, len(m.Sources))
-	explicit := sidecar != ""
-	if !explicit {
-		sidecar = strings.TrimSuffix(file, filepath.Ext(file)) + ".manifest.json"
-	}
-	b, err := os.ReadFile(sidecar)
-	if err != nil {
-		if explicit {
-			v.fail("manifest %s: %v", sidecar, err)
-		}
-		return m
-	}
-	side, err := manifest.Parse(b)
-	if err != nil {
-		v.fail("manifest %s: %v", sidecar, err)
-		return m
-	}
-	unsigned := manifest.Hash(pdf[:rep.UnsignedLength])
-	if side.PDFSHA256 != unsigned {
-		v.fail("%s records PDF SHA-256 %s, but the signed revision of the pack hashes to %s", sidecar, side.PDFSHA256, unsigned)
-	} else {
-		v.pass("%s matches the pack (unsigned PDF SHA-256 %s)", sidecar, unsigned)
-	}
-	side.PDFSHA256 = ""
-	if string(side.JSON()) != string(m.JSON()) {
-		v.fail("%s lists other sources than the manifest inside the pack", sidecar)
-	}
+func (v *verifier) manifest(pdf []byte, rep *sign.Report, file, sidecar string) *build.PackManifest {
+	m, lines := build.VerifyManifest(pdf, rep, file, sidecar)
+	v.lines(lines)
 	return m
 }
 
-// sources compares the manifest with the sources as they are now.
-func (v *verifier) sources(ctx context.Context, m *manifest.Manifest, source string) {
-	date, err := model.ParseDate(m.BuildDate)
-	if err != nil {
-		v.fail("manifest build date: %v", err)
-		return
-	}
-	g, err := build.Resolve(ctx, nil, source, resolve.Options{Date: date})
-	if err != nil {
-		v.fail("the sources in %s do not build: %v", source, err)
-		return
-	}
-	var now []string
-	for _, cfg := range build.Packs(g) {
-		if cfg.Name != m.Pack {
-			continue
+// lines prints the checks of package build's verification.
+func (v *verifier) lines(lines []build.VerifyLine) {
+	for _, l := range lines {
+		if l.OK {
+			v.pass("%s", l.Text)
+		} else {
+			v.fail("%s", l.Text)
 		}
-		plan, err := pack.PlanPack(g, cfg)
-		if err != nil {
-			v.fail("pack %s no longer plans: %v", m.Pack, err)
-			return
-		}
-		now = plan.Sources
-	}
-	d := m.Compare(now, g.Site.Files)
-	if d.Empty() {
-		v.pass("sources unchanged since the pack was built (%d files)", len(m.Sources))
-		return
-	}
-	for _, p := range d.Changed {
-		v.fail("source changed since the pack was built: %s", p)
-	}
-	for _, p := range d.Added {
-		v.fail("source added since the pack was built: %s", p)
-	}
-	for _, p := range d.Missing {
-		v.fail("source missing since the pack was built: %s", p)
 	}
 }
 

@@ -143,33 +143,13 @@ func restOfLine(h *ast.Heading, src []byte) string {
 // githubText is a heading's text as GitHub's HTML has it: text and code, without markup,
 // images or raw HTML tags, and [[ID]] references as written (GitHub does not know them).
 func githubText(h *ast.Heading, src []byte) string {
-	var b strings.Builder
-	ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
+	return PlainText(h, src, TextOptions{HardBreaks: true, AutoLinks: true, SkipImages: true, IgnoreHTML: true,
+		Ref: func(r *Ref) string {
+			if r.Label != "" {
+				return "[[" + r.ID + "|" + r.Label + "]]"
 			}
-		case *ast.String:
-			b.Write(n.Value)
-		case *ast.AutoLink:
-			b.Write(n.Label(src))
-		case *Ref:
-			b.WriteString("[[" + n.ID)
-			if n.Label != "" {
-				b.WriteString("|" + n.Label)
-			}
-			b.WriteString("]]")
-		case *ast.Image, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+			return "[[" + r.ID + "]]"
+		}})
 }
 
 // HeadingAnchors returns every anchor that leads to h: its ID first, then its aliases.

@@ -40,33 +40,7 @@ func Title(doc ast.Node, src []byte) string {
 // headingText is a heading's text for a title: text and code without markup, images or
 // raw HTML, a [[ID]] reference by its label or ID, spaces collapsed.
 func headingText(h *ast.Heading, src []byte) string {
-	var b strings.Builder
-	ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(n.Value)
-		case *ast.AutoLink:
-			b.Write(n.Label(src))
-		case *Ref:
-			if n.Label != "" {
-				b.WriteString(n.Label)
-			} else {
-				b.WriteString(n.ID)
-			}
-		case *ast.Image, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(PlainText(h, src, TextOptions{HardBreaks: true, AutoLinks: true, SkipImages: true, IgnoreHTML: true})), " ")
 }
 
 // LocalDest splits a link destination that points into the site (no scheme, no host)

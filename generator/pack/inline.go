@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
 )
 
 // docCtx is the document being rendered.
@@ -263,14 +261,7 @@ func withColor(st style, c rgb) style {
 
 // unescape resolves backslash escapes and entity references in Markdown text, as
 // goldmark's HTML writer does.
-func unescape(v []byte) []byte {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return v
-	}
-	v = util.UnescapePunctuations(v)
-	v = util.ResolveNumericReferences(v)
-	return util.ResolveEntityNames(v)
-}
+func unescape(v []byte) []byte { return markdown.Unescape(v) }
 
 // codeText returns the text of a code span.
 func codeText(n ast.Node, src []byte) string {
@@ -286,41 +277,7 @@ func codeText(n ast.Node, src []byte) string {
 // plainText returns the text of an inline tree without formatting (headings for the
 // outline, image alt text, link labels).
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(unescape(c.Segment.Value(src)))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.CodeSpan:
-			b.WriteString(codeText(c, src))
-			return ast.WalkSkipChildren, nil
-		case *markdown.Ref:
-			if c.Label != "" {
-				b.WriteString(c.Label)
-			} else {
-				b.WriteString(c.ID)
-			}
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-		case *markdown.HTMLText:
-			b.Write(c.Value)
-		case *markdown.HTMLElement:
-			switch {
-			case c.Action == markdown.HTMLDrop:
-				return ast.WalkSkipChildren, nil
-			case c.Tag == "img":
-				b.WriteString(c.Alt())
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(markdown.PlainText(n, src, markdown.TextOptions{
+		Unescape: true, HardBreaks: true, CodeSpans: markdown.CodeSpanOneLine, AutoLinks: true, ImageAlt: true,
+	}))
 }

@@ -85,31 +85,7 @@ func headings(d *model.Document, o outline) []tocEntry {
 
 // plainText returns the text content of a node.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *markdown.Ref:
-			b.WriteString(refLabel(c, nil))
-		case *markdown.HTMLText:
-			b.Write(c.Value)
-		case *markdown.HTMLElement:
-			if c.Action == markdown.HTMLDrop {
-				return ast.WalkSkipChildren, nil
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+	return markdown.PlainText(n, src, markdown.TextOptions{})
 }
 
 // RegisterFuncs implements gmrenderer.NodeRenderer.

@@ -12,7 +12,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // searchGlobal is the global variable search-index.js assigns. The index is a script,
@@ -174,59 +173,8 @@ func bodySections(d *model.Document, g *resolve.Graph, pub *publisher) [][3]stri
 // space between blocks, " · " between table cells and " ; " between rows, so that words
 // do not run together and a snippet of a table reads as one.
 func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub *publisher) {
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if c.Type() == ast.TypeBlock {
-			b.WriteByte(' ')
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.CodeSpan:
-			for k := c.FirstChild(); k != nil; k = k.NextSibling() {
-				if t, ok := k.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			lines := c.Lines()
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				b.Write(seg.Value(src))
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock, *markdown.HTMLHidden:
-			// Tags and comments are never text.
-			return ast.WalkSkipChildren, nil
-		case *markdown.HTMLText:
-			b.Write(c.Value)
-		case *markdown.HTMLElement:
-			switch {
-			case c.Action == markdown.HTMLDrop:
-				return ast.WalkSkipChildren, nil
-			case c.Tag == "img":
-				b.WriteString(" " + c.Alt() + " ")
-			}
-		case *east.TableCell:
-			// Cells stay apart in snippets: "Staff · security key · quarterly".
-			if c.PreviousSibling() != nil {
-				b.WriteString(" · ")
-			} else {
-				b.WriteByte(' ')
-			}
-		case *east.TableRow, *east.TableHeader:
-			if c.PreviousSibling() != nil {
-				b.WriteString(" ; ")
-			}
-		case *markdown.Ref:
+	markdown.AppendText(b, n, src, markdown.TextOptions{Blocks: true, CodeSpans: markdown.CodeSpanRaw, HardBreaks: true,
+		Ref: func(c *markdown.Ref) string {
 			// Both the shown label and the ID are searchable: a reader may type either.
 			t, _ := g.Target(c)
 			target := t.Entity
@@ -234,13 +182,11 @@ func blockText(b *strings.Builder, n ast.Node, src []byte, g *resolve.Graph, pub
 				target = nil // its title is not published
 			}
 			label := refLabel(c, target)
-			b.WriteString(label)
 			if label != c.ID {
-				b.WriteString(" (" + c.ID + ")")
+				return label + " (" + c.ID + ")"
 			}
-		}
-		return ast.WalkContinue, nil
-	})
+			return label
+		}})
 }
 
 // collapseSpace trims s and turns every run of white space into one space, in one
