@@ -129,16 +129,21 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	}
 
 	// Every annotation is printed, and every font is embedded.
+	annots := 0
 	for _, n := range f.Numbers() {
 		body := f.Object(n)
-		for _, a := range regexp.MustCompile(`<</Type /Annot /Subtype /\w+[^>]*`).FindAll(body, -1) {
-			if !strings.Contains(string(a), "/F 4 ") {
+		for _, a := range regexp.MustCompile(`<<(?:/Type ?/Annot ?)?/Subtype ?/(?:Link|Widget)[^>]*`).FindAll(body, -1) {
+			annots++
+			if !strings.Contains(string(a), "/F 4") {
 				t.Errorf("annotation without the print flag: %s", a)
 			}
 		}
 		if bytes.Contains(body, []byte("/Type /FontDescriptor")) && !bytes.Contains(body, []byte("/FontFile2 ")) {
 			t.Errorf("font not embedded: %s", body)
 		}
+	}
+	if annots == 0 {
+		t.Error("no link annotation found")
 	}
 	file := writePDF(t, res.PDF)
 	if check := runTool(t, "qpdf", "--check", file); !strings.Contains(check, "No syntax or stream encoding errors found") {
