@@ -42,17 +42,25 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	if !bytes.HasPrefix(res.PDF, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")) {
 		t.Errorf("header %q", res.PDF[:16])
 	}
-	if !regexp.MustCompile(`trailer\n<<[^>]*/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(res.PDF) {
+	// The trailer is the cross-reference stream's dictionary: the objects that are not
+	// streams are in object streams (PDF 1.5, which PDF/A-3 allows).
+	if !regexp.MustCompile(`<</Type /XRef [^>]*/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(res.PDF) {
 		t.Error("the trailer has no /ID")
 	}
-	for _, bad := range []string{"/Encrypt", "/JavaScript", "/JS ", "/LZWDecode"} {
-		if bytes.Contains(res.PDF, []byte(bad)) {
-			t.Errorf("the file has %s", bad)
-		}
+	if !bytes.Contains(res.PDF, []byte("<</Type /ObjStm ")) {
+		t.Error("no object stream")
 	}
 	f, err := pdf.Read(res.PDF)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range f.Numbers() {
+		dict, _, _ := bytes.Cut(f.Object(n), []byte(">>\nstream\n"))
+		for _, bad := range []string{"/Encrypt", "/JavaScript", "/JS ", "/LZWDecode"} {
+			if bytes.Contains(dict, []byte(bad)) {
+				t.Errorf("object %d has %s", n, bad)
+			}
+		}
 	}
 	catalog := f.Object(f.Root)
 

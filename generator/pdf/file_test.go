@@ -79,3 +79,29 @@ func TestTextString(t *testing.T) {
 		t.Errorf("TextString = %s", got)
 	}
 }
+
+func TestCompactBytesRoundTrip(t *testing.T) {
+	f, err := Read(tiny([]byte("BT /F1 12 Tf 10 10 Td (hi) Tj ET")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.CompactBytes()
+	if !bytes.Equal(a, f.CompactBytes()) || !bytes.Contains(a, []byte("/Type /ObjStm")) || !bytes.Contains(a, []byte("/Type /XRef")) {
+		t.Fatal("not a reproducible file with object and cross-reference streams")
+	}
+	g, err := Read(a)
+	if err != nil {
+		t.Fatalf("re-read: %v", err)
+	}
+	if g.Root != f.Root || g.Info != f.Info {
+		t.Errorf("root %d info %d, want %d %d", g.Root, g.Info, f.Root, f.Info)
+	}
+	for _, n := range f.Numbers() {
+		if _, _, stream := streamParts(f.Object(n)); !stream && !bytes.Equal(g.Object(n), f.Object(n)) {
+			t.Errorf("object %d: %q, want %q", n, g.Object(n), f.Object(n))
+		}
+	}
+	if _, _, ok := streamParts(g.Object(4)); !ok {
+		t.Errorf("content stream lost: %q", g.Object(4))
+	}
+}
