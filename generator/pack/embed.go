@@ -15,7 +15,8 @@ var fpdfFontRE = regexp.MustCompile(`^<</Type /Font\s*/Subtype /Type0\s*/BaseFon
 // finish rewrites the file fpdf wrote: each face's font objects become the face's own
 // subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
 // drawn), the attachments are added as associated files, the file gets the structure of
-// PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), and every stream is
+// PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), the page content is
+// compacted (pdf.CompactContents), every stream is
 // compressed at the best level.
 func (r *renderer) finish(out []byte) ([]byte, error) {
 	f, err := pdf.Read(out)
@@ -42,10 +43,13 @@ func (r *renderer) finish(out []byte) ([]byte, error) {
 	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {
 		return nil, err
 	}
+	if err := f.CompactContents(); err != nil {
+		return nil, err
+	}
 	if err := f.MakePDFA3B(r.archive); err != nil {
 		return nil, err
 	}
-	return f.Bytes(), nil
+	return f.CompactBytes(), nil
 }
 
 // pdfDate writes a build date as a PDF date string.

@@ -42,17 +42,25 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	if !bytes.HasPrefix(res.PDF, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")) {
 		t.Errorf("header %q", res.PDF[:16])
 	}
-	if !regexp.MustCompile(`trailer\n<<[^>]*/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(res.PDF) {
+	// The trailer is the cross-reference stream's dictionary: the objects that are not
+	// streams are in object streams (PDF 1.5, which PDF/A-3 allows).
+	if !regexp.MustCompile(`<</Type /XRef [^>]*/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(res.PDF) {
 		t.Error("the trailer has no /ID")
 	}
-	for _, bad := range []string{"/Encrypt", "/JavaScript", "/JS ", "/LZWDecode"} {
-		if bytes.Contains(res.PDF, []byte(bad)) {
-			t.Errorf("the file has %s", bad)
-		}
+	if !bytes.Contains(res.PDF, []byte("<</Type /ObjStm ")) {
+		t.Error("no object stream")
 	}
 	f, err := pdf.Read(res.PDF)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range f.Numbers() {
+		dict, _, _ := bytes.Cut(f.Object(n), []byte(">>\nstream\n"))
+		for _, bad := range []string{"/Encrypt", "/JavaScript", "/JS ", "/LZWDecode"} {
+			if bytes.Contains(dict, []byte(bad)) {
+				t.Errorf("object %d has %s", n, bad)
+			}
+		}
 	}
 	catalog := f.Object(f.Root)
 
@@ -129,16 +137,21 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	}
 
 	// Every annotation is printed, and every font is embedded.
+	annots := 0
 	for _, n := range f.Numbers() {
 		body := f.Object(n)
-		for _, a := range regexp.MustCompile(`<</Type /Annot /Subtype /\w+[^>]*`).FindAll(body, -1) {
-			if !strings.Contains(string(a), "/F 4 ") {
+		for _, a := range regexp.MustCompile(`<<(?:/Type ?/Annot ?)?/Subtype ?/(?:Link|Widget)[^>]*`).FindAll(body, -1) {
+			annots++
+			if !strings.Contains(string(a), "/F 4") {
 				t.Errorf("annotation without the print flag: %s", a)
 			}
 		}
 		if bytes.Contains(body, []byte("/Type /FontDescriptor")) && !bytes.Contains(body, []byte("/FontFile2 ")) {
 			t.Errorf("font not embedded: %s", body)
 		}
+	}
+	if annots == 0 {
+		t.Error("no link annotation found")
 	}
 	file := writePDF(t, res.PDF)
 	if check := runTool(t, "qpdf", "--check", file); !strings.Contains(check, "No syntax or stream encoding errors found") {

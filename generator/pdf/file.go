@@ -50,15 +50,19 @@ var (
 	objHeadRE   = regexp.MustCompile(`^\s*(\d+) 0 obj\s`)
 )
 
-// Read parses a PDF with one classic cross-reference section, as fpdf writes.
+// Read parses a PDF with one classic cross-reference section, as fpdf writes, or with
+// one cross-reference stream, as CompactBytes writes.
 func Read(b []byte) (*File, error) {
 	m := startxrefRE.FindSubmatch(b)
 	if m == nil {
 		return nil, errors.New("pdf: no startxref")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(b) || !bytes.HasPrefix(b[xref:], []byte("xref")) {
-		return nil, errors.New("pdf: no classic cross-reference table")
+	if xref <= 0 || xref >= len(b) {
+		return nil, errors.New("pdf: no cross-reference table")
+	}
+	if !bytes.HasPrefix(b[xref:], []byte("xref")) {
+		return readCompact(b, xref)
 	}
 	tail := b[xref:]
 	ti := bytes.Index(tail, []byte("trailer"))

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -52,11 +54,22 @@ func (f *File) MakePDFA3B(a Archive) error {
 	for _, n := range f.Numbers() {
 		body := f.objs[n]
 		if bytes.Contains(body, []byte("/Subtype /Link ")) {
+			body = linkAnnotRE.ReplaceAllFunc(body, func(a []byte) []byte {
+				m := linkAnnotRE.FindSubmatch(a)
+				tail := bytes.ReplaceAll(bytes.ReplaceAll(m[2], []byte(" /"), []byte("/")), []byte(" ["), []byte("["))
+				return slices.Concat([]byte("<</Subtype/Link/F 4/Rect["), m[1], []byte("]/Border[0 0 0]"), bytes.ReplaceAll(tail, []byte(" <<"), []byte("<<")))
+			})
 			f.objs[n] = bytes.ReplaceAll(body, []byte("/Type /Annot /Subtype /Link "), []byte("/Type /Annot /Subtype /Link /F 4 "))
 		}
 	}
 	return nil
 }
+
+// linkAnnotRE is a link annotation as fpdf writes it, up to its destination or action.
+// The print flag is added and the rest written without the optional /Type and spaces: a
+// table of contents holds a thousand of them, inline in the page dictionaries, where no
+// compression reaches.
+var linkAnnotRE = regexp.MustCompile(`<</Type /Annot /Subtype /Link /Rect \[([-\d. ]+)\] /Border \[0 0 0\] (/Dest \[\d+ 0 R /XYZ [-\d.]+ [-\d.]+ null\]>>|/A <</S /URI /URI )`)
 
 // ExtendDict adds entries at the end of the dictionary that is object n.
 func (f *File) ExtendDict(n int, entries string) error {

@@ -112,8 +112,8 @@ func decodeTextString(s pdfString) string {
 // stream returns the decoded data of a stream object (no filter or FlateDecode).
 func (d *document) stream(ref pdfRef) ([]byte, error) {
 	e, ok := d.offsets[ref.Num]
-	if !ok || !e.inUse {
-		return nil, fmt.Errorf("object %d %d is not in the cross-reference table", ref.Num, ref.Gen)
+	if !ok || !e.inUse || e.stm != 0 {
+		return nil, fmt.Errorf("object %d %d is not a stream in the cross-reference table", ref.Num, ref.Gen)
 	}
 	p := &parser{b: d.data, pos: e.offset}
 	if _, err := p.integer(); err != nil {

@@ -280,6 +280,10 @@ func invisibleSignatureField(d *document, v any, added map[int]bool) string {
 // for a stream, the stream's raw data.
 func rawObject(d *document, num int) ([]byte, error) {
 	e, ok := d.offsets[num]
+	if ok && e.inUse && e.stm != 0 {
+		_, src, err := d.compressedObject(num, e)
+		return src, err
+	}
 	if !ok || !e.inUse || e.offset < 0 || e.offset >= len(d.data) {
 		return nil, fmt.Errorf("object %d is not in the cross-reference table", num)
 	}

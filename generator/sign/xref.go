@@ -16,15 +16,17 @@ type document struct {
 	// values caches parsed objects by number, so a hostile file that refers to one huge
 	// object many times costs one parse, not one per reference.
 	values map[int]any
+	stms   map[int]objStm // decoded object streams by number
 }
 
 type xrefEntry struct {
 	offset, gen int
 	inUse       bool
+	stm, idx    int // for an object in an object stream: the stream's number (not 0) and the index in it
 }
 
 // errXRefStream explains the one kind of PDF this package deliberately does not read.
-var errXRefStream = errors.New("the PDF uses a cross-reference stream (PDF 1.5 compressed xref); only classic xref tables are supported")
+var errXRefStream = errors.New("the PDF is a hybrid-reference file (/XRefStm); only classic xref tables or cross-reference streams are supported")
 
 func openDocument(data []byte) (*document, error) {
 	start, err := lastStartXRef(data)
@@ -96,7 +98,7 @@ func readXRefSection(data []byte, off int) (map[int]xrefEntry, *pdfDict, error) 
 	p := &parser{b: data, pos: off}
 	if err := p.keyword("xref"); err != nil {
 		if _, _, objErr := indirectObject(data, off); objErr == nil {
-			return nil, nil, errXRefStream
+			return readXRefStream(data, off)
 		}
 		return nil, nil, fmt.Errorf("no xref table at offset %d: %w", off, err)
 	}
@@ -157,6 +159,14 @@ func (d *document) object(ref pdfRef) (any, error) {
 	if v, ok := d.values[ref.Num]; ok {
 		return v, nil
 	}
+	if e.stm != 0 {
+		v, _, err := d.compressedObject(ref.Num, e)
+		if err != nil {
+			return nil, err
+		}
+		d.cache(ref.Num, v)
+		return v, nil
+	}
 	got, v, err := indirectObject(d.data, e.offset)
 	if err != nil {
 		return nil, fmt.Errorf("object %d %d: %w", ref.Num, ref.Gen, err)
@@ -164,11 +174,15 @@ func (d *document) object(ref pdfRef) (any, error) {
 	if got != ref {
 		return nil, fmt.Errorf("xref points object %d %d at object %d %d", ref.Num, ref.Gen, got.Num, got.Gen)
 	}
+	d.cache(ref.Num, v)
+	return v, nil
+}
+
+func (d *document) cache(num int, v any) {
 	if d.values == nil {
 		d.values = map[int]any{}
 	}
-	d.values[ref.Num] = v
-	return v, nil
+	d.values[num] = v
 }
 
 // resolve follows v when it is a reference.

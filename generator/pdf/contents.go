@@ -1,0 +1,301 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+)
+
+// fpdf writes page content one operation a line, each text run on its own line in its
+// own graphics state (`q 0.373 g BT x y Td <UTF-16 hex> Tj ET Q`), sets fonts in empty
+// text objects (`BT /F<hash> 10.00 Tf ET`) whether or not text follows, repeats the
+// stroke colour and line width before every line drawn, and names fonts by 40-character
+// hashes. CompactContents rewrites that into the same drawing with fewer bytes.
+
+var (
+	fontKeyRE   = regexp.MustCompile(`/F[0-9a-f]{40}\b`)
+	pageRE      = regexp.MustCompile(`^<<\s*/Type /Page\s`)
+	contentsRE  = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	textRunRE   = regexp.MustCompile(`^q ((?:[\d.]+ ){1,3}(?:g|rg)) BT (-?\d+\.?\d*) (-?\d+\.?\d*) Td (<[0-9a-f]*>|\((?:[^()\\]|\\.)*\))Tj ET Q$`)
+	fontOnlyRE  = regexp.MustCompile(`^BT (/F\w+ [\d.]+) Tf ET$`)
+	strokeRE    = regexp.MustCompile(`^(?:[\d.]+ G|[\d.]+ [\d.]+ [\d.]+ RG)$`)
+	fillRE      = regexp.MustCompile(`^(?:[\d.]+ g|[\d.]+ [\d.]+ [\d.]+ rg)$`)
+	widthRE     = regexp.MustCompile(`^[\d.]+ w$`)
+	fontUseRE   = regexp.MustCompile(`(?:^|\s)(?:BT|ET|q|Q|Tj|TJ|'|"|Do|Tf)(?:\s|$)`)
+	stateResetR = regexp.MustCompile(`(?:^|\s)(?:q|Q)(?:\s|$)`)
+)
+
+// CompactContents renames the fonts fpdf keys by hash to /F1, /F2, … (in the order the
+// file first names them) in every dictionary and page content stream, and rewrites
+// each page's content stream with compactContent. Content streams that are not Flate or
+// unfiltered are left as they are.
+func (f *File) CompactContents() error {
+	names := map[string]string{}
+	for _, n := range f.Numbers() {
+		if _, _, ok := streamParts(f.objs[n]); ok {
+			continue
+		}
+		for _, k := range fontKeyRE.FindAll(f.objs[n], -1) {
+			if names[string(k)] == "" {
+				names[string(k)] = "/F" + strconv.Itoa(len(names)+1)
+			}
+		}
+	}
+	rename := func(b []byte) []byte {
+		return fontKeyRE.ReplaceAllFunc(b, func(k []byte) []byte {
+			if r := names[string(k)]; r != "" {
+				return []byte(r)
+			}
+			return k
+		})
+	}
+	for _, n := range f.Numbers() {
+		body := f.objs[n]
+		if _, _, ok := streamParts(body); !ok {
+			f.objs[n] = rename(body)
+		}
+		if !pageRE.Match(body) {
+			continue
+		}
+		for _, m := range contentsRE.FindAllSubmatch(body, -1) {
+			c, _ := strconv.Atoi(string(m[1]))
+			data, err := f.streamData(c)
+			if err != nil {
+				return fmt.Errorf("pdf: page object %d: %w", n, err)
+			}
+			if data == nil {
+				continue
+			}
+			out := compactContent(rename(data))
+			f.objs[c] = fmt.Appendf(nil, "<</Length %d>>\nstream\n%s\nendstream", len(out), out)
+		}
+	}
+	return nil
+}
+
+// streamParts splits a stream object's body into its dictionary and its raw data.
+func streamParts(body []byte) (dict, raw []byte, ok bool) {
+	si := bytes.Index(body, []byte(">>\nstream\n"))
+	if si < 0 || !bytes.HasSuffix(body, []byte("endstream")) {
+		return nil, nil, false
+	}
+	dict = body[:si+2]
+	lm := lengthRE.FindSubmatch(dict)
+	if lm == nil {
+		return nil, nil, false
+	}
+	n, _ := strconv.Atoi(string(lm[1]))
+	start := si + len(">>\nstream\n")
+	if start+n > len(body) {
+		return nil, nil, false
+	}
+	return dict, body[start : start+n], true
+}
+
+// streamData returns the decoded data of stream object n, nil when it has a filter
+// other than Flate.
+func (f *File) streamData(n int) ([]byte, error) {
+	dict, raw, ok := streamParts(f.objs[n])
+	if !ok {
+		return nil, fmt.Errorf("object %d is not a stream", n)
+	}
+	if !bytes.Contains(dict, []byte("/Filter")) {
+		return raw, nil
+	}
+	if !flateRE.Match(dict) || bytes.Contains(dict, []byte("/Filter [")) || bytes.Contains(dict, []byte("/DecodeParms")) {
+		return nil, nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("object %d: %w", n, err)
+	}
+	return io.ReadAll(zr)
+}
+
+// compactContent rewrites one content stream as fpdf writes it, drawing the same:
+//   - consecutive text runs (and the font changes between them) become one text object
+//     in one graphics state, positioned by relative Td, the fill colour set only when it
+//     changes, text as binary literal strings instead of hex; the font the last change
+//     set is set again after the group, as the original left it set;
+//   - a font change that nothing uses before the next one is dropped;
+//   - a stroke colour, fill colour or line width equal to the one in force is dropped.
+//
+// Lines it does not recognise are kept as they are, and end what it tracks.
+func compactContent(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	var out [][]byte
+	var stroke, fill, width []byte
+	deadFont := -1 // index in out of a font change nothing has used yet
+	for i := 0; i < len(lines); {
+		l := bytes.TrimRight(lines[i], "\r ")
+		if textRunRE.Match(l) {
+			group, last, next := textGroup(lines, i)
+			if group != nil {
+				out = append(out, group)
+				if last != nil {
+					deadFont = len(out)
+					out = append(out, fmt.Appendf(nil, "BT %s Tf ET", last))
+				} else {
+					deadFont = -1
+				}
+				i = next
+				continue
+			}
+		}
+		i++
+		switch {
+		case fontOnlyRE.Match(l):
+			if deadFont >= 0 {
+				out[deadFont] = nil
+			}
+			deadFont = len(out)
+		case strokeRE.Match(l):
+			if bytes.Equal(l, stroke) {
+				continue
+			}
+			stroke = l
+		case fillRE.Match(l):
+			if bytes.Equal(l, fill) {
+				continue
+			}
+			fill = l
+		case widthRE.Match(l):
+			if bytes.Equal(l, width) {
+				continue
+			}
+			width = l
+		default:
+			if fontUseRE.Match(l) {
+				deadFont = -1
+			}
+			if stateResetR.Match(l) || bytes.Contains(l, []byte(" gs")) {
+				stroke, fill, width = nil, nil, nil
+			}
+		}
+		out = append(out, l)
+	}
+	var b bytes.Buffer
+	for _, l := range out {
+		if l == nil {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.Write(l)
+	}
+	return b.Bytes()
+}
+
+// textGroup joins the text runs and font changes from lines[i] on into one text object.
+// It returns the object, the font the group's last font change set (nil when none), and
+// the index of the first line after the group; nil when the runs cannot be joined.
+func textGroup(lines [][]byte, i int) (group, lastFont []byte, next int) {
+	var b bytes.Buffer
+	b.WriteString("q BT")
+	var colour, pending []byte
+	var x, y int64
+	runs := 0
+	for ; i < len(lines); i++ {
+		l := bytes.TrimRight(lines[i], "\r ")
+		if m := fontOnlyRE.FindSubmatch(l); m != nil {
+			pending, lastFont = m[1], m[1]
+			continue
+		}
+		m := textRunRE.FindSubmatch(l)
+		if m == nil {
+			break
+		}
+		nx, okx := hundredths(m[2])
+		ny, oky := hundredths(m[3])
+		if !okx || !oky {
+			break
+		}
+		if !bytes.Equal(m[1], colour) {
+			colour = m[1]
+			fmt.Fprintf(&b, "\n%s", colour)
+		}
+		if pending != nil {
+			fmt.Fprintf(&b, "\n%s Tf", pending)
+			pending = nil
+		}
+		fmt.Fprintf(&b, "\n%s %s Td ", decimal(nx-x), decimal(ny-y))
+		x, y = nx, ny
+		b.Write(literal(m[4]))
+		b.WriteString("Tj")
+		runs++
+	}
+	if runs == 0 {
+		return nil, nil, 0
+	}
+	b.WriteString("\nET Q")
+	return b.Bytes(), lastFont, i
+}
+
+// hundredths reads a number with at most two decimals as an exact count of hundredths.
+func hundredths(s []byte) (int64, bool) {
+	whole, frac, _ := bytes.Cut(s, []byte("."))
+	if len(frac) > 2 {
+		return 0, false
+	}
+	for len(frac) < 2 {
+		frac = append(frac, '0')
+	}
+	neg := bytes.HasPrefix(whole, []byte("-"))
+	w, err1 := strconv.ParseInt(string(bytes.TrimPrefix(whole, []byte("-"))), 10, 64)
+	f, err2 := strconv.ParseInt(string(frac), 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	v := w*100 + f
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// decimal writes a count of hundredths as the shortest decimal number.
+func decimal(v int64) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	s := sign + strconv.FormatInt(v/100, 10)
+	if f := v % 100; f != 0 {
+		fs := fmt.Sprintf("%02d", f)
+		if fs[1] == '0' {
+			fs = fs[:1]
+		}
+		s += "." + fs
+	}
+	return s
+}
+
+// literal turns a hex string into a literal string of the same bytes, escaping the
+// delimiters, the backslash and carriage return (which a reader would turn into a line
+// feed); a literal string is returned as it is.
+func literal(s []byte) []byte {
+	if s[0] != '<' || len(s)%2 != 0 {
+		return s
+	}
+	raw := make([]byte, 0, len(s)/2)
+	for i := 1; i+1 < len(s)-1; i += 2 {
+		v, _ := strconv.ParseUint(string(s[i:i+2]), 16, 8)
+		raw = append(raw, byte(v))
+	}
+	out := []byte{'('}
+	for _, c := range raw {
+		switch c {
+		case '(', ')', '\\':
+			out = append(out, '\\', c)
+		case '\r':
+			out = append(out, '\\', 'r')
+		default:
+			out = append(out, c)
+		}
+	}
+	return append(out, ')')
+}

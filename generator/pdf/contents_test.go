@@ -1,0 +1,61 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCompactContentJoinsTextRuns(t *testing.T) {
+	in := strings.Join([]string{
+		"BT /F1 16.00 Tf ET",
+		"0.667 G",
+		"0.57 w",
+		"BT /F2 7.50 Tf ET",
+		"q 0.373 g BT 51.02 808.95 Td <004b0028>Tj ET Q",
+		"q 0.373 g BT 514.16 800.00 Td <005c000d>Tj ET Q",
+		"BT /F1 10.00 Tf ET",
+		"q 0.098 g BT 51.02 790.50 Td <0041>Tj ET Q",
+		"0.667 G",
+		"0.57 w",
+		"51.02 38.27 m 544.25 38.27 l S",
+		"q",
+		"0.667 G",
+		"Q",
+	}, "\n")
+	want := strings.Join([]string{
+		"0.667 G",
+		"0.57 w",
+		"BT /F2 7.50 Tf ET",
+		"q BT",
+		"0.373 g",
+		"51.02 808.95 Td (\x00K\x00\\()Tj",
+		"463.14 -8.95 Td (\x00\\\\\x00\\r)Tj",
+		"0.098 g",
+		"/F1 10.00 Tf",
+		"-463.14 -9.5 Td (\x00A)Tj",
+		"ET Q",
+		"BT /F1 10.00 Tf ET",
+		"51.02 38.27 m 544.25 38.27 l S",
+		"q",
+		"0.667 G",
+		"Q",
+	}, "\n")
+	if got := string(compactContent([]byte(in))); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestCompactContentKeepsWhatItDoesNotKnow(t *testing.T) {
+	in := "BT /F1 10.00 Tf ET\nq 1 0 0 1 0 0 cm /I1 Do Q\nBT /F2 9.00 Tf ET\nq 0.5 g BT 1.234 2 Td <0041>Tj ET Q"
+	if got := string(compactContent([]byte(in))); got != in {
+		t.Errorf("got\n%q\nwant it unchanged", got)
+	}
+}
+
+func TestDecimal(t *testing.T) {
+	for v, want := range map[int64]string{0: "0", 50: "0.5", -5: "-0.05", 12345: "123.45", -1200: "-12"} {
+		if got := decimal(v); got != want {
+			t.Errorf("decimal(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
