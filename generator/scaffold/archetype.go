@@ -73,18 +73,26 @@ func archetype(source, kind string) ([]byte, string, error) {
 	}
 	// Read as the build does: never through a link out of the site or from a pipe.
 	rel := path.Join("themes", theme, "archetypes", kind+".md")
+	site := map[string][]byte{}
 	b, err := load.ReadFile(source, rel)
-	if err == nil {
-		return b, rel, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
+	switch {
+	case err == nil:
+		site[rel] = b
+	case !errors.Is(err, fs.ErrNotExist):
 		return nil, "", err
 	}
-	b, err = fs.ReadFile(themes.Default(), "archetypes/"+kind+".md")
-	if err != nil {
-		return nil, "", fmt.Errorf("no archetype for %s: %v", kind, err)
+	o, err := themes.NewOverlay(theme, site)
+	if err != nil && theme != "default" && len(site) == 0 {
+		o, err = themes.NewOverlay("default", nil) // a theme without archetypes: the default's
 	}
-	return b, "the default theme's archetypes/" + kind + ".md", nil
+	if err != nil {
+		return nil, "", err
+	}
+	b, from, ok := o.File("archetypes/" + kind + ".md")
+	if !ok {
+		return nil, "", fmt.Errorf("no archetype for %s: neither %s nor the default theme has one", kind, rel)
+	}
+	return b, from, nil
 }
 
 // themeLine reads data/site.yaml's theme without decoding the rest of the file, which

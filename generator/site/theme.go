@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -29,34 +28,11 @@ type theme struct {
 // loadTheme merges the embedded default theme with the site's overrides from
 // site.Files (load read them; renderers never touch the disk).
 func loadTheme(s *model.Site) (*theme, error) {
-	t := &theme{files: map[string][]byte{}, layouts: map[string]*template.Template{}}
-	def := themes.Default()
-	err := fs.WalkDir(def, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(def, p)
-		t.files[p] = b
-		return err
-	})
+	o, err := themes.NewOverlay(s.Config.Theme, s.Files)
 	if err != nil {
 		return nil, err
 	}
-	prefix := "themes/" + s.Config.Theme + "/"
-	var keys []string
-	for p := range s.Files {
-		if strings.HasPrefix(p, prefix) {
-			keys = append(keys, p)
-		}
-	}
-	sort.Strings(keys)
-	for _, p := range keys {
-		t.files[strings.TrimPrefix(p, prefix)] = s.Files[p]
-		t.Used = append(t.Used, p)
-	}
-	if s.Config.Theme != "default" && len(keys) == 0 {
-		return nil, fmt.Errorf("theme %q: no directory themes/%s in the site", s.Config.Theme, s.Config.Theme)
-	}
+	t := &theme{files: o.Files, Used: o.Used, layouts: map[string]*template.Template{}}
 	if err := t.parseBase(); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/themes"
 )
 
 // Options configure Fill.
@@ -81,7 +82,11 @@ func Fill(ctx context.Context, site *model.Site, opt Options) (*Report, error) {
 		for i, d := range todo {
 			sources[i] = d.Source
 		}
-		results, err := Render(ctx, chrome, sources)
+		theme, err := themes.NewOverlay(site.Config.Theme, site.Files)
+		if err != nil {
+			return rep, err
+		}
+		results, err := Render(ctx, chrome, theme, sources)
 		if err != nil {
 			return rep, err
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"io/fs"
 	"math"
 	"os"
 	"os/exec"
@@ -67,9 +66,11 @@ type Result struct {
 	Err error
 }
 
-// Render draws each Mermaid source with the browser at chrome and returns the results
-// in the same order. An error is returned only when the browser cannot be used at all.
-func Render(ctx context.Context, chrome string, sources []string) ([]Result, error) {
+// Render draws each Mermaid source with the browser at chrome, with the theme's
+// Mermaid and diagram script (the site's own when its theme overrides them, as the
+// site's pages use), and returns the results in the same order. An error is returned
+// only when the browser cannot be used at all.
+func Render(ctx context.Context, chrome string, theme *themes.Overlay, sources []string) ([]Result, error) {
 	if len(sources) == 0 {
 		return nil, nil
 	}
@@ -78,7 +79,7 @@ func Render(ctx context.Context, chrome string, sources []string) ([]Result, err
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	if err := writeHarness(dir, sources); err != nil {
+	if err := writeHarness(dir, theme, sources); err != nil {
 		return nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -145,12 +146,11 @@ func prepare(ctx context.Context) error {
 }
 
 // writeHarness writes the page of the diagrams with the theme's scripts.
-func writeHarness(dir string, sources []string) error {
-	theme := themes.Default()
+func writeHarness(dir string, theme *themes.Overlay, sources []string) error {
 	for name, src := range map[string]string{"mermaid.min.js": "static/js/vendor/mermaid/mermaid.min.js", "diagrams.js": "static/js/diagrams.js"} {
-		b, err := fs.ReadFile(theme, src)
-		if err != nil {
-			return err
+		b, _, ok := theme.File(src)
+		if !ok {
+			return fmt.Errorf("the theme has no %s", src)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
 			return err
