@@ -158,6 +158,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	defer t.abort() // after commit: the previous output
 	// Pages go to disk as they are rendered: memory holds the graph, not the site.
 	opt.Site.Sink = t.put
+	// Nothing reads a document's AST after its page (the packs are made before the
+	// site), unless a caller's Loader keeps the documents for a later build.
+	opt.Site.Release = opt.Loader == nil
 	res, err := Render(ctx, opt)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -82,8 +83,10 @@ type Graph struct {
 	// owned maps a register whose rows belong to other entities (the SoA) to each
 	// owner's row, by the owner's ID.
 	owned map[string]map[string]model.Row
-	// targets maps Ref and Link nodes of document ASTs to their targets.
-	targets map[ast.Node]Target
+	// targets maps Ref and Link nodes of document ASTs to their targets; targetsMu
+	// guards it against Forget while a render's workers read it.
+	targets   map[ast.Node]Target
+	targetsMu sync.RWMutex
 	// docByPath maps a document's source path to its entity.
 	docByPath map[string]*Entity
 
@@ -167,8 +170,20 @@ func (g *Graph) SoARow(controlID string) (*model.SoARow, bool) {
 
 // Target returns the target of a Ref or Link node of a document's AST.
 func (g *Graph) Target(n ast.Node) (Target, bool) {
+	g.targetsMu.RLock()
+	defer g.targetsMu.RUnlock()
 	t, ok := g.targets[n]
 	return t, ok
+}
+
+// Forget drops the targets of nodes (a document's Refs), so that the graph no longer
+// holds its AST: the build calls it once nothing will render the document again.
+func (g *Graph) Forget(nodes []ast.Node) {
+	g.targetsMu.Lock()
+	defer g.targetsMu.Unlock()
+	for _, n := range nodes {
+		delete(g.targets, n)
+	}
 }
 
 // RiskLevels returns the inherent and residual level of a risk (residual equals

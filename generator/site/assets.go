@@ -33,7 +33,7 @@ func (r *renderer) assets(files map[string][]byte) error {
 	}
 	// Images and attachments go where the links expect them; never over a page or a
 	// generated file. What only withheld documents show is not copied.
-	withheldOnly := r.withheldAssets()
+	withheldOnly := r.withheldOnly
 	var errs diag.List
 	for _, p := range r.g.Site.Assets {
 		if withheldOnly[p] {

@@ -68,8 +68,8 @@ func TestPanicIsTheDocumentsError(t *testing.T) {
 	wantInternal(t, err, "rendering", "content/policies/ac.md", "content/policies/is.md")
 }
 
-// TestPanicInSearchIndex: the search index reads every body outside the page loop; a
-// panic there is the document's error too.
+// TestPanicInSearchIndex: a page's search entry reads its document's body after the
+// page is rendered; a panic there is the document's error too.
 func TestPanicInSearchIndex(t *testing.T) {
 	g := brokenGraph(t, "POL-AC")
 	r := &renderer{g: g, state: &renderState{}, pub: newPublisher(g)}
@@ -78,6 +78,10 @@ func TestPanicInSearchIndex(t *testing.T) {
 		e, _ := g.Lookup(id)
 		pages = append(pages, &Page{Path: id + ".html", Entity: e, G: g, source: e.Doc.Path})
 	}
-	_, err := r.searchIndexJS(pages)
+	idx := newSearchEntries(len(pages))
+	for i, p := range pages {
+		r.indexPage(idx, p, i)
+	}
+	_, err := r.searchIndexJS(pages, idx)
 	wantInternal(t, err, "indexing", "content/policies/ac.md")
 }

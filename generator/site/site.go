@@ -34,6 +34,12 @@ type Options struct {
 	// build writes pages to disk as they come instead of holding the site in memory.
 	// The live preview, which keeps the output to compare and reuse, leaves it nil.
 	Sink func(path string, data []byte) error
+	// Release lets the render drop each document's parsed body (its AST and the
+	// references into it) as soon as its page and search entry are made, so that memory
+	// does not hold every AST until the end. A one-shot build sets it; the live preview,
+	// which keeps the graph for its next render, and the packs, which read the ASTs
+	// after, leave it false.
+	Release bool
 	// Versions is what the pages show of git and releases (package versions fills it):
 	// the "last changed" line, the version switcher slot and the "what changed" pages;
 	// nil ignores git.
@@ -81,17 +87,24 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	r.state = state
 	r.site.sidebar.carry(opt.Previous, state)
 	reuse := reuser(opt.Previous, state)
+	// What reads the documents' references runs before their ASTs may be dropped.
+	r.withheldOnly = r.withheldAssets()
+	release := r.releaser(pages)
+	idx := newSearchEntries(len(pages))
 	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b
 				state.carryDiagrams(opt.Previous, pages[i].Path)
+				r.indexPage(idx, pages[i], i)
 				return
 			}
 		}
 		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) { return r.renderPage(md, pages[i]) })
 		// The rendered body is in the page's bytes now; the search index reads the AST.
 		pages[i].Body, pages[i].TOC = "", nil
+		r.indexPage(idx, pages[i], i)
+		release(pages[i])
 		if opt.Sink != nil && pageErrs[i] == nil {
 			pageErrs[i] = opt.Sink(pages[i].Path, results[i])
 			results[i] = nil
@@ -128,7 +141,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err := r.assets(out.Files); err != nil {
 		return nil, err
 	}
-	search, err := r.searchIndexJS(pages)
+	search, err := r.searchIndexJS(pages, idx)
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +184,8 @@ type renderer struct {
 	site      *siteView
 	pub       *publisher
 	lexers    *lexerCache // chroma lexers by language, shared by the render's workers
+	// withheldOnly are the assets only withheld documents show (withheldAssets).
+	withheldOnly map[string]bool
 	// exports are the CSV exports by kind (exportFiles), exportErr the first that failed.
 	exports   map[string][]byte
 	exportErr error

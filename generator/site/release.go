@@ -1,0 +1,62 @@
+package site
+
+import (
+	"sync/atomic"
+
+	"github.com/ismsgen/ismsgen/generator/model"
+)
+
+// searchEntries are the pages' encoded search-index entries, made by the render's
+// workers right after each page, while its document's AST is still held.
+type searchEntries struct {
+	made    []bool // the page has an entry (it shows a published entity)
+	entries [][]byte
+	errs    []error
+}
+
+func newSearchEntries(n int) *searchEntries {
+	return &searchEntries{made: make([]bool, n), entries: make([][]byte, n), errs: make([]error, n)}
+}
+
+// indexPage makes the search entry of page i (from the previous render when its inputs
+// are unchanged). Each worker writes only its own pages' slots.
+func (r *renderer) indexPage(idx *searchEntries, p *Page, i int) {
+	if p.Entity == nil || !r.pub.shown(p.Entity) {
+		return
+	}
+	idx.made[i] = true
+	idx.entries[i], idx.errs[i] = r.state.entryOf(r.opt.Previous, p, func() ([]byte, error) {
+		return guardPage(p, "indexing", func() ([]byte, error) { return encodeJSON(r.searchEntry(p)) })
+	})
+}
+
+// releaser returns what a worker calls after a page: with Options.Release, once every
+// page of a document is rendered and indexed, its AST and the references into it are
+// dropped. Without it, nothing is dropped.
+func (r *renderer) releaser(pages []*Page) func(p *Page) {
+	if !r.opt.Release {
+		return func(*Page) {}
+	}
+	pending := map[*model.Document]*atomic.Int32{}
+	for _, p := range pages {
+		if d := docOf(p); d != nil {
+			if pending[d] == nil {
+				pending[d] = &atomic.Int32{}
+			}
+			pending[d].Add(1)
+		}
+	}
+	return func(p *Page) {
+		if d := docOf(p); d != nil && pending[d].Add(-1) == 0 {
+			r.g.Forget(d.Refs)
+			d.AST, d.Refs = nil, nil
+		}
+	}
+}
+
+func docOf(p *Page) *model.Document {
+	if p.Entity == nil {
+		return nil
+	}
+	return p.Entity.Doc
+}
