@@ -52,9 +52,13 @@ func TestSignedPackPassesPdfsigAndVerify(t *testing.T) {
 		t.Errorf("qpdf --check: %v\n%s", err, b)
 	}
 	// The signature's update keeps what PDF/A-3 asks of the file: the header version,
-	// the XMP metadata and a file identifier in the newest trailer.
+	// the XMP metadata and a file identifier in the newest trailer, which is, as in the
+	// unsigned pack, a cross-reference stream's dictionary: the file has no classic table.
 	signed, _ := os.ReadFile(pdf)
-	last := signed[bytes.LastIndex(signed, []byte("trailer")):]
+	if bytes.Contains(signed, []byte("\ntrailer\n")) || bytes.Contains(signed, []byte("\nxref\n")) {
+		t.Error("the signed pack mixes a classic xref table with its cross-reference streams")
+	}
+	last := signed[max(bytes.LastIndex(signed, []byte("/Type /XRef")), 0):]
 	if !bytes.HasPrefix(signed, []byte("%PDF-1.7")) || !bytes.Contains(last, []byte("/ID [")) || !bytes.Contains(signed, []byte("<pdfaid:part>3</pdfaid:part>")) {
 		t.Errorf("the signed pack lost its PDF/A-3 structure; last trailer: %s", last)
 	}

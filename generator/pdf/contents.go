@@ -16,16 +16,14 @@ import (
 // hashes. CompactContents rewrites that into the same drawing with fewer bytes.
 
 var (
-	fontKeyRE   = regexp.MustCompile(`/F[0-9a-f]{40}\b`)
-	pageRE      = regexp.MustCompile(`^<<\s*/Type /Page\s`)
-	contentsRE  = regexp.MustCompile(`/Contents (\d+) 0 R`)
-	textRunRE   = regexp.MustCompile(`^q ((?:[\d.]+ ){1,3}(?:g|rg)) BT (-?\d+\.?\d*) (-?\d+\.?\d*) Td (<[0-9a-f]*>|\((?:[^()\\]|\\.)*\))Tj ET Q$`)
-	fontOnlyRE  = regexp.MustCompile(`^BT (/F\w+ [\d.]+) Tf ET$`)
-	strokeRE    = regexp.MustCompile(`^(?:[\d.]+ G|[\d.]+ [\d.]+ [\d.]+ RG)$`)
-	fillRE      = regexp.MustCompile(`^(?:[\d.]+ g|[\d.]+ [\d.]+ [\d.]+ rg)$`)
-	widthRE     = regexp.MustCompile(`^[\d.]+ w$`)
-	fontUseRE   = regexp.MustCompile(`(?:^|\s)(?:BT|ET|q|Q|Tj|TJ|'|"|Do|Tf)(?:\s|$)`)
-	stateResetR = regexp.MustCompile(`(?:^|\s)(?:q|Q)(?:\s|$)`)
+	fontKeyRE  = regexp.MustCompile(`/F[0-9a-f]{40}\b`)
+	pageRE     = regexp.MustCompile(`^<<\s*/Type /Page\s`)
+	contentsRE = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	textRunRE  = regexp.MustCompile(`^q ((?:[\d.]+ ){1,3}(?:g|rg)) BT (-?\d+\.?\d*) (-?\d+\.?\d*) Td (<[0-9a-f]*>|\((?:[^()\\]|\\.)*\))Tj ET Q$`)
+	fontOnlyRE = regexp.MustCompile(`^BT (/F\w+ [\d.]+) Tf ET$`)
+	strokeRE   = regexp.MustCompile(`^(?:[\d.]+ G|[\d.]+ [\d.]+ [\d.]+ RG)$`)
+	fillRE     = regexp.MustCompile(`^(?:[\d.]+ g|[\d.]+ [\d.]+ [\d.]+ rg)$`)
+	widthRE    = regexp.MustCompile(`^[\d.]+ w$`)
 )
 
 // CompactContents renames the fonts fpdf keys by hash to /F1, /F2, … (in the order the
@@ -131,7 +129,7 @@ func compactContent(data []byte) []byte {
 	deadFont := -1 // index in out of a font change nothing has used yet
 	for i := 0; i < len(lines); {
 		l := bytes.TrimRight(lines[i], "\r ")
-		if textRunRE.Match(l) {
+		if maybeTextRun(l) {
 			group, last, next := textGroup(lines, i)
 			if group != nil {
 				out = append(out, group)
@@ -147,31 +145,31 @@ func compactContent(data []byte) []byte {
 		}
 		i++
 		switch {
-		case fontOnlyRE.Match(l):
+		case maybeFontOnly(l) && fontOnlyRE.Match(l):
 			if deadFont >= 0 {
 				out[deadFont] = nil
 			}
 			deadFont = len(out)
-		case strokeRE.Match(l):
+		case (bytes.HasSuffix(l, []byte(" G")) || bytes.HasSuffix(l, []byte(" RG"))) && strokeRE.Match(l):
 			if bytes.Equal(l, stroke) {
 				continue
 			}
 			stroke = l
-		case fillRE.Match(l):
+		case (bytes.HasSuffix(l, []byte(" g")) || bytes.HasSuffix(l, []byte(" rg"))) && fillRE.Match(l):
 			if bytes.Equal(l, fill) {
 				continue
 			}
 			fill = l
-		case widthRE.Match(l):
+		case bytes.HasSuffix(l, []byte(" w")) && widthRE.Match(l):
 			if bytes.Equal(l, width) {
 				continue
 			}
 			width = l
 		default:
-			if fontUseRE.Match(l) {
+			if hasOperator(l, fontUsers) {
 				deadFont = -1
 			}
-			if stateResetR.Match(l) || bytes.Contains(l, []byte(" gs")) {
+			if hasOperator(l, stateResets) || bytes.Contains(l, []byte(" gs")) {
 				stroke, fill, width = nil, nil, nil
 			}
 		}
@@ -190,6 +188,52 @@ func compactContent(data []byte) []byte {
 	return b.Bytes()
 }
 
+// The operators that use the font in force (or end what it applies to), and those that
+// save or restore the graphics state.
+var (
+	fontUsers   = []string{"BT", "ET", "q", "Q", "Tj", "TJ", "'", `"`, "Do", "Tf"}
+	stateResets = []string{"q", "Q"}
+)
+
+// hasOperator reports whether a line holds one of ops as a whole word (between white
+// space or the line's ends).
+func hasOperator(l []byte, ops []string) bool {
+	for len(l) > 0 {
+		start := bytes.IndexFunc(l, func(r rune) bool { return !isSpace(r) })
+		if start < 0 {
+			return false
+		}
+		l = l[start:]
+		end := bytes.IndexFunc(l, isSpace)
+		if end < 0 {
+			end = len(l)
+		}
+		for _, op := range ops {
+			if string(l[:end]) == op {
+				return true
+			}
+		}
+		l = l[end:]
+	}
+	return false
+}
+
+// isSpace is the white space of the regular expression class \s.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+// maybeTextRun and maybeFontOnly are the cheap tests a line must pass before the
+// regular expressions textRunRE and fontOnlyRE (which backtrack through long hex
+// strings) are tried on it: most lines of a content stream fail them.
+func maybeTextRun(l []byte) bool {
+	return bytes.HasPrefix(l, []byte("q ")) && bytes.HasSuffix(l, []byte("Tj ET Q"))
+}
+
+func maybeFontOnly(l []byte) bool {
+	return bytes.HasPrefix(l, []byte("BT /F")) && bytes.HasSuffix(l, []byte(" Tf ET"))
+}
+
 // textGroup joins the text runs and font changes from lines[i] on into one text object.
 // It returns the object, the font the group's last font change set (nil when none), and
 // the index of the first line after the group; nil when the runs cannot be joined.
@@ -201,9 +245,14 @@ func textGroup(lines [][]byte, i int) (group, lastFont []byte, next int) {
 	runs := 0
 	for ; i < len(lines); i++ {
 		l := bytes.TrimRight(lines[i], "\r ")
-		if m := fontOnlyRE.FindSubmatch(l); m != nil {
-			pending, lastFont = m[1], m[1]
-			continue
+		if maybeFontOnly(l) {
+			if m := fontOnlyRE.FindSubmatch(l); m != nil {
+				pending, lastFont = m[1], m[1]
+				continue
+			}
+		}
+		if !maybeTextRun(l) {
+			break
 		}
 		m := textRunRE.FindSubmatch(l)
 		if m == nil {

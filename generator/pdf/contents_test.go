@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,18 @@ func TestDecimal(t *testing.T) {
 	for v, want := range map[int64]string{0: "0", 50: "0.5", -5: "-0.05", 12345: "123.45", -1200: "-12"} {
 		if got := decimal(v); got != want {
 			t.Errorf("decimal(%d) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestHasOperatorMatchesWholeWords checks hasOperator against the regular expression it
+// replaced: an operator counts only as a whole white-space-separated word.
+func TestHasOperatorMatchesWholeWords(t *testing.T) {
+	re := regexp.MustCompile(`(?:^|\s)(?:BT|ET|q|Q|Tj|TJ|'|"|Do|Tf)(?:\s|$)`)
+	for _, l := range []string{"BT", " q", "Q ", "1 0 0 1 2 3 cm", "/Im1 Do", "qQ", "(x)Tj", "(a BT b) Tj",
+		"0.5 g", "'", "\t\"\t", "", "  ", "BTET", "/F1 10 Tf", "1 2 m 3 4 l S", "Tjx"} {
+		if got, want := hasOperator([]byte(l), fontUsers), re.MatchString(l); got != want {
+			t.Errorf("hasOperator(%q) = %v, the regular expression says %v", l, got, want)
 		}
 	}
 }

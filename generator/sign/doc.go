@@ -4,7 +4,9 @@
 // for signing.
 //
 // The PDF side is deliberately narrow: it reads files with classic cross-reference tables
-// (what fpdf writes), never rewrites existing bytes, and appends only the objects a
-// signature needs, so the unsigned pack stays a byte-exact prefix of the signed one.
+// or cross-reference and object streams (what generator/pdf writes), never rewrites
+// existing bytes, and appends only the objects a signature needs, ending the update in the
+// same kind of cross-reference section as the file, so the unsigned pack stays a
+// byte-exact prefix of the signed one.
 // Signing is deterministic: the same input, key and Options give the same bytes.
 package sign

@@ -246,11 +246,12 @@ type updateWriter struct {
 	base    int // length of the file before the update
 	buf     bytes.Buffer
 	offsets map[int]xrefEntry
+	xrefStm bool // the file ends in a cross-reference stream, so the update does too
 }
 
 // newUpdateWriter starts an update to doc's file; the update begins on a new line.
 func newUpdateWriter(doc *document) *updateWriter {
-	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}}
+	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}, xrefStm: doc.usesXRefStream()}
 	if n := len(doc.data); n > 0 && doc.data[n-1] != '\n' && doc.data[n-1] != '\r' {
 		w.buf.WriteByte('\n') // "%%EOF" is a comment: the next object must start a new line
 	}
@@ -315,9 +316,19 @@ func (w *updateWriter) signatureDict(ref pdfRef, kind fieldKind, reserve int) *u
 }
 
 // finish writes the xref section for the objects written so far, the trailer and the
-// startxref pointer.
+// startxref pointer. After a cross-reference stream the section is a stream too, object
+// number trailer's /Size, which it then counts.
 func (w *updateWriter) finish(trailer *pdfDict) error {
 	xrefAt := w.base + w.buf.Len()
+	if w.xrefStm {
+		num, _ := intValue(lookup(trailer, "Size"))
+		trailer.Set("Size", num+1)
+		if err := writeXRefStream(&w.buf, num, xrefAt, w.offsets, trailer); err != nil {
+			return err
+		}
+		fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", xrefAt)
+		return nil
+	}
 	writeXRef(&w.buf, w.offsets)
 	w.buf.WriteString("trailer\n")
 	if err := writeObject(&w.buf, trailer); err != nil {
@@ -368,29 +379,6 @@ func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef, prefix st
 	// object, and an indirect original stays untouched for earlier revisions.
 	catalog.Set("AcroForm", form)
 	return name, nil
-}
-
-// writeXRef writes a classic xref section for the given object offsets, grouping
-// consecutive object numbers into one subsection.
-func writeXRef(buf *bytes.Buffer, offsets map[int]xrefEntry) {
-	nums := make([]int, 0, len(offsets))
-	for n := range offsets {
-		nums = append(nums, n)
-	}
-	slices.Sort(nums)
-	buf.WriteString("xref\n")
-	for i := 0; i < len(nums); {
-		j := i + 1
-		for j < len(nums) && nums[j] == nums[j-1]+1 {
-			j++
-		}
-		fmt.Fprintf(buf, "%d %d\n", nums[i], j-i)
-		for _, n := range nums[i:j] {
-			// Each entry is exactly 20 bytes: the end of line is space + LF.
-			fmt.Fprintf(buf, "%010d %05d n \n", offsets[n].offset, offsets[n].gen)
-		}
-		i = j
-	}
 }
 
 // pdfDate formats t as a PDF date in UTC: D:YYYYMMDDHHmmSS+00'00'.

@@ -252,6 +252,17 @@ func TestSignXRefStream(t *testing.T) {
 	if r := mustVerify(t, twice, ecdsaCA.roots); len(r.Signatures) != 2 {
 		t.Fatalf("report of a twice signed file: %+v", r)
 	}
+	qpdfCheck(t, twice)
+	// Both updates end in a cross-reference stream, as the file they extend does.
+	for _, b := range [][]byte{signed, twice} {
+		update := b[len(pdf):]
+		if bytes.Contains(update, []byte("\nxref\n")) || bytes.Contains(update, []byte("trailer")) {
+			t.Fatalf("an update of a cross-reference-stream file has a classic xref table:\n%s", update[bytes.LastIndex(update, []byte("endobj")):])
+		}
+		if n := bytes.Count(update, []byte("/Type /XRef")); n != bytes.Count(update, []byte("%%EOF")) || n == 0 {
+			t.Fatalf("%d cross-reference streams in %d updates", n, bytes.Count(update, []byte("%%EOF")))
+		}
+	}
 	i := bytes.Index(signed, []byte("/ObjStm"))
 	j := i + bytes.Index(signed[i:], []byte("stream\n")) + 20
 	bad := bytes.Clone(signed)
@@ -271,6 +282,10 @@ func TestSignNoFinalNewline(t *testing.T) {
 	// The added newline belongs to the unsigned part, as documented on UnsignedLength.
 	if !r.OK() || !bytes.HasPrefix(signed, pdf) || r.UnsignedLength != len(pdf)+1 || signed[len(pdf)] != '\n' {
 		t.Fatalf("report: %+v (unsigned length %d)", r, len(pdf))
+	}
+	// The base has a classic xref table, so the update has one too.
+	if u := signed[len(pdf):]; !bytes.Contains(u, []byte("\nxref\n")) || bytes.Contains(u, []byte("/XRef")) {
+		t.Fatal("the update of a classic-xref file does not end in a classic xref table")
 	}
 }
 
