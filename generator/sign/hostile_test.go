@@ -95,7 +95,7 @@ func hugeDictionary() []byte {
 
 func TestHostilePDFsFinish(t *testing.T) {
 	rsaCA, _, _ := shared.get(t)
-	for name, pdf := range map[string][]byte{
+	for name, file := range map[string][]byte{
 		"self-listing name tree": selfListingNameTree(),
 		"name tree ladder":       nameTreeLadder(),
 		"repeated /ByteRange":    repeatedByteRange(),
@@ -103,13 +103,13 @@ func TestHostilePDFsFinish(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			within(t, "Verify", func() {
-				r, err := Verify(pdf, Policy{Roots: rsaCA.roots})
+				r, err := Verify(file, Policy{Roots: rsaCA.roots})
 				if err == nil && r.OK() {
 					t.Errorf("hostile PDF verifies: %+v", r)
 				}
 			})
 			within(t, "EmbeddedFile", func() {
-				if _, err := EmbeddedFile(pdf, "manifest.json"); err == nil {
+				if _, err := EmbeddedFile(file, "manifest.json"); err == nil {
 					t.Error("hostile PDF yields a manifest")
 				}
 			})

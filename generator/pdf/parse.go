@@ -1,4 +1,4 @@
-package sign
+package pdf
 
 import (
 	"bytes"
@@ -15,10 +15,12 @@ type parser struct {
 	pos int
 }
 
-// maxDepth bounds nesting so a hostile file cannot exhaust the stack.
-const maxDepth = 64
+// MaxDepth bounds nesting (of values, of page and form trees) so a hostile file cannot
+// exhaust the stack.
+const MaxDepth = 64
 
-func isWhite(c byte) bool {
+// IsWhite reports whether c is PDF white space (ISO 32000-1 7.2.2).
+func IsWhite(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
 
@@ -30,14 +32,14 @@ func isDelimiter(c byte) bool {
 	return false
 }
 
-func isRegular(c byte) bool { return !isWhite(c) && !isDelimiter(c) }
+func isRegular(c byte) bool { return !IsWhite(c) && !isDelimiter(c) }
 
 // skipSpace skips white space and comments.
 func (p *parser) skipSpace() {
 	for p.pos < len(p.b) {
 		c := p.b[p.pos]
 		switch {
-		case isWhite(c):
+		case IsWhite(c):
 			p.pos++
 		case c == '%':
 			for p.pos < len(p.b) && p.b[p.pos] != '\n' && p.b[p.pos] != '\r' {
@@ -54,10 +56,10 @@ func (p *parser) errorf(format string, args ...any) error {
 }
 
 // value reads one PDF value. Bare keywords (obj, R, endobj, stream, …) come back as
-// pdfKeyword so callers can check structure; "N G R" is folded into a pdfRef.
+// Keyword so callers can check structure; "N G R" is folded into a Ref.
 func (p *parser) value(depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, p.errorf("nesting deeper than %d", maxDepth)
+	if depth > MaxDepth {
+		return nil, p.errorf("nesting deeper than %d", MaxDepth)
 	}
 	p.skipSpace()
 	if p.pos >= len(p.b) {
@@ -82,14 +84,14 @@ func (p *parser) value(depth int) (any, error) {
 		for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 			p.pos++
 		}
-		return pdfKeyword(p.b[start:p.pos]), nil
+		return Keyword(p.b[start:p.pos]), nil
 	}
 	return nil, p.errorf("unexpected %q", c)
 }
 
-func (p *parser) dict(depth int) (*pdfDict, error) {
+func (p *parser) dict(depth int) (*Dict, error) {
 	p.pos += 2
-	d := &pdfDict{}
+	d := &Dict{}
 	for {
 		p.skipSpace()
 		if p.pos+1 < len(p.b) && p.b[p.pos] == '>' && p.b[p.pos+1] == '>' {
@@ -107,17 +109,17 @@ func (p *parser) dict(depth int) (*pdfDict, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, isKeyword := val.(pdfKeyword); isKeyword && val != pdfKeyword("null") &&
-			val != pdfKeyword("true") && val != pdfKeyword("false") {
+		if _, isKeyword := val.(Keyword); isKeyword && val != Keyword("null") &&
+			val != Keyword("true") && val != Keyword("false") {
 			return nil, p.errorf("unexpected keyword %q in dictionary", val)
 		}
 		d.Set(key, val)
 	}
 }
 
-func (p *parser) array(depth int) (pdfArray, error) {
+func (p *parser) array(depth int) (Array, error) {
 	p.pos++
-	arr := pdfArray{}
+	arr := Array{}
 	for {
 		p.skipSpace()
 		if p.pos < len(p.b) && p.b[p.pos] == ']' {
@@ -132,7 +134,7 @@ func (p *parser) array(depth int) (pdfArray, error) {
 	}
 }
 
-func (p *parser) name() (pdfName, error) {
+func (p *parser) name() (Name, error) {
 	p.pos++ // the slash
 	var out []byte
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
@@ -147,10 +149,10 @@ func (p *parser) name() (pdfName, error) {
 		out = append(out, c)
 		p.pos++
 	}
-	return pdfName(out), nil
+	return Name(out), nil
 }
 
-func (p *parser) hexString() (pdfString, error) {
+func (p *parser) hexString() (String, error) {
 	p.pos++
 	end := bytes.IndexByte(p.b[p.pos:], '>')
 	if end < 0 {
@@ -158,7 +160,7 @@ func (p *parser) hexString() (pdfString, error) {
 	}
 	digits := make([]byte, 0, end)
 	for _, c := range p.b[p.pos : p.pos+end] {
-		if !isWhite(c) {
+		if !IsWhite(c) {
 			digits = append(digits, c)
 		}
 	}
@@ -173,7 +175,7 @@ func (p *parser) hexString() (pdfString, error) {
 	return out, nil
 }
 
-func (p *parser) literalString() (pdfString, error) {
+func (p *parser) literalString() (String, error) {
 	p.pos++
 	var out []byte
 	depth := 1
@@ -236,7 +238,7 @@ func (p *parser) literalString() (pdfString, error) {
 	return nil, p.errorf("unterminated string")
 }
 
-// numberOrRef reads a number, and folds "num gen R" into a pdfRef by looking ahead.
+// numberOrRef reads a number, and folds "num gen R" into a Ref by looking ahead.
 func (p *parser) numberOrRef() (any, error) {
 	first := p.token()
 	num, ok := first.Int()
@@ -252,19 +254,19 @@ func (p *parser) numberOrRef() (any, error) {
 		if ok && p.pos < len(p.b) && p.b[p.pos] == 'R' &&
 			(p.pos+1 == len(p.b) || !isRegular(p.b[p.pos+1])) {
 			p.pos++
-			return pdfRef{num, gen}, nil
+			return Ref{num, gen}, nil
 		}
 	}
 	p.pos = save
 	return first, nil
 }
 
-func (p *parser) token() pdfNumber {
+func (p *parser) token() Number {
 	start := p.pos
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 		p.pos++
 	}
-	return pdfNumber(p.b[start:p.pos])
+	return Number(p.b[start:p.pos])
 }
 
 // integer reads a non-negative integer token.
@@ -291,30 +293,30 @@ func (p *parser) keyword(want string) error {
 	return nil
 }
 
-// indirectObject parses "num gen obj VALUE" at offset off and returns the header and
+// IndirectObject parses "num gen obj VALUE" at offset off and returns the header and
 // value. The value of a stream object is its dictionary; the stream data is not needed.
-func indirectObject(data []byte, off int) (pdfRef, any, error) {
+func IndirectObject(data []byte, off int) (Ref, any, error) {
 	if off < 0 || off >= len(data) {
-		return pdfRef{}, nil, fmt.Errorf("object offset %d outside the file", off)
+		return Ref{}, nil, fmt.Errorf("object offset %d outside the file", off)
 	}
 	p := &parser{b: data, pos: off}
 	num, err := p.integer()
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	gen, err := p.integer()
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	if err := p.keyword("obj"); err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	v, err := p.value(0)
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
-	if _, ok := v.(pdfKeyword); ok && v != pdfKeyword("null") && v != pdfKeyword("true") && v != pdfKeyword("false") {
-		return pdfRef{}, nil, errors.New("object without a value")
+	if _, ok := v.(Keyword); ok && v != Keyword("null") && v != Keyword("true") && v != Keyword("false") {
+		return Ref{}, nil, errors.New("object without a value")
 	}
-	return pdfRef{num, gen}, v, nil
+	return Ref{num, gen}, v, nil
 }
