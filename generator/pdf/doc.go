@@ -10,7 +10,7 @@
 // through them.
 //
 // File rewrites a finished PDF as a table of objects: it reads the file fpdf writes (one
-// classic cross-reference table) or what CompactBytes writes, lets the
+// classic cross-reference table) or, through Document, any single-revision file, lets the
 // caller replace and add objects, gives the file the structure PDF/A-3b asks for (XMP
 // metadata, an sRGB output intent, printable annotations), and writes it anew with every
 // stream compressed at the best level and a fresh cross-reference table, or, with

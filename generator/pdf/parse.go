@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -136,7 +137,14 @@ func (p *parser) array(depth int) (Array, error) {
 
 func (p *parser) name() (Name, error) {
 	p.pos++ // the slash
-	var out []byte
+	start := p.pos
+	for p.pos < len(p.b) && isRegular(p.b[p.pos]) && p.b[p.pos] != '#' {
+		p.pos++
+	}
+	if p.pos == len(p.b) || p.b[p.pos] != '#' {
+		return Name(p.b[start:p.pos]), nil // no escapes: one allocation
+	}
+	out := slices.Clone(p.b[start:p.pos])
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 		c := p.b[p.pos]
 		if c == '#' && p.pos+2 < len(p.b) {
@@ -240,16 +248,15 @@ func (p *parser) literalString() (String, error) {
 
 // numberOrRef reads a number, and folds "num gen R" into a Ref by looking ahead.
 func (p *parser) numberOrRef() (any, error) {
-	first := p.token()
-	num, ok := first.Int()
+	first := p.tokenBytes()
+	num, ok := atoi(first)
 	if !ok || num < 0 {
-		return first, nil
+		return Number(first), nil
 	}
 	save := p.pos
 	p.skipSpace()
 	if p.pos < len(p.b) && p.b[p.pos] >= '0' && p.b[p.pos] <= '9' {
-		second := p.token()
-		gen, ok := second.Int()
+		gen, ok := atoi(p.tokenBytes())
 		p.skipSpace()
 		if ok && p.pos < len(p.b) && p.b[p.pos] == 'R' &&
 			(p.pos+1 == len(p.b) || !isRegular(p.b[p.pos+1])) {
@@ -258,21 +265,40 @@ func (p *parser) numberOrRef() (any, error) {
 		}
 	}
 	p.pos = save
-	return first, nil
+	return Number(first), nil
 }
 
-func (p *parser) token() Number {
+// tokenBytes reads a run of regular characters.
+func (p *parser) tokenBytes() []byte {
 	start := p.pos
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 		p.pos++
 	}
-	return Number(p.b[start:p.pos])
+	return p.b[start:p.pos]
+}
+
+// atoi reads b as a decimal integer as strconv.Atoi does, without allocating for the
+// plain digits that make up nearly every integer in a PDF.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		v, err := strconv.Atoi(string(b))
+		return v, err == nil
+	}
+	v := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			v, err := strconv.Atoi(string(b))
+			return v, err == nil
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // integer reads a non-negative integer token.
 func (p *parser) integer() (int, error) {
 	p.skipSpace()
-	n, ok := p.token().Int()
+	n, ok := atoi(p.tokenBytes())
 	if !ok || n < 0 {
 		return 0, p.errorf("integer expected")
 	}
