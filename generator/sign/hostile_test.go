@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // hostileDeadline is how long one hostile input may take before the test calls it a hang.
@@ -109,7 +111,7 @@ func TestHostilePDFsFinish(t *testing.T) {
 				}
 			})
 			within(t, "EmbeddedFile", func() {
-				if _, err := EmbeddedFile(file, "manifest.json"); err == nil {
+				if _, err := pdf.AttachedFile(file, "manifest.json"); err == nil {
 					t.Error("hostile PDF yields a manifest")
 				}
 			})

@@ -30,6 +30,10 @@ type DSS struct {
 // maxDSSEntries bounds the certificates and CRLs read from a DSS.
 const maxDSSEntries = 1000
 
+// maxDSSStream bounds the size of a certificate or CRL read back from the DSS, so a
+// hostile PDF cannot make a verifier inflate gigabytes.
+const maxDSSStream = 64 << 20
+
 // readDSS reads the catalog's /DSS in d's newest revision, or returns nil when there is
 // none. Entries that are not certificates or CRLs are problems.
 func readDSS(d *pdf.Document) (*DSS, []string) {
@@ -59,7 +63,7 @@ func readDSS(d *pdf.Document) (*DSS, []string) {
 			if !ok {
 				err = fmt.Errorf("not a stream reference")
 			} else {
-				data, err = d.StreamData(ref, maxEmbedded)
+				data, err = d.StreamData(ref, maxDSSStream)
 			}
 			if err == nil && key == "Certs" {
 				var c *x509.Certificate

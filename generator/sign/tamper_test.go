@@ -214,7 +214,7 @@ func FuzzVerify(f *testing.F) {
 				t.Error("an invalid signature verifies")
 			}
 		})
-		within(t, "EmbeddedFile", func() { EmbeddedFile(data, "manifest.json") })
+		within(t, "AttachedFile", func() { pdf.AttachedFile(data, "manifest.json") })
 	})
 }
 

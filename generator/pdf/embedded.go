@@ -1,37 +1,35 @@
-package sign
+package pdf
 
 import (
 	"errors"
 	"fmt"
-
-	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // maxEmbedded bounds the size of an embedded file read back, so a hostile PDF cannot make
 // a verifier inflate gigabytes.
 const maxEmbedded = 64 << 20
 
-// EmbeddedFile returns the content of the document-level attached file with the given
-// name (the /EmbeddedFiles name tree of the catalog), so that a verifier can read back
-// the manifest a pack carries.
-func EmbeddedFile(file []byte, name string) ([]byte, error) {
-	d, err := pdf.Open(file)
+// AttachedFile returns the content of the document-level attached file with the given
+// name (the /EmbeddedFiles name tree of the catalog, as Attach writes it), so that a
+// verifier can read back the manifest a pack carries.
+func AttachedFile(file []byte, name string) ([]byte, error) {
+	d, err := Open(file)
 	if err != nil {
 		return nil, err
 	}
-	catalog, err := d.DictAt(pdf.Lookup(d.Trailer, "Root"), "catalog")
+	catalog, err := d.DictAt(Lookup(d.Trailer, "Root"), "catalog")
 	if err != nil {
 		return nil, err
 	}
-	names, err := d.DictAt(pdf.Lookup(catalog, "Names"), "catalog /Names")
+	names, err := d.DictAt(Lookup(catalog, "Names"), "catalog /Names")
 	if err != nil {
 		return nil, fmt.Errorf("the PDF has no attached files")
 	}
-	tree, err := d.DictAt(pdf.Lookup(names, "EmbeddedFiles"), "/EmbeddedFiles")
+	tree, err := d.DictAt(Lookup(names, "EmbeddedFiles"), "/EmbeddedFiles")
 	if err != nil {
 		return nil, fmt.Errorf("the PDF has no attached files")
 	}
-	spec, err := findName(d, tree, name, map[pdf.Ref]bool{}, 0)
+	spec, err := findName(d, tree, name, map[Ref]bool{}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +37,11 @@ func EmbeddedFile(file []byte, name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	ef, err := d.DictAt(pdf.Lookup(fs, "EF"), "file specification /EF")
+	ef, err := d.DictAt(Lookup(fs, "EF"), "file specification /EF")
 	if err != nil {
 		return nil, err
 	}
-	ref, ok := pdf.Lookup(ef, "F").(pdf.Ref)
+	ref, ok := Lookup(ef, "F").(Ref)
 	if !ok {
 		return nil, errors.New("embedded file stream is not an indirect object")
 	}
@@ -54,30 +52,30 @@ func EmbeddedFile(file []byte, name string) ([]byte, error) {
 // else /F) is name. The tree's keys are not file names: fpdf, like many writers, keys
 // the tree by sequence numbers. Every node is visited once (seen), so a hostile tree that
 // lists a node twice, or itself, costs no more than a tree without repeats.
-func findName(d *pdf.Document, node *pdf.Dict, name string, seen map[pdf.Ref]bool, depth int) (any, error) {
-	if depth > pdf.MaxDepth {
+func findName(d *Document, node *Dict, name string, seen map[Ref]bool, depth int) (any, error) {
+	if depth > MaxDepth {
 		return nil, errors.New("name tree too deep")
 	}
-	if arr, ok := pdf.Lookup(node, "Names").(pdf.Array); ok {
+	if arr, ok := Lookup(node, "Names").(Array); ok {
 		for i := 0; i+1 < len(arr); i += 2 {
 			spec, err := d.DictAt(arr[i+1], "file specification")
 			if err != nil {
 				continue
 			}
-			for _, key := range []pdf.Name{"UF", "F"} {
-				if s, ok := pdf.Lookup(spec, key).(pdf.String); ok && pdf.DecodeText(s) == name {
+			for _, key := range []Name{"UF", "F"} {
+				if s, ok := Lookup(spec, key).(String); ok && DecodeText(s) == name {
 					return arr[i+1], nil
 				}
 			}
 		}
 	}
-	kids, err := d.Resolve(pdf.Lookup(node, "Kids"))
+	kids, err := d.Resolve(Lookup(node, "Kids"))
 	if err != nil {
 		return nil, err
 	}
-	if arr, ok := kids.(pdf.Array); ok {
+	if arr, ok := kids.(Array); ok {
 		for _, k := range arr {
-			if ref, ok := k.(pdf.Ref); ok {
+			if ref, ok := k.(Ref); ok {
 				if seen[ref] {
 					continue
 				}
