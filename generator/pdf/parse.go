@@ -10,7 +10,7 @@ import (
 )
 
 // parser reads PDF objects from a byte slice. It understands the object syntax only; the
-// cross-reference machinery lives in xref.go.
+// cross-reference machinery lives in document.go and xrefstream.go.
 type parser struct {
 	b   []byte
 	pos int
