@@ -31,6 +31,7 @@ type XRefEntry struct {
 // errXRefStream explains the one kind of PDF this package deliberately does not read.
 var errXRefStream = errors.New("the PDF is a hybrid-reference file (/XRefStm); only classic xref tables or cross-reference streams are supported")
 
+// Open opens the newest revision of data, the one its last startxref names.
 func Open(data []byte) (*Document, error) {
 	start, err := LastStartXRef(data)
 	if err != nil {
