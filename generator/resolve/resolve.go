@@ -284,13 +284,13 @@ func kindsOf(names []string) []Kind {
 }
 
 // PackArtefacts returns the generated artefacts a pack may list: each register's
-// section, and the clause coverage matrix.
+// section, the clause coverage matrix and the acknowledgement coverage.
 func PackArtefacts() []string {
 	var out []string
 	for _, reg := range model.Registers() {
 		out = append(out, reg.Artefact)
 	}
-	return append(out, "clauses")
+	return append(out, "clauses", AckArtefact)
 }
 
 // IsPackSelector reports whether a pack contents entry is a generated artefact, a
