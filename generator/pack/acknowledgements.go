@@ -46,7 +46,7 @@ func (r *renderer) acknowledgements() {
 	}
 	head := style{bold: true, size: sizeTable - 0.5, color: colText}
 	body := style{size: sizeTable - 0.5, color: colText}
-	tab := &table{size: body.size, weights: []float64{1.3, 3, 0.9, 1.4, 2.2, 1, 1.3, 1.3, 1.1, 4.5}}
+	tab := &table{size: body.size, weights: []float64{2.1, 3.2, 1, 1.4, 2.2, 1.1, 1.6, 1.5, 1.2, 3.2}}
 	col := map[string]int{}
 	for i, c := range t.Columns {
 		col[c] = i
