@@ -171,6 +171,6 @@ func ncRegister() *Register {
 		Row:     &RowKind{Kind: "nonconformity", Noun: "nonconformity", Plural: "nonconformities", Dir: "nonconformities", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Nonconformities },
 		Columns: ncColumns, Fields: ncFields,
-		Details: []string{"description", "correction", "root_cause", "corrective_action", "effectiveness_notes"},
+		Details: []string{"finding", "description", "correction", "root_cause", "corrective_action", "effectiveness_notes"},
 		Tracked: []string{"status", "owner", "due", "closed", "effectiveness_result"}}
 }
