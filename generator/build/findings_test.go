@@ -63,7 +63,7 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 func TestUnknownFindingIsAnError(t *testing.T) {
 	s := checktest.New(t).WithEveryRegister(t)
 	s.Edit(t, "data/nonconformities.yaml", "finding: AUD-1/F-1", "finding: AUD-1/F-9")
-	s.Edit(t, "content/records/audit.md", "Audit results.", "Audit results: [[AUD-2/F-1]].")
+	s.Edit(t, "content/records/audit.md", "Audit results.", "Audit results: [[AUD-2/F-1]], [[F-1]].")
 	s.Edit(t, "data/audits.yaml", "      - id: F-2\n        type: observation\n", "      - type: observation\n")
 	_, err := build.Run(t.Context(), build.Options{Source: s.Write(t), Dest: filepath.Join(t.TempDir(), "public"), NoPack: true})
 	if err == nil {
@@ -76,6 +76,7 @@ func TestUnknownFindingIsAnError(t *testing.T) {
 		ncAt + `: finding: unresolved reference "AUD-1/F-9"`,
 		docAt + `: unresolved reference "AUD-2/F-1"`,
 		noID + `: audit finding of audit AUD-1 has no id`,
+		s.Pos(t, "content/records/audit.md", "[[F-1]]") + `: unresolved reference "F-1" (did you mean AUD-1/F-1?)`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the errors lack %q:\n%v", want, err)

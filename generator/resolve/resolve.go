@@ -167,12 +167,21 @@ func (r *resolver) unresolved(id, where string) string {
 	return msg
 }
 
-// closest suggests an existing ID that differs from id only in case.
+// closest suggests an existing ID that differs from id only in case, or the one part of
+// a row (an audit's finding) whose own ID id is, written without its row's ("OBS-1" for
+// "AUD-1/OBS-1").
 func (r *resolver) closest(id string) string {
+	var parts []string
 	for k := range r.g.byID {
 		if strings.EqualFold(k, id) {
 			return k
 		}
+		if strings.HasSuffix(k, "/"+id) {
+			parts = append(parts, k)
+		}
+	}
+	if len(parts) == 1 {
+		return parts[0]
 	}
 	return ""
 }
