@@ -268,7 +268,7 @@ func auditRegister() *Register {
 		About: "one row per internal audit, planned or held, with its scope and its findings counted",
 		Row: &RowKind{Kind: "audit", Noun: "audit", Plural: "audits", Dir: "audits", Layout: "audit",
 			Parts: &PartKind{RowKind: RowKind{Kind: "finding", Noun: "audit finding", Plural: "audit findings", Dir: "audits/findings", Layout: "row"},
-				Of: findingsOf, Columns: findingColumns}},
+				Of: findingsOf, Columns: findingColumns, Tracked: []string{"type", "nonconformity", "follow_up"}}},
 		Data:    func(s *Site) RegisterData { return &s.Audits },
 		Columns: auditColumns, Fields: auditFields,
 		Tracked: []string{"planned", "held", "status", "nonconformities"},

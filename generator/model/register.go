@@ -83,8 +83,10 @@ type PartKind struct {
 	RowKind
 	// Of returns a row's parts, in file order, without the empty ones.
 	Of func(Row) []Row
-	// Columns are the parts' fields as a part's page shows them.
+	// Columns are the parts' fields as a part's page shows them, and Tracked those whose
+	// changes "what changed" lists part by part (with its register's rows).
 	Columns func(c TableContext) []Column
+	Tracked []string
 }
 
 // RowKinds returns the kinds of entity a register's rows and their parts are, rows

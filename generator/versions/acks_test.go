@@ -72,3 +72,27 @@ func TestAcknowledgementChanges(t *testing.T) {
 		t.Errorf("removed: %+v", ch)
 	}
 }
+
+// An audit's findings are listed with the audit programme's rows: a finding added
+// between releases, with its type, and one whose follow-up changed.
+func TestFindingChanges(t *testing.T) {
+	base := checktest.New(t).WithEveryRegister(t)
+	old := takeSnapshot(base.Resolve(t))
+	s := checktest.New(t).WithEveryRegister(t)
+	s.Edit(t, "data/audits.yaml", "        finding: Templates could be clearer.\n",
+		"        finding: Templates could be clearer.\n        follow_up: Templates revised.\n"+
+			"      - id: F-3\n        type: opportunity\n        finding: Automate the access review.\n")
+	c := diff(&side{snap: old, root: "versions/v1/"}, side{snap: takeSnapshot(s.Resolve(t))})
+	ch := changesOf(t, c, "audits")
+	if ch == nil || ch.Section != "Internal audits" {
+		t.Fatalf("no audit programme changes: %+v", c.Registers)
+	}
+	if len(ch.Added) != 1 || ch.Added[0].ID != "AUD-1/F-3" || ch.Added[0].Path != "audits/findings/AUD-1-F-3.html" ||
+		!slices.Contains(ch.Added[0].Fields, site.FieldChange{Field: "type", New: "opportunity"}) {
+		t.Errorf("added: %+v", ch.Added)
+	}
+	if len(ch.Changed) != 1 || ch.Changed[0].ID != "AUD-1/F-2" ||
+		!slices.Equal(ch.Changed[0].Fields, []site.FieldChange{{Field: "follow_up", New: "Templates revised."}}) {
+		t.Errorf("changed: %+v", ch.Changed)
+	}
+}

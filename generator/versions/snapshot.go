@@ -112,26 +112,42 @@ func takeSnapshot(g *resolve.Graph) *snapshot {
 		if reg.Row == nil || reg.Columns == nil {
 			continue
 		}
-		var tracked []model.Column
-		for _, c := range reg.Columns(ctx) {
-			if slices.Contains(reg.Tracked, c.Name) {
-				tracked = append(tracked, c)
+		rows := reg.Data(g.Site).Rows()
+		s.Rows = append(s.Rows, snapRows(g, reg, reg.Columns(ctx), reg.Tracked, rows)...)
+		if parts := reg.Row.Parts; parts != nil {
+			// The parts of the rows (an audit's findings) are listed with the register.
+			var all []model.Row
+			for _, row := range rows {
+				all = append(all, parts.Of(row)...)
 			}
-		}
-		for _, row := range reg.Data(g.Site).Rows() {
-			e, ok := g.Lookup(row.RowID())
-			if !ok {
-				continue
-			}
-			r := snapRow{Register: reg.Name, ID: e.ID, Title: e.Title, Page: urls.Of(e), Class: string(g.Classification(e))}
-			for _, c := range tracked {
-				r.Fields = append(r.Fields, snapCell{Name: c.Name, Value: model.CellText(c.Value(row))})
-			}
-			s.Rows = append(s.Rows, r)
+			s.Rows = append(s.Rows, snapRows(g, reg, parts.Columns(ctx), parts.Tracked, all)...)
 		}
 	}
 	s.Rows = append(s.Rows, ackRows(g)...)
 	return s
+}
+
+// snapRows are rows of a register (or their parts) with their tracked columns.
+func snapRows(g *resolve.Graph, reg *model.Register, cols []model.Column, names []string, rows []model.Row) []snapRow {
+	var tracked []model.Column
+	for _, c := range cols {
+		if slices.Contains(names, c.Name) {
+			tracked = append(tracked, c)
+		}
+	}
+	var out []snapRow
+	for _, row := range rows {
+		e, ok := g.Lookup(row.RowID())
+		if !ok || e.Row != row {
+			continue
+		}
+		r := snapRow{Register: reg.Name, ID: e.ID, Title: e.Title, Page: urls.Of(e), Class: string(g.Classification(e))}
+		for _, c := range tracked {
+			r.Fields = append(r.Fields, snapCell{Name: c.Name, Value: model.CellText(c.Value(row))})
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // ackTracked are the columns of the acknowledgements export "what changed" compares.
