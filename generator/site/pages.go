@@ -53,11 +53,10 @@ func (r *renderer) pages() []*Page {
 		info := g.Info(e)
 		add(&Page{Path: reg.Page, Layout: reg.Layout, Title: e.Title, Entity: e, Info: &info, Data: r.registerView(reg),
 			Section: "Registers", source: e.Pos.Path})
-		if reg.Row == nil {
-			continue
-		}
-		for _, x := range g.OfKind(resolve.Kind(reg.Row.Kind)) {
-			add(&Page{Path: urls.Of(x), Layout: reg.Row.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
+		for _, k := range reg.RowKinds() {
+			for _, x := range g.OfKind(resolve.Kind(k.Kind)) {
+				add(&Page{Path: urls.Of(x), Layout: k.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
+			}
 		}
 	}
 	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups(false)})

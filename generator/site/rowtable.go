@@ -114,12 +114,12 @@ func (p *Page) RowTable() *rowTable {
 // title (the page's heading) and without the empty ones.
 func (p *Page) RowFields() []rowField {
 	e := p.Entity
-	if e == nil || e.Row == nil || e.Reg == nil || e.Reg.Columns == nil {
+	if e == nil || e.Row == nil || e.Reg == nil || e.Reg.ColumnsOf(e.RowKind) == nil {
 		return nil
 	}
 	refs := refFields(e.Row)
 	var out []rowField
-	for _, c := range e.Reg.Columns(model.TableContext{Site: p.G.Site, Date: p.G.Date}) {
+	for _, c := range e.Reg.ColumnsOf(e.RowKind)(model.TableContext{Site: p.G.Site, Date: p.G.Date}) {
 		val := c.Value(e.Row)
 		if c.Name == "id" || model.CellText(val) == "" || model.CellText(val) == e.Title {
 			continue

@@ -145,8 +145,9 @@ type Comparison struct {
 	SoA []SoAChange
 
 	// Registers lists the changes of the registers whose rows are entities (risks,
-	// treatment actions, evidence...), in the register table's order; a register without
-	// changes is left out.
+	// treatment actions, evidence...), in the register table's order, then of the
+	// acknowledgement coverage (Name "acknowledgements": one row per distributed
+	// document and group); a set without changes is left out.
 	Registers []RegisterChanges
 
 	// Classification is the highest classification of what the comparison lists (the
