@@ -17,6 +17,8 @@ type chart struct {
 	// Legend is the segments' labels and classes, in drawing order (the layout shows it
 	// as HTML beside the drawing, where it wraps).
 	Legend []chartSeg
+	// Trend is the chart's counts across releases (trend.go); nil without releases.
+	Trend *trend
 }
 
 // chartBar is one bar: its label, an optional link, and its segments.

@@ -22,6 +22,15 @@ type dashboard struct {
 }
 
 func (r *renderer) dashboardData() dashboard {
+	d := r.dashboardCharts()
+	if r.opt.Versions != nil {
+		d.addTrends(r.opt.Versions.Trend)
+	}
+	return d
+}
+
+// dashboardCharts is the dashboard without the trends.
+func (r *renderer) dashboardCharts() dashboard {
 	var d dashboard
 	add := func(c chart, ok bool) {
 		if ok && len(c.Bars) > 0 {
