@@ -50,6 +50,7 @@ func TestBrowser(t *testing.T) {
 		{"Dashboard", testDashboard},
 		{"ObjectivesAndAcknowledgements", testObjectivesAndAcknowledgements},
 		{"PrintPages", testPrintPages},
+		{"PrintLastChanged", testPrintLastChanged},
 		{"SearchTypo", testSearchTypo},
 		{"LevelSortsHighestFirst", testLevelSortsHighestFirst},
 		{"ReadmeImages", testReadmeImages},
