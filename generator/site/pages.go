@@ -222,9 +222,11 @@ func (r *renderer) homeData() homeData {
 			}
 		}
 	}
-	soa := g.SoAControls()
-	h.Controls = len(soa)
-	for _, c := range soa {
+	for _, c := range g.SoAControls() {
+		if e, ok := g.Lookup(c.ID); !ok || !r.pub.shown(e) {
+			continue // withheld: the SoA does not show it, so nor is it counted here
+		}
+		h.Controls++
 		if row, ok := g.SoARow(c.ID); ok && h.HasSoA && row.IsApplicable() {
 			h.Applicable++
 			if row.Status == model.Implemented {
