@@ -46,6 +46,7 @@ func TestBrowser(t *testing.T) {
 		{"Screenshots", testScreenshots},
 		{"Diagrams", testDiagrams},
 		{"RegistersFit", testRegistersFit},
+		{"RegistersFitLarge", testRegistersFitLarge},
 		{"StickyHeaders", testStickyHeaders},
 		{"Dashboard", testDashboard},
 		{"ObjectivesAndAcknowledgements", testObjectivesAndAcknowledgements},
