@@ -40,7 +40,7 @@ type ReleaseFigures struct {
 // these readiness findings shows them: only what the site publishes.
 func DashboardFigures(g *resolve.Graph, findings []check.Finding) []ChartFigures {
 	r := &renderer{g: g, opt: Options{Findings: findings}, pub: newPublisher(g)}
-	return r.dashboardCharts().figures()
+	return r.dashboardCharts(true).figures()
 }
 
 // actionClasses colours the treatment actions' statuses in their trend.
