@@ -234,6 +234,8 @@ func funcs() template.FuncMap {
 		// date and nowrap keep a date or a version number on one line (atoms.go).
 		"date":   dateHTML,
 		"nowrap": nowrapHTML,
+		// wrap lets a cell's long words and addresses wrap (atoms.go).
+		"wrap": wrapHTML,
 	}
 }
 

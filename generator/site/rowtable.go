@@ -161,7 +161,7 @@ func (p *Page) cellHTML(name string, val any, refs map[string]bool) template.HTM
 	}
 	ids, isList := val.([]string)
 	if !refs[name] || !isList {
-		return template.HTML(template.HTMLEscapeString(model.CellText(val)))
+		return wrapHTML(model.CellText(val))
 	}
 	var b strings.Builder
 	for i, id := range ids {

@@ -21,6 +21,9 @@ type Versions struct {
 	Switcher func(page string) *VersionNav
 	// Extra are pages the site adds: the "what changed" pages.
 	Extra []ExtraPage
+	// Trend is the dashboard figures of every release, oldest first: the home page
+	// draws each chart's trend across them (trend.go).
+	Trend []ReleaseFigures
 
 	// byPage is Changed by page, filled by the render; asked records the pages whose
 	// layout showed the switcher, so that one whose theme does not still gets it.
@@ -64,7 +67,8 @@ func (v *Versions) Fingerprint() string {
 	b, err := json.Marshal(struct {
 		Changed map[string]*GitChange
 		Extra   []ExtraPage
-	}{v.Changed, v.Extra})
+		Trend   []ReleaseFigures
+	}{v.Changed, v.Extra, v.Trend})
 	if err != nil {
 		return "unhashable:" + err.Error()
 	}

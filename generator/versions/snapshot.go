@@ -9,6 +9,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
@@ -19,6 +20,9 @@ type snapshot struct {
 	Documents []snapDoc `json:"documents"`
 	SoA       []snapSoA `json:"soa"`
 	Rows      []snapRow `json:"rows"`
+	// Figures are the release's dashboard figures, for the trend on the current home
+	// page; set when the release is rendered.
+	Figures []site.ChartFigures `json:"figures,omitempty"`
 }
 
 // snapDoc is a published document or register.
