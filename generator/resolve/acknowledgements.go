@@ -36,9 +36,13 @@ func (c AckCoverage) Outstanding() int { return max(c.Members-len(c.Acknowledged
 // Pending lists the members who have not acknowledged, in the group's order, when the
 // group lists its members (none when it gives only its size).
 func (c AckCoverage) Pending() []string {
+	done := make(map[string]bool, len(c.Acknowledged))
+	for _, a := range c.Acknowledged {
+		done[model.NameKey(a)] = true
+	}
 	var out []string
 	for _, p := range c.Group.Members {
-		if !slices.ContainsFunc(c.Acknowledged, func(a string) bool { return model.SameName(a, p) }) {
+		if !done[model.NameKey(p)] {
 			out = append(out, strings.TrimSpace(p))
 		}
 	}
