@@ -43,6 +43,10 @@ type renderState struct {
 	// front matter without its title line (see titleEdits); titles keeps its title.
 	heads, rests map[string][sha256.Size]byte
 	titles       map[string]string
+	// same records whether the previous render had the same inputs (reusable); every
+	// caller passes the same previous output.
+	sameOnce sync.Once
+	same     bool
 	// navs keeps each page's navigation fingerprint (see navPrint), by page path.
 	navs sync.Map // string → [sha256.Size]byte
 	// entries keeps each page's encoded search-index entry, by page path: an entry reads
@@ -71,7 +75,14 @@ type keptWorkbook struct {
 // reusable returns the state of the previous render when its global inputs equal this
 // render's, so that what it made from them can be reused; else nil.
 func (st *renderState) reusable(prev *Output) *renderState {
-	if prev == nil || prev.state == nil || prev.state.global != st.global || !maps.Equal(prev.state.heads, st.heads) {
+	if prev == nil || prev.state == nil {
+		return nil
+	}
+	// Asked once per page: compare the documents' heads once per render.
+	st.sameOnce.Do(func() {
+		st.same = prev.state.global == st.global && maps.Equal(prev.state.heads, st.heads)
+	})
+	if !st.same {
 		return nil
 	}
 	return prev.state
