@@ -77,6 +77,7 @@ func (r *renderer) newPage() {
 	if r.landscape {
 		orient = "L"
 	}
+	r.strokeGrid()
 	r.pdf.AddPageFormat(orient, r.paper)
 	r.curFont = fontSel{}
 	r.y = marginTop
