@@ -3,7 +3,9 @@ package font
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,8 +36,21 @@ func TestParseAndSubset(t *testing.T) {
 	if err := sf.parseMetrics(); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(sf.glyphData(g), f.glyphData(g)) {
+	// The outline is kept, without the hinting instructions (nor fpgm, prep, cvt).
+	orig, kept := f.glyphData(g), sf.glyphData(g)
+	n := 10 + 2*int(binary.BigEndian.Uint16(orig))
+	il := int(binary.BigEndian.Uint16(orig[n:]))
+	if il == 0 || !bytes.Equal(kept[:n], orig[:n]) || binary.BigEndian.Uint16(kept[n:]) != 0 ||
+		!bytes.Equal(bytes.TrimRight(kept[n+2:], "\x00"), bytes.TrimRight(orig[n+2+il:], "\x00")) {
 		t.Error("glyph A changed")
+	}
+	for _, tb := range []string{"fpgm", "prep", "cvt "} {
+		if sf.tables[tb] != nil {
+			t.Errorf("the subset keeps %q", tb)
+		}
+	}
+	if sf.Advance(g) != f.Advance(g) {
+		t.Errorf("advance of A %v, was %v", sf.Advance(g), f.Advance(g))
 	}
 	b, _ := f.Glyph('B')
 	if sf.glyphData(b) != nil {
@@ -148,4 +163,23 @@ func inflate(t *testing.T, body []byte) string {
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// A composite glyph loses its instructions and keeps its components.
+func TestUnhintedComposite(t *testing.T) {
+	g := []byte{0xff, 0xff, 0, 1, 0, 2, 0, 3, 0, 4, // -1 contours, bounding box
+		0x00, 0x21, 0, 5, 0, 10, 0, 20, // words, more components: glyph 5 at (10, 20)
+		0x01, 0x08, 0, 6, 3, 4, 0x40, 0x00, // instructions, a scale: glyph 6 at (3, 4)
+		0, 3, 1, 2, 3, // three bytes of instructions
+	}
+	want := append(append([]byte(nil), g[:18]...), 0x00, 0x08, 0, 6, 3, 4, 0x40, 0x00)
+	if got := unhinted(g); !bytes.Equal(got, want) {
+		t.Errorf("got %x\nwant %x", got, want)
+	}
+	if !slices.Equal(components(want), []uint16{5, 6}) {
+		t.Errorf("components %v", components(want))
+	}
+	if short := g[:20]; !bytes.Equal(unhinted(short), short) {
+		t.Error("a truncated glyph was changed")
+	}
 }
