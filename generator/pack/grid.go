@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -51,7 +52,10 @@ func (g *grid) columns(x0 float64, widths []float64) bool {
 	return true
 }
 
-// strokeGrid strokes the pending grid, if any, in the rule colour at the cell border width.
+// strokeGrid strokes the pending grid, if any, in the rule colour at the cell border
+// width: the outline and the column edges as one path, then each band edge as the same
+// line moved down by a translation (cm), which repeats from band to band where a line
+// at its own height would not.
 func (r *renderer) strokeGrid() {
 	g := r.grid
 	if g == nil {
@@ -61,37 +65,52 @@ func (r *renderer) strokeGrid() {
 	r.pdf.SetDrawColor(colRule.r, colRule.g, colRule.b)
 	r.pdf.SetLineWidth(cellBorder)
 	_, ph := r.pageSize()
-	k := 72 / 25.4
-	n := func(b *strings.Builder, v float64) {
-		b.WriteString(strconv.FormatFloat(math.Round(v*k*100)/100, 'f', -1, 64))
-		b.WriteByte(' ')
+	// Coordinates in hundredths of a point, as fpdf rounds them.
+	pt := func(mm float64) int64 { return int64(math.Round(mm * 72 / 25.4 * 100)) }
+	xs := make([]int64, len(g.xs))
+	for i, x := range g.xs {
+		xs[i] = pt(x)
 	}
+	ys := make([]int64, len(g.ys))
+	for i, y := range g.ys {
+		ys[i] = pt(ph - y)
+	}
+	x0, x1, y0, y1 := xs[0], xs[len(xs)-1], ys[0], ys[len(ys)-1]
 	var b strings.Builder
-	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
-	y0, y1 := g.ys[0], g.ys[len(g.ys)-1]
-	n(&b, x0)
-	n(&b, ph-y0)
-	n(&b, x1-x0)
-	n(&b, y0-y1)
-	b.WriteString("re")
-	for _, y := range g.ys[1 : len(g.ys)-1] {
-		b.WriteByte(' ')
-		n(&b, x0)
-		n(&b, ph-y)
-		b.WriteString("m ")
-		n(&b, x1)
-		n(&b, ph-y)
-		b.WriteString("l")
+	n := func(vs ...int64) {
+		for _, v := range vs {
+			b.WriteString(hundredths(v))
+			b.WriteByte(' ')
+		}
 	}
-	for _, x := range g.xs[1 : len(g.xs)-1] {
+	n(x0, y0, x1-x0, y1-y0)
+	b.WriteString("re")
+	for _, x := range xs[1 : len(xs)-1] {
 		b.WriteByte(' ')
-		n(&b, x)
-		n(&b, ph-y0)
+		n(x, y0)
 		b.WriteString("m ")
-		n(&b, x)
-		n(&b, ph-y1)
+		n(x, y1)
 		b.WriteString("l")
 	}
 	b.WriteString(" S")
+	if len(ys) > 2 {
+		line := fmt.Sprintf(" cm %s %s m %s %s l S", hundredths(x0), hundredths(y0), hundredths(x1), hundredths(y0))
+		b.WriteString("\nq")
+		for i := 1; i < len(ys)-1; i++ {
+			b.WriteString("\n1 0 0 1 0 ")
+			b.WriteString(hundredths(ys[i] - ys[i-1]))
+			b.WriteString(line)
+		}
+		b.WriteString("\nQ")
+	}
 	r.pdf.RawWriteStr(b.String())
+}
+
+// hundredths writes a count of hundredths as the shortest decimal number.
+func hundredths(v int64) string {
+	s := strconv.FormatFloat(float64(v)/100, 'f', -1, 64)
+	if s == "-0" {
+		return "0"
+	}
+	return s
 }
