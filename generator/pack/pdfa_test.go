@@ -73,7 +73,7 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 		`<rdf:li xml:lang="x-default">Pack 🔐 &lt;&amp;&gt;</rdf:li>`, "<rdf:li>Example Ltd</rdf:li>",
 		"<xmp:CreateDate>2026-11-20T00:00:00Z</xmp:CreateDate>", "<xmp:ModifyDate>2026-11-20T00:00:00Z</xmp:ModifyDate>",
 		"<xmp:CreatorTool>ismsgen test</xmp:CreatorTool>", "<pdf:Producer>ismsgen test</pdf:Producer>",
-		`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>`, `<?xpacket end="w"?>`} {
+		`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>`, `<?xpacket end="r"?>`} {
 		if !bytes.Contains(meta, []byte(want)) {
 			t.Errorf("XMP lacks %s", want)
 		}
