@@ -16,7 +16,7 @@ import (
 //     wrapped in q … Q, and the font its last change set is set again after it, as the
 //     original left it set;
 //   - a font change that nothing uses before the next one, or that sets the font in
-//     force, is dropped;
+//     force, is dropped; one just before a text object moves into it;
 //   - a stroke colour, fill colour or line width equal to the one in force is dropped.
 //
 // The state is followed through q and Q. Lines it does not recognise are kept as they
@@ -39,8 +39,16 @@ func compactContent(data []byte) []byte {
 		if maybeTextRun(l) {
 			wrap := st.fill == nil
 			before := st
-			group, last, next := textGroup(lines, i, &st, wrap)
+			// A font change just before, that nothing used, moves into the text object.
+			var carried []byte
+			if !wrap && deadFont >= 0 && deadFont == len(out)-1 {
+				carried = fontOnlyRE.FindSubmatch(out[deadFont])[1]
+			}
+			group, last, next := textGroup(lines, i, &st, wrap, carried)
 			if group != nil {
+				if carried != nil {
+					out = out[:deadFont]
+				}
 				out = append(out, group)
 				deadFont = -1
 				if wrap {
@@ -83,9 +91,9 @@ func compactContent(data []byte) []byte {
 				continue
 			}
 			st.width = l
+		case len(l) == 0:
 		case string(l) == "q":
-			sync()
-			stack = append(stack, st)
+			stack = append(stack, st) // what is inside puts the fill back if it needs it
 		case string(l) == "Q":
 			st = gstate{}
 			if n := len(stack); n > 0 {
@@ -147,11 +155,11 @@ func strokeOnly(l []byte) bool {
 }
 
 // textGroup joins the text runs and font changes from lines[i] on into one text object,
-// wrapped in q … Q when wrap is set. It returns the object, the font the group's last
+// wrapped in q … Q when wrap is set; carried is a font change to make in it first. It returns the object, the font the group's last
 // font change set (nil when none), and the index of the first line after the group;
 // nil when the runs cannot be joined. Unwrapped, it leaves in st the fill colour and
 // the font in force after it.
-func textGroup(lines [][]byte, i int, st *gstate, wrap bool) (group, lastFont []byte, next int) {
+func textGroup(lines [][]byte, i int, st *gstate, wrap bool, carried []byte) (group, lastFont []byte, next int) {
 	var b bytes.Buffer
 	colour, font := st.actual, st.font
 	if wrap {
@@ -160,7 +168,10 @@ func textGroup(lines [][]byte, i int, st *gstate, wrap bool) (group, lastFont []
 	} else {
 		b.WriteString("BT")
 	}
-	var pending []byte
+	pending := carried
+	if carried != nil {
+		font = nil
+	}
 	var x, y int64
 	runs := 0
 	for ; i < len(lines); i++ {

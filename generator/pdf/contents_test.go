@@ -70,9 +70,9 @@ func TestCompactContentRestoresTheFillLazily(t *testing.T) {
 	want := strings.Join([]string{
 		"0.886 g",
 		"10 10 5 5 re f",
-		"BT /F1 8.50 Tf ET",
 		"BT",
 		"0.098 g",
+		"/F1 8.50 Tf",
 		"10 20 Td (\x00A)Tj",
 		"0.373 g",
 		"/F2 8.50 Tf",
