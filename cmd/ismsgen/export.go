@@ -5,10 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 
 	"github.com/ismsgen/ismsgen/generator/build"
 )
@@ -91,29 +92,7 @@ func writeFileAtomic(name string, data []byte) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("cannot write %s: the directory %s does not exist; create it first", name, dir)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary file's name means nothing to the user
-		}
-		return fmt.Errorf("cannot write %s: %v", name, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return filetree.Replace(name, data, 0o644)
 }
 
 // exportKinds lists what export can write, one kind a line with what it holds.

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 
 	"github.com/ismsgen/ismsgen/generator/sign"
 )
@@ -81,27 +81,9 @@ certificate in both chains (for a keygen root: its root.crl). The pack is replac
 // writeReplacing writes data to path through a temporary file beside it, keeping the
 // mode of the file it replaces, so a failed write never leaves half a pack.
 func writeReplacing(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".seal-*.pdf")
+	mode, err := filetree.ModeOf(path, 0o644)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(mode); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return filetree.Replace(path, data, mode)
 }

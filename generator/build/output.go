@@ -6,11 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // marker is written into every output directory, so that a later build only ever
@@ -112,7 +112,7 @@ func newTree(dest string) (*tree, error) {
 
 // put writes one file (a slash path) into the tree.
 func (t *tree) put(p string, b []byte) error {
-	full, err := outputPath(t.dir, p)
+	full, err := filetree.Path(t.dir, p)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (t *tree) mkdir(d string) error {
 
 // putAll writes files in sorted order.
 func (t *tree) putAll(files map[string][]byte) error {
-	for _, p := range sortedPaths(files) {
+	for _, p := range filetree.Sorted(files) {
 		if err := t.put(p, files[p]); err != nil {
 			return err
 		}
@@ -156,24 +156,6 @@ func (t *tree) commit() error {
 // abort removes what is left of the tree: after commit, the previous output (or
 // nothing); after a failure, the failed build's files.
 func (t *tree) abort() { os.RemoveAll(t.dir) }
-
-// outputPath joins a slash path to dir, refusing one that escapes it.
-func outputPath(dir, p string) (string, error) {
-	full := filepath.Join(dir, filepath.FromSlash(p))
-	if rel, err := filepath.Rel(dir, full); err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-		return "", fmt.Errorf("output path %q escapes the output directory", p)
-	}
-	return full, nil
-}
-
-func sortedPaths(files map[string][]byte) []string {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
-}
 
 // WriteFiles adds files to the output directory of source (dest, default
 // <source>/public) without rebuilding the rest: each file is written to a temporary name
@@ -195,40 +177,17 @@ func WriteFiles(source, dest string, files map[string][]byte) (string, error) {
 			return "", err
 		}
 	}
-	for _, p := range sortedPaths(files) {
-		full, err := outputPath(d, p)
+	for _, p := range filetree.Sorted(files) {
+		full, err := filetree.Path(d, p)
 		if err != nil {
 			return "", err
 		}
-		if err := replaceFile(full, files[p]); err != nil {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return "", err
+		}
+		if err := filetree.Replace(full, files[p], 0o644); err != nil {
 			return "", err
 		}
 	}
 	return d, nil
-}
-
-// replaceFile writes b to a temporary file beside full and renames it over full.
-func replaceFile(full string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(full), "."+filepath.Base(full)+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(b)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), full)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-	}
-	return werr
 }

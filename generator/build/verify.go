@@ -13,6 +13,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/manifest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack"
+	"github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/sign"
 )
@@ -90,9 +91,9 @@ type PackManifest = manifest.Manifest
 // VerifyManifest checks the manifest embedded in a signed pack (rep is its signature
 // report) and, when present, the one beside it (sidecar; "" is <file>.manifest.json,
 // which may be missing). It returns the embedded manifest, nil when there is none.
-func VerifyManifest(pdf []byte, rep *sign.Report, file, sidecar string) (*manifest.Manifest, []VerifyLine) {
+func VerifyManifest(signed []byte, rep *sign.Report, file, sidecar string) (*manifest.Manifest, []VerifyLine) {
 	var v verifyLines
-	raw, err := sign.EmbeddedFile(pdf[:rep.UnsignedLength], manifest.FileName)
+	raw, err := pdf.AttachedFile(signed[:rep.UnsignedLength], manifest.FileName)
 	if err != nil {
 		v.fail("no embedded manifest: %v", err)
 		return nil, v
@@ -119,7 +120,7 @@ func VerifyManifest(pdf []byte, rep *sign.Report, file, sidecar string) (*manife
 		v.fail("manifest %s: %v", sidecar, err)
 		return m, v
 	}
-	unsigned := manifest.Hash(pdf[:rep.UnsignedLength])
+	unsigned := manifest.Hash(signed[:rep.UnsignedLength])
 	if side.PDFSHA256 != unsigned {
 		v.fail("%s records PDF SHA-256 %s, but the signed revision of the pack hashes to %s", sidecar, side.PDFSHA256, unsigned)
 	} else {

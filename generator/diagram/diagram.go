@@ -37,8 +37,8 @@ func Is(n *ast.FencedCodeBlock, src []byte) bool {
 
 // Find returns the diagrams of a document, in document order.
 func Find(d *model.Document) []Diagram {
-	if d == nil || d.AST == nil {
-		return nil
+	if d == nil || d.AST == nil || !containsFold(d.Body, Language) {
+		return nil // no block can name the language: no need to walk the AST
 	}
 	var out []Diagram
 	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -52,6 +52,16 @@ func Find(d *model.Document) []Diagram {
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// containsFold reports whether b contains the ASCII word w in any case.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		if c := b[i] | 0x20; c == w[0] && bytes.EqualFold(b[i:i+len(w)], []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Source returns the text of a code block, with CRLF line ends read as LF (so that a

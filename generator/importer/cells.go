@@ -110,12 +110,6 @@ func valueText(n *yaml.Node) string {
 	if n == nil || n.Tag == "!!null" {
 		return ""
 	}
-	if n.Kind == yaml.MappingNode { // a target: compared as the export writes it
-		var t model.Target
-		if err := n.Decode(&t); err == nil {
-			return t.String()
-		}
-	}
 	if n.Kind == yaml.SequenceNode {
 		var parts []string
 		for _, c := range n.Content {
@@ -126,10 +120,23 @@ func valueText(n *yaml.Node) string {
 	return strings.TrimSpace(n.Value)
 }
 
-// shown is a value as a message quotes it.
-func shown(n *yaml.Node) string {
+// fieldText is a field's value as the export writes it, for comparing a cell with what
+// the data file holds: a target written as a mapping ({value: 95, unit: "%"}) reads
+// "at least 95%", like the cell that exported it.
+func fieldText(t model.FieldType, n *yaml.Node) string {
+	if t == model.TargetField && n != nil && n.Kind == yaml.MappingNode {
+		var v model.Target
+		if err := n.Decode(&v); err == nil {
+			return v.String()
+		}
+	}
+	return valueText(n)
+}
+
+// shown is a field's value as a message quotes it.
+func shown(t model.FieldType, n *yaml.Node) string {
 	if n != nil && n.Kind == yaml.SequenceNode {
 		return "[" + strings.ReplaceAll(valueText(n), "; ", ", ") + "]"
 	}
-	return strconv.Quote(valueText(n))
+	return strconv.Quote(fieldText(t, n))
 }

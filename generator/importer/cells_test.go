@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestCellValues: the values the export writes, and those spreadsheets hold, read back.
@@ -43,8 +44,25 @@ func TestCellValues(t *testing.T) {
 			}
 		case err != nil:
 			t.Errorf("%q: %v", c.text, err)
-		case valueText(n) != c.want || n.Line != 2 || n.Column != 3:
-			t.Errorf("%q: %q at %d:%d, want %q at 2:3", c.text, valueText(n), n.Line, n.Column, c.want)
+		case fieldText(c.typ, n) != c.want || n.Line != 2 || n.Column != 3:
+			t.Errorf("%q: %q at %d:%d, want %q at 2:3", c.text, fieldText(c.typ, n), n.Line, n.Column, c.want)
 		}
+	}
+}
+
+// TestFieldTextReadsTargetsOnlyInTargetFields: a mapping compares as a target in a
+// target column and nowhere else, so that a second mapping-valued field would not be
+// read as a target by accident.
+func TestFieldTextReadsTargetsOnlyInTargetFields(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("{value: 95, unit: \"%\"}"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := doc.Content[0]
+	if got := fieldText(model.TargetField, n); got != "at least 95%" {
+		t.Errorf("target field: %q, want \"at least 95%%\"", got)
+	}
+	if got := fieldText(model.TextField, n); got == "at least 95%" {
+		t.Errorf("text field read the mapping as a target: %q", got)
 	}
 }

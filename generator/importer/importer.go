@@ -109,16 +109,16 @@ func Import(opt Options) (*Result, error) {
 			}
 			old := lookup(target, f.Path)
 			switch {
-			case valueText(old) == "":
+			case fieldText(f.Type, old) == "":
 				set(target, f.Path, n)
 				changed = true
-			case valueText(old) == valueText(n):
+			case fieldText(f.Type, old) == fieldText(f.Type, n):
 			case opt.Overwrite:
 				set(target, f.Path, n)
 				changed = true
 			default:
 				errs.Add(pos, "column %s: %s %s has %s at %s:%d:%d, the file says %s: edit one to agree, or import with --overwrite",
-					f.Column, fields[0].Column, id, shown(old), reg.File, old.Line, old.Column, shown(n))
+					f.Column, fields[0].Column, id, shown(f.Type, old), reg.File, old.Line, old.Column, shown(f.Type, n))
 			}
 		}
 		switch {

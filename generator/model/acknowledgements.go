@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 )
@@ -70,4 +71,24 @@ func (a *Acknowledgements) GroupNamed(name string) *AckGroup {
 // spacing aside.
 func SameName(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// NameKey is a name in the form SameName compares, for sets of names: two names are the
+// same name exactly when their keys are equal. Each rune becomes the smallest rune of
+// its case-folding orbit, the equivalence strings.EqualFold tests.
+func NameKey(name string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(name) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range w {
+			least := r
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				least = min(least, f)
+			}
+			b.WriteRune(least)
+		}
+	}
+	return b.String()
 }

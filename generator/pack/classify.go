@@ -3,7 +3,6 @@ package pack
 import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Classification returns the pack's label, printed on its cover and in every page's
@@ -36,12 +35,12 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 			c = model.MaxClassification(c, g.Site.Config.Classification)
 		case ItemDocument:
 			add(it.Entity)
-			ast.Walk(it.Entity.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if t, ok := g.Target(n); ok && entering {
+			// Only a document's Refs have targets: no need to walk its whole AST.
+			for _, n := range it.Entity.Doc.Refs {
+				if t, ok := g.Target(n); ok {
 					mention(t.Entity)
 				}
-				return ast.WalkContinue, nil
-			})
+			}
 		case ItemSoA:
 			add(it.Entity)
 			for _, e := range g.OfKind(resolve.KindControl) {

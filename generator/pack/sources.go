@@ -6,7 +6,6 @@ import (
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
-	"github.com/yuin/goldmark/ast"
 )
 
 // sources lists the files whose content the pack shows.
@@ -78,21 +77,16 @@ func sources(g *resolve.Graph, p *Plan) []string {
 func documentSources(g *resolve.Graph, p *Plan, d *model.Document, add func(...string)) {
 	add(d.Path)
 	diagramSources(g.Site.Files, d, add)
-	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if el, ok := n.(*markdown.HTMLElement); ok && el.Action == markdown.HTMLDrop {
-			return ast.WalkSkipChildren, nil // never printed
-		}
+	// A document's Refs (markdown.Outline) are its links, references and images outside
+	// dropped raw HTML, which is never printed: the only nodes with a source to add.
+	for _, n := range d.Refs {
 		if src, ok := markdown.ImageSource(n); ok {
 			add(imagePath(g.Site, d, src))
 		}
 		if t, ok := g.Target(n); ok && t.Entity != nil && !p.leftOut(g, t.Entity) {
 			add(t.Entity.Pos.Path)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // imagePath returns the site path of a local image destination (as resolve checks it),

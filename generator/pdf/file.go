@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/md5"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -40,81 +39,6 @@ func (d *deflater) deflate(data []byte) []byte {
 	_, _ = d.w.Write(data)
 	_ = d.w.Close()
 	return bytes.Clone(d.buf.Bytes())
-}
-
-var (
-	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	rootRE      = regexp.MustCompile(`/Root (\d+) 0 R`)
-	infoRE      = regexp.MustCompile(`/Info (\d+) 0 R`)
-	xrefEntryRE = regexp.MustCompile(`(\d{10}) (\d{5}) ([nf])`)
-	objHeadRE   = regexp.MustCompile(`^\s*(\d+) 0 obj\s`)
-)
-
-// Read parses a PDF with one classic cross-reference section, as fpdf writes, or with
-// one cross-reference stream, as CompactBytes writes.
-func Read(b []byte) (*File, error) {
-	m := startxrefRE.FindSubmatch(b)
-	if m == nil {
-		return nil, errors.New("pdf: no startxref")
-	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(b) {
-		return nil, errors.New("pdf: no cross-reference table")
-	}
-	if !bytes.HasPrefix(b[xref:], []byte("xref")) {
-		return readCompact(b, xref)
-	}
-	tail := b[xref:]
-	ti := bytes.Index(tail, []byte("trailer"))
-	if ti < 0 {
-		return nil, errors.New("pdf: no trailer")
-	}
-	trailer := tail[ti:]
-	if bytes.Contains(trailer, []byte("/Prev")) {
-		return nil, errors.New("pdf: incremental updates are not read")
-	}
-	f := &File{Version: "1.7", objs: map[int][]byte{}}
-	rm := rootRE.FindSubmatch(trailer)
-	if rm == nil {
-		return nil, errors.New("pdf: no /Root")
-	}
-	f.Root, _ = strconv.Atoi(string(rm[1]))
-	if im := infoRE.FindSubmatch(trailer); im != nil {
-		f.Info, _ = strconv.Atoi(string(im[1]))
-	}
-	var offs []int
-	for _, e := range xrefEntryRE.FindAllSubmatch(tail[:ti], -1) {
-		if string(e[3]) == "n" {
-			o, _ := strconv.Atoi(string(e[1]))
-			offs = append(offs, o)
-		}
-	}
-	sort.Ints(offs)
-	for i, o := range offs {
-		end := xref
-		if i+1 < len(offs) {
-			end = offs[i+1]
-		}
-		if o >= end {
-			return nil, fmt.Errorf("pdf: bad object offset %d", o)
-		}
-		chunk := b[o:end]
-		hm := objHeadRE.FindSubmatch(chunk)
-		if hm == nil {
-			return nil, fmt.Errorf("pdf: no object at offset %d", o)
-		}
-		n, _ := strconv.Atoi(string(hm[1]))
-		body := chunk[len(hm[0]):]
-		e := bytes.LastIndex(body, []byte("endobj"))
-		if e < 0 {
-			return nil, fmt.Errorf("pdf: object %d has no endobj", n)
-		}
-		f.Set(n, bytes.TrimSpace(body[:e]))
-	}
-	if f.objs[f.Root] == nil {
-		return nil, errors.New("pdf: the catalog is missing")
-	}
-	return f, nil
 }
 
 // Object returns the body of object n, nil when there is none.

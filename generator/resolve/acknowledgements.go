@@ -73,17 +73,23 @@ func (g *Graph) Acknowledgements(e *Entity) []AckCoverage {
 			continue
 		}
 		c := AckCoverage{Group: grp, Version: info.Version, Major: major, Members: grp.Count()}
+		members := map[string]bool{}
+		for _, m := range grp.Members {
+			members[model.NameKey(m)] = true
+		}
+		groupKey := model.NameKey(grp.Name)
+		counted := map[string]bool{}
 		for _, a := range g.acks[e] {
 			if majorVersion(a.Version) != major || CompareVersions(a.Version, info.Version) > 0 {
 				continue
 			}
-			member := false
-			if len(grp.Members) > 0 {
-				member = slices.ContainsFunc(grp.Members, func(m string) bool { return model.SameName(m, a.Person) })
-			} else {
-				member = model.SameName(a.Group, grp.Name)
+			person := model.NameKey(a.Person)
+			member := members[person]
+			if len(grp.Members) == 0 {
+				member = model.NameKey(a.Group) == groupKey
 			}
-			if member && !slices.ContainsFunc(c.Acknowledged, func(p string) bool { return model.SameName(p, a.Person) }) {
+			if member && !counted[person] {
+				counted[person] = true
 				c.Acknowledged = append(c.Acknowledged, strings.TrimSpace(a.Person))
 			}
 		}

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // rootCRLFile is the root's certificate revocation list, DER-encoded (the usual form of
@@ -157,31 +159,9 @@ func UpdateCRL(dir string, revoke []*x509.Certificate, opt CRLOptions) (string, 
 	if err != nil {
 		return "", nil, err
 	}
-	if err := replaceFile(path, der, 0o644); err != nil {
+	if err := filetree.Replace(path, der, 0o644); err != nil {
 		return "", nil, err
 	}
 	l, err := x509.ParseRevocationList(der)
 	return path, l, err
-}
-
-// replaceFile writes data to path through a temporary file in the same directory, so a
-// reader never sees half a CRL.
-func replaceFile(path string, data []byte, mode os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(mode); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

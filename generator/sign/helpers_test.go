@@ -117,10 +117,10 @@ func writeTemp(t testing.TB, name string, data []byte) string {
 
 // pdfsig runs poppler's verifier and returns its text; it exits 0 whatever it finds, so
 // tests must read the text.
-func pdfsig(t *testing.T, pdf []byte, args ...string) string {
+func pdfsig(t *testing.T, file []byte, args ...string) string {
 	t.Helper()
 	bin := tooltest.Need(t, "pdfsig")
-	path := writeTemp(t, "sig.pdf", pdf)
+	path := writeTemp(t, "sig.pdf", file)
 	out, err := exec.Command(bin, append(args, path)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdfsig %v: %v\n%s", args, err, out)
@@ -129,10 +129,10 @@ func pdfsig(t *testing.T, pdf []byte, args ...string) string {
 }
 
 // qpdfCheck asserts that qpdf finds neither errors nor warnings.
-func qpdfCheck(t *testing.T, pdf []byte) {
+func qpdfCheck(t *testing.T, file []byte) {
 	t.Helper()
 	bin := tooltest.Need(t, "qpdf")
-	path := writeTemp(t, "check.pdf", pdf)
+	path := writeTemp(t, "check.pdf", file)
 	out, err := exec.Command(bin, "--check", path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
@@ -161,9 +161,9 @@ func wantNone(t *testing.T, text string, unwanted ...string) {
 	}
 }
 
-func mustSign(t *testing.T, pdf []byte, s Signer) []byte {
+func mustSign(t *testing.T, file []byte, s Signer) []byte {
 	t.Helper()
-	out, err := Sign(pdf, s, Options{Time: testTime, Name: "ISMS Officer", Reason: "Approved ISMS pack",
+	out, err := Sign(file, s, Options{Time: testTime, Name: "ISMS Officer", Reason: "Approved ISMS pack",
 		Location: "Kraków", ContactInfo: "isms@example.com"})
 	if err != nil {
 		t.Fatal(err)
@@ -172,18 +172,18 @@ func mustSign(t *testing.T, pdf []byte, s Signer) []byte {
 }
 
 // lastSignature returns the signature that covers the most of pdf.
-func lastSignature(t testing.TB, pdf []byte) *Signature {
+func lastSignature(t testing.TB, file []byte) *Signature {
 	t.Helper()
-	sigs, err := findSignatures(pdf, nil)
+	sigs, err := findSignatures(file, nil)
 	if err != nil || len(sigs) == 0 {
 		t.Fatalf("no signature found: %v", err)
 	}
 	return sigs[len(sigs)-1]
 }
 
-func mustVerify(t *testing.T, pdf []byte, roots *x509.CertPool) *Report {
+func mustVerify(t *testing.T, file []byte, roots *x509.CertPool) *Report {
 	t.Helper()
-	r, err := Verify(pdf, Policy{Roots: roots})
+	r, err := Verify(file, Policy{Roots: roots})
 	if err != nil {
 		t.Fatal(err)
 	}

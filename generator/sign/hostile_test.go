@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // hostileDeadline is how long one hostile input may take before the test calls it a hang.
@@ -95,7 +97,7 @@ func hugeDictionary() []byte {
 
 func TestHostilePDFsFinish(t *testing.T) {
 	rsaCA, _, _ := shared.get(t)
-	for name, pdf := range map[string][]byte{
+	for name, file := range map[string][]byte{
 		"self-listing name tree": selfListingNameTree(),
 		"name tree ladder":       nameTreeLadder(),
 		"repeated /ByteRange":    repeatedByteRange(),
@@ -103,13 +105,13 @@ func TestHostilePDFsFinish(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			within(t, "Verify", func() {
-				r, err := Verify(pdf, Policy{Roots: rsaCA.roots})
+				r, err := Verify(file, Policy{Roots: rsaCA.roots})
 				if err == nil && r.OK() {
 					t.Errorf("hostile PDF verifies: %+v", r)
 				}
 			})
 			within(t, "EmbeddedFile", func() {
-				if _, err := EmbeddedFile(pdf, "manifest.json"); err == nil {
+				if _, err := pdf.AttachedFile(file, "manifest.json"); err == nil {
 					t.Error("hostile PDF yields a manifest")
 				}
 			})

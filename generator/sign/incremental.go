@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // Options describe the signature dictionary. There is no CMS signing-time attribute:
@@ -39,16 +41,16 @@ const (
 )
 
 // Sign appends an incremental update holding a PAdES B-B signature (B-T with
-// opt.Timestamper) to pdf and returns the signed file. pdf itself is a byte-exact prefix
-// of the result (plus a newline when pdf did not end with one). The update re-writes the
+// opt.Timestamper) to file and returns the signed file. file itself is a byte-exact prefix
+// of the result (plus a newline when file did not end with one). The update re-writes the
 // first page (adding the signature widget to /Annots) and the catalog (adding or
 // extending /AcroForm), and adds the signature dictionary and the widget.
-func Sign(pdf []byte, s Signer, opt Options) ([]byte, error) {
-	return SignContext(context.Background(), pdf, s, opt)
+func Sign(file []byte, s Signer, opt Options) ([]byte, error) {
+	return SignContext(context.Background(), file, s, opt)
 }
 
 // SignContext is Sign with a context for the time-stamping authority's request.
-func SignContext(ctx context.Context, pdf []byte, s Signer, opt Options) ([]byte, error) {
+func SignContext(ctx context.Context, file []byte, s Signer, opt Options) ([]byte, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
@@ -59,7 +61,7 @@ func SignContext(ctx context.Context, pdf []byte, s Signer, opt Options) ([]byte
 	if opt.Timestamper != nil {
 		reserve += tokenReserve
 	}
-	return appendSigned(pdf, approvalField(opt), reserve, opt.Timestamper != nil, func(digest []byte) ([]byte, error) {
+	return appendSigned(file, approvalField(opt), reserve, opt.Timestamper != nil, func(digest []byte) ([]byte, error) {
 		return buildCMS(ctx, digest, s, opt.Timestamper)
 	})
 }
@@ -81,14 +83,14 @@ func docTimestampField() fieldKind {
 	return fieldKind{prefix: "Timestamp", head: "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161"}
 }
 
-// appendSigned appends to pdf an incremental update adding a signature field of the
+// appendSigned appends to file an incremental update adding a signature field of the
 // given kind, with /Contents set to what contents returns for the SHA-256 of the byte
 // ranges. When that does not fit the reserve and grow is set (a timestamp token's size
 // is known only once the authority issued it), the update is planned once more with
 // room for it, from a freshly opened document (planning changes the parsed catalog).
-func appendSigned(pdf []byte, kind fieldKind, reserve int, grow bool, contents func(digest []byte) ([]byte, error)) ([]byte, error) {
+func appendSigned(file []byte, kind fieldKind, reserve int, grow bool, contents func(digest []byte) ([]byte, error)) ([]byte, error) {
 	for {
-		doc, err := openDocument(pdf)
+		doc, err := pdf.Open(file)
 		if err != nil {
 			return nil, err
 		}
@@ -102,17 +104,17 @@ func appendSigned(pdf []byte, kind fieldKind, reserve int, grow bool, contents f
 
 // appendSignedOnce is one attempt of appendSigned; need is the size the contents
 // wanted when they did not fit, else 0.
-func appendSignedOnce(doc *document, kind fieldKind, reserve int, contents func(digest []byte) ([]byte, error)) (out []byte, need int, err error) {
-	pdf := doc.data
+func appendSignedOnce(doc *pdf.Document, kind fieldKind, reserve int, contents func(digest []byte) ([]byte, error)) (out []byte, need int, err error) {
+	file := doc.Data
 	u, err := planUpdate(doc, kind, reserve)
 	if err != nil {
 		return nil, 0, err
 	}
-	if int64(len(pdf))+int64(len(u.data)) >= maxFileSize {
+	if int64(len(file))+int64(len(u.data)) >= maxFileSize {
 		return nil, 0, fmt.Errorf("the signed file would exceed %d bytes, more than /ByteRange's fixed width can express", maxFileSize-1)
 	}
-	out = make([]byte, 0, len(pdf)+len(u.data))
-	out = append(out, pdf...)
+	out = make([]byte, 0, len(file)+len(u.data))
+	out = append(out, file...)
 	base := len(out)
 	out = append(out, u.data...)
 
@@ -162,180 +164,86 @@ type update struct {
 }
 
 // planUpdate writes the incremental update with a zeroed /ByteRange and /Contents.
-func planUpdate(doc *document, kind fieldKind, reserve int) (*update, error) {
-	size, rootRef, catalog, err := doc.updateBase()
+func planUpdate(doc *pdf.Document, kind fieldKind, reserve int) (*update, error) {
+	size, rootRef, catalog, err := doc.UpdateBase()
 	if err != nil {
 		return nil, err
 	}
-	pageRef, page, err := doc.firstPage(catalog)
+	pageRef, page, err := doc.FirstPage(catalog)
 	if err != nil {
 		return nil, err
 	}
-	sigRef, widgetRef := pdfRef{size, 0}, pdfRef{size + 1, 0}
+	sigRef, widgetRef := pdf.Ref{Num: size}, pdf.Ref{Num: size + 1}
 
-	annots, err := doc.resolve(lookup(page, "Annots"))
+	annots, err := doc.Resolve(pdf.Lookup(page, "Annots"))
 	if err != nil {
 		return nil, fmt.Errorf("first page /Annots: %w", err)
 	}
-	annotList, _ := annots.(pdfArray)
+	annotList, _ := annots.(pdf.Array)
 	// A copy written inline, so an /Annots array shared with other pages stays theirs.
 	page.Set("Annots", append(slices.Clone(annotList), widgetRef))
 	fieldName, err := addSignatureField(doc, catalog, widgetRef, kind.prefix)
 	if err != nil {
 		return nil, err
 	}
-	widget := &pdfDict{entries: []dictEntry{
-		{"Type", pdfName("Annot")}, {"Subtype", pdfName("Widget")}, {"FT", pdfName("Sig")},
-		{"Rect", pdfArray{0, 0, 0, 0}}, {"V", sigRef}, {"T", textString(fieldName)},
+	widget := pdf.NewDict([]pdf.DictEntry{
+		{Key: "Type", Val: pdf.Name("Annot")}, {Key: "Subtype", Val: pdf.Name("Widget")}, {Key: "FT", Val: pdf.Name("Sig")},
+		{Key: "Rect", Val: pdf.Array{0, 0, 0, 0}}, {Key: "V", Val: sigRef}, {Key: "T", Val: pdf.Text(fieldName)},
 		// 132 = Print (4) + Locked (128): the invisible field is printed and cannot move.
-		{"F", 132}, {"P", pageRef},
-	}}
+		{Key: "F", Val: 132}, {Key: "P", Val: pageRef},
+	}...)
 
-	w := newUpdateWriter(doc)
-	if err := w.dict(pageRef, page); err != nil {
+	w := pdf.NewUpdateWriter(doc)
+	if err := w.WriteDict(pageRef, page); err != nil {
 		return nil, err
 	}
-	if err := w.dict(rootRef, catalog); err != nil {
+	if err := w.WriteDict(rootRef, catalog); err != nil {
 		return nil, err
 	}
-	u := w.signatureDict(sigRef, kind, reserve)
-	if err := w.dict(widgetRef, widget); err != nil {
+	u := signatureDict(w, sigRef, kind, reserve)
+	if err := w.WriteDict(widgetRef, widget); err != nil {
 		return nil, err
 	}
-	if err := w.finish(doc.nextTrailer(size+2, rootRef)); err != nil {
+	if err := w.Finish(doc.NextTrailer(size+2, rootRef)); err != nil {
 		return nil, err
 	}
-	u.data = w.buf.Bytes()
+	u.data = w.Buf.Bytes()
 	return u, nil
-}
-
-// updateBase returns what every incremental update starts from: the next free object
-// number (the trailer's /Size), the catalog's reference and the catalog, which the
-// caller changes for the update (d is opened for one update only).
-func (d *document) updateBase() (size int, rootRef pdfRef, catalog *pdfDict, err error) {
-	size, ok := intValue(lookup(d.trailer, "Size"))
-	if !ok || size <= 0 {
-		return 0, pdfRef{}, nil, errors.New("trailer has no valid /Size")
-	}
-	rootRef, ok = lookup(d.trailer, "Root").(pdfRef)
-	if !ok {
-		return 0, pdfRef{}, nil, errors.New("trailer has no /Root reference")
-	}
-	catalog, err = d.dictAt(rootRef, "catalog")
-	return size, rootRef, catalog, err
-}
-
-// nextTrailer is the trailer of an update after d: the new /Size, the same /Root, /Info
-// and /ID, and /Prev pointing at d's newest xref section.
-func (d *document) nextTrailer(size int, rootRef pdfRef) *pdfDict {
-	trailer := &pdfDict{}
-	trailer.Set("Size", size)
-	trailer.Set("Root", rootRef)
-	for _, key := range []pdfName{"Info", "ID"} {
-		if v, ok := d.trailer.Get(key); ok {
-			trailer.Set(key, v)
-		}
-	}
-	trailer.Set("Prev", d.startxref)
-	return trailer
-}
-
-// updateWriter accumulates the objects of an incremental update and their offsets in
-// the file the update is appended to.
-type updateWriter struct {
-	base    int // length of the file before the update
-	buf     bytes.Buffer
-	offsets map[int]xrefEntry
-	xrefStm bool // the file ends in a cross-reference stream, so the update does too
-}
-
-// newUpdateWriter starts an update to doc's file; the update begins on a new line.
-func newUpdateWriter(doc *document) *updateWriter {
-	w := &updateWriter{base: len(doc.data), offsets: map[int]xrefEntry{}, xrefStm: doc.usesXRefStream()}
-	if n := len(doc.data); n > 0 && doc.data[n-1] != '\n' && doc.data[n-1] != '\r' {
-		w.buf.WriteByte('\n') // "%%EOF" is a comment: the next object must start a new line
-	}
-	return w
-}
-
-func (w *updateWriter) begin(ref pdfRef) {
-	w.offsets[ref.Num] = xrefEntry{offset: w.base + w.buf.Len(), gen: ref.Gen, inUse: true}
-	fmt.Fprintf(&w.buf, "%d %d obj\n", ref.Num, ref.Gen)
-}
-
-func (w *updateWriter) end() { w.buf.WriteString("\nendobj\n") }
-
-func (w *updateWriter) dict(ref pdfRef, d *pdfDict) error {
-	w.begin(ref)
-	defer w.end()
-	return writeObject(&w.buf, d)
-}
-
-// stream writes an unfiltered stream object holding data.
-func (w *updateWriter) stream(ref pdfRef, data []byte) {
-	w.begin(ref)
-	fmt.Fprintf(&w.buf, "<</Length %d>>\nstream\n", len(data))
-	w.buf.Write(data)
-	w.buf.WriteString("\nendstream")
-	w.end()
 }
 
 // signatureDict writes the signature dictionary by hand, because the positions of the
 // /ByteRange numbers and the /Contents string must be known to patch them later.
-func (w *updateWriter) signatureDict(ref pdfRef, kind fieldKind, reserve int) *update {
+func signatureDict(w *pdf.UpdateWriter, ref pdf.Ref, kind fieldKind, reserve int) *update {
 	u := &update{}
-	w.begin(ref)
-	w.buf.WriteString("<<" + kind.head + " /ByteRange [")
-	u.byteRangeAt = w.buf.Len()
-	w.buf.WriteString(zeroByteRange())
-	w.buf.WriteString("] /Contents ")
-	u.contentsStart = w.buf.Len()
-	w.buf.WriteByte('<')
-	w.buf.Write(bytes.Repeat([]byte{'0'}, 2*reserve))
-	w.buf.WriteByte('>')
-	u.contentsEnd = w.buf.Len()
+	w.Begin(ref)
+	w.Buf.WriteString("<<" + kind.head + " /ByteRange [")
+	u.byteRangeAt = w.Buf.Len()
+	w.Buf.WriteString(zeroByteRange())
+	w.Buf.WriteString("] /Contents ")
+	u.contentsStart = w.Buf.Len()
+	w.Buf.WriteByte('<')
+	w.Buf.Write(bytes.Repeat([]byte{'0'}, 2*reserve))
+	w.Buf.WriteByte('>')
+	u.contentsEnd = w.Buf.Len()
 	opt := kind.opt
 	if !opt.Time.IsZero() {
-		w.buf.WriteString(" /M ")
-		writeString(&w.buf, pdfString(pdfDate(opt.Time)))
+		w.Buf.WriteString(" /M ")
+		pdf.WriteString(&w.Buf, pdf.String(pdfDate(opt.Time)))
 	}
 	for _, kv := range []struct {
-		key pdfName
+		key pdf.Name
 		val string
 	}{{"Name", opt.Name}, {"Reason", opt.Reason}, {"Location", opt.Location}, {"ContactInfo", opt.ContactInfo}} {
 		if kv.val != "" {
-			w.buf.WriteByte(' ')
-			writeName(&w.buf, kv.key)
-			w.buf.WriteByte(' ')
-			writeString(&w.buf, textString(kv.val))
+			w.Buf.WriteByte(' ')
+			pdf.WriteName(&w.Buf, kv.key)
+			w.Buf.WriteByte(' ')
+			pdf.WriteString(&w.Buf, pdf.Text(kv.val))
 		}
 	}
-	w.buf.WriteString(">>")
-	w.end()
+	w.Buf.WriteString(">>")
+	w.End()
 	return u
-}
-
-// finish writes the xref section for the objects written so far, the trailer and the
-// startxref pointer. After a cross-reference stream the section is a stream too, object
-// number trailer's /Size, which it then counts.
-func (w *updateWriter) finish(trailer *pdfDict) error {
-	xrefAt := w.base + w.buf.Len()
-	if w.xrefStm {
-		num, _ := intValue(lookup(trailer, "Size"))
-		trailer.Set("Size", num+1)
-		if err := writeXRefStream(&w.buf, num, xrefAt, w.offsets, trailer); err != nil {
-			return err
-		}
-		fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", xrefAt)
-		return nil
-	}
-	writeXRef(&w.buf, w.offsets)
-	w.buf.WriteString("trailer\n")
-	if err := writeObject(&w.buf, trailer); err != nil {
-		return err
-	}
-	fmt.Fprintf(&w.buf, "\nstartxref\n%d\n%%%%EOF\n", xrefAt)
-	return nil
 }
 
 func zeroByteRange() string {
@@ -347,24 +255,24 @@ func zeroByteRange() string {
 // when there is none, sets /SigFlags 3 (SignaturesExist | AppendOnly) and returns a
 // field name (prefix and a number) not yet taken, so signing an already signed file adds
 // a second field.
-func addSignatureField(doc *document, catalog *pdfDict, widget pdfRef, prefix string) (string, error) {
-	form := &pdfDict{}
+func addSignatureField(doc *pdf.Document, catalog *pdf.Dict, widget pdf.Ref, prefix string) (string, error) {
+	form := &pdf.Dict{}
 	if v, ok := catalog.Get("AcroForm"); ok {
-		existing, err := doc.dictAt(v, "catalog /AcroForm")
+		existing, err := doc.DictAt(v, "catalog /AcroForm")
 		if err != nil {
 			return "", err
 		}
 		form = existing
 	}
-	fieldsVal, err := doc.resolve(lookup(form, "Fields"))
+	fieldsVal, err := doc.Resolve(pdf.Lookup(form, "Fields"))
 	if err != nil {
 		return "", fmt.Errorf("/AcroForm /Fields: %w", err)
 	}
-	fields, _ := fieldsVal.(pdfArray)
+	fields, _ := fieldsVal.(pdf.Array)
 	taken := map[string]bool{}
 	for _, f := range fields {
-		if fd, err := doc.dictAt(f, "form field"); err == nil {
-			if t, ok := lookup(fd, "T").(pdfString); ok {
+		if fd, err := doc.DictAt(f, "form field"); err == nil {
+			if t, ok := pdf.Lookup(fd, "T").(pdf.String); ok {
 				taken[string(t)] = true
 			}
 		}

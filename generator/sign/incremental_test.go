@@ -41,14 +41,14 @@ func handmadePDF() []byte {
 
 func TestSignHandmade(t *testing.T) {
 	_, ecdsaCA, _ := shared.get(t)
-	pdf := handmadePDF()
-	qpdfCheck(t, pdf)
-	signed := mustSign(t, pdf, ecdsaCA.signer)
+	file := handmadePDF()
+	qpdfCheck(t, file)
+	signed := mustSign(t, file, ecdsaCA.signer)
 	qpdfCheck(t, signed)
 	out := pdfsig(t, signed)
 	wantAll(t, out, "Signature is Valid.", "Total document signed", "Signature Field Name: Signature2")
 
-	update := string(signed[len(pdf):])
+	update := string(signed[len(file):])
 	for _, want := range []string{
 		"/Annots [6 0 R 11 0 R]", // the existing widget is kept
 		"/AcroForm <</Fields [6 0 R 11 0 R] /DA (/F1 0 Tf 0 g) /DR <</Font <</F1 9 0 R>>>> /SigFlags 3>>", // existing form keys kept
@@ -61,7 +61,7 @@ func TestSignHandmade(t *testing.T) {
 		}
 	}
 	r := mustVerify(t, signed, ecdsaCA.roots)
-	if !r.OK() || r.UnsignedLength != len(pdf) {
+	if !r.OK() || r.UnsignedLength != len(file) {
 		t.Fatalf("report: %+v", r)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // PAdES baseline levels (ETSI EN 319 142-1) that Verify reports.
@@ -28,36 +30,40 @@ type DSS struct {
 // maxDSSEntries bounds the certificates and CRLs read from a DSS.
 const maxDSSEntries = 1000
 
+// maxDSSStream bounds the size of a certificate or CRL read back from the DSS, so a
+// hostile PDF cannot make a verifier inflate gigabytes.
+const maxDSSStream = 64 << 20
+
 // readDSS reads the catalog's /DSS in d's newest revision, or returns nil when there is
 // none. Entries that are not certificates or CRLs are problems.
-func readDSS(d *document) (*DSS, []string) {
+func readDSS(d *pdf.Document) (*DSS, []string) {
 	if d == nil {
 		return nil, nil
 	}
-	catalog := mustDict(d, lookup(d.trailer, "Root"))
-	v := lookup(catalog, "DSS")
+	catalog := d.ResolveDict(pdf.Lookup(d.Trailer, "Root"))
+	v := pdf.Lookup(catalog, "DSS")
 	if v == nil {
 		return nil, nil
 	}
-	dss := mustDict(d, v)
+	dss := d.ResolveDict(v)
 	if dss == nil {
 		return nil, []string{"the catalog's /DSS is not a dictionary"}
 	}
 	out, problems := &DSS{}, []string(nil)
-	for _, key := range []pdfName{"Certs", "CRLs"} {
-		arr, _ := d.resolveOr(lookup(dss, key)).(pdfArray)
+	for _, key := range []pdf.Name{"Certs", "CRLs"} {
+		arr, _ := d.ResolveOr(pdf.Lookup(dss, key)).(pdf.Array)
 		if len(arr) > maxDSSEntries {
 			problems = append(problems, fmt.Sprintf("the DSS lists more than %d /%s", maxDSSEntries, key))
 			arr = arr[:maxDSSEntries]
 		}
 		for i, item := range arr {
-			ref, ok := item.(pdfRef)
+			ref, ok := item.(pdf.Ref)
 			var data []byte
 			var err error
 			if !ok {
 				err = fmt.Errorf("not a stream reference")
 			} else {
-				data, err = d.stream(ref)
+				data, err = d.StreamData(ref, maxDSSStream)
 			}
 			if err == nil && key == "Certs" {
 				var c *x509.Certificate

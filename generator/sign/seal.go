@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // SealOptions say what Seal adds to a signed pack.
@@ -35,12 +37,12 @@ type Sealed struct {
 // after it (B-LTA). The update changes nothing else the signature covers, so the
 // organisation's signature stays valid. Seal refuses a pack whose first signature does
 // not verify cryptographically.
-func Seal(ctx context.Context, pdf []byte, opt SealOptions) (*Sealed, error) {
-	doc, err := openDocument(pdf)
+func Seal(ctx context.Context, file []byte, opt SealOptions) (*Sealed, error) {
+	doc, err := pdf.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	sigs, err := findSignatures(pdf, doc)
+	sigs, err := findSignatures(file, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +51,7 @@ func Seal(ctx context.Context, pdf []byte, opt SealOptions) (*Sealed, error) {
 	}
 	var certs []*x509.Certificate
 	for _, s := range sigs {
-		s.check(pdf, Policy{})
+		s.check(file, Policy{})
 		certs = appendNew(certs, s.Chain...)
 		for _, ts := range s.Timestamps {
 			certs = appendNew(certs, ts.Chain...)
@@ -63,7 +65,7 @@ func Seal(ctx context.Context, pdf []byte, opt SealOptions) (*Sealed, error) {
 			return nil, err
 		}
 	}
-	out := &Sealed{PDF: pdf}
+	out := &Sealed{PDF: file}
 	if out.PDF, out.AddedCerts, out.AddedCRLs, err = appendDSS(doc, certs, opt.CRLs); err != nil {
 		return nil, err
 	}
@@ -115,29 +117,28 @@ func crlBelongs(l CRL, certs []*x509.Certificate) error {
 // appendDSS writes the incremental update that sets the catalog's /DSS to one holding
 // what the pack's DSS held plus certs and crls not in it yet. Entries the DSS held stay
 // the objects they were. When nothing is new and a DSS exists, no update is written.
-func appendDSS(doc *document, certs []*x509.Certificate, crls []CRL) ([]byte, int, int, error) {
+func appendDSS(doc *pdf.Document, certs []*x509.Certificate, crls []CRL) ([]byte, int, int, error) {
 	existing, problems := readDSS(doc)
 	if len(problems) > 0 {
 		return nil, 0, 0, fmt.Errorf("the pack's validation data: %s", strings.Join(problems, "; "))
 	}
-	size, rootRef, catalog, err := doc.updateBase()
+	size, rootRef, catalog, err := doc.UpdateBase()
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	dss := &pdfDict{}
+	dss := &pdf.Dict{}
 	if existing != nil {
-		old := mustDict(doc, lookup(catalog, "DSS"))
-		dss.entries = slices.Clone(old.entries)
+		dss = pdf.NewDict(doc.ResolveDict(pdf.Lookup(catalog, "DSS")).Entries()...)
 	}
-	w := newUpdateWriter(doc)
+	w := pdf.NewUpdateWriter(doc)
 	next := size
-	add := func(key pdfName, data [][]byte) int {
-		refs, _ := doc.resolveOr(lookup(dss, key)).(pdfArray)
+	add := func(key pdf.Name, data [][]byte) int {
+		refs, _ := doc.ResolveOr(pdf.Lookup(dss, key)).(pdf.Array)
 		refs = slices.Clone(refs)
 		for _, der := range data {
-			ref := pdfRef{Num: next}
+			ref := pdf.Ref{Num: next}
 			next++
-			w.stream(ref, der)
+			w.WriteStream(ref, der)
 			refs = append(refs, ref)
 		}
 		if len(refs) > 0 {
@@ -158,21 +159,21 @@ func appendDSS(doc *document, certs []*x509.Certificate, crls []CRL) ([]byte, in
 		}
 	}
 	if existing != nil && len(newCerts) == 0 && len(newCRLs) == 0 {
-		return doc.data, 0, 0, nil
+		return doc.Data, 0, 0, nil
 	}
 	nCerts, nCRLs := add("Certs", newCerts), add("CRLs", newCRLs)
-	dss.Set("Type", pdfName("DSS"))
-	dssRef := pdfRef{Num: next}
+	dss.Set("Type", pdf.Name("DSS"))
+	dssRef := pdf.Ref{Num: next}
 	next++
-	if err := w.dict(dssRef, dss); err != nil {
+	if err := w.WriteDict(dssRef, dss); err != nil {
 		return nil, 0, 0, err
 	}
 	catalog.Set("DSS", dssRef)
-	if err := w.dict(rootRef, catalog); err != nil {
+	if err := w.WriteDict(rootRef, catalog); err != nil {
 		return nil, 0, 0, err
 	}
-	if err := w.finish(doc.nextTrailer(next, rootRef)); err != nil {
+	if err := w.Finish(doc.NextTrailer(next, rootRef)); err != nil {
 		return nil, 0, 0, err
 	}
-	return append(slices.Clone(doc.data), w.buf.Bytes()...), nCerts, nCRLs, nil
+	return append(slices.Clone(doc.Data), w.Buf.Bytes()...), nCerts, nCRLs, nil
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 
+	"github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
@@ -26,8 +27,8 @@ func TestSignPdfsig(t *testing.T) {
 		ca   *testCA
 	}{{"RSA", rsaCA}, {"ECDSA", ecdsaCA}} {
 		t.Run(tc.name, func(t *testing.T) {
-			pdf := makePDF(t, 3)
-			signed := mustSign(t, pdf, tc.ca.signer)
+			file := makePDF(t, 3)
+			signed := mustSign(t, file, tc.ca.signer)
 
 			out := pdfsig(t, signed)
 			wantAll(t, out, "Signature is Valid.", "Total document signed", "ETSI.CAdES.detached",
@@ -46,15 +47,15 @@ func TestSignPdfsig(t *testing.T) {
 			runTool(t, certutil, "-d", "sql:"+nss, "-A", "-t", "C,C,", "-n", "root", "-i", tc.ca.root)
 			wantAll(t, pdfsig(t, signed, "-nssdir", "sql:"+nss), "Signature is Valid.", "Certificate is Trusted.")
 
-			qpdfCheck(t, pdf)
+			qpdfCheck(t, file)
 			qpdfCheck(t, signed)
 
 			r := mustVerify(t, signed, tc.ca.roots)
 			if !r.OK() || !r.Pack.Valid || !r.CoversWholeFile || r.Appended != 0 || len(r.Signatures) != 1 {
 				t.Fatalf("report not OK: %+v", r)
 			}
-			if r.UnsignedLength != len(pdf) || !bytes.Equal(signed[:r.UnsignedLength], pdf) {
-				t.Errorf("UnsignedLength = %d, want %d with the unsigned pack as prefix", r.UnsignedLength, len(pdf))
+			if r.UnsignedLength != len(file) || !bytes.Equal(signed[:r.UnsignedLength], file) {
+				t.Errorf("UnsignedLength = %d, want %d with the unsigned pack as prefix", r.UnsignedLength, len(file))
 			}
 			if r.Pack.SignedLength != len(signed) {
 				t.Errorf("SignedLength = %d, want %d", r.Pack.SignedLength, len(signed))
@@ -105,13 +106,13 @@ func TestSignOpenSSL(t *testing.T) {
 // TestSignDeterministic: same input, key and time give the same bytes, for both key types.
 func TestSignDeterministic(t *testing.T) {
 	rsaCA, ecdsaCA, _ := shared.get(t)
-	pdf := makePDF(t, 2)
+	file := makePDF(t, 2)
 	for _, ca := range []*testCA{rsaCA, ecdsaCA} {
-		a, b := mustSign(t, pdf, ca.signer), mustSign(t, bytes.Clone(pdf), ca.signer)
+		a, b := mustSign(t, file, ca.signer), mustSign(t, bytes.Clone(file), ca.signer)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two signings differ", ca.signer.Chain[0].Subject.CommonName)
 		}
-		later, err := Sign(pdf, ca.signer, Options{Time: testTime.Add(1e9)})
+		later, err := Sign(file, ca.signer, Options{Time: testTime.Add(1e9)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,31 +132,31 @@ func TestSignTrailerID(t *testing.T) {
 	if b, err := exec.Command(qpdf, "--static-id", in, outPath).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf: %v\n%s", err, b)
 	}
-	pdf, err := os.ReadFile(outPath)
+	file, err := os.ReadFile(outPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := openDocument(pdf)
+	doc, err := pdf.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, ok := doc.trailer.Get("ID")
+	id, ok := doc.Trailer.Get("ID")
 	if !ok {
 		t.Fatal("qpdf output has no /ID; the test cannot prove anything")
 	}
-	signed := mustSign(t, pdf, rsaCA.signer)
-	sdoc, err := openDocument(signed)
+	signed := mustSign(t, file, rsaCA.signer)
+	sdoc, err := pdf.Open(signed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want, got bytes.Buffer
-	writeObject(&want, id)
-	writeObject(&got, lookup(sdoc.trailer, "ID"))
+	pdf.WriteObject(&want, id)
+	pdf.WriteObject(&got, pdf.Lookup(sdoc.Trailer, "ID"))
 	if want.String() != got.String() {
 		t.Errorf("trailer /ID = %s, want %s", got.String(), want.String())
 	}
-	if lookup(sdoc.trailer, "Info") == nil || lookup(sdoc.trailer, "Prev") == nil {
-		t.Errorf("trailer lost /Info or /Prev: %+v", sdoc.trailer)
+	if pdf.Lookup(sdoc.Trailer, "Info") == nil || pdf.Lookup(sdoc.Trailer, "Prev") == nil {
+		t.Errorf("trailer lost /Info or /Prev: %+v", sdoc.Trailer)
 	}
 	wantAll(t, pdfsig(t, signed), "Signature is Valid.", "Total document signed")
 	qpdfCheck(t, signed)
@@ -189,26 +190,26 @@ func TestSignTwice(t *testing.T) {
 
 func TestSignRejects(t *testing.T) {
 	rsaCA, ecdsaCA, _ := shared.get(t)
-	pdf := makePDF(t, 1)
+	file := makePDF(t, 1)
 	weak, err := rsa.GenerateKey(rand.Reader, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		name string
-		pdf  []byte
+		file []byte
 		s    Signer
 		opt  Options
 		want string
 	}{
-		{"no time", pdf, rsaCA.signer, Options{}, "Options.Time"},
-		{"key of another certificate", pdf, Signer{Key: ecdsaCA.signer.Key, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "does not match"},
-		{"no chain", pdf, Signer{Key: rsaCA.signer.Key}, Options{Time: testTime}, "no certificate"},
-		{"weak RSA", pdf, Signer{Key: weak, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "1024 bits"},
+		{"no time", file, rsaCA.signer, Options{}, "Options.Time"},
+		{"key of another certificate", file, Signer{Key: ecdsaCA.signer.Key, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "does not match"},
+		{"no chain", file, Signer{Key: rsaCA.signer.Key}, Options{Time: testTime}, "no certificate"},
+		{"weak RSA", file, Signer{Key: weak, Chain: rsaCA.signer.Chain}, Options{Time: testTime}, "1024 bits"},
 		{"not a PDF", []byte("hello"), rsaCA.signer, Options{Time: testTime}, "startxref"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Sign(tc.pdf, tc.s, tc.opt)
+			_, err := Sign(tc.file, tc.s, tc.opt)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v, want one mentioning %q", err, tc.want)
 			}
@@ -216,11 +217,11 @@ func TestSignRejects(t *testing.T) {
 	}
 }
 
-// xrefStreamPDF rewrites pdf with object streams, which need a cross-reference stream.
-func xrefStreamPDF(t *testing.T, pdf []byte) []byte {
+// xrefStreamPDF rewrites file with object streams, which need a cross-reference stream.
+func xrefStreamPDF(t *testing.T, file []byte) []byte {
 	t.Helper()
 	qpdf := tooltest.Need(t, "qpdf")
-	in := writeTemp(t, "plain.pdf", pdf)
+	in := writeTemp(t, "plain.pdf", file)
 	out := filepath.Join(t.TempDir(), "objstm.pdf")
 	if b, err := exec.Command(qpdf, "--object-streams=generate", in, out).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf: %v\n%s", err, b)
@@ -237,11 +238,11 @@ func xrefStreamPDF(t *testing.T, pdf []byte) []byte {
 // a changed byte inside the object stream fails verification.
 func TestSignXRefStream(t *testing.T) {
 	rsaCA, ecdsaCA, _ := shared.get(t)
-	pdf := xrefStreamPDF(t, makePDF(t, 2))
-	if !bytes.Contains(pdf, []byte("/ObjStm")) || !bytes.Contains(pdf, []byte("/XRef")) {
+	file := xrefStreamPDF(t, makePDF(t, 2))
+	if !bytes.Contains(file, []byte("/ObjStm")) || !bytes.Contains(file, []byte("/XRef")) {
 		t.Fatal("qpdf wrote no object or cross-reference stream")
 	}
-	signed := mustSign(t, pdf, rsaCA.signer)
+	signed := mustSign(t, file, rsaCA.signer)
 	wantAll(t, pdfsig(t, signed), "Signature is Valid.", "Total document signed")
 	qpdfCheck(t, signed)
 	if r := mustVerify(t, signed, rsaCA.roots); !r.OK() {
@@ -255,7 +256,7 @@ func TestSignXRefStream(t *testing.T) {
 	qpdfCheck(t, twice)
 	// Both updates end in a cross-reference stream, as the file they extend does.
 	for _, b := range [][]byte{signed, twice} {
-		update := b[len(pdf):]
+		update := b[len(file):]
 		if bytes.Contains(update, []byte("\nxref\n")) || bytes.Contains(update, []byte("trailer")) {
 			t.Fatalf("an update of a cross-reference-stream file has a classic xref table:\n%s", update[bytes.LastIndex(update, []byte("endobj")):])
 		}
@@ -275,16 +276,16 @@ func TestSignXRefStream(t *testing.T) {
 // TestSignNoFinalNewline: a file ending in "%%EOF" without a newline still signs validly.
 func TestSignNoFinalNewline(t *testing.T) {
 	rsaCA, _, _ := shared.get(t)
-	pdf := bytes.TrimRight(makePDF(t, 1), "\r\n")
-	signed := mustSign(t, pdf, rsaCA.signer)
+	file := bytes.TrimRight(makePDF(t, 1), "\r\n")
+	signed := mustSign(t, file, rsaCA.signer)
 	wantAll(t, pdfsig(t, signed), "Signature is Valid.", "Total document signed")
 	r := mustVerify(t, signed, rsaCA.roots)
 	// The added newline belongs to the unsigned part, as documented on UnsignedLength.
-	if !r.OK() || !bytes.HasPrefix(signed, pdf) || r.UnsignedLength != len(pdf)+1 || signed[len(pdf)] != '\n' {
-		t.Fatalf("report: %+v (unsigned length %d)", r, len(pdf))
+	if !r.OK() || !bytes.HasPrefix(signed, file) || r.UnsignedLength != len(file)+1 || signed[len(file)] != '\n' {
+		t.Fatalf("report: %+v (unsigned length %d)", r, len(file))
 	}
 	// The base has a classic xref table, so the update has one too.
-	if u := signed[len(pdf):]; !bytes.Contains(u, []byte("\nxref\n")) || bytes.Contains(u, []byte("/XRef")) {
+	if u := signed[len(file):]; !bytes.Contains(u, []byte("\nxref\n")) || bytes.Contains(u, []byte("/XRef")) {
 		t.Fatal("the update of a classic-xref file does not end in a classic xref table")
 	}
 }

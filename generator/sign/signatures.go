@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // Signature is one signature dictionary found in a PDF, and what checking it showed.
@@ -38,7 +40,7 @@ type Signature struct {
 	Timestamps []*Timestamp
 	Problems   []string
 
-	dict     *pdfDict
+	dict     *pdf.Dict
 	contents []byte
 }
 
@@ -66,19 +68,19 @@ func (s *Signature) IssuerName() string {
 // have one or two, and each costs a parse, so a file with thousands is refused.
 const maxSignatures = 64
 
-// findSignatures returns every signature dictionary in pdf, in the order they were made
+// findSignatures returns every signature dictionary in file, in the order they were made
 // (by the end of their signed revision). It finds them both by scanning the text for
 // /ByteRange — once, front to back, so a file full of /ByteRange tokens costs linear
 // time — and through the AcroForm's signature fields when the cross-reference table can
 // be read (doc may be nil), so a signature is found whichever way it was hidden.
-func findSignatures(pdf []byte, doc *document) ([]*Signature, error) {
-	starts, err := byteRangeObjects(pdf)
+func findSignatures(file []byte, doc *pdf.Document) ([]*Signature, error) {
+	starts, err := byteRangeObjects(file)
 	if err != nil {
 		return nil, err
 	}
 	fields := map[int]string{}
 	if doc != nil {
-		for off, name := range doc.signatureFields() {
+		for off, name := range signatureFields(doc) {
 			fields[off] = name
 			if !slices.Contains(starts, off) {
 				starts = append(starts, off)
@@ -90,7 +92,7 @@ func findSignatures(pdf []byte, doc *document) ([]*Signature, error) {
 	}
 	var sigs []*Signature
 	for _, off := range starts {
-		if s := readSignature(pdf, off); s != nil {
+		if s := readSignature(file, off); s != nil {
 			s.Field = fields[off]
 			sigs = append(sigs, s)
 		}
@@ -110,28 +112,28 @@ func findSignatures(pdf []byte, doc *document) ([]*Signature, error) {
 // byteRangeObjects returns the start of each object that contains "/ByteRange", each
 // once. One forward pass tracks the object the scan is in: the last "N G obj" header not
 // yet closed by "endobj".
-func byteRangeObjects(pdf []byte) ([]int, error) {
+func byteRangeObjects(file []byte) ([]int, error) {
 	key, objKw := []byte("/ByteRange"), []byte("obj")
 	var out []int
 	current, scanned := -1, 0 // the open object's header, and how far headers were scanned
 	for at := 0; ; {
-		i := bytes.Index(pdf[at:], key)
+		i := bytes.Index(file[at:], key)
 		if i < 0 {
 			return out, nil
 		}
 		i += at
 		at = i + len(key)
 		for {
-			j := bytes.Index(pdf[scanned:i], objKw)
+			j := bytes.Index(file[scanned:i], objKw)
 			if j < 0 {
 				scanned = i // an "obj" cannot straddle i: the byte there is '/'
 				break
 			}
 			j += scanned
 			scanned = j + len(objKw)
-			if j >= 3 && string(pdf[j-3:j]) == "end" {
+			if j >= 3 && string(file[j-3:j]) == "end" {
 				current = -1
-			} else if h, ok := objectHeader(pdf, j); ok {
+			} else if h, ok := objectHeader(file, j); ok {
 				current = h
 			}
 		}
@@ -145,18 +147,18 @@ func byteRangeObjects(pdf []byte) ([]int, error) {
 }
 
 // objectHeader returns the offset of "N G" before the "obj" at pos.
-func objectHeader(pdf []byte, pos int) (int, bool) {
+func objectHeader(file []byte, pos int) (int, bool) {
 	j := pos
 	for range 2 { // generation, then object number
 		k := j
-		for j > 0 && isWhite(pdf[j-1]) {
+		for j > 0 && pdf.IsWhite(file[j-1]) {
 			j--
 		}
 		if j == k {
 			return 0, false
 		}
 		k = j
-		for j > 0 && pdf[j-1] >= '0' && pdf[j-1] <= '9' && k-j < 10 {
+		for j > 0 && file[j-1] >= '0' && file[j-1] <= '9' && k-j < 10 {
 			j--
 		}
 		if j == k {
@@ -168,70 +170,70 @@ func objectHeader(pdf []byte, pos int) (int, bool) {
 
 // readSignature reads the signature dictionary at off, or returns nil when the object
 // there is not one (a /ByteRange inside some other object).
-func readSignature(pdf []byte, off int) *Signature {
-	_, v, err := indirectObject(pdf, off)
+func readSignature(file []byte, off int) *Signature {
+	_, v, err := pdf.IndirectObject(file, off)
 	if err != nil {
 		return nil
 	}
-	d, ok := v.(*pdfDict)
+	d, ok := v.(*pdf.Dict)
 	if !ok {
 		return nil
 	}
-	arr, _ := lookup(d, "ByteRange").(pdfArray)
-	contents, hasContents := lookup(d, "Contents").(pdfString)
+	arr, _ := pdf.Lookup(d, "ByteRange").(pdf.Array)
+	contents, hasContents := pdf.Lookup(d, "Contents").(pdf.String)
 	if len(arr) != 4 || !hasContents {
 		return nil
 	}
 	s := &Signature{Offset: off, dict: d, contents: contents}
 	for k, v := range arr {
-		n, ok := intValue(v)
+		n, ok := pdf.IntValue(v)
 		if !ok {
 			return nil
 		}
 		s.ByteRange[k] = n
 	}
-	if sf, ok := lookup(d, "SubFilter").(pdfName); ok {
+	if sf, ok := pdf.Lookup(d, "SubFilter").(pdf.Name); ok {
 		s.SubFilter = string(sf)
 	}
-	s.Timestamp = lookup(d, "Type") == pdfName("DocTimeStamp") || s.SubFilter == "ETSI.RFC3161"
+	s.Timestamp = pdf.Lookup(d, "Type") == pdf.Name("DocTimeStamp") || s.SubFilter == "ETSI.RFC3161"
 	return s
 }
 
 // signatureFields walks the AcroForm's field tree and returns, by the offset of its
 // signature dictionary, the name of every signed signature field.
-func (d *document) signatureFields() map[int]string {
+func signatureFields(d *pdf.Document) map[int]string {
 	out := map[int]string{}
-	catalog, err := d.dictAt(lookup(d.trailer, "Root"), "catalog")
+	catalog, err := d.DictAt(pdf.Lookup(d.Trailer, "Root"), "catalog")
 	if err != nil {
 		return out
 	}
-	form, err := d.dictAt(lookup(catalog, "AcroForm"), "AcroForm")
+	form, err := d.DictAt(pdf.Lookup(catalog, "AcroForm"), "AcroForm")
 	if err != nil {
 		return out
 	}
-	fields, _ := d.resolve(lookup(form, "Fields"))
-	seen := map[pdfRef]bool{}
+	fields, _ := d.Resolve(pdf.Lookup(form, "Fields"))
+	seen := map[pdf.Ref]bool{}
 	var walk func(v any, inheritedSig bool, depth int)
 	walk = func(v any, inheritedSig bool, depth int) {
-		arr, _ := v.(pdfArray)
+		arr, _ := v.(pdf.Array)
 		for _, f := range arr {
-			ref, ok := f.(pdfRef)
-			if !ok || seen[ref] || depth > maxDepth || len(seen) > 10_000 {
+			ref, ok := f.(pdf.Ref)
+			if !ok || seen[ref] || depth > pdf.MaxDepth || len(seen) > 10_000 {
 				continue
 			}
 			seen[ref] = true
-			field, err := d.dictAt(ref, "field")
+			field, err := d.DictAt(ref, "field")
 			if err != nil {
 				continue
 			}
-			isSig := inheritedSig || lookup(field, "FT") == pdfName("Sig")
-			if v, ok := lookup(field, "V").(pdfRef); ok && isSig {
-				if e, ok := d.offsets[v.Num]; ok && e.inUse {
-					name, _ := lookup(field, "T").(pdfString)
-					out[e.offset] = decodeTextString(name)
+			isSig := inheritedSig || pdf.Lookup(field, "FT") == pdf.Name("Sig")
+			if v, ok := pdf.Lookup(field, "V").(pdf.Ref); ok && isSig {
+				if e, ok := d.Entry(v.Num); ok && e.InUse {
+					name, _ := pdf.Lookup(field, "T").(pdf.String)
+					out[e.Offset] = pdf.DecodeText(name)
 				}
 			}
-			kids, _ := d.resolve(lookup(field, "Kids"))
+			kids, _ := d.Resolve(pdf.Lookup(field, "Kids"))
 			walk(kids, isSig, depth+1)
 		}
 	}
@@ -239,11 +241,11 @@ func (d *document) signatureFields() map[int]string {
 	return out
 }
 
-// check verifies the signature cryptographically against pdf and, when the policy gives
+// check verifies the signature cryptographically against file and, when the policy gives
 // roots, its chain. A document timestamp is checked as an RFC 3161 token over the byte
 // ranges, chaining to the policy's TSA roots; so is each signature timestamp.
-func (s *Signature) check(pdf []byte, policy Policy) {
-	if m, ok := lookup(s.dict, "M").(pdfString); ok {
+func (s *Signature) check(file []byte, policy Policy) {
+	if m, ok := pdf.Lookup(s.dict, "M").(pdf.String); ok {
 		if t, err := parsePDFDate(string(m)); err == nil {
 			s.SigningTime = t
 		} else {
@@ -252,12 +254,12 @@ func (s *Signature) check(pdf []byte, policy Policy) {
 	}
 	br := s.ByteRange
 	// Compared without adding, so huge numbers cannot wrap around into range.
-	if br[0] != 0 || br[1] <= 0 || br[2] < br[1] || br[2] > len(pdf) || br[3] < 0 || br[3] > len(pdf)-br[2] {
+	if br[0] != 0 || br[1] <= 0 || br[2] < br[1] || br[2] > len(file) || br[3] < 0 || br[3] > len(file)-br[2] {
 		s.problem("/ByteRange %v does not describe two ranges of this file starting at 0", br)
 		return
 	}
 	s.SignedLength = br[2] + br[3]
-	contents, gapOK := contentsInGap(pdf, br[1], br[2])
+	contents, gapOK := contentsInGap(file, br[1], br[2])
 	if !gapOK {
 		s.problem("/ByteRange leaves out bytes %d–%d, which are not exactly the /Contents hex string", br[1], br[2])
 		contents = s.contents
@@ -272,10 +274,10 @@ func (s *Signature) check(pdf []byte, policy Policy) {
 	s.Development = isDevelopment(sd.signer)
 	roots, usage := policy.Roots, x509.ExtKeyUsageAny
 	if s.Timestamp {
-		s.Valid = checkTimestamp(s, sd, pdf, br) && gapOK
+		s.Valid = checkTimestamp(s, sd, file, br) && gapOK
 		roots, usage = policy.TSARoots, x509.ExtKeyUsageTimeStamping
 	} else {
-		s.Valid = checkSignedData(s, sd, pdf, br) && gapOK
+		s.Valid = checkSignedData(s, sd, file, br) && gapOK
 		for _, tok := range sd.timestamps {
 			s.Timestamps = append(s.Timestamps, checkSignatureTimestamp(tok, sd.signature, policy.TSARoots, policy.now()))
 		}
@@ -293,8 +295,8 @@ func (s *Signature) check(pdf []byte, policy Policy) {
 func hashRanges(h interface {
 	Write([]byte) (int, error)
 	Sum([]byte) []byte
-}, pdf []byte, br [4]int) []byte {
-	h.Write(pdf[br[0] : br[0]+br[1]])
-	h.Write(pdf[br[2] : br[2]+br[3]])
+}, file []byte, br [4]int) []byte {
+	h.Write(file[br[0] : br[0]+br[1]])
+	h.Write(file[br[2] : br[2]+br[3]])
 	return h.Sum(nil)
 }

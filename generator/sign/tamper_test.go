@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismsgen/ismsgen/generator/pdf"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -123,38 +124,32 @@ func TestAppended(t *testing.T) {
 	qpdfCheck(t, append(bytes.Clone(signed), update...))
 }
 
-// infoUpdate returns a well-formed incremental update for pdf that changes the title.
-func infoUpdate(t testing.TB, pdf []byte) []byte {
+// infoUpdate returns a well-formed incremental update for file that changes the title.
+func infoUpdate(t testing.TB, file []byte) []byte {
 	t.Helper()
-	doc, err := openDocument(pdf)
+	doc, err := pdf.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	infoRef := lookup(doc.trailer, "Info").(pdfRef)
-	info, err := doc.dictAt(infoRef, "info")
+	infoRef := pdf.Lookup(doc.Trailer, "Info").(pdf.Ref)
+	info, err := doc.DictAt(infoRef, "info")
 	if err != nil {
 		t.Fatal(err)
 	}
-	info.Set("Title", pdfString("Changed after signing"))
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "%d %d obj\n", infoRef.Num, infoRef.Gen)
-	if err := writeObject(&buf, info); err != nil {
+	info.Set("Title", pdf.String("Changed after signing"))
+	w := pdf.NewUpdateWriter(doc)
+	if err := w.WriteDict(infoRef, info); err != nil {
 		t.Fatal(err)
 	}
-	buf.WriteString("\nendobj\n")
-	xrefAt := len(pdf) + buf.Len()
-	writeXRef(&buf, map[int]xrefEntry{infoRef.Num: {offset: len(pdf), gen: infoRef.Gen, inUse: true}})
-	trailer := &pdfDict{}
-	trailer.Set("Size", lookup(doc.trailer, "Size"))
-	trailer.Set("Root", lookup(doc.trailer, "Root"))
+	trailer := &pdf.Dict{}
+	trailer.Set("Size", pdf.Lookup(doc.Trailer, "Size"))
+	trailer.Set("Root", pdf.Lookup(doc.Trailer, "Root"))
 	trailer.Set("Info", infoRef)
-	trailer.Set("Prev", doc.startxref)
-	buf.WriteString("trailer\n")
-	if err := writeObject(&buf, trailer); err != nil {
+	trailer.Set("Prev", doc.StartXRef)
+	if err := w.Finish(trailer); err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(&buf, "\nstartxref\n%d\n%%%%EOF\n", xrefAt)
-	return buf.Bytes()
+	return w.Buf.Bytes()
 }
 
 // TestOtherCA: a file signed under another CA is cryptographically valid but does not
@@ -188,13 +183,13 @@ func FuzzVerify(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	pdf := makePDF(f, 1)
-	signed, err := Sign(pdf, tc.signer, Options{Time: testTime})
+	file := makePDF(f, 1)
+	signed, err := Sign(file, tc.signer, Options{Time: testTime})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(signed)
-	f.Add(pdf)
+	f.Add(file)
 	f.Add(signed[:len(signed)/2])
 	f.Add(append(bytes.Clone(signed), infoUpdate(f, signed)...))
 	twice, err := Sign(signed, tc.signer, Options{Time: testTime})
@@ -219,7 +214,7 @@ func FuzzVerify(f *testing.F) {
 				t.Error("an invalid signature verifies")
 			}
 		})
-		within(t, "EmbeddedFile", func() { EmbeddedFile(data, "manifest.json") })
+		within(t, "AttachedFile", func() { pdf.AttachedFile(data, "manifest.json") })
 	})
 }
 

@@ -135,7 +135,7 @@ func timeStampingOnly(c *x509.Certificate) bool {
 
 // checkTimestamp checks a document timestamp: an RFC 3161 token whose message imprint is
 // the hash of the byte ranges. It sets the signature's time to the token's genTime.
-func checkTimestamp(s *Signature, sd *signedData, pdf []byte, br [4]int) bool {
+func checkTimestamp(s *Signature, sd *signedData, file []byte, br [4]int) bool {
 	if !sd.eContentType.Equal(oidTSTInfo) || sd.eContent == nil {
 		s.problem("the document timestamp does not hold a TSTInfo (RFC 3161)")
 		return false
@@ -148,7 +148,7 @@ func checkTimestamp(s *Signature, sd *signedData, pdf []byte, br [4]int) bool {
 	tk := &token{sd: sd, info: info}
 	s.SigningTime = info.genTime
 	ok := tk.intact(s.problem)
-	if info.hash != 0 && !tk.imprintOf(pdf[br[0]:br[0]+br[1]], pdf[br[2]:br[2]+br[3]]) {
+	if info.hash != 0 && !tk.imprintOf(file[br[0]:br[0]+br[1]], file[br[2]:br[2]+br[3]]) {
 		s.problem("digest mismatch: the timestamped bytes were changed after the timestamp")
 		ok = false
 	}

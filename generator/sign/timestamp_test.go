@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 
+	"github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/internal/tsatest"
 )
 
@@ -24,9 +25,9 @@ func startTSA(t *testing.T, opt tsatest.Options) (*tsatest.TSA, *testCA) {
 	return tsatest.Start(t, other.root, filepath.Join(other.dir, "root-key.pem"), opt), other
 }
 
-func signStamped(t *testing.T, pdf []byte, s Signer, url string) []byte {
+func signStamped(t *testing.T, file []byte, s Signer, url string) []byte {
 	t.Helper()
-	out, err := SignContext(context.Background(), pdf, s, Options{Time: testTime, Name: "ISMS Officer", Timestamper: TSA{URL: url}})
+	out, err := SignContext(context.Background(), file, s, Options{Time: testTime, Name: "ISMS Officer", Timestamper: TSA{URL: url}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,14 +103,14 @@ func TestSignatureTimestampGrows(t *testing.T) {
 		t.Fatalf("the token carries %d certificates; the test needs a large token", n)
 	}
 	// The second plan starts afresh: one field, one widget on the page.
-	doc, err := openDocument(signed)
+	doc, err := pdf.Open(signed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	catalog := mustDict(doc, lookup(doc.trailer, "Root"))
-	fields, _ := doc.resolveOr(lookup(mustDict(doc, lookup(catalog, "AcroForm")), "Fields")).(pdfArray)
-	_, page, _ := doc.firstPage(catalog)
-	annots, _ := doc.resolveOr(lookup(page, "Annots")).(pdfArray)
+	catalog := doc.ResolveDict(pdf.Lookup(doc.Trailer, "Root"))
+	fields, _ := doc.ResolveOr(pdf.Lookup(doc.ResolveDict(pdf.Lookup(catalog, "AcroForm")), "Fields")).(pdf.Array)
+	_, page, _ := doc.FirstPage(catalog)
+	annots, _ := doc.ResolveOr(pdf.Lookup(page, "Annots")).(pdf.Array)
 	if len(fields) != 1 || len(annots) != 2 { // the page's own link, and the widget
 		t.Errorf("%d form fields and %d annotations on page 1, want 1 and 2", len(fields), len(annots))
 	}
@@ -167,10 +168,10 @@ func TestSwappedTimestampFails(t *testing.T) {
 	}
 }
 
-func signatureContents(t *testing.T, pdf []byte, s *Signature) []byte {
+func signatureContents(t *testing.T, file []byte, s *Signature) []byte {
 	t.Helper()
 	raw := make([]byte, (s.ByteRange[2]-s.ByteRange[1]-2)/2)
-	if _, err := hex.Decode(raw, pdf[s.ByteRange[1]+1:s.ByteRange[2]-1]); err != nil {
+	if _, err := hex.Decode(raw, file[s.ByteRange[1]+1:s.ByteRange[2]-1]); err != nil {
 		t.Fatal(err)
 	}
 	in := cryptobyte.String(raw)

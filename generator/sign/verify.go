@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
 // Report is the outcome of verifying a signed pack. Every reason it does not verify is
@@ -29,7 +31,7 @@ type Report struct {
 	// Appended counts the bytes after the last readable revision.
 	Appended int
 	// UnsignedLength is where Pack's incremental update begins: the length of the PDF
-	// before signing, so pdf[:UnsignedLength] is the unsigned pack. (If that PDF did not
+	// before signing, so file[:UnsignedLength] is the unsigned pack. (If that PDF did not
 	// end with an end-of-line, Sign added one and it is counted here.) It is 0 when the
 	// signature is not in an incremental update of its own.
 	UnsignedLength int
@@ -63,11 +65,11 @@ func (r *Report) warn(format string, args ...any) {
 // ErrNotSigned is returned by Verify for a PDF without any signature dictionary.
 var ErrNotSigned = errors.New("the PDF has no signature")
 
-// Verify checks every signature in pdf under the policy. An error means no signature
+// Verify checks every signature in file under the policy. An error means no signature
 // could be located at all; everything found wrong is described in the Report.
-func Verify(pdf []byte, policy Policy) (*Report, error) {
-	doc, _ := openDocument(pdf) // nil when the xref cannot be read: the scan still finds signatures
-	sigs, err := findSignatures(pdf, doc)
+func Verify(file []byte, policy Policy) (*Report, error) {
+	doc, _ := pdf.Open(file) // nil when the xref cannot be read: the scan still finds signatures
+	sigs, err := findSignatures(file, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +77,7 @@ func Verify(pdf []byte, policy Policy) (*Report, error) {
 		return nil, ErrNotSigned
 	}
 	for _, s := range sigs {
-		s.check(pdf, policy)
+		s.check(file, policy)
 	}
 	r := &Report{Signatures: sigs, Pack: sigs[0], Level: LevelBB}
 	r.checkPack(policy)
@@ -83,9 +85,9 @@ func Verify(pdf []byte, policy Policy) (*Report, error) {
 	if r.Pack.SignedLength == 0 {
 		return r, nil // the byte range is unusable; checkPack said so
 	}
-	r.UnsignedLength = revisionStart(pdf[:r.Pack.SignedLength], r.Pack.Offset)
-	r.CoversWholeFile = r.Pack.SignedLength == len(pdf) && !slices.ContainsFunc(r.Pack.Problems, isGapProblem)
-	if r.checkRevisions(pdf, doc) {
+	r.UnsignedLength = revisionStart(file[:r.Pack.SignedLength], r.Pack.Offset)
+	r.CoversWholeFile = r.Pack.SignedLength == len(file) && !slices.ContainsFunc(r.Pack.Problems, isGapProblem)
+	if r.checkRevisions(file, doc) {
 		var problems []string
 		if r.DSS, problems = readDSS(doc); r.DSS != nil {
 			r.DSS.End = r.Pack.SignedLength
@@ -106,17 +108,17 @@ func Verify(pdf []byte, policy Policy) (*Report, error) {
 
 // checkRevisions checks what follows the signed revision; it reports whether the file's
 // newest revision is readable, so that its catalog's validation data counts.
-func (r *Report) checkRevisions(pdf []byte, doc *document) bool {
+func (r *Report) checkRevisions(file []byte, doc *pdf.Document) bool {
 	sigs := r.Signatures
-	if r.Pack.SignedLength == len(pdf) {
+	if r.Pack.SignedLength == len(file) {
 		for _, s := range sigs[1:] {
 			r.laterSignature(s, nil)
 		}
 		return true
 	}
-	revs, err := laterRevisions(pdf, doc, r.Pack.SignedLength)
+	revs, err := laterRevisions(file, doc, r.Pack.SignedLength)
 	if err != nil {
-		r.Appended = len(pdf) - r.Pack.SignedLength
+		r.Appended = len(file) - r.Pack.SignedLength
 		r.problem("%d bytes were appended after the signed revision (not total document signed), and they are not a readable incremental update: %v", r.Appended, err)
 		return false
 	}
@@ -135,7 +137,7 @@ func (r *Report) checkRevisions(pdf []byte, doc *document) bool {
 	if len(revs) > 0 {
 		end = revs[len(revs)-1].End
 	}
-	if r.Appended = len(pdf) - end; r.Appended > 0 && len(revs) == 0 {
+	if r.Appended = len(file) - end; r.Appended > 0 && len(revs) == 0 {
 		r.problem("%d bytes were appended after the signed revision (not total document signed)", r.Appended)
 	} else if r.Appended > 0 {
 		r.problem("%d bytes were appended after the last revision (not total document signed)", r.Appended)
@@ -225,7 +227,7 @@ func isGapProblem(p string) bool { return strings.Contains(p, "/ByteRange leaves
 
 // checkSignedData checks the content type, the message digest over the byte ranges, the
 // signing-certificate-v2 binding and the signature itself, recording what fails.
-func checkSignedData(r *Signature, sd *signedData, pdf []byte, br [4]int) bool {
+func checkSignedData(r *Signature, sd *signedData, file []byte, br [4]int) bool {
 	ok := true
 	if sd.eContent != nil || !sd.eContentType.Equal(oidData) {
 		r.problem("the CMS signature is not detached (it carries content)")
@@ -235,7 +237,7 @@ func checkSignedData(r *Signature, sd *signedData, pdf []byte, br [4]int) bool {
 		r.problem("signed content-type attribute is missing or not id-data")
 		ok = false
 	}
-	if sd.messageDigest == nil || !bytes.Equal(hashRanges(sd.digest.New(), pdf, br), sd.messageDigest) {
+	if sd.messageDigest == nil || !bytes.Equal(hashRanges(sd.digest.New(), file, br), sd.messageDigest) {
 		r.problem("digest mismatch: the signed bytes were changed after signing")
 		ok = false
 	}
@@ -288,11 +290,11 @@ func signerFirst(signer *x509.Certificate, certs []*x509.Certificate) []*x509.Ce
 	return out
 }
 
-// contentsInGap returns the decoded hex string that must fill pdf[from:to] exactly, and
+// contentsInGap returns the decoded hex string that must fill file[from:to] exactly, and
 // whether it does and is the value of a /Contents key. This ties /ByteRange to /Contents:
 // a range that leaves anything else out would let those bytes change unnoticed.
-func contentsInGap(pdf []byte, from, to int) ([]byte, bool) {
-	gap := pdf[from:to]
+func contentsInGap(file []byte, from, to int) ([]byte, bool) {
+	gap := file[from:to]
 	if len(gap) < 2 || gap[0] != '<' || gap[len(gap)-1] != '>' || len(gap)%2 != 0 {
 		return nil, false
 	}
@@ -300,7 +302,7 @@ func contentsInGap(pdf []byte, from, to int) ([]byte, bool) {
 	if _, err := hex.Decode(out, gap[1:len(gap)-1]); err != nil {
 		return nil, false
 	}
-	before := bytes.TrimRight(pdf[:from], " \t\r\n\f\x00")
+	before := bytes.TrimRight(file[:from], " \t\r\n\f\x00")
 	if !bytes.HasSuffix(before, []byte("/Contents")) {
 		return nil, false
 	}
@@ -312,22 +314,22 @@ func contentsInGap(pdf []byte, from, to int) ([]byte, bool) {
 // revision's xref table. Offsets are taken from the xref rather than by searching for
 // "%%EOF", because a writer may leave white space or comments after it.
 func revisionStart(rev []byte, sigOffset int) int {
-	off, err := lastStartXRef(rev)
+	off, err := pdf.LastStartXRef(rev)
 	if err != nil {
 		return 0
 	}
-	entries, trailer, err := readXRefSection(rev, off)
+	entries, trailer, err := pdf.ReadXRefSection(rev, off)
 	if err != nil {
 		return 0
 	}
-	prev, ok := intValue(lookup(trailer, "Prev"))
+	prev, ok := pdf.IntValue(pdf.Lookup(trailer, "Prev"))
 	if !ok {
 		return 0
 	}
 	start := sigOffset
 	for _, e := range entries {
-		if e.inUse && e.offset > prev && e.offset < start {
-			start = e.offset
+		if e.InUse && e.Offset > prev && e.Offset < start {
+			start = e.Offset
 		}
 	}
 	return start

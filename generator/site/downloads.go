@@ -107,6 +107,16 @@ func (r *renderer) exportFiles() map[string][]byte {
 	if r.exports != nil {
 		return r.exports
 	}
+	// Exports read only the global inputs (registers, front matter, links, findings):
+	// under the same ones, the live preview reuses the previous render's.
+	if r.state != nil {
+		if old := r.state.reusable(r.opt.Previous); old != nil && old.exports != nil {
+			r.exports, r.exportErr = old.exports, old.exportErr
+			r.state.exports, r.state.exportErr = r.exports, r.exportErr
+			return r.exports
+		}
+		defer func() { r.state.exports, r.state.exportErr = r.exports, r.exportErr }()
+	}
 	r.exports = map[string][]byte{}
 	for _, kind := range r.exportKinds() {
 		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {

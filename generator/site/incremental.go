@@ -26,7 +26,8 @@ import (
 // some documents' bodies changed, and all documents still link to the same entities and
 // the findings are the same, only the pages of those documents can differ. Any other
 // change (front matter, data, theme, evidence, a link added or removed, a finding, the
-// build date, the options) re-renders every page. Assets and the search index are always
+// build date, the options) re-renders every page. Exports are reused under the same
+// global inputs, which are all they read. Assets and the search index are always
 // rebuilt: they read every body and are cheap. incremental_test.go proves that the
 // result equals a full render; a page added later that reads other documents' bodies
 // must be rendered outside the page loop, like the search index.
@@ -45,6 +46,10 @@ type renderState struct {
 	sidebars sync.Map // sidebarKey → string
 	// diagramPages holds the pages that show Mermaid diagrams (see diagrams.go).
 	diagramPages sync.Map // string → bool
+	// exports are the CSV and XLSX exports by output path and the first export error
+	// (see exportFiles): they read only the global inputs.
+	exports   map[string][]byte
+	exportErr error
 }
 
 // reusable returns the state of the previous render when its global inputs equal this

@@ -73,6 +73,10 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	}
 	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g), lexers: &lexerCache{}}
 	r.site = r.siteView()
+	// The inputs first: pages() already reuses what the previous render made of the
+	// same global inputs (the exports of the downloads page).
+	state := r.inputState()
+	r.state = state
 	pages := r.pages()
 	opt.Versions.indexChanges(pages)
 
@@ -83,8 +87,6 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	}
 	results := make([][]byte, len(pages))
 	pageErrs := make([]error, len(pages))
-	state := r.inputState()
-	r.state = state
 	r.site.sidebar.carry(opt.Previous, state)
 	reuse := reuser(opt.Previous, state)
 	// What reads the documents' references runs before their ASTs may be dropped.

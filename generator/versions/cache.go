@@ -3,12 +3,11 @@ package versions
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // cacheFormat changes whenever what is cached changes shape, so an older cache is
@@ -107,21 +106,9 @@ func (c *cache) store(rel Release, key, sw string, pages []string, files map[str
 	}
 	defer os.RemoveAll(tmp)
 	st := stamp{Format: cacheFormat, Key: key, Tag: rel.Tag, Commit: rel.Commit, Switcher: sw, Pages: pages}
-	for p := range files {
-		st.Files = append(st.Files, p)
-	}
-	sort.Strings(st.Files)
-	for _, p := range st.Files {
-		full := filepath.Join(tmp, "files", filepath.FromSlash(p))
-		if rel, err := filepath.Rel(tmp, full); err != nil || strings.HasPrefix(rel, "..") {
-			return fmt.Errorf("output path %q escapes the cache", p)
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return err
-		}
+	st.Files = filetree.Sorted(files)
+	if _, err := filetree.Write(filepath.Join(tmp, "files"), files); err != nil {
+		return err
 	}
 	for name, v := range map[string]any{"snapshot.json": snap, "stamp.json": st} {
 		b, err := json.Marshal(v)

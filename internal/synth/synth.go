@@ -2,9 +2,9 @@ package synth
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // Generate writes a site with docs Markdown documents into dir: data/site.yaml, the SoA
@@ -47,16 +47,8 @@ func GenerateOptions(dir string, opt Options) error {
 	for i := range s.docs {
 		files[s.docs[i].path] = s.document(i)
 	}
-	for p, content := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := filetree.Write(dir, files)
+	return err
 }
 
 // Organisation is the organisation of every synthetic site.

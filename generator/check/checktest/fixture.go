@@ -3,10 +3,10 @@ package checktest
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ismsgen/ismsgen/internal/fixture"
 
 	"github.com/ismsgen/ismsgen/generator/catalog"
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -19,9 +19,9 @@ import (
 // Date is the build date the fixture is valid on.
 const Date = "2026-06-01"
 
-// Site is an ISMS held in memory as file path → content.
+// Site is an ISMS held in memory as file path → content, in the shared fixture form.
 type Site struct {
-	Files map[string]string
+	Files fixture.Files
 }
 
 // ControlIDs returns the IDs of the built-in Annex A catalogue, in catalogue order.
@@ -258,17 +258,7 @@ func (s *Site) Pos(t testing.TB, path, needle string) string {
 // Write writes the site into a new temporary directory and returns it.
 func (s *Site) Write(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	for p, content := range s.Files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return fixture.Write(t, s.Files)
 }
 
 // Resolve writes the site and loads and resolves it on Date, failing the test on

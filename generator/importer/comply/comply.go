@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/internal/filetree"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -86,20 +88,10 @@ func Convert(src, dest string) (*Report, error) {
 	files["data/site.yaml"] = []byte("# Converted from a comply repository by ismsgen import comply.\norganisation: " + quote(rep.Organisation) +
 		"\ntitle: " + quote(rep.Organisation+" ISMS") + "\nclassification: internal\n")
 	files["IMPORT-REPORT.md"] = reportText(rep)
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		full := filepath.Join(dest, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return nil, err
-		}
-		rep.Written = append(rep.Written, p)
+	written, err := filetree.Write(dest, files)
+	rep.Written = written
+	if err != nil {
+		return nil, err
 	}
 	return rep, nil
 }

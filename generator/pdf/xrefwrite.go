@@ -1,4 +1,4 @@
-package sign
+package pdf
 
 import (
 	"bytes"
@@ -10,14 +10,14 @@ import (
 // it is appended to: a classic xref table after a table, a cross-reference stream (PDF
 // 32000-1 7.5.8) after a stream, so that the file never mixes the two.
 
-// usesXRefStream reports whether d's newest cross-reference section is a stream: its
+// UsesXRefStream reports whether d's newest cross-reference section is a stream: its
 // trailer is then the stream's dictionary, of /Type /XRef.
-func (d *document) usesXRefStream() bool {
-	return lookup(d.trailer, "Type") == pdfName("XRef")
+func (d *Document) UsesXRefStream() bool {
+	return Lookup(d.Trailer, "Type") == Name("XRef")
 }
 
 // sortedNums returns the object numbers of offsets in ascending order.
-func sortedNums(offsets map[int]xrefEntry) []int {
+func sortedNums(offsets map[int]XRefEntry) []int {
 	nums := make([]int, 0, len(offsets))
 	for n := range offsets {
 		nums = append(nums, n)
@@ -43,13 +43,13 @@ func xrefRuns(nums []int) [][]int {
 
 // writeXRef writes a classic xref section for the given object offsets, grouping
 // consecutive object numbers into one subsection.
-func writeXRef(buf *bytes.Buffer, offsets map[int]xrefEntry) {
+func writeXRef(buf *bytes.Buffer, offsets map[int]XRefEntry) {
 	buf.WriteString("xref\n")
 	for _, run := range xrefRuns(sortedNums(offsets)) {
 		fmt.Fprintf(buf, "%d %d\n", run[0], len(run))
 		for _, n := range run {
 			// Each entry is exactly 20 bytes: the end of line is space + LF.
-			fmt.Fprintf(buf, "%010d %05d n \n", offsets[n].offset, offsets[n].gen)
+			fmt.Fprintf(buf, "%010d %05d n \n", offsets[n].Offset, offsets[n].Gen)
 		}
 	}
 }
@@ -58,8 +58,8 @@ func writeXRef(buf *bytes.Buffer, offsets map[int]xrefEntry) {
 // num listing the given offsets and itself, with trailer's entries in its dictionary
 // (whose /Size must already count num). Rows are unfiltered: type 1 (one byte), the
 // offset in as few bytes as the largest needs, the generation in two.
-func writeXRefStream(buf *bytes.Buffer, num, at int, offsets map[int]xrefEntry, trailer *pdfDict) error {
-	all := map[int]xrefEntry{num: {offset: at, inUse: true}}
+func writeXRefStream(buf *bytes.Buffer, num, at int, offsets map[int]XRefEntry, trailer *Dict) error {
+	all := map[int]XRefEntry{num: {Offset: at, InUse: true}}
 	for n, e := range offsets {
 		all[n] = e
 	}
@@ -68,26 +68,26 @@ func writeXRefStream(buf *bytes.Buffer, num, at int, offsets map[int]xrefEntry, 
 		width++
 	}
 	var rows []byte
-	var index pdfArray
+	var index Array
 	for _, run := range xrefRuns(sortedNums(all)) {
 		index = append(index, run[0], len(run))
 		for _, n := range run {
 			rows = append(rows, 1)
 			for i := width - 1; i >= 0; i-- {
-				rows = append(rows, byte(all[n].offset>>(8*i)))
+				rows = append(rows, byte(all[n].Offset>>(8*i)))
 			}
-			rows = append(rows, byte(all[n].gen>>8), byte(all[n].gen))
+			rows = append(rows, byte(all[n].Gen>>8), byte(all[n].Gen))
 		}
 	}
-	dict := &pdfDict{entries: []dictEntry{{"Type", pdfName("XRef")}}}
+	dict := &Dict{entries: []DictEntry{{"Type", Name("XRef")}}}
 	for _, e := range trailer.entries {
 		dict.Set(e.Key, e.Val)
 	}
 	dict.Set("Index", index)
-	dict.Set("W", pdfArray{1, width, 2})
+	dict.Set("W", Array{1, width, 2})
 	dict.Set("Length", len(rows))
 	fmt.Fprintf(buf, "%d 0 obj\n", num)
-	if err := writeObject(buf, dict); err != nil {
+	if err := WriteObject(buf, dict); err != nil {
 		return err
 	}
 	buf.WriteString("\nstream\n")

@@ -1,24 +1,27 @@
-package sign
+package pdf
 
 import (
 	"bytes"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
 // parser reads PDF objects from a byte slice. It understands the object syntax only; the
-// cross-reference machinery lives in xref.go.
+// cross-reference machinery lives in document.go and xrefstream.go.
 type parser struct {
 	b   []byte
 	pos int
 }
 
-// maxDepth bounds nesting so a hostile file cannot exhaust the stack.
-const maxDepth = 64
+// MaxDepth bounds nesting (of values, of page and form trees) so a hostile file cannot
+// exhaust the stack.
+const MaxDepth = 64
 
-func isWhite(c byte) bool {
+// IsWhite reports whether c is PDF white space (ISO 32000-1 7.2.2).
+func IsWhite(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
 
@@ -30,14 +33,14 @@ func isDelimiter(c byte) bool {
 	return false
 }
 
-func isRegular(c byte) bool { return !isWhite(c) && !isDelimiter(c) }
+func isRegular(c byte) bool { return !IsWhite(c) && !isDelimiter(c) }
 
 // skipSpace skips white space and comments.
 func (p *parser) skipSpace() {
 	for p.pos < len(p.b) {
 		c := p.b[p.pos]
 		switch {
-		case isWhite(c):
+		case IsWhite(c):
 			p.pos++
 		case c == '%':
 			for p.pos < len(p.b) && p.b[p.pos] != '\n' && p.b[p.pos] != '\r' {
@@ -54,10 +57,10 @@ func (p *parser) errorf(format string, args ...any) error {
 }
 
 // value reads one PDF value. Bare keywords (obj, R, endobj, stream, …) come back as
-// pdfKeyword so callers can check structure; "N G R" is folded into a pdfRef.
+// Keyword so callers can check structure; "N G R" is folded into a Ref.
 func (p *parser) value(depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, p.errorf("nesting deeper than %d", maxDepth)
+	if depth > MaxDepth {
+		return nil, p.errorf("nesting deeper than %d", MaxDepth)
 	}
 	p.skipSpace()
 	if p.pos >= len(p.b) {
@@ -82,14 +85,14 @@ func (p *parser) value(depth int) (any, error) {
 		for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 			p.pos++
 		}
-		return pdfKeyword(p.b[start:p.pos]), nil
+		return Keyword(p.b[start:p.pos]), nil
 	}
 	return nil, p.errorf("unexpected %q", c)
 }
 
-func (p *parser) dict(depth int) (*pdfDict, error) {
+func (p *parser) dict(depth int) (*Dict, error) {
 	p.pos += 2
-	d := &pdfDict{}
+	d := &Dict{}
 	for {
 		p.skipSpace()
 		if p.pos+1 < len(p.b) && p.b[p.pos] == '>' && p.b[p.pos+1] == '>' {
@@ -107,17 +110,17 @@ func (p *parser) dict(depth int) (*pdfDict, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, isKeyword := val.(pdfKeyword); isKeyword && val != pdfKeyword("null") &&
-			val != pdfKeyword("true") && val != pdfKeyword("false") {
+		if _, isKeyword := val.(Keyword); isKeyword && val != Keyword("null") &&
+			val != Keyword("true") && val != Keyword("false") {
 			return nil, p.errorf("unexpected keyword %q in dictionary", val)
 		}
 		d.Set(key, val)
 	}
 }
 
-func (p *parser) array(depth int) (pdfArray, error) {
+func (p *parser) array(depth int) (Array, error) {
 	p.pos++
-	arr := pdfArray{}
+	arr := Array{}
 	for {
 		p.skipSpace()
 		if p.pos < len(p.b) && p.b[p.pos] == ']' {
@@ -132,9 +135,16 @@ func (p *parser) array(depth int) (pdfArray, error) {
 	}
 }
 
-func (p *parser) name() (pdfName, error) {
+func (p *parser) name() (Name, error) {
 	p.pos++ // the slash
-	var out []byte
+	start := p.pos
+	for p.pos < len(p.b) && isRegular(p.b[p.pos]) && p.b[p.pos] != '#' {
+		p.pos++
+	}
+	if p.pos == len(p.b) || p.b[p.pos] != '#' {
+		return Name(p.b[start:p.pos]), nil // no escapes: one allocation
+	}
+	out := slices.Clone(p.b[start:p.pos])
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 		c := p.b[p.pos]
 		if c == '#' && p.pos+2 < len(p.b) {
@@ -147,10 +157,10 @@ func (p *parser) name() (pdfName, error) {
 		out = append(out, c)
 		p.pos++
 	}
-	return pdfName(out), nil
+	return Name(out), nil
 }
 
-func (p *parser) hexString() (pdfString, error) {
+func (p *parser) hexString() (String, error) {
 	p.pos++
 	end := bytes.IndexByte(p.b[p.pos:], '>')
 	if end < 0 {
@@ -158,7 +168,7 @@ func (p *parser) hexString() (pdfString, error) {
 	}
 	digits := make([]byte, 0, end)
 	for _, c := range p.b[p.pos : p.pos+end] {
-		if !isWhite(c) {
+		if !IsWhite(c) {
 			digits = append(digits, c)
 		}
 	}
@@ -173,7 +183,7 @@ func (p *parser) hexString() (pdfString, error) {
 	return out, nil
 }
 
-func (p *parser) literalString() (pdfString, error) {
+func (p *parser) literalString() (String, error) {
 	p.pos++
 	var out []byte
 	depth := 1
@@ -236,41 +246,59 @@ func (p *parser) literalString() (pdfString, error) {
 	return nil, p.errorf("unterminated string")
 }
 
-// numberOrRef reads a number, and folds "num gen R" into a pdfRef by looking ahead.
+// numberOrRef reads a number, and folds "num gen R" into a Ref by looking ahead.
 func (p *parser) numberOrRef() (any, error) {
-	first := p.token()
-	num, ok := first.Int()
+	first := p.tokenBytes()
+	num, ok := atoi(first)
 	if !ok || num < 0 {
-		return first, nil
+		return Number(first), nil
 	}
 	save := p.pos
 	p.skipSpace()
 	if p.pos < len(p.b) && p.b[p.pos] >= '0' && p.b[p.pos] <= '9' {
-		second := p.token()
-		gen, ok := second.Int()
+		gen, ok := atoi(p.tokenBytes())
 		p.skipSpace()
 		if ok && p.pos < len(p.b) && p.b[p.pos] == 'R' &&
 			(p.pos+1 == len(p.b) || !isRegular(p.b[p.pos+1])) {
 			p.pos++
-			return pdfRef{num, gen}, nil
+			return Ref{num, gen}, nil
 		}
 	}
 	p.pos = save
-	return first, nil
+	return Number(first), nil
 }
 
-func (p *parser) token() pdfNumber {
+// tokenBytes reads a run of regular characters.
+func (p *parser) tokenBytes() []byte {
 	start := p.pos
 	for p.pos < len(p.b) && isRegular(p.b[p.pos]) {
 		p.pos++
 	}
-	return pdfNumber(p.b[start:p.pos])
+	return p.b[start:p.pos]
+}
+
+// atoi reads b as a decimal integer as strconv.Atoi does, without allocating for the
+// plain digits that make up nearly every integer in a PDF.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 18 {
+		v, err := strconv.Atoi(string(b))
+		return v, err == nil
+	}
+	v := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			v, err := strconv.Atoi(string(b))
+			return v, err == nil
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // integer reads a non-negative integer token.
 func (p *parser) integer() (int, error) {
 	p.skipSpace()
-	n, ok := p.token().Int()
+	n, ok := atoi(p.tokenBytes())
 	if !ok || n < 0 {
 		return 0, p.errorf("integer expected")
 	}
@@ -291,30 +319,30 @@ func (p *parser) keyword(want string) error {
 	return nil
 }
 
-// indirectObject parses "num gen obj VALUE" at offset off and returns the header and
+// IndirectObject parses "num gen obj VALUE" at offset off and returns the header and
 // value. The value of a stream object is its dictionary; the stream data is not needed.
-func indirectObject(data []byte, off int) (pdfRef, any, error) {
+func IndirectObject(data []byte, off int) (Ref, any, error) {
 	if off < 0 || off >= len(data) {
-		return pdfRef{}, nil, fmt.Errorf("object offset %d outside the file", off)
+		return Ref{}, nil, fmt.Errorf("object offset %d outside the file", off)
 	}
 	p := &parser{b: data, pos: off}
 	num, err := p.integer()
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	gen, err := p.integer()
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	if err := p.keyword("obj"); err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
 	v, err := p.value(0)
 	if err != nil {
-		return pdfRef{}, nil, err
+		return Ref{}, nil, err
 	}
-	if _, ok := v.(pdfKeyword); ok && v != pdfKeyword("null") && v != pdfKeyword("true") && v != pdfKeyword("false") {
-		return pdfRef{}, nil, errors.New("object without a value")
+	if _, ok := v.(Keyword); ok && v != Keyword("null") && v != Keyword("true") && v != Keyword("false") {
+		return Ref{}, nil, errors.New("object without a value")
 	}
-	return pdfRef{num, gen}, v, nil
+	return Ref{num, gen}, v, nil
 }

@@ -1,0 +1,107 @@
+package filetree
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestPathRefusesEscapes(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"", ".", "..", "../x", "a/../../x", "/"} {
+		if _, err := Path(dir, p); err == nil {
+			t.Errorf("Path(%q) = nil error, want an escape error", p)
+		}
+	}
+	for _, p := range []string{"a", "a/b.html", "..a/b", "a/..b"} {
+		got, err := Path(dir, p)
+		if err != nil {
+			t.Errorf("Path(%q): %v", p, err)
+			continue
+		}
+		if want := filepath.Join(dir, filepath.FromSlash(p)); got != want {
+			t.Errorf("Path(%q) = %s, want %s", p, got, want)
+		}
+	}
+}
+
+func TestWriteWritesSortedAndStopsAtEscape(t *testing.T) {
+	dir := t.TempDir()
+	got, err := Write(dir, map[string]string{"b/c.txt": "c", "a.txt": "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a.txt", "b/c.txt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("written %v, want %v", got, want)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "b", "c.txt")); err != nil || string(b) != "c" {
+		t.Errorf("b/c.txt = %q, %v", b, err)
+	}
+	out := t.TempDir()
+	inner := filepath.Join(out, "inner")
+	if _, err := Write(inner, map[string][]byte{"../evil": []byte("x")}); err == nil {
+		t.Fatal("a path leaving the directory was written")
+	}
+	if _, err := os.Stat(filepath.Join(out, "evil")); err == nil {
+		t.Error("the escaping file exists outside the directory")
+	}
+}
+
+func TestReplaceKeepsOldFileOnFailureAndLeavesNoTemporary(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pack.pdf")
+	if err := Replace(p, []byte("one"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(p, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "two" {
+		t.Errorf("content %q, want two", b)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+	// A path whose directory is missing fails, naming the path, not a temporary file.
+	missing := filepath.Join(dir, "no", "such.pdf")
+	err := Replace(missing, []byte("x"), 0o644)
+	if err == nil || !strings.Contains(err.Error(), missing) || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("Replace into a missing directory: %v", err)
+	}
+	// Renaming over a directory fails after the temporary file was written: the
+	// temporary file must be gone and the directory untouched.
+	sub := filepath.Join(dir, "sub")
+	if err := os.MkdirAll(filepath.Join(sub, "child"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(sub, []byte("x"), 0o644); err == nil {
+		t.Error("Replace over a non-empty directory succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"pack.pdf", "sub"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("directory holds %v, want %v", names, want)
+	}
+}
+
+func TestModeOf(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	if m, err := ModeOf(p, 0o640); err != nil || m != 0o640 {
+		t.Errorf("missing file: %v, %v", m, err)
+	}
+	if err := os.WriteFile(p, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := ModeOf(p, 0o644); err != nil || m != 0o600 {
+		t.Errorf("existing file: %v, %v", m, err)
+	}
+}
