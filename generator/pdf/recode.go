@@ -76,40 +76,49 @@ func recodeContent(data []byte, byName map[string]func([]byte) []byte) ([]byte, 
 	var out bytes.Buffer
 	var font func([]byte) []byte
 	var stack []func([]byte) []byte
-	var strs [][2]int // operand strings since the last operator: start, end in data
+	type operand struct {
+		start, end int // in data
+		raw        []byte
+	}
+	var strs []operand // the strings since the last operator
 	var lastName []byte
 	done := 0 // data[:done] is in out
 	for i := 0; i < len(data); {
 		c := data[i]
 		switch {
-		case isWhite(c):
+		case IsWhite(c):
 			i++
 		case c == '%':
 			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
 				i++
 			}
 		case c == '(' || c == '<' && (i+1 >= len(data) || data[i+1] != '<'):
-			end, err := stringEnd(data, i)
+			p := parser{b: data, pos: i}
+			read := p.literalString
+			if c == '<' {
+				read = p.hexString
+			}
+			raw, err := read()
 			if err != nil {
 				return nil, err
 			}
-			strs = append(strs, [2]int{i, end})
-			i = end
+			strs = append(strs, operand{i, p.pos, raw})
+			i = p.pos
 		case c == '/':
 			j := i + 1
-			for j < len(data) && !isWhite(data[j]) && !isDelim(data[j]) {
+			for j < len(data) && !IsWhite(data[j]) && !isDelimiter(data[j]) {
 				j++
 			}
 			lastName = data[i+1 : j]
 			i = j
-		case isDelim(c):
+		case isDelimiter(c):
 			i++
 			if (c == '<' || c == '>') && i < len(data) && data[i] == c {
 				i++
 			}
 		default:
 			j := i
-			for j < len(data) && !isWhite(data[j]) && !isDelim(data[j]) {
+			for j < len(data) && !IsWhite(data[j]) && !isDelimiter(data[j]) {
 				j++
 			}
 			tok := string(data[i:j])
@@ -131,15 +140,11 @@ func recodeContent(data []byte, byName map[string]func([]byte) []byte) ([]byte, 
 					break
 				}
 				for _, s := range strs {
-					raw, err := stringBytes(data[s[0]:s[1]])
-					if err != nil {
-						return nil, err
-					}
-					out.Write(data[done:s[0]])
+					out.Write(data[done:s.start])
 					out.WriteByte('<')
-					out.WriteString(hex.EncodeToString(font(raw)))
+					out.WriteString(hex.EncodeToString(font(s.raw)))
 					out.WriteByte('>')
-					done = s[1]
+					done = s.end
 				}
 			case "BI":
 				return nil, fmt.Errorf("an inline image at %d: not read", j)
@@ -149,103 +154,4 @@ func recodeContent(data []byte, byName map[string]func([]byte) []byte) ([]byte, 
 	}
 	out.Write(data[done:])
 	return out.Bytes(), nil
-}
-
-func isWhite(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-// stringEnd returns the index after the string (literal or hex) that starts at i.
-func stringEnd(data []byte, i int) (int, error) {
-	if data[i] == '<' {
-		e := bytes.IndexByte(data[i:], '>')
-		if e < 0 {
-			return 0, fmt.Errorf("unterminated hex string at %d", i)
-		}
-		return i + e + 1, nil
-	}
-	depth := 0
-	for j := i; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return j + 1, nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("unterminated string at %d", i)
-}
-
-// stringBytes decodes a literal or hex string token.
-func stringBytes(tok []byte) ([]byte, error) {
-	if tok[0] == '<' {
-		h := bytes.Map(func(r rune) rune {
-			if isWhite(byte(r)) {
-				return -1
-			}
-			return r
-		}, tok[1:len(tok)-1])
-		if len(h)%2 == 1 {
-			h = append(h, '0')
-		}
-		return hex.DecodeString(string(h))
-	}
-	s := tok[1 : len(tok)-1]
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\r':
-			out = append(out, '\n')
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		case c != '\\' || i+1 == len(s):
-			out = append(out, c)
-		default:
-			i++
-			switch e := s[i]; e {
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case '\r':
-				if i+1 < len(s) && s[i+1] == '\n' {
-					i++
-				}
-			case '\n':
-			default:
-				if e >= '0' && e <= '7' {
-					v, k := 0, 0
-					for ; k < 3 && i+k < len(s) && s[i+k] >= '0' && s[i+k] <= '7'; k++ {
-						v = v*8 + int(s[i+k]-'0')
-					}
-					out = append(out, byte(v))
-					i += k - 1
-				} else {
-					out = append(out, e)
-				}
-			}
-		}
-	}
-	return out, nil
 }
