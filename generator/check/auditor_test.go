@@ -211,6 +211,16 @@ func auditorCases() []ruleCase {
 		{name: "nonconformity not in the log", rule: check.RuleAuditUntracked, sev: check.Warning,
 			edit: registers([3]string{audits, "        nonconformity: NC-1\n", ""}),
 			at:   at(audits, "id: F-1"), subject: "AUD-1", contains: "found nonconformity F-1"},
+		{name: "nonconformity names another finding", rule: check.RuleAuditFindingLink, sev: check.Warning,
+			edit: registers([3]string{ncLog, "finding: AUD-1/F-1", "finding: AUD-1/F-2"}),
+			at: func(t *testing.T, s *checktest.Site) []string {
+				return append(value(audits, "nonconformity: ", "NC-1")(t, s), value(ncLog, "finding: ", "AUD-1/F-2")(t, s)...)
+			},
+			subject: "AUD-1", contains: "finding AUD-1/F-1 raised nonconformity NC-1, whose finding: names AUD-1/F-2"},
+		{name: "finding raised another nonconformity", rule: check.RuleAuditFindingLink, sev: check.Warning,
+			edit: registers([3]string{audits, "nonconformity: NC-1", "nonconformity: NC-2"}),
+			at:   value(ncLog, "finding: ", "AUD-1/F-1"), subject: "NC-1",
+			contains: "nonconformity NC-1 was raised by finding AUD-1/F-1, but that finding raised NC-2"},
 		{name: "done without a date", rule: check.RuleAuditDates, sev: check.Warning,
 			edit: registers([3]string{audits, "    held: 2026-03-06\n", ""}),
 			at:   value(audits, "status: ", "done"), subject: "AUD-1", contains: "records no date it was held"},

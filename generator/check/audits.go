@@ -52,6 +52,51 @@ func (c *checker) audits() {
 		}
 	}
 	c.auditGaps(inCycle, months)
+	c.findingLinks()
+}
+
+// findingLinks reports a finding and a nonconformity that name each other differently:
+// a nonconformity's finding: whose finding raised another entry (or none), and a
+// finding's nonconformity: whose entry names another finding. A finding whose entry
+// names no finding is left alone (the log's finding: is optional).
+func (c *checker) findingLinks() {
+	for _, nc := range c.g.Site.Nonconformities.Nonconformities {
+		if nc == nil || nc.Finding.ID == "" {
+			continue
+		}
+		e, ok := c.g.Lookup(nc.Finding.ID)
+		if !ok {
+			continue
+		}
+		f, isFinding := e.Row.(*model.AuditFinding)
+		if !isFinding || f.Nonconformity.ID == nc.ID {
+			continue
+		}
+		raised := "raised no nonconformity"
+		if f.Nonconformity.ID != "" {
+			raised = "raised " + f.Nonconformity.ID
+		}
+		c.add(RuleAuditFindingLink, keyPos(nc.Finding.Pos, nc.Pos), nc.ID, "nonconformity %s was raised by finding %s, but that finding %s: set its nonconformity: to %s, or correct finding:", nc.ID, nc.Finding.ID, raised, nc.ID)
+	}
+	for _, a := range c.g.Site.Audits.Audits {
+		if a == nil {
+			continue
+		}
+		for _, f := range a.Findings {
+			if f == nil || f.Nonconformity.ID == "" {
+				continue
+			}
+			e, ok := c.g.Lookup(f.Nonconformity.ID)
+			if !ok {
+				continue
+			}
+			nc, isNC := e.Row.(*model.Nonconformity)
+			if !isNC || nc.Finding.ID == "" || nc.Finding.ID == f.RowID() {
+				continue
+			}
+			c.add(RuleAuditFindingLink, keyPos(f.Nonconformity.Pos, f.NonconformityPos, f.Pos), a.ID, "finding %s raised nonconformity %s, whose finding: names %s: correct one of them", f.RowID(), nc.ID, nc.Finding.ID)
+		}
+	}
 }
 
 // auditGaps reports the clauses of 4 to 10 and the applicable controls that no audit of

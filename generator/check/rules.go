@@ -76,6 +76,7 @@ const (
 	RuleObjectiveResults          = "objective-results"
 	RuleAuditOverdue              = "audit-overdue"
 	RuleAuditUntracked            = "audit-finding-untracked"
+	RuleAuditFindingLink          = "audit-finding-link"
 	RuleAuditDates                = "audit-dates"
 	RuleLegalReview               = "legal-review-overdue"
 	RuleNCOverdue                 = "nc-overdue"
@@ -165,6 +166,7 @@ func Rules() []RuleInfo {
 		{RuleAuditGap, Warning, "the audit programme leaves a clause of 4 to 10 or an applicable control unaudited by the audits planned or held within checks.audit_cycle (default 3y) of the build date"},
 		{RuleAuditOverdue, Warning, "a planned audit's date has passed and it is neither done nor cancelled"},
 		{RuleAuditUntracked, Warning, "a nonconformity found by an audit names no entry of the nonconformity log (nonconformity:)"},
+		{RuleAuditFindingLink, Warning, "a nonconformity's finding: names an audit finding whose nonconformity: names another entry or none, or a finding's nonconformity: names an entry whose finding: names another finding"},
 		{RuleAuditDates, Warning, "an audit is done without the date it was held, or held after the build date"},
 		{RuleLegalIncomplete, Warning, "an applicable legal, regulatory or contractual requirement has no owner, or says neither how it is met (met_by) nor anything in notes"},
 		{RuleLegalReview, Warning, "a legal requirement's review date is before the build date"},

@@ -1,15 +1,14 @@
 package export
 
 import (
-	"slices"
 	"strings"
 
-	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // Acknowledgements is the export of acknowledgement coverage: what an auditor asks for
 // as evidence of awareness (7.3).
-const Acknowledgements = "acknowledgements"
+const Acknowledgements = resolve.AckArtefact
 
 // acknowledgementTable has one row per published document (or register) and each
 // distribution group it names, in document ID order then the order named: the version
@@ -25,14 +24,8 @@ func (x exporter) acknowledgementTable() *Table {
 			continue
 		}
 		for _, c := range g.Acknowledgements(e) {
-			var pending []string
-			for _, p := range c.Group.Members {
-				if !slices.ContainsFunc(c.Acknowledged, func(a string) bool { return model.SameName(a, p) }) {
-					pending = append(pending, strings.TrimSpace(p))
-				}
-			}
 			t.Rows = append(t.Rows, []any{m.ID, m.Title, c.Version, date(m.Approved), strings.TrimSpace(c.Group.Name),
-				c.Members, len(c.Acknowledged), c.Outstanding(), int(c.Percent()), pending})
+				c.Members, len(c.Acknowledged), c.Outstanding(), int(c.Percent()), c.Pending()})
 		}
 	}
 	return t

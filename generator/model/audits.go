@@ -50,10 +50,14 @@ type AuditScope struct {
 	Notes    string   `yaml:"notes"`
 }
 
-// AuditFinding is one finding of a held audit.
+// AuditFinding is one finding of a held audit. It is an entity of its own (kind
+// "finding"): its ID is its audit's and its own, AUD-2026/NC-2026-03 (FindingID), so
+// that findings of different audits may share an ID and none takes the ID of the
+// nonconformity it raised.
 type AuditFinding struct {
 	Pos      diag.Pos    `yaml:"-"`
 	ID       string      `yaml:"id"`
+	IDPos    diag.Pos    `yaml:"-"`
 	Type     FindingType `yaml:"type"`
 	Clauses  []Clause    `yaml:"clauses"`
 	Controls []Ref       `yaml:"controls"`
@@ -62,6 +66,16 @@ type AuditFinding struct {
 	// Nonconformity is the entry of the nonconformity log a nonconformity raised.
 	Nonconformity    Ref      `yaml:"nonconformity"`
 	NonconformityPos diag.Pos `yaml:"-"`
+	// Audit is the audit the finding is of (set by its register's Parts.Of).
+	Audit *Audit `yaml:"-"`
+}
+
+// FindingID is the entity ID of an audit's finding: "AUD-2026/NC-2026-03".
+func FindingID(audit, finding string) string {
+	if audit == "" || finding == "" {
+		return ""
+	}
+	return audit + "/" + finding
 }
 
 // AuditStatus is where an audit stands.
@@ -102,20 +116,90 @@ func (a *Audit) RowIDPos() diag.Pos { return a.IDPos }
 func (a *Audit) RowPos() diag.Pos   { return a.Pos }
 func (a *Audit) RowTitle() string   { return a.Title }
 func (a *Audit) RowRefs() []RefField {
-	refs := []RefField{
+	return []RefField{
 		{Field: "scope.controls", Refs: a.Scope.Controls, Kinds: []string{"control"}},
 		{Field: "report", Refs: a.Report, Kinds: []string{"document", "evidence"}},
 	}
+}
+
+// findingsOf returns an audit's findings as Rows (Parts.Of of the audit programme),
+// each knowing its audit.
+func findingsOf(r Row) []Row {
+	a := r.(*Audit)
 	for _, f := range a.Findings {
-		if f == nil {
-			continue
-		}
-		refs = append(refs, RefField{Field: "findings.controls", Refs: f.Controls, Kinds: []string{"control"}})
-		if f.Nonconformity.ID != "" {
-			refs = append(refs, RefField{Field: "findings.nonconformity", Refs: []Ref{f.Nonconformity}, Kinds: []string{"nonconformity"}})
+		if f != nil {
+			f.Audit = a
 		}
 	}
+	return rowsOf(a.Findings)
+}
+
+func (f *AuditFinding) auditID() string {
+	if f.Audit == nil {
+		return ""
+	}
+	return f.Audit.ID
+}
+
+func (f *AuditFinding) RowID() string { return FindingID(f.auditID(), f.ID) }
+func (f *AuditFinding) RowIDPos() diag.Pos {
+	if f.IDPos.Path == "" {
+		return f.Pos
+	}
+	return f.IDPos
+}
+func (f *AuditFinding) RowPos() diag.Pos { return f.Pos }
+
+// RowTitle is the finding's text, cut to its first sentence when long.
+func (f *AuditFinding) RowTitle() string { return firstSentence(f.Finding) }
+func (f *AuditFinding) RowRefs() []RefField {
+	refs := []RefField{{Field: "controls", Refs: f.Controls, Kinds: []string{"control"}}}
+	if f.Audit != nil && f.Audit.ID != "" {
+		refs = append(refs, RefField{Field: "audit", Refs: []Ref{{ID: f.Audit.ID, Pos: f.Audit.IDPos}}, Kinds: []string{"audit"}})
+	}
+	if f.Nonconformity.ID != "" {
+		refs = append(refs, RefField{Field: "nonconformity", Refs: []Ref{f.Nonconformity}, Kinds: []string{"nonconformity"}})
+	}
 	return refs
+}
+
+func (f *AuditFinding) RowSearch() (meta, text []string) {
+	return []string{string(f.Type), f.auditID()}, []string{f.ID, f.Finding, f.FollowUp}
+}
+
+// firstSentence is s up to its first ". " when s is longer than a title should be.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 90 {
+		return s
+	}
+	if i := strings.Index(s, ". "); i > 0 && i < 120 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// optionalID is a reference column's value: a list of the ID, nil for none.
+func optionalID(id string) any {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
+}
+
+// findingColumns are an audit finding's, as its page shows them.
+func findingColumns(TableContext) []Column {
+	fc := func(f func(*AuditFinding) any) func(Row) any { return func(r Row) any { return f(r.(*AuditFinding)) } }
+	return []Column{
+		{"id", fc(func(f *AuditFinding) any { return f.RowID() })},
+		{"audit", fc(func(f *AuditFinding) any { return optionalID(f.auditID()) })},
+		{"type", fc(func(f *AuditFinding) any { return string(f.Type) })},
+		{"clauses", fc(func(f *AuditFinding) any { return ClauseNumbers(f.Clauses) })},
+		{"controls", fc(func(f *AuditFinding) any { return IDs(f.Controls) })},
+		{"finding", fc(func(f *AuditFinding) any { return f.Finding })},
+		{"follow_up", fc(func(f *AuditFinding) any { return f.FollowUp })},
+		{"nonconformity", fc(func(f *AuditFinding) any { return optionalID(f.Nonconformity.ID) })},
+	}
 }
 
 func (a *Audit) RowSearch() (meta, text []string) {
@@ -181,8 +265,10 @@ func auditRegister() *Register {
 	return &Register{Name: "audits", Artefact: "audit-programme", File: "data/audits.yaml", Key: "audits", ID: "REG-AUDIT",
 		Title: "Internal audit programme", Page: "audits/index.html", Layout: "register",
 		Section: "Internal audits", Clause: "9.2",
-		About:   "one row per internal audit, planned or held, with its scope and its findings counted",
-		Row:     &RowKind{Kind: "audit", Noun: "audit", Plural: "audits", Dir: "audits", Layout: "audit"},
+		About: "one row per internal audit, planned or held, with its scope and its findings counted",
+		Row: &RowKind{Kind: "audit", Noun: "audit", Plural: "audits", Dir: "audits", Layout: "audit",
+			Parts: &PartKind{RowKind: RowKind{Kind: "finding", Noun: "audit finding", Plural: "audit findings", Dir: "audits/findings", Layout: "row"},
+				Of: findingsOf, Columns: findingColumns, Tracked: []string{"type", "nonconformity", "follow_up"}}},
 		Data:    func(s *Site) RegisterData { return &s.Audits },
 		Columns: auditColumns, Fields: auditFields,
 		Tracked: []string{"planned", "held", "status", "nonconformities"},

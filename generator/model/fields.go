@@ -104,7 +104,7 @@ func ncFields() []Field {
 	}
 	return []Field{
 		field("id", TextField), field("title", TextField), field("raised", DateField), field("source", TextField),
-		field("reference", TextField), field("requirements", ListField), field("clauses", TextListField),
+		field("reference", TextField), field("finding", TextField), field("requirements", ListField), field("clauses", TextListField),
 		field("owner", TextField), field("due", DateField), field("status", TextField), field("closed", DateField),
 		eff("effectiveness_due", "due", DateField), eff("effectiveness_checked", "checked", DateField),
 		eff("effectiveness_result", "result", TextField),

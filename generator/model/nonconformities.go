@@ -28,6 +28,9 @@ type Nonconformity struct {
 	// finding, an incident number).
 	Source    NCSource `yaml:"source"`
 	Reference string   `yaml:"reference"`
+	// Finding is the audit finding that raised it ("AUD-2026/NC-2026-03"), when an
+	// audit did: a reference when the site keeps an audit programme, else free text.
+	Finding Ref `yaml:"finding"`
 	// Requirements are the controls and documents whose requirement was not met;
 	// Clauses the clauses of ISO/IEC 27001.
 	Requirements     []Ref    `yaml:"requirements"`
@@ -114,10 +117,14 @@ func (nc *Nonconformity) RowIDPos() diag.Pos { return nc.IDPos }
 func (nc *Nonconformity) RowPos() diag.Pos   { return nc.Pos }
 func (nc *Nonconformity) RowTitle() string   { return nc.Title }
 func (nc *Nonconformity) RowRefs() []RefField {
-	return []RefField{
+	refs := []RefField{
 		{Field: "requirements", Refs: nc.Requirements},
 		{Field: "actions", Refs: nc.Actions, Kinds: []string{"action"}},
 	}
+	if nc.Finding.ID != "" {
+		refs = append(refs, RefField{Field: "finding", Refs: []Ref{nc.Finding}, Kinds: []string{"finding"}, Soft: true})
+	}
+	return refs
 }
 
 func (nc *Nonconformity) RowSearch() (meta, text []string) {
@@ -136,6 +143,7 @@ func ncColumns(TableContext) []Column {
 		{"raised", nc(func(n *Nonconformity) any { return dateCell(n.Raised) })},
 		{"source", nc(func(n *Nonconformity) any { return string(n.Source) })},
 		{"reference", nc(func(n *Nonconformity) any { return n.Reference })},
+		{"finding", nc(func(n *Nonconformity) any { return optionalID(n.Finding.ID) })},
 		{"requirements", nc(func(n *Nonconformity) any { return IDs(n.Requirements) })},
 		{"clauses", nc(func(n *Nonconformity) any { return n.Clauses })},
 		{"owner", nc(func(n *Nonconformity) any { return n.Owner })},
@@ -163,6 +171,6 @@ func ncRegister() *Register {
 		Row:     &RowKind{Kind: "nonconformity", Noun: "nonconformity", Plural: "nonconformities", Dir: "nonconformities", Layout: "row"},
 		Data:    func(s *Site) RegisterData { return &s.Nonconformities },
 		Columns: ncColumns, Fields: ncFields,
-		Details: []string{"description", "correction", "root_cause", "corrective_action", "effectiveness_notes"},
+		Details: []string{"finding", "description", "correction", "root_cause", "corrective_action", "effectiveness_notes"},
 		Tracked: []string{"status", "owner", "due", "closed", "effectiveness_result"}}
 }

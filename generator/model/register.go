@@ -72,6 +72,43 @@ type RowKind struct {
 	Plural string // and more than one ("risks", "treatment actions")
 	Dir    string // the directory of the rows' pages: Dir/<ID>.html
 	Layout string // the layout of a row's page
+	// Parts is the kind of the entities each row holds of its own (an audit's
+	// findings): each part is a Row with its own ID, page, references and backlinks,
+	// referenced by its row. Nil when the rows hold none.
+	Parts *PartKind
+}
+
+// PartKind is the kind of entity the parts of a register's rows are.
+type PartKind struct {
+	RowKind
+	// Of returns a row's parts, in file order, without the empty ones.
+	Of func(Row) []Row
+	// Columns are the parts' fields as a part's page shows them, and Tracked those whose
+	// changes "what changed" lists part by part (with its register's rows).
+	Columns func(c TableContext) []Column
+	Tracked []string
+}
+
+// RowKinds returns the kinds of entity a register's rows and their parts are, rows
+// first; none for a register whose rows are not entities of their own.
+func (r *Register) RowKinds() []*RowKind {
+	if r.Row == nil {
+		return nil
+	}
+	out := []*RowKind{r.Row}
+	if r.Row.Parts != nil {
+		out = append(out, &r.Row.Parts.RowKind)
+	}
+	return out
+}
+
+// ColumnsOf returns the columns of the register's rows of kind k: the register's own,
+// or its parts'.
+func (r *Register) ColumnsOf(k *RowKind) func(TableContext) []Column {
+	if p := r.Row; p != nil && p.Parts != nil && k != nil && k.Kind == p.Parts.Kind {
+		return p.Parts.Columns
+	}
+	return r.Columns
 }
 
 // RegisterData is a register as loaded.

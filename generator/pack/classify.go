@@ -30,8 +30,9 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 	}
 	for _, it := range p.Items {
 		switch it.Kind {
-		case ItemClauses, ItemCoverage:
-			// The matrix shows clauses and the IDs of what declares them.
+		case ItemClauses, ItemCoverage, ItemAcknowledgements:
+			// The matrix shows clauses and the IDs of what declares them; the
+			// acknowledgement coverage documents' IDs and titles and people's names.
 			c = model.MaxClassification(c, g.Site.Config.Classification)
 		case ItemDocument:
 			add(it.Entity)

@@ -101,16 +101,26 @@ func (r *renderer) register() {
 	r.drawTable(t)
 }
 
-// countItems words what a pack holds: its documents and registers, and the clause
-// coverage matrix, which is neither and is not counted as one.
+// countItems words what a pack holds: its documents and registers, and the generated
+// artefacts (the clause coverage matrix, the acknowledgement coverage), which are
+// neither and are not counted as one.
 func countItems(items []*Item) string {
 	n := documentCount(items)
 	s := fmt.Sprintf("%d documents and registers", n)
 	if n == 1 {
 		s = "1 document"
 	}
-	if n < len(items) {
-		s += ", and the clause coverage matrix"
+	var more []string
+	for _, it := range items {
+		switch {
+		case it.Kind == ItemCoverage:
+			more = append(more, "the coverage of "+it.Framework.DisplayTitle())
+		case it.Entity == nil:
+			more = append(more, "the "+strings.ToLower(it.Title()[:1])+it.Title()[1:])
+		}
+	}
+	if len(more) > 0 {
+		s += ", and " + strings.Join(more, " and ")
 	}
 	return s
 }

@@ -32,6 +32,8 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 		r.clauses()
 	case ItemCoverage:
 		r.coverage(it)
+	case ItemAcknowledgements:
+		r.acknowledgements()
 	default:
 		r.registerSection(it)
 	}

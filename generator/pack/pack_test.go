@@ -70,14 +70,17 @@ func TestExamplePack(t *testing.T) {
 			highest = model.MaxClassification(highest, g.Classification(it.Entity))
 		}
 	}
-	// The clause coverage matrix is in the pack but is no document: the count leaves it
-	// out and names it.
-	docs, matrix := 0, false
+	// The clause coverage matrix and the acknowledgement coverage are in the pack but are
+	// no documents: the count leaves them out and names them.
+	docs, matrix, acks := 0, false, false
 	for _, it := range p.Items {
-		if it.Entity != nil {
+		switch {
+		case it.Entity != nil:
 			docs++
-		} else {
+		case it.Kind == ItemClauses:
 			matrix = true
+		case it.Kind == ItemAcknowledgements:
+			acks = true
 		}
 	}
 	if !matrix {
@@ -85,7 +88,7 @@ func TestExamplePack(t *testing.T) {
 	}
 	for _, want := range []string{g.Site.Config.Organisation, p.Title(), "ISMS release isms-test", "Build date 2026-11-20",
 		"Classification " + strings.ToUpper(string(highest)), "Scope of the ISMS",
-		fmt.Sprintf("Contents %d documents and registers, and the clause coverage matrix", docs),
+		fmt.Sprintf("Contents %d documents and registers, and %sthe clause coverage matrix", docs, map[bool]string{true: "the acknowledgement coverage and "}[acks]),
 		fmt.Sprintf("Page 1 of %d", res.Pages)} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover lacks %q:\n%s", want, cover)

@@ -19,6 +19,9 @@ const (
 	ItemTreatment ItemKind = ItemKind(resolve.RegTreatment)
 	ItemEvidence  ItemKind = ItemKind(resolve.RegEvidence)
 	ItemClauses   ItemKind = "clauses"
+	// ItemAcknowledgements is the acknowledgement coverage (7.3): each distributed
+	// document and group, as the acknowledgements export lists them.
+	ItemAcknowledgements ItemKind = resolve.AckArtefact
 	// ItemCoverage is a framework's coverage (coverage:NAME): every requirement with
 	// what it maps onto and its derived coverage.
 	ItemCoverage ItemKind = "coverage"
@@ -49,8 +52,11 @@ type Item struct {
 }
 
 // generated reports whether the item is an artefact without a document of its own (the
-// clause coverage matrix, a framework's coverage): no document-control table.
-func (it *Item) generated() bool { return it.Kind == ItemClauses || it.Kind == ItemCoverage }
+// clause coverage matrix, a framework's coverage, the acknowledgement coverage): no
+// document-control table.
+func (it *Item) generated() bool {
+	return it.Kind == ItemClauses || it.Kind == ItemCoverage || it.Kind == ItemAcknowledgements
+}
 
 // ID returns the item's document ID ("" for the clause coverage matrix).
 func (it *Item) ID() string {
@@ -64,6 +70,9 @@ func (it *Item) ID() string {
 func (it *Item) Title() string {
 	if it.Kind == ItemCoverage {
 		return it.Framework.DisplayTitle() + ": coverage"
+	}
+	if it.Kind == ItemAcknowledgements {
+		return "Acknowledgement coverage"
 	}
 	if it.Entity == nil {
 		return "Clause coverage matrix"
@@ -121,7 +130,7 @@ func DefaultPack() model.PackConfig {
 	for _, c := range []string{
 		"clause:4.1", "clause:4.2", "clause:4.3", "clause:5.2", "clause:5.3",
 		"clause:6.1.2", resolve.RegRisks, resolve.RegTreatment, resolve.RegSoA, resolve.RegEvidence, "clause:6.1.3",
-		"clause:6.2", "clause:7.2", "clause:7.3", "clause:7.4", "clause:7.5",
+		"clause:6.2", "clause:7.2", "clause:7.3", string(ItemAcknowledgements), "clause:7.4", "clause:7.5",
 		"clause:8.1", "clause:8.2", "clause:8.3",
 		"clause:9.1", "clause:9.2", "clause:9.3", "clause:10.1", "clause:10.2",
 		"type:policy", "type:procedure", string(ItemClauses),
@@ -155,8 +164,7 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 
 	// First pass: the explicit entries, which selectors never repeat.
 	explicit := map[*resolve.Entity]diag.Pos{}
-	clausesAt := diag.Pos{}
-	hasClauses := false
+	generatedAt := map[ItemKind]diag.Pos{}
 	chosen := make([]*Item, len(cfg.Contents))
 	for i, c := range cfg.Contents {
 		id := strings.TrimSpace(c.ID)
@@ -181,13 +189,20 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 				continue
 			}
 			it = &Item{Kind: ItemCoverage, Framework: f, Pos: c.Pos}
-		case id == string(ItemClauses):
-			if hasClauses {
-				bad(c.Pos, "clauses is listed twice (first at %s)", clausesAt)
+		case id == string(ItemClauses) || id == string(ItemAcknowledgements):
+			kind := ItemKind(id)
+			if at, dup := generatedAt[kind]; dup {
+				bad(c.Pos, "%s is listed twice (first at %s)", id, at)
 				continue
 			}
-			hasClauses, clausesAt = true, c.Pos
-			it = &Item{Kind: ItemClauses, Pos: c.Pos}
+			generatedAt[kind] = c.Pos
+			if kind == ItemAcknowledgements && len(g.Site.Acknowledgements.Sources) == 0 {
+				if c.Pos.Path != "" {
+					bad(c.Pos, "%s needs %s or CSV files under %s/, which this site does not have", id, model.AckFile, model.AckDir)
+				}
+				continue
+			}
+			it = &Item{Kind: kind, Pos: c.Pos}
 		case isArtefact(id):
 			e := registers[id]
 			if e == nil {

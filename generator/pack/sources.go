@@ -46,6 +46,11 @@ func sources(g *resolve.Graph, p *Plan) []string {
 					add(x.Path)
 				}
 			}
+		case ItemAcknowledgements:
+			add(site.Acknowledgements.Sources...)
+			for _, e := range ackDocuments(g, p) {
+				add(e.Pos.Path)
+			}
 		case ItemClauses:
 			for _, cov := range g.ClauseCoverage() {
 				for _, e := range cov.By {

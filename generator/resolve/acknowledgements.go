@@ -33,6 +33,22 @@ func (c AckCoverage) Percent() float64 {
 // Outstanding is how many members have not acknowledged.
 func (c AckCoverage) Outstanding() int { return max(c.Members-len(c.Acknowledged), 0) }
 
+// Pending lists the members who have not acknowledged, in the group's order, when the
+// group lists its members (none when it gives only its size).
+func (c AckCoverage) Pending() []string {
+	var out []string
+	for _, p := range c.Group.Members {
+		if !slices.ContainsFunc(c.Acknowledged, func(a string) bool { return model.SameName(a, p) }) {
+			out = append(out, strings.TrimSpace(p))
+		}
+	}
+	return out
+}
+
+// AckArtefact is the name of the acknowledgement coverage as a generated artefact of a
+// pack's contents (and of its export, and of its rows in "what changed").
+const AckArtefact = "acknowledgements"
+
 // resolveAcknowledgements checks that every acknowledgement names a document or a
 // register, and indexes the records by document.
 func (r *resolver) resolveAcknowledgements() {

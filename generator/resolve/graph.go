@@ -41,8 +41,10 @@ type Entity struct {
 	Register string // the register's pack artefact name (RegSoA, …)
 	// Reg describes the register a register entity or a row entity belongs to.
 	Reg *model.Register
-	// Row is the register row a row entity is (a *model.Risk, …).
+	// Row is the register row a row entity is (a *model.Risk, …), or the part of a
+	// row (an audit's *model.AuditFinding); RowKind is its kind, Reg's Row or its Parts.
 	Row        model.Row
+	RowKind    *model.RowKind
 	DocControl *model.DocControl
 	Control    *model.Control
 	Risk       *model.Risk

@@ -115,11 +115,20 @@ func (r *resolver) define(opt Options) {
 			if row.RowID() == "" {
 				r.errs.Add(row.RowPos(), "%s has no id", reg.Row.Noun)
 			}
-			e := &Entity{Kind: Kind(reg.Row.Kind), ID: row.RowID(), Title: row.RowTitle(), Pos: row.RowIDPos(), Reg: reg, Row: row, Published: true}
+			e := &Entity{Kind: Kind(reg.Row.Kind), ID: row.RowID(), Title: row.RowTitle(), Pos: row.RowIDPos(), Reg: reg, Row: row, RowKind: reg.Row, Published: true}
 			e.Risk, _ = row.(*model.Risk)
 			e.Action, _ = row.(*model.Action)
 			e.Evidence, _ = row.(*model.Evidence)
 			add(e)
+			if parts := reg.Row.Parts; parts != nil {
+				for _, part := range parts.Of(row) {
+					if part.RowID() == "" {
+						r.errs.Add(part.RowPos(), "%s of %s %s has no id", parts.Noun, reg.Row.Noun, row.RowID())
+						continue
+					}
+					add(&Entity{Kind: Kind(parts.Kind), ID: part.RowID(), Title: part.RowTitle(), Pos: part.RowIDPos(), Reg: reg, Row: part, RowKind: &parts.RowKind, Published: true})
+				}
+			}
 		}
 	}
 }
@@ -158,12 +167,21 @@ func (r *resolver) unresolved(id, where string) string {
 	return msg
 }
 
-// closest suggests an existing ID that differs from id only in case.
+// closest suggests an existing ID that differs from id only in case, or the one part of
+// a row (an audit's finding) whose own ID id is, written without its row's ("OBS-1" for
+// "AUD-1/OBS-1").
 func (r *resolver) closest(id string) string {
+	var parts []string
 	for k := range r.g.byID {
 		if strings.EqualFold(k, id) {
 			return k
 		}
+		if strings.HasSuffix(k, "/"+id) {
+			parts = append(parts, k)
+		}
+	}
+	if len(parts) == 1 {
+		return parts[0]
 	}
 	return ""
 }
@@ -206,6 +224,14 @@ func (r *resolver) resolveData() {
 		}
 		for _, row := range data.Rows() {
 			r.resolveRow(reg, regEntity, row)
+			if reg.Row == nil || reg.Row.Parts == nil {
+				continue
+			}
+			for _, part := range reg.Row.Parts.Of(row) {
+				// A row references its parts; each part resolves its own references.
+				r.link(r.rows[row], r.rows[part])
+				r.resolveRow(reg, regEntity, part)
+			}
 		}
 	}
 	for _, pk := range site.Config.Packs {
@@ -268,8 +294,10 @@ func (r *resolver) resolveRow(reg *model.Register, regEntity *Entity, row model.
 // keeps reports whether the site keeps a register whose rows are of one of the kinds.
 func (r *resolver) keeps(kinds []string) bool {
 	for _, reg := range model.Registers() {
-		if reg.Row != nil && slices.Contains(kinds, reg.Row.Kind) && *reg.Data(r.g.Site).Source() != "" {
-			return true
+		for _, k := range reg.RowKinds() {
+			if slices.Contains(kinds, k.Kind) && *reg.Data(r.g.Site).Source() != "" {
+				return true
+			}
 		}
 	}
 	return false
@@ -284,13 +312,13 @@ func kindsOf(names []string) []Kind {
 }
 
 // PackArtefacts returns the generated artefacts a pack may list: each register's
-// section, and the clause coverage matrix.
+// section, the clause coverage matrix and the acknowledgement coverage.
 func PackArtefacts() []string {
 	var out []string
 	for _, reg := range model.Registers() {
 		out = append(out, reg.Artefact)
 	}
-	return append(out, "clauses")
+	return append(out, "clauses", AckArtefact)
 }
 
 // IsPackSelector reports whether a pack contents entry is a generated artefact, a
@@ -377,8 +405,10 @@ func kindsText(ks []Kind) string {
 	}
 	if len(ks) == 1 {
 		for _, reg := range model.Registers() {
-			if reg.Row != nil && reg.Row.Kind == s[0] {
-				return article(reg.Row.Noun)
+			for _, k := range reg.RowKinds() {
+				if k.Kind == s[0] {
+					return article(k.Noun)
+				}
 			}
 		}
 	}

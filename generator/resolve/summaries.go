@@ -10,9 +10,21 @@ import (
 // in the packs alike (derived once, here, so that the two never disagree).
 
 // SoASummary counts the catalogue's controls by applicability and implementation.
-func (g *Graph) SoASummary() string {
+func (g *Graph) SoASummary() string { return g.SoASummaryOf(nil) }
+
+// SoASummaryOf is SoASummary over the controls shown reports true for (all when nil):
+// the site counts only the rows it publishes.
+func (g *Graph) SoASummaryOf(shown func(*Entity) bool) string {
 	counts := map[string]int{}
-	controls := g.SoAControls()
+	var controls []*model.Control
+	for _, c := range g.SoAControls() {
+		if shown != nil {
+			if e, ok := g.Lookup(c.ID); !ok || !shown(e) {
+				continue
+			}
+		}
+		controls = append(controls, c)
+	}
 	for _, c := range controls {
 		row, ok := g.SoARow(c.ID)
 		switch {
@@ -36,14 +48,26 @@ func (g *Graph) SoASummary() string {
 
 // TreatmentSummary counts the treatment actions by status and those overdue on the
 // build date.
-func (g *Graph) TreatmentSummary() string {
-	acts := g.Site.Treatment.Actions
-	counts := map[model.ActionStatus]int{}
-	overdue := 0
-	for _, a := range acts {
+func (g *Graph) TreatmentSummary() string { return g.TreatmentSummaryOf(nil) }
+
+// TreatmentSummaryOf is TreatmentSummary over the actions shown reports true for (all
+// when nil).
+func (g *Graph) TreatmentSummaryOf(shown func(*Entity) bool) string {
+	var acts []*model.Action
+	for _, a := range g.Site.Treatment.Actions {
 		if a == nil {
 			continue
 		}
+		if shown != nil {
+			if e, ok := g.Lookup(a.ID); !ok || !shown(e) {
+				continue
+			}
+		}
+		acts = append(acts, a)
+	}
+	counts := map[model.ActionStatus]int{}
+	overdue := 0
+	for _, a := range acts {
 		counts[a.Status]++
 		if g.Overdue(a) {
 			overdue++

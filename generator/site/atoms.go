@@ -3,7 +3,9 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Atoms are the values a reader scans for and that must never break across lines:
@@ -33,4 +35,39 @@ func nowrapHTML(v any) template.HTML {
 func isDate(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return len(s) == len(time.DateOnly) && err == nil
+}
+
+// Long words and addresses in a register's cells wrap: a table column is never
+// narrower than its longest unbreakable run of text, so an address in a justification
+// would widen its register past the window.
+const (
+	longRun  = 20 // a run of text without spaces this long gets break opportunities
+	hardWrap = 24 // the longest stretch left without one
+)
+
+// wrapHTML is a value as escaped text with break opportunities (<wbr>) in its long
+// runs: after each "/", ".", "_", "?", "&", "=" and "#" of an address, and every
+// hardWrap characters of a run that has none.
+func wrapHTML(v any) template.HTML {
+	s := fmt.Sprint(v)
+	var b strings.Builder
+	for i, word := range strings.SplitAfter(s, " ") {
+		if i > 0 && word == "" {
+			continue
+		}
+		if utf8.RuneCountInString(strings.TrimSpace(word)) < longRun {
+			b.WriteString(template.HTMLEscapeString(word))
+			continue
+		}
+		stretch := 0
+		for _, r := range word {
+			b.WriteString(template.HTMLEscapeString(string(r)))
+			stretch++
+			if strings.ContainsRune("/._?&=#", r) || stretch >= hardWrap {
+				b.WriteString("<wbr>")
+				stretch = 0
+			}
+		}
+	}
+	return template.HTML(b.String())
 }

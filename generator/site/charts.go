@@ -17,6 +17,8 @@ type chart struct {
 	// Legend is the segments' labels and classes, in drawing order (the layout shows it
 	// as HTML beside the drawing, where it wraps).
 	Legend []chartSeg
+	// Trend is the chart's counts across releases (trend.go); nil without releases.
+	Trend *trend
 }
 
 // chartBar is one bar: its label, an optional link, and its segments.
@@ -76,6 +78,9 @@ func (p *Page) ChartSVG(c chart) template.HTML {
 	var words []string
 	for _, b := range c.Bars {
 		words = append(words, b.words())
+	}
+	if len(words) == 0 {
+		words = []string{"none"} // kept for its trend across releases
 	}
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg class="chart" id="%s" role="img" aria-labelledby="%s-title" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg">`, esc(c.ID), esc(c.ID), w, h, w, h)

@@ -22,9 +22,25 @@ type dashboard struct {
 }
 
 func (r *renderer) dashboardData() dashboard {
+	var rels []ReleaseFigures
+	if r.opt.Versions != nil {
+		rels = r.opt.Versions.Trend
+	}
+	d := r.dashboardCharts(len(rels) > 0)
+	d.addTrends(rels)
+	// A chart with nothing to draw today is left out, unless its trend shows what it
+	// had in earlier releases.
+	d.Charts = slices.DeleteFunc(d.Charts, func(c chart) bool { return len(c.Bars) == 0 && c.Trend == nil })
+	return d
+}
+
+// dashboardCharts is the dashboard without the trends: the charts of the registers the
+// site publishes, with those that have no bars when empty is set (their counts are
+// zeros in a trend).
+func (r *renderer) dashboardCharts(empty bool) dashboard {
 	var d dashboard
 	add := func(c chart, ok bool) {
-		if ok && len(c.Bars) > 0 {
+		if ok && (empty || len(c.Bars) > 0) {
 			d.Charts = append(d.Charts, c)
 		}
 	}

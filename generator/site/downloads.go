@@ -112,7 +112,7 @@ func (r *renderer) exportFiles() map[string][]byte {
 	if r.state != nil {
 		if old := r.state.reusable(r.opt.Previous); old != nil && old.exports != nil {
 			r.exports, r.exportErr = old.exports, old.exportErr
-			r.state.exports, r.state.exportErr = r.exports, r.exportErr
+			r.state.exports, r.state.exportErr, r.state.workbooks = r.exports, r.exportErr, old.workbooks
 			return r.exports
 		}
 		defer func() { r.state.exports, r.state.exportErr = r.exports, r.exportErr }()
@@ -122,16 +122,50 @@ func (r *renderer) exportFiles() map[string][]byte {
 		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
 			continue // the site does not have or does not publish the register
 		}
-		for _, format := range []string{export.CSV, export.XLSX} {
-			var buf bytes.Buffer
-			if err := export.WriteOnly(&buf, r.g, kind, format, r.pub.shown); err != nil {
-				r.exportErr = err
-				continue
-			}
-			r.exports[exportFile(kind, format)] = buf.Bytes()
+		t, err := export.BuildOnly(r.g, kind, r.pub.shown)
+		if err != nil {
+			r.exportErr = err
+			continue
+		}
+		var buf bytes.Buffer
+		if err := t.WriteCSV(&buf); err != nil {
+			r.exportErr = err
+		} else {
+			r.exports[exportFile(kind, export.CSV)] = buf.Bytes()
+		}
+		if b, err := r.workbook(kind, t); err != nil {
+			r.exportErr = err
+		} else {
+			r.exports[exportFile(kind, export.XLSX)] = b
 		}
 	}
 	return r.exports
+}
+
+// workbook writes the XLSX export of a table, or keeps the previous render's when its
+// table and document properties are the same (export.Table.WorkbookKey): a title
+// edit in the live preview changes one export's table, and a workbook costs far more
+// than its table.
+func (r *renderer) workbook(kind string, t *export.Table) ([]byte, error) {
+	info := export.Info(r.g, kind)
+	key := t.WorkbookKey(info)
+	if r.state == nil {
+		var buf bytes.Buffer
+		err := t.WriteXLSX(&buf, info)
+		return buf.Bytes(), err
+	}
+	if prev := r.opt.Previous; prev != nil && prev.state != nil {
+		if w, ok := prev.state.workbooks[kind]; ok && w.key == key {
+			r.state.workbooks[kind] = w
+			return w.data, nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.WriteXLSX(&buf, info); err != nil {
+		return nil, err
+	}
+	r.state.workbooks[kind] = keptWorkbook{key: key, data: buf.Bytes()}
+	return buf.Bytes(), nil
 }
 
 // csvRows counts the records of a CSV export after its header row.

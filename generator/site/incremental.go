@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
+	"maps"
 	"sort"
 	"strconv"
 	"sync"
@@ -34,10 +35,16 @@ import (
 
 // renderState summarises what a render read.
 type renderState struct {
-	// global hashes every input except the document bodies.
+	// global hashes every input except the documents' bodies and front matter.
 	global [sha256.Size]byte
 	// bodies hashes each document's body, by source path.
 	bodies map[string][sha256.Size]byte
+	// heads hashes each document's front matter and title, by source path; rests its
+	// front matter without its title line (see titleEdits); titles keeps its title.
+	heads, rests map[string][sha256.Size]byte
+	titles       map[string]string
+	// navs keeps each page's navigation fingerprint (see navPrint), by page path.
+	navs sync.Map // string → [sha256.Size]byte
 	// entries keeps each page's encoded search-index entry, by page path: an entry reads
 	// the global inputs and at most its own document's body, so under unchanged global
 	// inputs and an unchanged body it is the same bytes.
@@ -50,12 +57,21 @@ type renderState struct {
 	// (see exportFiles): they read only the global inputs.
 	exports   map[string][]byte
 	exportErr error
+	// workbooks keeps each export kind's XLSX workbook with the key of what it was
+	// written from (see renderer.workbook).
+	workbooks map[string]keptWorkbook
+}
+
+// keptWorkbook is an XLSX export and the key of the table it was written from.
+type keptWorkbook struct {
+	key  [sha256.Size]byte
+	data []byte
 }
 
 // reusable returns the state of the previous render when its global inputs equal this
 // render's, so that what it made from them can be reused; else nil.
 func (st *renderState) reusable(prev *Output) *renderState {
-	if prev == nil || prev.state == nil || prev.state.global != st.global {
+	if prev == nil || prev.state == nil || prev.state.global != st.global || !maps.Equal(prev.state.heads, st.heads) {
 		return nil
 	}
 	return prev.state
@@ -64,6 +80,9 @@ func (st *renderState) reusable(prev *Output) *renderState {
 // entryOf returns a page's encoded search entry, from the previous render when its
 // inputs are unchanged, and records it for the next render.
 func (st *renderState) entryOf(prev *Output, p *Page, encode func() ([]byte, error)) ([]byte, error) {
+	if v, ok := st.entries.Load(p.Path); ok {
+		return v.([]byte), nil // carried with the page (titleEdits)
+	}
 	if old := st.reusable(prev); old != nil {
 		same := true
 		if d := p.Entity.Doc; d != nil {
@@ -107,7 +126,9 @@ func (r *renderer) inputState() *renderState {
 	for _, d := range s.Documents {
 		docs[d.Path] = d
 	}
-	st := &renderState{bodies: make(map[string][sha256.Size]byte, len(docs))}
+	st := &renderState{bodies: make(map[string][sha256.Size]byte, len(docs)),
+		heads: make(map[string][sha256.Size]byte, len(docs)), rests: make(map[string][sha256.Size]byte, len(docs)),
+		titles: make(map[string]string, len(docs)), workbooks: map[string]keptWorkbook{}}
 	paths := make([]string, 0, len(s.Files))
 	for p := range s.Files {
 		paths = append(paths, p)
@@ -115,13 +136,19 @@ func (r *renderer) inputState() *renderState {
 	sort.Strings(paths)
 	for _, p := range paths {
 		b := s.Files[p]
-		// A document's body is the tail of its file; the head (front matter) is a global
-		// input, because the nav, registers and backlinks of every page show it.
+		// A document's body is the tail of its file; the head (front matter) is shown by
+		// the nav, registers and backlinks of other pages: a change to it re-renders
+		// every page, but a change to its title only the pages that show it.
+		h.str(p)
 		if d, ok := docs[p]; ok && bytes.HasSuffix(b, d.Body) {
 			st.bodies[p] = d.BodySum
-			b = b[:len(b)-len(d.Body)]
+			head := b[:len(b)-len(d.Body)]
+			title := d.Meta.Title
+			st.heads[p] = sumOf(head, []byte(title))
+			st.rests[p] = sumOf(withoutTitleLine(head))
+			st.titles[p] = title
+			continue
 		}
-		h.str(p)
 		h.bytes(b)
 	}
 	// What bodies contribute to other pages: the links (backlinks are shown on the
@@ -152,9 +179,12 @@ func (r *renderer) inputState() *renderState {
 
 // reuser returns a function that gives a page's bytes from the previous render when
 // none of its inputs changed, or nil when every page must be rendered.
-func reuser(prev *Output, cur *renderState) func(p *Page) ([]byte, bool) {
+func (r *renderer) reuser(prev *Output, cur *renderState) func(p *Page) ([]byte, bool) {
 	old := cur.reusable(prev)
 	if old == nil {
+		if old, changed := cur.titleEdits(prev); old != nil {
+			return r.titleReuser(prev, old, cur, changed)
+		}
 		return nil
 	}
 	return func(p *Page) ([]byte, bool) {

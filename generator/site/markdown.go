@@ -101,6 +101,7 @@ func (m *mdRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindFootnoteLink, m.renderFootnoteLink)
 	reg.Register(east.KindFootnoteBacklink, m.renderFootnoteBacklink)
 	reg.Register(east.KindTable, m.renderTable)
+	reg.Register(east.KindTableCell, m.renderTableCell)
 	m.registerRawHTML(reg)
 }
 

@@ -36,6 +36,9 @@ type Page struct {
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
 	// placeholder page for each key).
 	navKey *sidebarKey
+	// readsTitles marks a page that shows what any document's title changes without
+	// showing the title: the downloads page, with the sizes of the exports (titleEdits).
+	readsTitles bool
 	// class is the page's label (see classify.go); shown is the highest classification
 	// of what its layout linked while rendering.
 	class, shown model.Classification
@@ -231,6 +234,8 @@ func funcs() template.FuncMap {
 		// date and nowrap keep a date or a version number on one line (atoms.go).
 		"date":   dateHTML,
 		"nowrap": nowrapHTML,
+		// wrap lets a cell's long words and addresses wrap (atoms.go).
+		"wrap": wrapHTML,
 	}
 }
 

@@ -53,11 +53,10 @@ func (r *renderer) pages() []*Page {
 		info := g.Info(e)
 		add(&Page{Path: reg.Page, Layout: reg.Layout, Title: e.Title, Entity: e, Info: &info, Data: r.registerView(reg),
 			Section: "Registers", source: e.Pos.Path})
-		if reg.Row == nil {
-			continue
-		}
-		for _, x := range g.OfKind(resolve.Kind(reg.Row.Kind)) {
-			add(&Page{Path: urls.Of(x), Layout: reg.Row.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
+		for _, k := range reg.RowKinds() {
+			for _, x := range g.OfKind(resolve.Kind(k.Kind)) {
+				add(&Page{Path: urls.Of(x), Layout: k.Layout, Title: x.ID + " " + x.Title, Entity: x, Section: reg.Section, source: reg.File})
+			}
 		}
 	}
 	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups(false)})
@@ -80,7 +79,7 @@ func (r *renderer) pages() []*Page {
 	for _, op := range r.ownerPages() {
 		add(op)
 	}
-	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData()})
+	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData(), readsTitles: true})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {
@@ -92,12 +91,31 @@ func (r *renderer) pages() []*Page {
 				Data: withheldView{ID: e.ID, Kind: kindWord(e), Classification: g.Classification(e)}})
 		}
 	}
+	titleCrumbs(pages)
 	r.labels(pages)
 	r.site.pages = map[string]bool{}
 	for _, p := range pages {
 		r.site.pages[p.Path] = true
 	}
 	return pages
+}
+
+// titleCrumbs names each breadcrumb that links to a page of the site (other than the
+// home page, "Home") by that page's title, so that a breadcrumb says what it opens: a
+// risk's "Information security risk register", not its sidebar section's "Risk
+// register".
+func titleCrumbs(pages []*Page) {
+	titles := make(map[string]string, len(pages))
+	for _, p := range pages {
+		titles[p.Path] = p.Title
+	}
+	for _, p := range pages {
+		for i, c := range p.Crumbs {
+			if t, ok := titles[c.Path]; ok && c.Path != urls.Home {
+				p.Crumbs[i].Title = t
+			}
+		}
+	}
 }
 
 // registerView is the data of a register's page beyond the register itself: the SoA's
@@ -203,9 +221,11 @@ func (r *renderer) homeData() homeData {
 			}
 		}
 	}
-	soa := g.SoAControls()
-	h.Controls = len(soa)
-	for _, c := range soa {
+	for _, c := range g.SoAControls() {
+		if e, ok := g.Lookup(c.ID); !ok || !r.pub.shown(e) {
+			continue // withheld: the SoA does not show it, so nor is it counted here
+		}
+		h.Controls++
 		if row, ok := g.SoARow(c.ID); ok && h.HasSoA && row.IsApplicable() {
 			h.Applicable++
 			if row.Status == model.Implemented {

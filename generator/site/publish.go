@@ -95,8 +95,8 @@ type withheldView struct {
 // kindWord names what an entity is in a sentence: a register's row by its register's
 // noun ("treatment action"), anything else by its kind.
 func kindWord(e *resolve.Entity) string {
-	if e.Reg != nil && e.Reg.Row != nil && e.Kind == resolve.Kind(e.Reg.Row.Kind) {
-		return e.Reg.Row.Noun
+	if e.RowKind != nil && e.Kind == resolve.Kind(e.RowKind.Kind) {
+		return e.RowKind.Noun
 	}
 	return string(e.Kind)
 }

@@ -201,3 +201,10 @@ func (p *Page) FindingURL(f check.Finding) string {
 	}
 	return ""
 }
+
+// SoASummary is the SoA's one-sentence summary (as the packs open it) over the controls
+// the site shows: a row withheld for its classification is not counted.
+func (p *Page) SoASummary() string { return p.G.SoASummaryOf(p.pub().shown) }
+
+// TreatmentSummary is the treatment plan's summary over the actions the site shows.
+func (p *Page) TreatmentSummary() string { return p.G.TreatmentSummaryOf(p.pub().shown) }

@@ -114,12 +114,12 @@ func (p *Page) RowTable() *rowTable {
 // title (the page's heading) and without the empty ones.
 func (p *Page) RowFields() []rowField {
 	e := p.Entity
-	if e == nil || e.Row == nil || e.Reg == nil || e.Reg.Columns == nil {
+	if e == nil || e.Row == nil || e.Reg == nil || e.Reg.ColumnsOf(e.RowKind) == nil {
 		return nil
 	}
 	refs := refFields(e.Row)
 	var out []rowField
-	for _, c := range e.Reg.Columns(model.TableContext{Site: p.G.Site, Date: p.G.Date}) {
+	for _, c := range e.Reg.ColumnsOf(e.RowKind)(model.TableContext{Site: p.G.Site, Date: p.G.Date}) {
 		val := c.Value(e.Row)
 		if c.Name == "id" || model.CellText(val) == "" || model.CellText(val) == e.Title {
 			continue
@@ -161,7 +161,7 @@ func (p *Page) cellHTML(name string, val any, refs map[string]bool) template.HTM
 	}
 	ids, isList := val.([]string)
 	if !refs[name] || !isList {
-		return template.HTML(template.HTMLEscapeString(model.CellText(val)))
+		return wrapHTML(model.CellText(val))
 	}
 	var b strings.Builder
 	for i, id := range ids {

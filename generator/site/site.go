@@ -88,12 +88,13 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	results := make([][]byte, len(pages))
 	pageErrs := make([]error, len(pages))
 	r.site.sidebar.carry(opt.Previous, state)
-	reuse := reuser(opt.Previous, state)
+	reuse := r.reuser(opt.Previous, state)
 	// What reads the documents' references runs before their ASTs may be dropped.
 	r.withheldOnly = r.withheldAssets()
 	release := r.releaser(pages)
 	idx := newSearchEntries(len(pages))
 	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
+		defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b

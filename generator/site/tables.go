@@ -21,3 +21,22 @@ func (m *mdRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, en
 	}
 	return s, err
 }
+
+// renderTableCell renders a table cell with goldmark's renderer and leaves the node as
+// it found it: goldmark adds the cell's alignment to its style attribute, so a
+// document rendered again from the same parse (the live preview re-renders pages
+// without parsing them again) would say "text-align:center;text-align:center".
+func (m *mdRenderer) renderTableCell(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return m.gm[node.Kind()](w, src, node, entering)
+	}
+	before := node.Attributes()
+	saved := make([]ast.Attribute, len(before))
+	copy(saved, before)
+	s, err := m.gm[node.Kind()](w, src, node, entering)
+	node.RemoveAttributes()
+	for _, a := range saved {
+		node.SetAttribute(a.Name, a.Value)
+	}
+	return s, err
+}

@@ -21,6 +21,9 @@ type Versions struct {
 	Switcher func(page string) *VersionNav
 	// Extra are pages the site adds: the "what changed" pages.
 	Extra []ExtraPage
+	// Trend is the dashboard figures of every release, oldest first: the home page
+	// draws each chart's trend across them (trend.go).
+	Trend []ReleaseFigures
 
 	// byPage is Changed by page, filled by the render; asked records the pages whose
 	// layout showed the switcher, so that one whose theme does not still gets it.
@@ -64,7 +67,8 @@ func (v *Versions) Fingerprint() string {
 	b, err := json.Marshal(struct {
 		Changed map[string]*GitChange
 		Extra   []ExtraPage
-	}{v.Changed, v.Extra})
+		Trend   []ReleaseFigures
+	}{v.Changed, v.Extra, v.Trend})
 	if err != nil {
 		return "unhashable:" + err.Error()
 	}
@@ -145,8 +149,9 @@ type Comparison struct {
 	SoA []SoAChange
 
 	// Registers lists the changes of the registers whose rows are entities (risks,
-	// treatment actions, evidence...), in the register table's order; a register without
-	// changes is left out.
+	// treatment actions, evidence...), in the register table's order, then of the
+	// acknowledgement coverage (Name "acknowledgements": one row per distributed
+	// document and group); a set without changes is left out.
 	Registers []RegisterChanges
 
 	// Classification is the highest classification of what the comparison lists (the

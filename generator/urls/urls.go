@@ -36,6 +36,8 @@ func Of(e *resolve.Entity) string {
 		return "controls/" + Slug(e.ID) + ".html"
 	case e.Kind == resolve.KindRegister && e.Reg != nil:
 		return e.Reg.Page
+	case e.RowKind != nil:
+		return e.RowKind.Dir + "/" + Slug(e.ID) + ".html"
 	case e.Reg != nil && e.Reg.Row != nil:
 		return RowPage(e.Reg, e.ID)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/build"
@@ -148,6 +149,15 @@ func (b *Builder) renderReleases(ctx context.Context, rs *releaseSet, sw *switch
 	return out, nil
 }
 
+// trend returns the dashboard figures of every release, oldest first.
+func (rs *releaseSet) trend() []site.ReleaseFigures {
+	var out []site.ReleaseFigures
+	for _, v := range slices.Backward(rs.built) {
+		out = append(out, site.ReleaseFigures{Release: v.label, Date: model.DateOf(v.rel.Date).String(), Charts: rs.snaps[v].Figures})
+	}
+	return out
+}
+
 // renderRelease returns a release's files: from the cache when they show the switcher
 // fp, else rendered from its tree as of its tag date, with the same options as the
 // current build but never strict (an old release cannot be fixed).
@@ -179,6 +189,7 @@ func (b *Builder) renderRelease(ctx context.Context, rs *releaseSet, v *version,
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", w.name, err)
 	}
+	rs.snaps[v].Figures = site.DashboardFigures(res.Graph, res.Findings)
 	if err := rs.cache.store(w.rel, rs.key, fp, w.pages, res.Files, rs.snaps[v]); err != nil {
 		b.logf("warning: caching %s: %v", w.name, err)
 	}

@@ -12,7 +12,7 @@ import (
 
 // cacheFormat changes whenever what is cached changes shape, so an older cache is
 // rebuilt rather than misread.
-const cacheFormat = 4
+const cacheFormat = 5
 
 // CacheDir is where rendered releases are kept between builds, relative to the site
 // root (beside the development signer, and like it never committed).

@@ -212,10 +212,24 @@ func compareSoA(c *site.Comparison, old *side, cur side) {
 	}
 }
 
-// compareRows lists, register by register in the table's order, the rows added and
-// removed and the rows whose tracked columns changed (model.Register.Tracked).
+// rowSet is a set of rows "what changed" compares: a register's, or the
+// acknowledgement coverage's.
+type rowSet struct{ name, section string }
+
+// rowSets are the sets of rows compared, in the order listed: the registers whose rows
+// are entities, in the table's order, then the acknowledgement coverage.
+func rowSets() []rowSet {
+	var out []rowSet
+	for _, reg := range model.Registers() {
+		out = append(out, rowSet{reg.Name, reg.Section})
+	}
+	return append(out, rowSet{resolve.AckArtefact, "Acknowledgement coverage"})
+}
+
+// compareRows lists, set by set (rowSets), the rows added and removed and the rows
+// whose tracked columns changed (model.Register.Tracked; ackTracked).
 func compareRows(c *site.Comparison, old *side, cur side) {
-	key := func(r snapRow) string { return r.Register + "\x00" + r.ID }
+	key := func(r snapRow) string { return r.Register + "\x00" + r.ID + "\x00" + r.Of }
 	before := map[string]snapRow{}
 	for _, r := range old.snap.Rows {
 		before[key(r)] = r
@@ -224,10 +238,10 @@ func compareRows(c *site.Comparison, old *side, cur side) {
 	for _, r := range cur.snap.Rows {
 		now[key(r)] = true
 	}
-	for _, reg := range model.Registers() {
-		ch := site.RegisterChanges{Name: reg.Name, Section: reg.Section}
+	for _, reg := range rowSets() {
+		ch := site.RegisterChanges{Name: reg.name, Section: reg.section}
 		for _, r := range cur.snap.Rows {
-			if r.Register != reg.Name {
+			if r.Register != reg.name {
 				continue
 			}
 			o, ok := before[key(r)]
@@ -243,7 +257,7 @@ func compareRows(c *site.Comparison, old *side, cur side) {
 			}
 		}
 		for _, r := range old.snap.Rows {
-			if r.Register == reg.Name && !now[key(r)] {
+			if r.Register == reg.name && !now[key(r)] {
 				ch.Removed = append(ch.Removed, rowRef(r, old.root, nil))
 				raise(c, r.Class)
 			}

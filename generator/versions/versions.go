@@ -146,6 +146,7 @@ func (b *Builder) Build(ctx context.Context) (*build.Result, error) {
 		return nil, err
 	}
 	vs.Switcher = sw.navOf(sw.versions[0])
+	vs.Trend = rb.trend()
 	res, err := build.Run(ctx, opt)
 	if err != nil {
 		return nil, err

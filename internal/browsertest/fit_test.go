@@ -72,6 +72,14 @@ const fitJS = `(w => {
 // date or version number breaks across two lines.
 func testRegistersFit(t *testing.T, e *env) {
 	ctx, m := e.tab(t)
+	registersFit(t, ctx, e)
+	testColumnChooser(t, ctx, e)
+	clean(t, m)
+}
+
+// registersFit reads every register page of e's site (and two documents) at every width
+// of widths and reports what does not fit.
+func registersFit(t *testing.T, ctx context.Context, e *env) {
 	for _, p := range registerPages(t, e) {
 		do(t, ctx, chromedp.EmulateViewport(1280, 800))
 		do(t, ctx, chromedp.Navigate(e.url(p)))
@@ -86,8 +94,6 @@ func testRegistersFit(t *testing.T, e *env) {
 			}
 		}
 	}
-	testColumnChooser(t, ctx, e)
-	clean(t, m)
 }
 
 // cardsJS reports whether every sortable register shows its rows as blocks whose cells

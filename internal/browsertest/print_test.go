@@ -1,15 +1,12 @@
 package browsertest
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
@@ -18,7 +15,8 @@ import (
 // of a register and of a policy carries the organisation, the document's ID and its
 // classification (read back from Chromium's PDF with pdftotext and pdfinfo).
 func testPrintPages(t *testing.T, e *env) {
-	pdftotext, pdfinfo := tooltest.Need(t, "pdftotext"), tooltest.Need(t, "pdfinfo")
+	tooltest.Need(t, "pdftotext")
+	pdfinfo := tooltest.Need(t, "pdfinfo")
 	org := e.site.Graph.Site.Config.Organisation
 	ctx, m := e.tab(t)
 	for _, tc := range []struct {
@@ -30,15 +28,7 @@ func testPrintPages(t *testing.T, e *env) {
 		{firstDocument(t, e.site, "policy"), "", false, nil},
 	} {
 		do(t, ctx, chromedp.Navigate(e.url(tc.path)))
-		res, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: ptr(true)})
-		pdf := res.Data
-		if err != nil {
-			t.Fatalf("printing %s: %v", tc.path, err)
-		}
-		file := filepath.Join(t.TempDir(), "print.pdf")
-		if err := os.WriteFile(file, pdf, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		file := printPDF(t, ctx)
 		info, _ := exec.Command(pdfinfo, file).Output()
 		size := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+)`).FindStringSubmatch(string(info))
 		if len(size) != 3 {
@@ -49,18 +39,14 @@ func testPrintPages(t *testing.T, e *env) {
 		if (w > h) != tc.landscape {
 			t.Errorf("%s prints %s × %s pt, want landscape %v", tc.path, size[1], size[2], tc.landscape)
 		}
-		out, err := exec.Command(pdftotext, "-layout", file, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+		pages := pdfPages(t, file)
 		class := strings.ToUpper(eval[string](t, ctx, `document.querySelector(".site-header .classification").textContent.trim()`))
 		for i, p := range pages {
 			if !strings.Contains(p, org) || !strings.Contains(p, class) || (tc.id != "" && !strings.Contains(p, tc.id)) {
 				t.Errorf("%s: printed page %d of %d lacks the organisation, the ID %s or the classification %s:\n%.300s", tc.path, i+1, len(pages), tc.id, class, p)
 			}
 		}
-		text := strings.Join(strings.Fields(string(out)), " ")
+		text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
 		for _, col := range tc.columns {
 			if !strings.Contains(text, col) {
 				t.Errorf("%s: the printed register has no column %q", tc.path, col)

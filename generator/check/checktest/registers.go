@@ -103,6 +103,7 @@ requirements:
     title: Access review missed a system
     raised: 2026-02-01
     source: internal-audit
+    finding: AUD-1/F-1
     requirements: [A.5.18, PRO-CHANGE]
     description: The review missed one system.
     correction: The system was reviewed.

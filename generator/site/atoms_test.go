@@ -1,0 +1,24 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWrapHTML(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Needed for contracts.", "Needed for contracts."},
+		{"a <b> & c", "a &lt;b&gt; &amp; c"},
+		{"see https://intranet.example.com/isms/soa now",
+			"see https:/<wbr>/<wbr>intranet.<wbr>example.<wbr>com/<wbr>isms/<wbr>soa now"},
+		{strings.Repeat("x", 50), strings.Repeat("x", 24) + "<wbr>" + strings.Repeat("x", 24) + "<wbr>xx"},
+		{"MAN-CONTEXT 2026-02-16 v1.2", "MAN-CONTEXT 2026-02-16 v1.2"}, // IDs, dates and versions keep whole
+	} {
+		if got := string(wrapHTML(tc.in)); got != tc.want {
+			t.Errorf("wrapHTML(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+		if got := strings.ReplaceAll(string(wrapHTML(tc.in)), "<wbr>", ""); !strings.Contains(tc.want, "&") && got != tc.in {
+			t.Errorf("wrapHTML(%q) changes the text: %q", tc.in, got)
+		}
+	}
+}

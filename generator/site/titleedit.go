@@ -1,0 +1,151 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"html/template"
+	"maps"
+
+	"github.com/ismsgen/ismsgen/generator/urls"
+)
+
+// Title edits, for the live preview.
+//
+// A document's front matter is shown by other pages (the nav, registers, backlinks), so
+// a change to it re-renders every page. A change to its title alone, the most common
+// edit of front matter, is cheaper: a page can show the title only where it shows the
+// document, and a page that shows a document links to it or names its ID. So when the
+// only front matter that changed is title lines, a page is rendered again when its
+// previous output holds the old title, the ID or a link to a document whose title
+// changed, or when its navigation (sidebar window, previous and next, breadcrumbs)
+// differs, as it does when the new title moves the document within its section. Every
+// other page is copied from the previous render. incremental_test.go proves the result
+// equals a full render for a title edit of every document.
+
+// titleChange is one document whose title changed.
+type titleChange struct {
+	id, oldTitle, page string
+}
+
+// titleEdits returns the previous render's state when the documents' titles and bodies
+// are the only inputs that changed since, with the documents whose title (or any other
+// part of a title line) changed; else nil.
+func (st *renderState) titleEdits(prev *Output) (*renderState, []string) {
+	if prev == nil || prev.state == nil || prev.state.global != st.global || !maps.Equal(prev.state.rests, st.rests) {
+		return nil, nil
+	}
+	old := prev.state
+	var changed []string
+	for p, h := range st.heads {
+		if old.heads[p] != h {
+			changed = append(changed, p)
+		}
+	}
+	return old, changed
+}
+
+// withoutTitleLine returns a front matter without its top-level title line. A title
+// written over several lines keeps its other lines, so that changing them counts as a
+// change to the rest of the front matter.
+func withoutTitleLine(head []byte) []byte {
+	var out []byte
+	for len(head) > 0 {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line = head[:i+1]
+		}
+		head = head[len(line):]
+		if !bytes.HasPrefix(line, []byte("title:")) {
+			out = append(out, line...)
+		}
+	}
+	return out
+}
+
+// titleReuser returns the page reuser of a render whose inputs differ from the previous
+// render's in the titles of changed documents (and in bodies) only.
+func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []string) func(p *Page) ([]byte, bool) {
+	var changes []titleChange
+	for _, path := range changed {
+		c := titleChange{oldTitle: old.titles[path]}
+		if e, ok := r.g.DocumentByPath(path); ok {
+			c.id, c.page = e.ID, urls.Of(e)
+		}
+		changes = append(changes, c)
+	}
+	shows := func(b []byte, from string) bool {
+		for _, c := range changes {
+			needles := []string{c.oldTitle, template.HTMLEscapeString(c.oldTitle), c.id}
+			if c.page != "" {
+				needles = append(needles, urls.Rel(from, c.page))
+			}
+			for _, n := range needles {
+				if n != "" && bytes.Contains(b, []byte(n)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return func(p *Page) ([]byte, bool) {
+		if p.Entity != nil && p.Entity.Doc != nil {
+			path := p.Entity.Doc.Path
+			if b, ok := old.bodies[path]; !ok || b != cur.bodies[path] || old.heads[path] != cur.heads[path] {
+				return nil, false
+			}
+		}
+		b, ok := prev.Files[p.Path]
+		if !ok || p.readsTitles {
+			return nil, false
+		}
+		if nav, ok := old.navs.Load(p.Path); !ok || nav.([sha256.Size]byte) != r.navPrint(p) {
+			return nil, false
+		}
+		if shows(b, p.Path) {
+			return nil, false
+		}
+		if e, ok := old.entries.Load(p.Path); ok {
+			cur.entries.Store(p.Path, e)
+		}
+		return b, true
+	}
+}
+
+// navPrint fingerprints what a page shows of the site's navigation: its sidebar, its
+// previous and next documents and its breadcrumbs.
+func (r *renderer) navPrint(p *Page) [sha256.Size]byte {
+	h := lenHasher{h: sha256.New()}
+	if p.Site != nil && p.Site.sidebar != nil {
+		html, err := p.Site.sidebar.get(p.Site.sidebarKeyOf(p.Path))
+		if err != nil {
+			html = "\x00error"
+		}
+		h.str(html)
+	}
+	for _, it := range []*navItem{p.Prev, p.Next} {
+		if it == nil {
+			h.str("\x00")
+			continue
+		}
+		h.str(it.Path)
+		h.str(it.Title)
+	}
+	for _, c := range p.Crumbs {
+		h.str(c.Path)
+		h.str(c.Title)
+	}
+	var sum [sha256.Size]byte
+	h.h.Sum(sum[:0])
+	return sum
+}
+
+// sumOf hashes parts, length-prefixed.
+func sumOf(parts ...[]byte) [sha256.Size]byte {
+	h := lenHasher{h: sha256.New()}
+	for _, b := range parts {
+		h.bytes(b)
+	}
+	var sum [sha256.Size]byte
+	h.h.Sum(sum[:0])
+	return sum
+}

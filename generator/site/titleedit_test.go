@@ -1,0 +1,88 @@
+package site_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/ismsgen/ismsgen/generator/load"
+	"github.com/ismsgen/ismsgen/internal/synth"
+)
+
+// TestTitleEditEqualsFullRender edits the titles of documents of a site large enough for
+// sidebar windows (150 documents), one after another: moving a document to the start
+// and to the end of its section, across windows, and to and from a title with
+// characters HTML escapes. After each edit, rendering with the previous output must give
+// exactly the files of a full render, while copying most pages.
+func TestTitleEditEqualsFullRender(t *testing.T) {
+	src := t.TempDir()
+	if err := synth.GenerateOptions(src, synth.Options{Docs: 150, Risks: 20}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			docs = append(docs, p)
+		}
+		return nil
+	})
+	sort.Strings(docs)
+	if len(docs) < 100 {
+		t.Fatalf("the synthetic site has %d documents", len(docs))
+	}
+	titleLine := regexp.MustCompile(`(?m)^title: .*$`)
+	edits := []struct {
+		doc   int
+		title string
+	}{
+		{3, "Aardvark first of its section"},
+		{3, "Zymurgy last of its section"},
+		{40, `R&D <lab> "quoted" & 'single'`},
+		{40, "Middle of the road"},
+		{77, "Middle of the road too"},
+		{120, "Aardvark first of its section"}, // the same title as another document had
+		{len(docs) - 1, "Omega"},
+	}
+	l := load.New()
+	prev := renderWith(t, l, src, nil)
+	for _, e := range edits {
+		path := docs[e.doc]
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted := "'" + strings.ReplaceAll(e.title, "'", "''") + "'"
+		if err := os.WriteFile(path, titleLine.ReplaceAll(b, []byte("title: "+strings.ReplaceAll(quoted, "$", "$$"))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inc := renderWith(t, l, src, prev)
+		full := renderWith(t, load.New(), src, nil)
+		name := filepath.Base(path) + " → " + e.title
+		if len(inc.Files) != len(full.Files) {
+			t.Errorf("%s: incremental render has %d files, full render %d", name, len(inc.Files), len(full.Files))
+		}
+		for p, fb := range full.Files {
+			if !bytes.Equal(inc.Files[p], fb) {
+				t.Errorf("%s: %s differs from a full render", name, p)
+			}
+		}
+		reused, pages := 0, 0
+		for p, ib := range inc.Files {
+			if !strings.HasSuffix(p, ".html") {
+				continue
+			}
+			pages++
+			if old, ok := prev.Files[p]; ok && len(ib) > 0 && len(old) > 0 && &ib[0] == &old[0] {
+				reused++
+			}
+		}
+		if reused < pages/2 {
+			t.Errorf("%s: %d of %d pages copied from the previous render, want most", name, reused, pages)
+		}
+		prev = inc
+	}
+}
