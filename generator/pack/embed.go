@@ -14,7 +14,8 @@ var fpdfFontRE = regexp.MustCompile(`^<</Type /Font\s*/Subtype /Type0\s*/BaseFon
 
 // finish rewrites the file fpdf wrote: each face's font objects become the face's own
 // subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
-// drawn), the attachments are added as associated files, the file gets the structure of
+// drawn, one-byte codes when it drew at most 255 characters, the page text recoded to
+// them), the attachments are added as associated files, the file gets the structure of
 // PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), the page content is
 // compacted (pdf.CompactContents), every stream is
 // compressed at the best level.
@@ -23,6 +24,7 @@ func (r *renderer) finish(out []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	recode := map[int]func([]byte) []byte{}
 	for _, n := range f.Numbers() {
 		m := fpdfFontRE.FindSubmatch(f.Object(n))
 		if m == nil {
@@ -39,6 +41,12 @@ func (r *renderer) finish(out []byte) ([]byte, error) {
 		for k, body := range fc.use.Objects(n) {
 			f.Set(n+k, body)
 		}
+		if fn, ok := fc.use.OneByte(); ok {
+			recode[n] = fn
+		}
+	}
+	if err := f.RecodeText(recode); err != nil {
+		return nil, err
 	}
 	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {
 		return nil, err

@@ -120,6 +120,7 @@ func (r *renderer) loadImage(p string) *imageInfo {
 				return nil
 			}
 		}
+		data = smallerPNG(data)
 	case "jpeg":
 		typ = "JPG"
 	case "gif":

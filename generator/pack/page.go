@@ -77,6 +77,7 @@ func (r *renderer) newPage() {
 	if r.landscape {
 		orient = "L"
 	}
+	r.strokeGrid()
 	r.pdf.AddPageFormat(orient, r.paper)
 	r.curFont = fontSel{}
 	r.y = marginTop
@@ -222,12 +223,11 @@ func (r *renderer) vline(x, y1, y2 float64, c rgb, width float64) {
 	r.pdf.Line(x, y1, x, y2)
 }
 
-// fillRect fills a rectangle; the fill colour goes back to white so that text colours
-// always differ from it (fpdf only writes a text colour when it differs from the fill).
+// fillRect fills a rectangle. The fill colour stays set: fpdf draws text in its own
+// colour when it differs from the fill, and else in the fill, which is the same.
 func (r *renderer) fillRect(x, y, w, h float64, c rgb) {
 	r.pdf.SetFillColor(c.r, c.g, c.b)
 	r.pdf.Rect(x, y, w, h, "F")
-	r.pdf.SetFillColor(colWhite.r, colWhite.g, colWhite.b)
 }
 
 // box strokes a rectangle.

@@ -73,7 +73,7 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 		`<rdf:li xml:lang="x-default">Pack 🔐 &lt;&amp;&gt;</rdf:li>`, "<rdf:li>Example Ltd</rdf:li>",
 		"<xmp:CreateDate>2026-11-20T00:00:00Z</xmp:CreateDate>", "<xmp:ModifyDate>2026-11-20T00:00:00Z</xmp:ModifyDate>",
 		"<xmp:CreatorTool>ismsgen test</xmp:CreatorTool>", "<pdf:Producer>ismsgen test</pdf:Producer>",
-		`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>`, `<?xpacket end="w"?>`} {
+		`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>`, `<?xpacket end="r"?>`} {
 		if !bytes.Contains(meta, []byte(want)) {
 			t.Errorf("XMP lacks %s", want)
 		}
@@ -153,6 +153,7 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	if annots == 0 {
 		t.Error("no link annotation found")
 	}
+	checkFontEncodings(t, f)
 	file := writePDF(t, res.PDF)
 	if check := runTool(t, "qpdf", "--check", file); !strings.Contains(check, "No syntax or stream encoding errors found") {
 		t.Errorf("qpdf --check:\n%s", check)
@@ -163,4 +164,69 @@ func TestPackHasPDFA3bStructure(t *testing.T) {
 	if out := runTool(t, "pdfdetach", "-list", file); !strings.Contains(out, "2 embedded files") {
 		t.Errorf("pdfdetach:\n%s", out)
 	}
+}
+
+// checkFontEncodings checks what PDF/A-3 (ISO 19005-3 6.2.11.3) asks of composite fonts:
+// the encoding is Identity-H or an embedded CMap whose WMode is the same in its
+// dictionary and its stream, whose collection (Registry, Ordering) is the CID font's,
+// with a Supplement at least the CID font's, and which uses no other CMap.
+func checkFontEncodings(t *testing.T, f *pdf.File) {
+	t.Helper()
+	embedded := 0
+	for _, n := range f.Numbers() {
+		body := f.Object(n)
+		if !bytes.HasPrefix(body, []byte("<</Type /Font /Subtype /Type0 ")) {
+			continue
+		}
+		d := regexp.MustCompile(`/DescendantFonts \[(\d+) 0 R\]`).FindSubmatch(body)
+		if d == nil {
+			t.Fatalf("Type0 font without a descendant: %s", body)
+		}
+		dn, _ := strconv.Atoi(string(d[1]))
+		cidFont := f.Object(dn)
+		sys := regexp.MustCompile(`/CIDSystemInfo (<<[^>]*>>|\d+ 0 R)`).FindSubmatch(cidFont)
+		if sys == nil {
+			t.Fatalf("CID font without CIDSystemInfo: %s", cidFont)
+		}
+		info := sys[1]
+		if bytes.HasSuffix(info, []byte(" 0 R")) {
+			info = f.Object(objRef(t, cidFont, "CIDSystemInfo"))
+		}
+		if bytes.Contains(body, []byte("/Encoding /Identity-H ")) {
+			continue
+		}
+		embedded++
+		cmap := f.Object(objRef(t, body, "Encoding"))
+		dict, _, _ := bytes.Cut(cmap, []byte(">>\nstream\n"))
+		if !bytes.Contains(dict, []byte("/Type /CMap ")) || !bytes.Contains(dict, []byte("/WMode 0 ")) ||
+			!bytes.Contains(dict, []byte("/CIDSystemInfo "+string(info))) || !bytes.Contains(info, []byte("/Registry (Adobe) /Ordering (Identity) /Supplement 0")) {
+			t.Errorf("encoding CMap %.300s for the CID font's %s", dict, info)
+		}
+		data := inflateStream(t, cmap)
+		if !strings.Contains(data, "/WMode 0 def") || strings.Contains(data, "usecmap") ||
+			!strings.Contains(data, "/Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def") {
+			t.Errorf("encoding CMap stream:\n%s", data)
+		}
+	}
+	if embedded == 0 {
+		t.Error("no font with one-byte codes")
+	}
+}
+
+// inflateStream returns the decompressed data of a Flate stream object's body.
+func inflateStream(t *testing.T, body []byte) string {
+	t.Helper()
+	_, data, ok := bytes.Cut(body, []byte(">>\nstream\n"))
+	if !ok {
+		t.Fatalf("not a stream: %.100s", body)
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

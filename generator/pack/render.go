@@ -169,6 +169,7 @@ type renderer struct {
 	fail     *failures                                // items whose rendering panicked (guard.go)
 	lexers   lexerCache                               // code block lexers, looked up once per language
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
+	grid     *grid                                    // borders of the table being drawn, not stroked yet (grid.go)
 }
 
 // pageInfo is what the header of a page shows (every footer shows the pack's label).

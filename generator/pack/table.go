@@ -8,6 +8,8 @@ import (
 const (
 	cellPadX = 1.3
 	cellPadY = 0.9
+	// cellBorder is the width of the lines between cells.
+	cellBorder = 0.15
 )
 
 // cell is one table cell.
@@ -108,6 +110,7 @@ func (r *renderer) drawTable(t *table) {
 		}
 		r.drawRow(lr, widths, x0, headH, drawHeader, key)
 	}
+	r.strokeGrid()
 	r.y += gapPara
 }
 
@@ -181,19 +184,32 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 	}
 }
 
-// drawChunk draws lines [from:to] of each cell of a row as one band of height h.
+// drawChunk draws lines [from:to] of each cell of a row as one band of height h: the
+// fills first (neighbouring cells of one colour as one rectangle), then the text of
+// every cell, so that the text of a band, and of the bands after it, is one text object
+// in the page; the borders are stroked with the table's grid (strokeGrid).
 func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *rgb) {
 	r.decorate(h)
+	fillOf := func(i int) *rgb {
+		if c := lr.src[i].fill; c != nil {
+			return c
+		}
+		return fill
+	}
 	x := x0
-	for i, w := range widths {
-		c := lr.src[i]
-		f := fill
-		if c.fill != nil {
-			f = c.fill
+	for i := 0; i < len(widths); {
+		f, w, j := fillOf(i), widths[i], i+1
+		for ; j < len(widths) && sameFill(f, fillOf(j)); j++ {
+			w += widths[j]
 		}
 		if f != nil {
 			r.fillRect(x, r.y, w, h, *f)
 		}
+		x, i = x+w, j
+	}
+	x = x0
+	for i, w := range widths {
+		c := lr.src[i]
 		y := r.y + cellPadY
 		for _, ln := range lr.cells[i][from[i]:to[i]] {
 			lx := x + cellPadX
@@ -206,11 +222,13 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 			r.drawLine(ln, lx, y)
 			y += ln.h
 		}
-		r.box(x, r.y, w, h, colRule, 0.15)
 		x += w
 	}
+	r.gridBand(x0, widths, r.y, h)
 	r.y += h
 }
+
+func sameFill(a, b *rgb) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // columnWidths divides width among n columns: by the table's weights, or else by
 // content, giving each column at least its longest word (capped, since a long URL is

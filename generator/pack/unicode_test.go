@@ -100,7 +100,7 @@ func TestFontsAreEmbeddedSubsets(t *testing.T) {
 	}
 	out := runTool(t, "pdffonts", file)
 	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
-	row := regexp.MustCompile(`^[A-Z]{6}\+(\S+)\s+CID TrueType\s+Identity-H\s+yes yes yes\s`)
+	row := regexp.MustCompile(`^[A-Z]{6}\+(\S+)\s+CID TrueType\s+(?:Identity-H|Custom)\s+yes yes yes\s`)
 	names := map[string]bool{}
 	for _, l := range lines {
 		m := row.FindStringSubmatch(l)
@@ -191,5 +191,40 @@ func TestOrganisationFonts(t *testing.T) {
 	}
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), "has 𓀀 (U+13000); drawn") {
 		t.Errorf("warnings: %v", res.Warnings)
+	}
+}
+
+// A face that draws more than 255 characters keeps two-byte codes (Identity-H) while
+// the faces that draw fewer get one-byte codes, and the text of both extracts whole.
+func TestManyCharactersKeepTwoByteCodes(t *testing.T) {
+	var words []string // Latin Extended-A and Cyrillic, eight letters a word
+	for _, r := range [][2]rune{{0x100, 0x17f}, {0x400, 0x45f}} {
+		for c := r[0]; c < r[1]; c += 8 {
+			var w strings.Builder
+			for k := c; k < min(c+8, r[1]); k++ {
+				w.WriteRune(k)
+			}
+			words = append(words, w.String())
+		}
+	}
+	doc := "---\nid: POL-MANY\ntitle: Many letters\ntype: policy\nversion: \"1.0\"\nstatus: approved\napprover: CEO\napproved: 2026-01-10\n---\n" +
+		"# Many letters\n\n" + strings.Join(words, " ") + "\n\n**Bold face**\n"
+	f := fixture.Minimal().With(fixture.Files{"content/policies/many.md": doc})
+	g := resolveDir(t, fixture.Write(t, f))
+	_, res := render(t, g, model.PackConfig{Name: "many", Title: "Many", Contents: []model.Ref{{ID: "POL-MANY"}}})
+	file := writePDF(t, res.PDF)
+	all := normalise(text(t, file))
+	for _, want := range append(words, "Bold face") {
+		if !strings.Contains(all, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	fonts := runTool(t, "pdffonts", file)
+	if !regexp.MustCompile(`(?m)^[A-Z]{6}\+GoRegular\s+CID TrueType\s+Identity-H\s+yes yes yes`).MatchString(fonts) ||
+		!regexp.MustCompile(`(?m)^[A-Z]{6}\+Go-Bold\s+CID TrueType\s+Custom\s+yes yes yes`).MatchString(fonts) {
+		t.Errorf("pdffonts:\n%s", fonts)
+	}
+	if check := runTool(t, "qpdf", "--check", file); !strings.Contains(check, "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check:\n%s", check)
 	}
 }

@@ -113,81 +113,6 @@ func (f *File) streamData(n int) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
-// compactContent rewrites one content stream as fpdf writes it, drawing the same:
-//   - consecutive text runs (and the font changes between them) become one text object
-//     in one graphics state, positioned by relative Td, the fill colour set only when it
-//     changes, text as binary literal strings instead of hex; the font the last change
-//     set is set again after the group, as the original left it set;
-//   - a font change that nothing uses before the next one is dropped;
-//   - a stroke colour, fill colour or line width equal to the one in force is dropped.
-//
-// Lines it does not recognise are kept as they are, and end what it tracks.
-func compactContent(data []byte) []byte {
-	lines := bytes.Split(data, []byte("\n"))
-	var out [][]byte
-	var stroke, fill, width []byte
-	deadFont := -1 // index in out of a font change nothing has used yet
-	for i := 0; i < len(lines); {
-		l := bytes.TrimRight(lines[i], "\r ")
-		if maybeTextRun(l) {
-			group, last, next := textGroup(lines, i)
-			if group != nil {
-				out = append(out, group)
-				if last != nil {
-					deadFont = len(out)
-					out = append(out, fmt.Appendf(nil, "BT %s Tf ET", last))
-				} else {
-					deadFont = -1
-				}
-				i = next
-				continue
-			}
-		}
-		i++
-		switch {
-		case maybeFontOnly(l) && fontOnlyRE.Match(l):
-			if deadFont >= 0 {
-				out[deadFont] = nil
-			}
-			deadFont = len(out)
-		case (bytes.HasSuffix(l, []byte(" G")) || bytes.HasSuffix(l, []byte(" RG"))) && strokeRE.Match(l):
-			if bytes.Equal(l, stroke) {
-				continue
-			}
-			stroke = l
-		case (bytes.HasSuffix(l, []byte(" g")) || bytes.HasSuffix(l, []byte(" rg"))) && fillRE.Match(l):
-			if bytes.Equal(l, fill) {
-				continue
-			}
-			fill = l
-		case bytes.HasSuffix(l, []byte(" w")) && widthRE.Match(l):
-			if bytes.Equal(l, width) {
-				continue
-			}
-			width = l
-		default:
-			if hasOperator(l, fontUsers) {
-				deadFont = -1
-			}
-			if hasOperator(l, stateResets) || bytes.Contains(l, []byte(" gs")) {
-				stroke, fill, width = nil, nil, nil
-			}
-		}
-		out = append(out, l)
-	}
-	var b bytes.Buffer
-	for _, l := range out {
-		if l == nil {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.Write(l)
-	}
-	return b.Bytes()
-}
-
 // The operators that use the font in force (or end what it applies to), and those that
 // save or restore the graphics state.
 var (
@@ -232,56 +157,6 @@ func maybeTextRun(l []byte) bool {
 
 func maybeFontOnly(l []byte) bool {
 	return bytes.HasPrefix(l, []byte("BT /F")) && bytes.HasSuffix(l, []byte(" Tf ET"))
-}
-
-// textGroup joins the text runs and font changes from lines[i] on into one text object.
-// It returns the object, the font the group's last font change set (nil when none), and
-// the index of the first line after the group; nil when the runs cannot be joined.
-func textGroup(lines [][]byte, i int) (group, lastFont []byte, next int) {
-	var b bytes.Buffer
-	b.WriteString("q BT")
-	var colour, pending []byte
-	var x, y int64
-	runs := 0
-	for ; i < len(lines); i++ {
-		l := bytes.TrimRight(lines[i], "\r ")
-		if maybeFontOnly(l) {
-			if m := fontOnlyRE.FindSubmatch(l); m != nil {
-				pending, lastFont = m[1], m[1]
-				continue
-			}
-		}
-		if !maybeTextRun(l) {
-			break
-		}
-		m := textRunRE.FindSubmatch(l)
-		if m == nil {
-			break
-		}
-		nx, okx := hundredths(m[2])
-		ny, oky := hundredths(m[3])
-		if !okx || !oky {
-			break
-		}
-		if !bytes.Equal(m[1], colour) {
-			colour = m[1]
-			fmt.Fprintf(&b, "\n%s", colour)
-		}
-		if pending != nil {
-			fmt.Fprintf(&b, "\n%s Tf", pending)
-			pending = nil
-		}
-		fmt.Fprintf(&b, "\n%s %s Td ", decimal(nx-x), decimal(ny-y))
-		x, y = nx, ny
-		b.Write(literal(m[4]))
-		b.WriteString("Tj")
-		runs++
-	}
-	if runs == 0 {
-		return nil, nil, 0
-	}
-	b.WriteString("\nET Q")
-	return b.Bytes(), lastFont, i
 }
 
 // hundredths reads a number with at most two decimals as an exact count of hundredths.

@@ -37,12 +37,64 @@ func TestCompactContentJoinsTextRuns(t *testing.T) {
 		"ET Q",
 		"BT /F1 10.00 Tf ET",
 		"51.02 38.27 m 544.25 38.27 l S",
-		"q",
-		"0.667 G",
+		"q", // the stroke colour set inside is the one in force
 		"Q",
 	}, "\n")
 	if got := string(compactContent([]byte(in))); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// Where the fill colour fpdf expects is known, text objects have no q … Q: the colour
+// they leave is put back before what may fill (a rectangle, a line it does not know),
+// not before a stroke or other text; fonts and colours in force are not set again.
+func TestCompactContentRestoresTheFillLazily(t *testing.T) {
+	in := strings.Join([]string{
+		"0.886 g",
+		"10 10 5 5 re f",
+		"BT /F1 8.50 Tf ET",
+		"q 0.098 g BT 10.00 20.00 Td <0041>Tj ET Q",
+		"BT /F2 8.50 Tf ET",
+		"q 0.373 g BT 20.00 20.00 Td <0042>Tj ET Q",
+		"10 10 m 20 10 l S",
+		"BT /F2 8.50 Tf ET",
+		"q 0.373 g BT 30.00 20.00 Td <0043>Tj ET Q",
+		"0.886 g",
+		"10 30 5 5 re f",
+		"q 0.098 g BT 10.00 40.00 Td <0044>Tj ET Q",
+		"0 J",
+		"q",
+		"0.886 g",
+		"Q",
+	}, "\n")
+	want := strings.Join([]string{
+		"0.886 g",
+		"10 10 5 5 re f",
+		"BT",
+		"0.098 g",
+		"/F1 8.50 Tf",
+		"10 20 Td (\x00A)Tj",
+		"0.373 g",
+		"/F2 8.50 Tf",
+		"10 0 Td (\x00B)Tj",
+		"ET",
+		"10 10 m 20 10 l S",
+		"BT",
+		"30 20 Td (\x00C)Tj",
+		"ET",
+		"0.886 g",
+		"10 30 5 5 re f",
+		"BT",
+		"0.098 g",
+		"10 40 Td (\x00D)Tj",
+		"ET",
+		"0.886 g",
+		"0 J",
+		"q",
+		"Q",
+	}, "\n")
+	if got := string(compactContent([]byte(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 

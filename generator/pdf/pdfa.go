@@ -99,9 +99,9 @@ func xmpPacket(a Archive, date string) string {
 	fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n<pdf:Producer>%s</pdf:Producer>\n", x(a.Creator), x(a.Producer))
 	b.WriteString("<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n")
-	// Padding lets an editor rewrite the packet in place, as the XMP specification advises.
-	b.WriteString(strings.Repeat(strings.Repeat(" ", 99)+"\n", 20))
-	b.WriteString("<?xpacket end=\"w\"?>")
+	// No padding: it would let an editor rewrite the packet in place, but a pack is
+	// signed, and any change to it breaks the signature. The packet is read-only.
+	b.WriteString("<?xpacket end=\"r\"?>")
 	return b.String()
 }
 

@@ -103,6 +103,11 @@ func (u *Usage) Used() bool { return len(u.gid) > 0 }
 // n+6 in the order fpdf numbers a UTF-8 font: the Type0 font, the CID font, the
 // ToUnicode CMap, the CIDSystemInfo, the font descriptor, the CIDToGIDMap and the font
 // file (the subset).
+//
+// A face that draws at most 255 characters is written with one-byte codes (see
+// OneByte): its CIDs are the codes, its encoding an embedded CMap (in the place of the
+// CIDSystemInfo, which the CID font then holds itself) that maps each byte to the CID
+// of the same number. Its text must be recoded by OneByte's function.
 func (u *Usage) Objects(n int) [7][]byte {
 	f := u.face
 	cids := make([]rune, 0, len(u.gid))
@@ -114,14 +119,31 @@ func (u *Usage) Objects(n int) [7][]byte {
 	sort.Slice(cids, func(i, j int) bool { return cids[i] < cids[j] })
 	name := u.tag(cids) + "+" + f.Name
 	scale := func(v int16) int { return int(float64(v) * 1000 / float64(f.UnitsPerEm)) }
+	// The font's CIDs: the characters' own (two-byte), or their one-byte codes.
+	gid, uni := u.gid, u.uni
+	code, oneByte := u.codes()
+	if oneByte {
+		gid, uni = map[rune]uint16{}, map[rune]rune{}
+		for i, c := range cids {
+			k := rune(code[c])
+			gid[k], uni[k] = u.gid[c], u.uni[c]
+			cids[i] = k
+		}
+		sort.Slice(cids, func(i, j int) bool { return cids[i] < cids[j] })
+	}
 
 	var o [7][]byte
-	o[0] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
-		name, n+1, n+2)
-	o[1] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %d 0 R /FontDescriptor %d 0 R /DW 1000 /W %s /CIDToGIDMap %d 0 R>>",
-		name, n+3, n+4, u.widths(cids), n+5)
-	o[2] = stream(u.toUnicode(cids))
-	o[3] = []byte("<</Registry (Adobe) /Ordering (Identity) /Supplement 0>>")
+	encoding, sysInfo := "/Identity-H", fmt.Sprintf("%d 0 R", n+3)
+	o[3] = []byte(systemInfo)
+	if oneByte {
+		encoding, sysInfo = fmt.Sprintf("%d 0 R", n+3), systemInfo
+		o[3] = streamWith([]byte(oneByteCMap), "/Type /CMap /CMapName /"+oneByteCMapName+" /CIDSystemInfo "+systemInfo+" /WMode 0 ")
+	}
+	o[0] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %s /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+		name, encoding, n+1, n+2)
+	o[1] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %s /FontDescriptor %d 0 R /DW 1000 /W %s /CIDToGIDMap %d 0 R>>",
+		name, sysInfo, n+4, u.widths(cids, gid), n+5)
+	o[2] = stream(toUnicode(cids, uni, oneByte))
 	flags := 4 // symbolic: the glyphs are addressed by CID, not by a standard encoding
 	if f.fixedPitch {
 		flags |= 1
@@ -137,13 +159,76 @@ func (u *Usage) Objects(n int) [7][]byte {
 		last = cids[len(cids)-1]
 	}
 	m := make([]byte, 2*(last+1))
-	for c, g := range u.gid {
+	for c, g := range gid {
 		m[2*c], m[2*c+1] = byte(g>>8), byte(g)
 	}
 	o[5] = stream(m)
 	sub := f.Subset(used)
 	o[6] = streamWith(sub, fmt.Sprintf("/Length1 %d ", len(sub)))
 	return o
+}
+
+// systemInfo is the character collection of every font: Identity, the glyphs by CID.
+const systemInfo = "<</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+
+// oneByteCMap is the encoding of a one-byte font: each byte is the CID of its number.
+// PDF/A wants an embedded CMap's WMode in its dictionary and its stream alike.
+const (
+	oneByteCMapName = "Identity-OneByte-H"
+	oneByteCMap     = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def end def\n" +
+		"/CMapName /" + oneByteCMapName + " def\n/CMapType 1 def\n/WMode 0 def\n" +
+		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n" +
+		"1 begincidrange\n<00> <FF> 0\nendcidrange\n" +
+		"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+)
+
+// codes returns the one-byte code of each CID the face drew, when they are at most 255:
+// a CID below 256 keeps its number (ASCII text stays ASCII), the others take the free
+// codes from 128 on, then those below 32, in the order of their CIDs. Code 0 (CID 0,
+// by convention .notdef) is never given.
+func (u *Usage) codes() (map[rune]byte, bool) {
+	if len(u.gid) > 255 {
+		return nil, false
+	}
+	code := make(map[rune]byte, len(u.gid))
+	var taken [256]bool
+	taken[0] = true
+	var rest []rune
+	for c := range u.gid {
+		if c > 0 && c < 256 {
+			code[c], taken[c] = byte(c), true
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i] < rest[j] })
+	next := 128
+	for _, c := range rest {
+		for taken[next] {
+			next = (next + 1) % 256
+		}
+		code[c], taken[next] = byte(next), true
+	}
+	return code, true
+}
+
+// OneByte reports whether the face's font is written with one-byte codes, and returns
+// the function that turns the face's text as fpdf draws it (the CIDs in UTF-16BE, two
+// bytes each) into those codes. Call it once everything is drawn: the codes depend on
+// every character the face drew. A CID the face did not draw becomes code 0.
+func (u *Usage) OneByte() (func([]byte) []byte, bool) {
+	code, ok := u.codes()
+	if !ok {
+		return nil, false
+	}
+	return func(s []byte) []byte {
+		out := make([]byte, len(s)/2)
+		for i := range out {
+			out[i] = code[rune(s[2*i])<<8|rune(s[2*i+1])]
+		}
+		return out
+	}, true
 }
 
 // tag is the subset tag: six capital letters from the face and the glyphs used, so
@@ -162,8 +247,8 @@ func (u *Usage) tag(cids []rune) string {
 	return string(t)
 }
 
-// widths writes the W array: runs of consecutive CIDs with their widths.
-func (u *Usage) widths(cids []rune) string {
+// widths writes the W array: runs of consecutive CIDs with the widths of their glyphs.
+func (u *Usage) widths(cids []rune, gid map[rune]uint16) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i := 0; i < len(cids); {
@@ -176,7 +261,7 @@ func (u *Usage) widths(cids []rune) string {
 			if k > i {
 				b.WriteByte(' ')
 			}
-			fmt.Fprintf(&b, "%d", int(u.face.Advance(u.gid[cids[k]])+0.5))
+			fmt.Fprintf(&b, "%d", int(u.face.Advance(gid[cids[k]])+0.5))
 		}
 		b.WriteString("] ")
 		i = j
@@ -185,20 +270,24 @@ func (u *Usage) widths(cids []rune) string {
 	return b.String()
 }
 
-// toUnicode writes the CMap that maps each CID back to its character, in UTF-16 (with
-// surrogate pairs beyond the Basic Multilingual Plane).
-func (u *Usage) toUnicode(cids []rune) []byte {
+// toUnicode writes the CMap that maps each code (a CID, of one or two bytes) back to
+// its character, in UTF-16 (with surrogate pairs beyond the Basic Multilingual Plane).
+func toUnicode(cids []rune, uni map[rune]rune, oneByte bool) []byte {
 	var b bytes.Buffer
+	space, format := "<0000> <FFFF>", "<%04X> <"
+	if oneByte {
+		space, format = "<00> <FF>", "<%02X> <"
+	}
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+		"1 begincodespacerange\n" + space + "\nendcodespacerange\n")
 	for i := 0; i < len(cids); i += 100 {
 		chunk := cids[i:min(i+100, len(cids))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
 		for _, c := range chunk {
-			fmt.Fprintf(&b, "<%04X> <", c)
-			for _, x := range utf16.Encode([]rune{u.uni[c]}) {
+			fmt.Fprintf(&b, format, c)
+			for _, x := range utf16.Encode([]rune{uni[c]}) {
 				fmt.Fprintf(&b, "%04X", x)
 			}
 			b.WriteString(">\n")
