@@ -14,7 +14,7 @@ import (
 // expand a section in place; without JavaScript the section pages serve. A small ISMS
 // (at most navAll documents) lists every section whole on every page, as it reads best.
 const (
-	navLimit = 25
+	navLimit = 10
 	navAll   = 60
 	// NavData is the script holding the whole navigation tree.
 	navData   = "nav-index.js"
