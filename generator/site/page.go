@@ -33,6 +33,10 @@ type Page struct {
 	Diagrams bool
 
 	source string // the source file the page is made from, for errors
+	// late, when set, makes Data after every other page is rendered (and the documents'
+	// ASTs dropped): the downloads page builds the CSV and XLSX exports, off the memory
+	// peak of the render.
+	late func() any
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
 	// placeholder page for each key).
 	navKey *sidebarKey

@@ -79,7 +79,7 @@ func (r *renderer) pages() []*Page {
 	for _, op := range r.ownerPages() {
 		add(op)
 	}
-	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData(), readsTitles: true})
+	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", readsTitles: true, late: func() any { return r.downloadsData() }})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {

@@ -93,7 +93,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	r.withheldOnly = r.withheldAssets()
 	release := r.releaser(pages)
 	idx := newSearchEntries(len(pages))
-	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
+	render := func(md *mdRenderer, i int) {
 		defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
@@ -112,7 +112,23 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			pageErrs[i] = opt.Sink(pages[i].Path, results[i])
 			results[i] = nil
 		}
-	})
+	}
+	// Pages whose data is made late go after the others (see Page.late).
+	var early, late []int
+	for i, p := range pages {
+		if p.late != nil {
+			late = append(late, i)
+		} else {
+			early = append(early, i)
+		}
+	}
+	parallel.For(ctx, len(early), r.newMarkdown, func(md *mdRenderer, j int) { render(md, early[j]) })
+	for _, i := range late {
+		if ctx.Err() == nil {
+			pages[i].Data = pages[i].late()
+			render(r.newMarkdown(), i)
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
