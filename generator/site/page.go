@@ -34,8 +34,8 @@ type Page struct {
 
 	source string // the source file the page is made from, for errors
 	// late, when set, makes Data after every other page is rendered (and the documents'
-	// ASTs dropped): the downloads page builds the CSV and XLSX exports, off the memory
-	// peak of the render.
+	// ASTs dropped), off the memory peak of the render: the downloads page builds the CSV
+	// and XLSX exports, the document register and section pages a row per document.
 	late func() any
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
 	// placeholder page for each key).

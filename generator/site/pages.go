@@ -66,7 +66,7 @@ func (r *renderer) pages() []*Page {
 	for _, cp := range r.coveragePages() {
 		add(cp)
 	}
-	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", Data: r.controlledDocuments()})
+	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", late: func() any { return r.controlledDocuments() }})
 	tags := r.tags()
 	add(&Page{Path: urls.Tags, Layout: "tags", Title: "Tags", Section: "Tags", Data: tags})
 	for _, t := range tags {

@@ -120,12 +120,15 @@ func (r *renderer) sectionPages() []*Page {
 		if sec.Index == "" {
 			continue
 		}
-		rows := make([]docRow, 0, len(sec.Items))
-		for _, it := range sec.Items {
-			info := r.g.Info(it.entity)
-			rows = append(rows, docRow{Entity: it.entity, Info: info, Overdue: r.g.DocReviewOverdue(info)})
+		rows := func() any {
+			rows := make([]docRow, 0, len(sec.Items))
+			for _, it := range sec.Items {
+				info := r.g.Info(it.entity)
+				rows = append(rows, docRow{Entity: it.entity, Info: info, Overdue: r.g.DocReviewOverdue(info)})
+			}
+			return rows
 		}
-		out = append(out, &Page{Path: sec.Index, Layout: "section", Title: sec.Title, Section: sec.Title, Data: rows})
+		out = append(out, &Page{Path: sec.Index, Layout: "section", Title: sec.Title, Section: sec.Title, late: rows})
 	}
 	return out
 }

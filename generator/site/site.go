@@ -123,12 +123,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		}
 	}
 	parallel.For(ctx, len(early), r.newMarkdown, func(md *mdRenderer, j int) { render(md, early[j]) })
-	for _, i := range late {
-		if ctx.Err() == nil {
-			pages[i].Data = pages[i].late()
-			render(r.newMarkdown(), i)
-		}
-	}
+	parallel.For(ctx, len(late), r.newMarkdown, func(md *mdRenderer, j int) {
+		p := pages[late[j]]
+		p.Data = p.late()
+		p.class = r.label(p)
+		render(md, late[j])
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
