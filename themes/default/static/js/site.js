@@ -370,8 +370,28 @@
     });
   }
 
+  // A heading of a Markdown body gets a self-link a mouse user can copy. It is hidden from
+  // assistive technology and the tab order (the heading itself is the landmark), and made
+  // here rather than written into every heading of every page.
+  function headingAnchors() {
+    var sel = [1, 2, 3, 4, 5, 6].map(function (l) { return ".doc-body h" + l + "[id]"; }).join(", ");
+    Array.prototype.forEach.call(document.querySelectorAll(sel), function (h) {
+      if (h.closest("a")) {
+        return; // no link inside a link
+      }
+      var a = document.createElement("a");
+      a.className = "heading-anchor";
+      a.href = "#" + h.id;
+      a.setAttribute("aria-hidden", "true");
+      a.tabIndex = -1;
+      a.textContent = "#";
+      h.appendChild(a);
+    });
+  }
+
   navToggle();
   skipLink();
+  headingAnchors();
   navExpand();
   headerHeight();
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
