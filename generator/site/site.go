@@ -92,6 +92,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	// What reads the documents' references runs before their ASTs may be dropped.
 	r.withheldOnly = r.withheldAssets()
 	release := r.releaser(pages)
+	reparse := r.detacher(pages)
 	idx := newSearchEntries(len(pages))
 	render := func(md *mdRenderer, i int) {
 		defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
@@ -103,7 +104,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 				return
 			}
 		}
-		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) { return r.renderPage(md, pages[i]) })
+		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) {
+			if err := reparse(md, pages[i]); err != nil {
+				return nil, err
+			}
+			return r.renderPage(md, pages[i])
+		})
 		// The rendered body is in the page's bytes now; the search index reads the AST.
 		pages[i].Body, pages[i].TOC = "", nil
 		r.indexPage(idx, pages[i], i)
