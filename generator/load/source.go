@@ -1,9 +1,9 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -117,11 +117,27 @@ func (s *source) read(rel string) ([]byte, error) {
 	if err := regular(rel, fi); err != nil {
 		return nil, err
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
-	if _, err := buf.ReadFrom(f); err != nil {
-		return nil, err
+	return readSized(f, fi.Size())
+}
+
+// readSized reads r to its end into a buffer of size+1 bytes, as os.ReadFile does: the
+// file's bytes are held for the whole build (documents' bodies point into them), and a
+// bytes.Buffer would double each one on its last read.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1) // one byte more, for the read that finds the end
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) { // the file grew since its Stat
+			b = append(b, 0)[:len(b)]
+		}
 	}
-	return buf.Bytes(), nil
 }
 
 // checkReal refuses a path that, once its symbolic links are followed, lies outside

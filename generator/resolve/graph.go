@@ -188,6 +188,39 @@ func (g *Graph) Forget(nodes []ast.Node) {
 	}
 }
 
+// Detach drops the targets of nodes (a document's Refs), as Forget does, and returns them
+// in order (nil where a node has none), for Attach to give to the nodes of the same body
+// parsed again.
+func (g *Graph) Detach(nodes []ast.Node) []*Target {
+	g.targetsMu.Lock()
+	defer g.targetsMu.Unlock()
+	out := make([]*Target, len(nodes))
+	for i, n := range nodes {
+		if t, ok := g.targets[n]; ok {
+			out[i] = &t
+			delete(g.targets, n)
+		}
+	}
+	return out
+}
+
+// Attach gives the targets Detach returned to the Refs of the same body parsed again: the
+// parse is deterministic, so the i-th node is the same reference. It reports false, and
+// attaches nothing, when the counts differ.
+func (g *Graph) Attach(nodes []ast.Node, targets []*Target) bool {
+	if len(nodes) != len(targets) {
+		return false
+	}
+	g.targetsMu.Lock()
+	defer g.targetsMu.Unlock()
+	for i, n := range nodes {
+		if targets[i] != nil {
+			g.targets[n] = *targets[i]
+		}
+	}
+	return true
+}
+
 // RiskLevels returns the inherent and residual level of a risk (residual equals
 // inherent when none is recorded).
 func (g *Graph) RiskLevels(r *model.Risk) (inherent, residual int) {

@@ -38,6 +38,9 @@ func (r *renderer) labels(pages []*Page) {
 			search = p
 			continue
 		}
+		if p.late != nil {
+			continue // labelled when its data is made, in Render
+		}
 		p.class = r.label(p)
 		if p.Entity != nil && r.pub.shown(p.Entity) {
 			indexed = model.MaxClassification(indexed, p.class)

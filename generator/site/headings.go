@@ -47,8 +47,8 @@ func sameTitle(a, b string) bool {
 }
 
 // renderHeading renders a body heading at its outline level with its stable ID (from
-// goldmark's automatic heading IDs, unique within the document) and a self-link, so a
-// reader can copy a link to the section.
+// goldmark's automatic heading IDs, unique within the document), so a reader can link
+// to the section.
 func (m *mdRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	h := node.(*ast.Heading)
 	if h == m.outline.drop {
@@ -64,11 +64,9 @@ func (m *mdRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, 
 		w.WriteString(">")
 		return ast.WalkContinue, nil
 	}
-	if id != "" && !m.links.inside() {
-		// Hidden from assistive technology and the tab order: the heading itself is the
-		// landmark; the link is a copy-me convenience for mouse users.
-		w.WriteString(`<a class="heading-anchor" href="#` + template.HTMLEscapeString(id) + `" aria-hidden="true" tabindex="-1">#</a>`)
-	}
+	// The self-link a reader copies is added by js/site.js (headingAnchors): a mouse
+	// convenience, hidden from assistive technology, that would cost every heading of every
+	// page 80 bytes.
 	w.WriteString("</" + tag + ">\n")
 	return ast.WalkContinue, nil
 }

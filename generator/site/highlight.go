@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -17,19 +18,14 @@ const codeStyle = "github"
 // highlighter renders code blocks with chroma's CSS classes; the colours live in one
 // stylesheet (css/chroma.css), so pages stay small and dark mode can restyle them.
 type highlighter struct {
-	f      *chromahtml.Formatter
-	style  *chroma.Style
 	lexers *lexerCache
+	escape *strings.Replacer // the text of a code block
 }
 
 // newHighlighter returns a highlighter for one worker; lexers is shared by the workers of
 // a render.
 func newHighlighter(lexers *lexerCache) *highlighter {
-	return &highlighter{
-		f:      chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false)),
-		style:  styles.Get(codeStyle),
-		lexers: lexers,
-	}
+	return &highlighter{lexers: lexers, escape: strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")}
 }
 
 // html returns the highlighted block, or an escaped <pre> when the language is unknown.
@@ -42,11 +38,47 @@ func (h *highlighter) html(code, lang string) string {
 	if err != nil {
 		return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + "</code></pre>\n"
 	}
-	var buf bytes.Buffer
-	if err := h.f.Format(&buf, h.style, it); err != nil {
-		return `<pre class="chroma"><code>` + template.HTMLEscapeString(code) + "</code></pre>\n"
+	var buf strings.Builder
+	buf.WriteString(`<div class="code" data-lang="` + template.HTMLEscapeString(lang) + `"><pre class="chroma"><code>`)
+	h.writeTokens(&buf, it.Tokens())
+	buf.WriteString("</code></pre></div>\n")
+	return buf.String()
+}
+
+// writeTokens writes highlighted tokens as chroma's HTML formatter does with classes,
+// less what only costs bytes: no span per line (the <pre> keeps the line breaks), none
+// around whitespace or plain text, and one span for neighbouring tokens of one class.
+func (h *highlighter) writeTokens(w *strings.Builder, tokens []chroma.Token) {
+	open := ""
+	for _, t := range tokens {
+		cls := tokenClass(t.Type)
+		if cls != open {
+			if open != "" {
+				w.WriteString("</span>")
+			}
+			if cls != "" {
+				w.WriteString(`<span class="` + cls + `">`)
+			}
+			open = cls
+		}
+		h.escape.WriteString(w, t.Value)
 	}
-	return `<div class="code" data-lang="` + template.HTMLEscapeString(lang) + `">` + buf.String() + "</div>\n"
+	if open != "" {
+		w.WriteString("</span>")
+	}
+}
+
+// tokenClass is the CSS class chroma gives a token type ("" for plain text and whitespace).
+func tokenClass(t chroma.TokenType) string {
+	if t == chroma.TextWhitespace || t == chroma.Text {
+		return ""
+	}
+	for ; t != 0; t = t.Parent() {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+	}
+	return ""
 }
 
 // lexerCache looks each language up in chroma's registry once per render, misses

@@ -35,6 +35,8 @@ type mdRenderer struct {
 	gm      capture     // goldmark's renderers of the nodes ours wrap
 	// diagrams counts the Mermaid diagrams of the current page (see diagrams.go).
 	diagrams int
+	// parser parses a body again whose AST the render dropped (see detacher).
+	parser *markdown.Parser
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {

@@ -33,6 +33,10 @@ type Page struct {
 	Diagrams bool
 
 	source string // the source file the page is made from, for errors
+	// late, when set, makes Data after every other page is rendered (and the documents'
+	// ASTs dropped), off the memory peak of the render: the downloads page builds the CSV
+	// and XLSX exports, the document register and section pages a row per document.
+	late func() any
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
 	// placeholder page for each key).
 	navKey *sidebarKey
@@ -79,7 +83,11 @@ func (p *Page) pub() *publisher {
 // Link returns an HTML link to an entity: its ID and, for controls, risks, actions and
 // evidence, its title as a tooltip; documents show their title. An entity the site
 // withholds shows its ID alone, linking its placeholder page.
-func (p *Page) Link(e *resolve.Entity) template.HTML {
+func (p *Page) Link(e *resolve.Entity) template.HTML { return p.link(e, true) }
+
+// link is Link; tooltip is whether the link carries the title as its tooltip (not when
+// the title is written beside it).
+func (p *Page) link(e *resolve.Entity, tooltip bool) template.HTML {
 	if e == nil {
 		return ""
 	}
@@ -99,10 +107,14 @@ func (p *Page) Link(e *resolve.Entity) template.HTML {
 	if !e.Published {
 		return template.HTML(`<span class="ref ref-unpublished" title="` + esc(e.Title+" (not published in this build)") + `">` + esc(label) + `</span>`)
 	}
-	return template.HTML(`<a class="` + class + `" href="` + esc(p.URL(e)) + `" title="` + esc(e.Title) + `">` + esc(label) + `</a>`)
+	title := ""
+	if tooltip {
+		title = ` title="` + esc(e.Title) + `"`
+	}
+	return template.HTML(`<a class="` + class + `" href="` + esc(p.URL(e)) + `"` + title + `>` + esc(label) + `</a>`)
 }
 
-// LinkTitled is Link with the title shown after the ID.
+// LinkTitled is Link with the title shown after the ID (and so not as its tooltip).
 func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
 	if e == nil {
 		return ""
@@ -110,7 +122,7 @@ func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
 	if e.ID == "" || p.pub().withheld(e) {
 		return p.Link(e)
 	}
-	return p.Link(e) + template.HTML(" "+template.HTMLEscapeString(e.Title))
+	return p.link(e, false) + template.HTML(" "+template.HTMLEscapeString(e.Title))
 }
 
 // Backlinks returns what references e and the site shows: a reference from something it

@@ -66,7 +66,7 @@ func (r *renderer) pages() []*Page {
 	for _, cp := range r.coveragePages() {
 		add(cp)
 	}
-	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", Data: r.controlledDocuments()})
+	add(&Page{Path: urls.Documents, Layout: "documents", Title: "Document register", Section: "Document register", late: func() any { return r.controlledDocuments() }})
 	tags := r.tags()
 	add(&Page{Path: urls.Tags, Layout: "tags", Title: "Tags", Section: "Tags", Data: tags})
 	for _, t := range tags {
@@ -79,7 +79,7 @@ func (r *renderer) pages() []*Page {
 	for _, op := range r.ownerPages() {
 		add(op)
 	}
-	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", Data: r.downloadsData(), readsTitles: true})
+	add(&Page{Path: urls.Downloads, Layout: "downloads", Title: "Downloads", Section: "Downloads", readsTitles: true, late: func() any { return r.downloadsData() }})
 	add(&Page{Path: urls.Search, Layout: "search", Title: "Search"})
 	add(&Page{Path: urls.NotFound, Layout: "404", Title: "Page not found"})
 	for _, vp := range r.opt.Versions.Pages() {

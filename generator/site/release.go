@@ -1,9 +1,12 @@
 package site
 
 import (
+	"fmt"
 	"sync/atomic"
 
+	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
 // searchEntries are the pages' encoded search-index entries, made by the render's
@@ -59,4 +62,44 @@ func docOf(p *Page) *model.Document {
 		return nil
 	}
 	return p.Entity.Doc
+}
+
+// detacher, with Options.Release, drops at once the AST of every document that has one
+// page, keeping what its references point at, and returns what a worker calls before a
+// page: it parses that document's body again. So the render does not start with every
+// document's AST held, the memory peak of a large build; a body is parsed twice. Without
+// Release it does nothing.
+func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
+	if !r.opt.Release {
+		return func(*mdRenderer, *Page) error { return nil }
+	}
+	count := map[*model.Document]int{}
+	for _, p := range pages {
+		if d := docOf(p); d != nil {
+			count[d]++
+		}
+	}
+	detached := map[*model.Document][]*resolve.Target{}
+	for d, n := range count {
+		if n == 1 && d.AST != nil { // a document on two pages keeps its AST for both
+			detached[d] = r.g.Detach(d.Refs)
+			d.AST, d.Refs = nil, nil
+		}
+	}
+	return func(md *mdRenderer, p *Page) error {
+		d := docOf(p)
+		targets, ok := detached[d]
+		if !ok || d.AST != nil {
+			return nil
+		}
+		if md.parser == nil {
+			md.parser = markdown.NewParser()
+		}
+		d.AST = md.parser.Parse(d.Body)
+		d.Refs, _ = markdown.Outline(d.AST)
+		if !r.g.Attach(d.Refs, targets) {
+			return fmt.Errorf("%s: parsed again, the body has %d references, not %d", d.Path, len(d.Refs), len(targets))
+		}
+		return nil
+	}
 }

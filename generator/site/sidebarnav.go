@@ -14,7 +14,7 @@ import (
 // expand a section in place; without JavaScript the section pages serve. A small ISMS
 // (at most navAll documents) lists every section whole on every page, as it reads best.
 const (
-	navLimit = 25
+	navLimit = 10
 	navAll   = 60
 	// NavData is the script holding the whole navigation tree.
 	navData   = "nav-index.js"
@@ -120,12 +120,15 @@ func (r *renderer) sectionPages() []*Page {
 		if sec.Index == "" {
 			continue
 		}
-		rows := make([]docRow, 0, len(sec.Items))
-		for _, it := range sec.Items {
-			info := r.g.Info(it.entity)
-			rows = append(rows, docRow{Entity: it.entity, Info: info, Overdue: r.g.DocReviewOverdue(info)})
+		rows := func() any {
+			rows := make([]docRow, 0, len(sec.Items))
+			for _, it := range sec.Items {
+				info := r.g.Info(it.entity)
+				rows = append(rows, docRow{Entity: it.entity, Info: info, Overdue: r.g.DocReviewOverdue(info)})
+			}
+			return rows
 		}
-		out = append(out, &Page{Path: sec.Index, Layout: "section", Title: sec.Title, Section: sec.Title, Data: rows})
+		out = append(out, &Page{Path: sec.Index, Layout: "section", Title: sec.Title, Section: sec.Title, late: rows})
 	}
 	return out
 }

@@ -92,8 +92,9 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	// What reads the documents' references runs before their ASTs may be dropped.
 	r.withheldOnly = r.withheldAssets()
 	release := r.releaser(pages)
+	reparse := r.detacher(pages)
 	idx := newSearchEntries(len(pages))
-	parallel.For(ctx, len(pages), r.newMarkdown, func(md *mdRenderer, i int) {
+	render := func(md *mdRenderer, i int) {
 		defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
@@ -103,7 +104,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 				return
 			}
 		}
-		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) { return r.renderPage(md, pages[i]) })
+		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) {
+			if err := reparse(md, pages[i]); err != nil {
+				return nil, err
+			}
+			return r.renderPage(md, pages[i])
+		})
 		// The rendered body is in the page's bytes now; the search index reads the AST.
 		pages[i].Body, pages[i].TOC = "", nil
 		r.indexPage(idx, pages[i], i)
@@ -112,6 +118,22 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			pageErrs[i] = opt.Sink(pages[i].Path, results[i])
 			results[i] = nil
 		}
+	}
+	// Pages whose data is made late go after the others (see Page.late).
+	var early, late []int
+	for i, p := range pages {
+		if p.late != nil {
+			late = append(late, i)
+		} else {
+			early = append(early, i)
+		}
+	}
+	parallel.For(ctx, len(early), r.newMarkdown, func(md *mdRenderer, j int) { render(md, early[j]) })
+	parallel.For(ctx, len(late), r.newMarkdown, func(md *mdRenderer, j int) {
+		p := pages[late[j]]
+		p.Data = p.late()
+		p.class = r.label(p)
+		render(md, late[j])
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err

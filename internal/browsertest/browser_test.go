@@ -37,6 +37,7 @@ func TestBrowser(t *testing.T) {
 		{"SoASortAndFilter", testSoASortFilter},
 		{"RegistersReadableWithoutJavaScript", testNoJavaScript},
 		{"SidebarAndBreadcrumbs", testSidebarBreadcrumbs},
+		{"LargeSiteSidebar", testLargeSiteSidebar},
 		{"NotFoundPageFromAnyDepth", testNotFound},
 		{"NarrowScreen", testNarrowScreen},
 		{"PrintMedia", testPrint},

@@ -77,6 +77,11 @@ func testSidebarBreadcrumbs(t *testing.T, e *env) {
 		if len(missing) > 0 {
 			t.Errorf("%s: table of contents links missing headings %v", urls.Of(d), missing)
 		}
+		// site.js gives each body heading its self-link, hidden from assistive technology.
+		bad := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".doc-body h2[id]")).filter(h => { const a = h.querySelector("a.heading-anchor"); return !a || a.hash !== "#" + h.id || a.getAttribute("aria-hidden") !== "true" }).map(h => h.id)`)
+		if len(bad) > 0 {
+			t.Errorf("%s: headings without a self-link: %v", urls.Of(d), bad)
+		}
 		break
 	}
 	clean(t, m)

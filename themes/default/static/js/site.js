@@ -289,8 +289,8 @@
 
   // The sidebar lists its own section's documents (a window of them on a large site) and
   // only the title and count of the others, so that its size does not grow with the site.
-  // Without JavaScript a section's title and its "N documents" link open the section's
-  // page; with it, a button lists the whole section in place from nav-index.js, loaded on
+  // Without JavaScript a section's title (and a window's "All N documents" link) opens the
+  // section's page; with it, a button lists the whole section in place from nav-index.js, loaded on
   // first use.
   var navTree = null;
   function loadNav(cb) {
@@ -316,8 +316,10 @@
     var here = nav.querySelector("a[aria-current]");
     var herePath = here ? here.getAttribute("href") : null;
     Array.prototype.forEach.call(nav.querySelectorAll(".nav-section[data-count]"), function (sec) {
+      // A window of the section ends with "All N documents"; a closed one shows its count.
       var more = sec.querySelector(".nav-more");
-      if (!more) {
+      var count = sec.querySelector(".nav-count");
+      if (!more && !count) {
         return; // the whole section is listed already
       }
       var btn = document.createElement("button");
@@ -353,22 +355,43 @@
             ul.appendChild(li);
           });
           if (!ul.parentNode) {
-            sec.insertBefore(ul, more);
+            sec.insertBefore(ul, btn);
           }
-          var count = sec.querySelector(".nav-count");
           if (count) {
             count.parentNode.removeChild(count);
           }
-          more.parentNode.removeChild(more);
+          if (more) {
+            more.parentNode.removeChild(more);
+          }
           btn.parentNode.removeChild(btn);
         });
       });
-      more.parentNode.insertBefore(btn, more);
+      sec.insertBefore(btn, more);
+    });
+  }
+
+  // A heading of a Markdown body gets a self-link a mouse user can copy. It is hidden from
+  // assistive technology and the tab order (the heading itself is the landmark), and made
+  // here rather than written into every heading of every page.
+  function headingAnchors() {
+    var sel = [1, 2, 3, 4, 5, 6].map(function (l) { return ".doc-body h" + l + "[id]"; }).join(", ");
+    Array.prototype.forEach.call(document.querySelectorAll(sel), function (h) {
+      if (h.closest("a")) {
+        return; // no link inside a link
+      }
+      var a = document.createElement("a");
+      a.className = "heading-anchor";
+      a.href = "#" + h.id;
+      a.setAttribute("aria-hidden", "true");
+      a.tabIndex = -1;
+      a.textContent = "#";
+      h.appendChild(a);
     });
   }
 
   navToggle();
   skipLink();
+  headingAnchors();
   navExpand();
   headerHeight();
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhanceTable);
