@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"strings"
 	"sync"
@@ -37,6 +38,9 @@ type sidebarEntry struct {
 	once sync.Once
 	html string
 	err  error
+	// sumOnce and sum: the sidebar's hash, for the pages' navigation fingerprints.
+	sumOnce sync.Once
+	sum     [sha256.Size]byte
 }
 
 func newSidebarCache(t *theme, v *siteView) *sidebarCache {
@@ -46,6 +50,19 @@ func newSidebarCache(t *theme, v *siteView) *sidebarCache {
 // navPlaceholder is the file name of the page the shared sidebar is rendered for: no
 // nav entry has it, so no entry is marked current.
 const navPlaceholder = "\x00sidebar"
+
+// hash returns the SHA-256 of sidebar k, computed once per render.
+func (c *sidebarCache) hash(k sidebarKey) ([sha256.Size]byte, error) {
+	html, err := c.get(k)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	c.mu.Lock()
+	e := c.byKey[k]
+	c.mu.Unlock()
+	e.sumOnce.Do(func() { e.sum = sha256.Sum256([]byte(html)) })
+	return e.sum, nil
+}
 
 func (c *sidebarCache) get(k sidebarKey) (string, error) {
 	c.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"html/template"
 	"maps"
+	"slices"
 
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -73,16 +74,25 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 		}
 		changes = append(changes, c)
 	}
-	shows := func(b []byte, from string) bool {
-		for _, c := range changes {
-			needles := []string{c.oldTitle, template.HTMLEscapeString(c.oldTitle), c.id}
-			if c.page != "" {
-				needles = append(needles, urls.Rel(from, c.page))
+	// What shows a changed document, whatever the page: its old title as written and as
+	// HTML escapes it, and its ID.
+	var fixed [][]byte
+	for _, c := range changes {
+		for _, n := range []string{c.oldTitle, template.HTMLEscapeString(c.oldTitle), c.id} {
+			if n != "" && !slices.ContainsFunc(fixed, func(f []byte) bool { return string(f) == n }) {
+				fixed = append(fixed, []byte(n))
 			}
-			for _, n := range needles {
-				if n != "" && bytes.Contains(b, []byte(n)) {
-					return true
-				}
+		}
+	}
+	shows := func(b []byte, from string) bool {
+		for _, n := range fixed {
+			if bytes.Contains(b, n) {
+				return true
+			}
+		}
+		for _, c := range changes { // and a link to it from this page
+			if c.page != "" && bytes.Contains(b, []byte(urls.Rel(from, c.page))) {
+				return true
 			}
 		}
 		return false
@@ -116,11 +126,11 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 func (r *renderer) navPrint(p *Page) [sha256.Size]byte {
 	h := lenHasher{h: sha256.New()}
 	if p.Site != nil && p.Site.sidebar != nil {
-		html, err := p.Site.sidebar.get(p.Site.sidebarKeyOf(p.Path))
+		sum, err := p.Site.sidebar.hash(p.Site.sidebarKeyOf(p.Path))
 		if err != nil {
-			html = "\x00error"
+			h.str("\x00error")
 		}
-		h.str(html)
+		h.bytes(sum[:])
 	}
 	for _, it := range []*navItem{p.Prev, p.Next} {
 		if it == nil {
