@@ -22,8 +22,9 @@ type Options struct {
 	Dest   string // output directory; default <Source>/public
 	Drafts bool
 	Date   model.Date
-	// NoPack skips the PDF packs. LazyPacks says that they are built when first
-	// requested (the live preview): the downloads page links them all the same.
+	// NoPack skips the PDF packs. LazyPacks says that they, and the XLSX exports, are
+	// built when first requested (the live preview): the downloads page links them all
+	// the same (see Workbook and PackByName).
 	NoPack, LazyPacks bool
 	// StrictCheck fails the build on readiness errors (not only on content errors).
 	StrictCheck bool
@@ -120,6 +121,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	siteOpt := opt.Site
 	siteOpt.Findings = findings
 	siteOpt.Version = opt.Version
+	siteOpt.LazyWorkbooks = siteOpt.LazyWorkbooks || opt.LazyPacks
 	// Packs first: the site's downloads page lists them with their pages and sizes.
 	var warnings diag.List
 	packFiles := map[string][]byte{}

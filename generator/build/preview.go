@@ -77,3 +77,9 @@ func PackPos(res *Result, name string) diag.Pos {
 	}
 	return res.Graph.Site.Config.Pos
 }
+
+// Workbook writes the XLSX export at the output path file (exports/<kind>.xlsx) from a
+// result, as the site publishes it: the live preview writes one when it is downloaded
+// (Options.LazyPacks). A file the site does not publish is an error wrapping
+// fs.ErrNotExist.
+func Workbook(res *Result, file string) ([]byte, error) { return site.Workbook(res.Graph, file) }

@@ -105,6 +105,12 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		serveBytes(w, r, b)
 		return
 	}
+	if isWorkbook(name) && snap.res != nil && snap.errors == nil {
+		if _, csv := snap.files[strings.TrimSuffix(name, ".xlsx")+".csv"]; csv {
+			s.serveWorkbook(w, r, name)
+			return
+		}
+	}
 	if _, ok := snap.files[path.Join(name, "index.html")]; ok && !strings.HasSuffix(r.URL.Path, "/") {
 		target := r.URL.Path + "/"
 		if r.URL.RawQuery != "" {
@@ -191,6 +197,8 @@ func contentType(name string) string {
 		return "image/x-icon"
 	case ".pdf":
 		return "application/pdf"
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	case ".woff2":
 		return "font/woff2"
 	case ".woff":

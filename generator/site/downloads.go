@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/export"
@@ -61,7 +63,8 @@ type exportDownload struct {
 	Rows        int
 	Size        string
 	XLSX        string // the XLSX beside it
-	XLSXSize    string
+	XLSXSize    string // "" when it is not in the output
+	XLSXLazy    bool   // written when downloaded (Options.LazyWorkbooks)
 }
 
 // downloadsData is the downloads page.
@@ -80,7 +83,10 @@ func (r *renderer) downloadsData() downloadsData {
 		}
 		path := exportFile(kind, export.XLSX)
 		x := exportDownload{Kind: kind, Path: exportFile(kind, export.CSV), Rows: csvRows(b), Size: model.ByteSize(int64(len(b))),
-			XLSX: path, XLSXSize: model.ByteSize(int64(len(files[path])))}
+			XLSX: path, XLSXLazy: r.opt.LazyWorkbooks}
+		if xb, ok := files[path]; ok {
+			x.XLSXSize = model.ByteSize(int64(len(xb)))
+		}
 		x.Title, x.Page = r.exportTitle(kind)
 		if reg := model.RegisterNamed(kind); reg != nil {
 			x.Register, _ = r.pub.register(reg.Artefact)
@@ -132,6 +138,9 @@ func (r *renderer) exportFiles() map[string][]byte {
 			r.exportErr = err
 		} else {
 			r.exports[exportFile(kind, export.CSV)] = buf.Bytes()
+		}
+		if r.opt.LazyWorkbooks {
+			continue
 		}
 		if b, err := r.workbook(kind, t); err != nil {
 			r.exportErr = err
@@ -195,4 +204,28 @@ func (r *renderer) exportTitle(kind string) (title, page string) {
 		return "Coverage of " + title, urls.Coverage(name)
 	}
 	return kind, ""
+}
+
+// Workbook writes the XLSX export at the output path file (exports/<kind>.xlsx) as the
+// site publishes it (the rows it shows, none it withholds), for the live preview, which
+// writes one only when it is downloaded. A file the site does not publish is an error
+// wrapping fs.ErrNotExist.
+func Workbook(g *resolve.Graph, file string) ([]byte, error) {
+	r := &renderer{g: g, pub: newPublisher(g)}
+	for _, kind := range r.exportKinds() {
+		if exportFile(kind, export.XLSX) != file {
+			continue
+		}
+		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
+			break // the site does not publish the register
+		}
+		t, err := export.BuildOnly(g, kind, r.pub.shown)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = t.WriteXLSX(&buf, export.Info(g, kind))
+		return buf.Bytes(), err
+	}
+	return nil, fmt.Errorf("the site publishes no %s: %w", file, fs.ErrNotExist)
 }

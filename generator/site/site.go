@@ -29,6 +29,9 @@ type Options struct {
 	// change since are copied from it instead of rendered (see incremental.go); the
 	// result is the same as a full render.
 	Previous *Output
+	// LazyWorkbooks leaves the XLSX exports out of the output: the live preview writes
+	// one when it is downloaded (Workbook), as it does packs. The CSV exports stay.
+	LazyWorkbooks bool
 	// Sink, when set, receives every page as soon as it is rendered (from the render's
 	// workers, concurrently), and Output.Files then holds only the other files: the
 	// build writes pages to disk as they come instead of holding the site in memory.
