@@ -23,16 +23,14 @@ func (r *renderer) themes() []theme {
 		first = cat[0].Catalogue
 	}
 	for _, c := range cat {
-		key := c.Catalogue + "\x00" + c.Theme
+		// The site's names for the groups (the SoA page and the controls page).
+		title := capitalise(r.g.ThemeTitle(c, first))
+		if title == "" {
+			title = "Controls"
+		}
+		key := c.Catalogue + "\x00" + title
 		i, ok := index[key]
 		if !ok {
-			title := capitalise(c.Theme) + " controls"
-			if c.Theme == "" {
-				title = "Controls"
-			}
-			if c.Catalogue != first {
-				title = frameworkTitle(r.g.Site, c.Catalogue) + ": " + title
-			}
 			i = len(out)
 			index[key] = i
 			out = append(out, theme{name: key, title: title})
@@ -128,10 +126,3 @@ func withBold(st style) style {
 	return st
 }
 
-// frameworkTitle is the title of the framework called name.
-func frameworkTitle(s *model.Site, name string) string {
-	if f := s.FrameworkNamed(name); f != nil {
-		return f.DisplayTitle()
-	}
-	return name
-}

@@ -302,18 +302,7 @@ func (r *renderer) controlGroups(soa bool) []controlGroup {
 		if first == "" {
 			first = c.Catalogue
 		}
-		th := c.Theme
-		if f := r.g.Site.FrameworkNamed(c.Catalogue); f != nil {
-			if c.Group != "" {
-				th = f.GroupTitle(c.Group)
-			}
-			switch {
-			case th == "":
-				th = f.DisplayTitle()
-			case c.Catalogue != first:
-				th = f.DisplayTitle() + ": " + th
-			}
-		}
+		th := r.g.ThemeTitle(c, first)
 		i, ok := idx[th]
 		if !ok {
 			i = len(out)
