@@ -125,4 +125,3 @@ func withBold(st style) style {
 	st.bold = true
 	return st
 }
-
