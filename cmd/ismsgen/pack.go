@@ -55,7 +55,7 @@ func runPack(ctx context.Context, s *stdio, args []string) error {
 			return versions.Signing(src, site, flags)
 		}
 	}
-	_, err = build.WritePacks(ctx, opt, req)
+	_, err = build.Packs(ctx, opt, req)
 	var unknown *build.UnknownPackError
 	if errors.As(err, &unknown) {
 		return usagef("%v", err)

@@ -31,7 +31,7 @@ func plannedDownloads(g *resolve.Graph, lazy bool) []site.PackDownload {
 		state = site.PackLazy
 	}
 	var out []site.PackDownload
-	for _, cfg := range Packs(g) {
+	for _, cfg := range PackConfigs(g) {
 		d := site.PackDownload{Name: cfg.Name, Title: cfg.Title, State: state}
 		if plan, err := pack.PlanPack(g, cfg); err == nil {
 			d.Title, d.Classification = plan.Title(), plan.Classification()

@@ -38,7 +38,7 @@ func BenchmarkSignedPack2000Pages(b *testing.B) {
 		b.Fatal(err)
 	}
 	var cfg model.PackConfig
-	for _, p := range build.Packs(g) {
+	for _, p := range build.PackConfigs(g) {
 		if p.Name == "full" {
 			cfg = p
 		}

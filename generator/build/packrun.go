@@ -12,7 +12,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
-// PackRequest says which packs WritePacks builds and from which sources.
+// PackRequest says which packs Packs builds and from which sources.
 type PackRequest struct {
 	// Tree holds the sources: opt.Source, or the tree of release opt.Release read from
 	// git; a release's packs go under versions/<release>/packs/.
@@ -34,10 +34,10 @@ func (e *UnknownPackError) Error() string {
 	return fmt.Sprintf("no pack named %q (packs: %v)", e.Name, e.Known)
 }
 
-// WritePacks resolves the sources, then renders, signs and writes the packs asked for into
+// Packs resolves the sources, then renders, signs and writes the packs asked for into
 // <dest>/packs/ (or <dest>/versions/<release>/packs/), logging each to opt.Log, and
 // returns how many it wrote.
-func WritePacks(ctx context.Context, opt Options, req PackRequest) (int, error) {
+func Packs(ctx context.Context, opt Options, req PackRequest) (int, error) {
 	prefix := ""
 	if opt.Release != "" {
 		prefix = "versions/" + urls.Slug(opt.Release) + "/"
@@ -49,7 +49,7 @@ func WritePacks(ctx context.Context, opt Options, req PackRequest) (int, error) 
 	if req.Signing != nil {
 		opt.Signing = req.Signing(g.Site.Config.Signing, opt.Signing)
 	}
-	packs, err := selectPacks(Packs(g), req.Names)
+	packs, err := selectPacks(PackConfigs(g), req.Names)
 	if err != nil {
 		return 0, err
 	}

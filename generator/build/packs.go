@@ -27,8 +27,8 @@ type Signing struct {
 // DevSigningDir is where the development signer is kept, relative to the site root.
 const DevSigningDir = ".ismsgen/dev-signing"
 
-// Packs returns the packs a site builds: the configured ones, or the default stage1.
-func Packs(g *resolve.Graph) []model.PackConfig {
+// PackConfigs returns the packs a site builds: the configured ones, or the default stage1.
+func PackConfigs(g *resolve.Graph) []model.PackConfig {
 	if len(g.Site.Config.Packs) > 0 {
 		return g.Site.Config.Packs
 	}
@@ -118,7 +118,7 @@ func packTSA(g *resolve.Graph, opt Options) string {
 // packs/<name>.manifest.json), adding the packs' warnings to warnings, and returns what
 // the downloads page says of them.
 func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[string][]byte, warnings *diag.List) ([]site.PackDownload, error) {
-	packs := Packs(g)
+	packs := PackConfigs(g)
 	signer, err := LoadSigner(g.Site, opt)
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func TestExampleSignedPackSize(t *testing.T) {
 	}
 	opt := build.Options{Source: exampleRoot, Date: buildDate, Version: "test", NoTSA: true}
 	found := false
-	for _, cfg := range build.Packs(g) {
+	for _, cfg := range build.PackConfigs(g) {
 		pf, err := build.RenderPack(ctx, g, cfg, opt, signer)
 		if err != nil {
 			t.Fatal(err)

@@ -50,7 +50,7 @@ func Preview(head template.HTML, prev *Result) site.Options {
 // does; an unknown name is an error wrapping fs.ErrNotExist.
 func PackByName(ctx context.Context, res *Result, opt Options, name string) ([]byte, error) {
 	g := res.Graph
-	for _, cfg := range Packs(g) {
+	for _, cfg := range PackConfigs(g) {
 		if cfg.Name != name {
 			continue
 		}
@@ -70,7 +70,7 @@ func PackByName(ctx context.Context, res *Result, opt Options, name string) ([]b
 // PackPos is where the pack called name is configured: its entry in data/site.yaml,
 // else the file.
 func PackPos(res *Result, name string) diag.Pos {
-	for _, cfg := range Packs(res.Graph) {
+	for _, cfg := range PackConfigs(res.Graph) {
 		if cfg.Name == name && cfg.Pos.Path != "" {
 			return cfg.Pos
 		}

@@ -147,7 +147,7 @@ func VerifySources(ctx context.Context, m *manifest.Manifest, source string) []V
 		return v
 	}
 	var now []string
-	for _, cfg := range Packs(g) {
+	for _, cfg := range PackConfigs(g) {
 		if cfg.Name != m.Pack {
 			continue
 		}
