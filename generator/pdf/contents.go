@@ -51,10 +51,18 @@ func (f *File) CompactContents() error {
 		})
 	}
 	for _, n := range f.Numbers() {
-		body := f.objs[n]
-		if _, _, ok := streamParts(body); !ok {
-			f.objs[n] = rename(body)
+		if _, _, ok := streamParts(f.objs[n]); !ok {
+			f.objs[n] = rename(f.objs[n])
 		}
+	}
+	return f.rewritePageContents(func(data []byte) ([]byte, error) { return compactContent(rename(data)), nil })
+}
+
+// rewritePageContents replaces each page's content stream (Flate or unfiltered; others
+// are left as they are) with what rewrite makes of its data, uncompressed.
+func (f *File) rewritePageContents(rewrite func([]byte) ([]byte, error)) error {
+	for _, n := range f.Numbers() {
+		body := f.objs[n]
 		if !pageRE.Match(body) {
 			continue
 		}
@@ -67,7 +75,10 @@ func (f *File) CompactContents() error {
 			if data == nil {
 				continue
 			}
-			out := compactContent(rename(data))
+			out, err := rewrite(data)
+			if err != nil {
+				return fmt.Errorf("pdf: content stream %d: %w", c, err)
+			}
 			f.objs[c] = fmt.Appendf(nil, "<</Length %d>>\nstream\n%s\nendstream", len(out), out)
 		}
 	}

@@ -47,28 +47,7 @@ func (f *File) RecodeText(recode map[int]func([]byte) []byte) error {
 	if len(byName) == 0 {
 		return nil
 	}
-	for _, n := range f.Numbers() {
-		body := f.objs[n]
-		if !pageRE.Match(body) {
-			continue
-		}
-		for _, m := range contentsRE.FindAllSubmatch(body, -1) {
-			c, _ := strconv.Atoi(string(m[1]))
-			data, err := f.streamData(c)
-			if err != nil {
-				return fmt.Errorf("pdf: page object %d: %w", n, err)
-			}
-			if data == nil {
-				continue
-			}
-			out, err := recodeContent(data, byName)
-			if err != nil {
-				return fmt.Errorf("pdf: content stream %d: %w", c, err)
-			}
-			f.objs[c] = fmt.Appendf(nil, "<</Length %d>>\nstream\n%s\nendstream", len(out), out)
-		}
-	}
-	return nil
+	return f.rewritePageContents(func(data []byte) ([]byte, error) { return recodeContent(data, byName) })
 }
 
 // recodeContent rewrites the shown strings of one content stream (RecodeText).
