@@ -6,8 +6,9 @@ import (
 )
 
 // Classification returns how an entity is classified: a document or register by its own
-// classification (the site's default when unset); a risk, treatment action or evidence
-// record by its register's, since a row is part of its register; a control of the
+// classification (the site's default when unset); a register's row (a risk, an asset, an
+// audit) and a part of a row (an audit's finding) by its register's, since a row is part
+// of its register's content, whatever the register; a control of the
 // built-in Annex A catalogue is public (its IDs and short titles are published by ISO),
 // a control of a site catalogue has the site's default.
 func (g *Graph) Classification(e *Entity) model.Classification {
@@ -20,12 +21,8 @@ func (g *Graph) Classification(e *Entity) model.Classification {
 		c = e.Doc.Meta.Classification
 	case e.DocControl != nil:
 		c = e.DocControl.Classification
-	case e.Risk != nil:
-		c = g.Site.Risks.Document.Classification
-	case e.Action != nil:
-		c = g.Site.Treatment.Document.Classification
-	case e.Evidence != nil:
-		c = g.Site.Evidence.Document.Classification
+	case e.Row != nil && e.Reg != nil:
+		c = e.Reg.Data(g.Site).Control().Classification
 	case e.Control != nil && catalog.IsBuiltIn(e.Control.Pos.Path):
 		c = model.Public
 	}
@@ -35,9 +32,9 @@ func (g *Graph) Classification(e *Entity) model.Classification {
 	return c
 }
 
-// MentionClassification is what showing e's ID and title exposes: a risk's, action's or
-// evidence record's title is part of its register's content, so a mention carries the
-// register's classification; a document's or register's title is metadata that the
+// MentionClassification is what showing e's ID and title exposes: a register row's
+// title (a risk's, an asset's, an audit finding's) is part of its register's content,
+// so a mention carries the register's classification; a document's or register's title is metadata that the
 // document register lists for everyone, so a mention of it exposes nothing classified
 // ("" — it raises no label). A control's title has the control's classification.
 func (g *Graph) MentionClassification(e *Entity) model.Classification {
