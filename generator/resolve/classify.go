@@ -34,9 +34,9 @@ func (g *Graph) Classification(e *Entity) model.Classification {
 
 // MentionClassification is what showing e's ID and title exposes: a register row's
 // title (a risk's, an asset's, an audit finding's) is part of its register's content,
-// so a mention carries the register's classification; a document's or register's title is metadata that the
-// document register lists for everyone, so a mention of it exposes nothing classified
-// ("" — it raises no label). A control's title has the control's classification.
+// so a mention carries the register's classification; a document's or register's title
+// is metadata that the document register lists for everyone, so a mention of it exposes
+// nothing classified ("" — it raises no label). A control's title has the control's classification.
 func (g *Graph) MentionClassification(e *Entity) model.Classification {
 	if e == nil || e.Kind == KindDocument || e.Kind == KindRegister {
 		return ""
