@@ -3,12 +3,11 @@ package pack
 import (
 	"bytes"
 	"image"
-	"image/draw"
 	_ "image/gif" // decoders for image.DecodeConfig
 	_ "image/jpeg"
-	"image/png"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -115,12 +114,9 @@ func (r *renderer) loadImage(p string) *imageInfo {
 	switch format {
 	case "png":
 		typ = "PNG"
-		if len(data) > 28 && (data[24] > 8 || data[28] != 0) {
-			if data, err = reencodePNG(data); err != nil {
-				return nil
-			}
+		if data, err = layout.PreparePNG(data); err != nil {
+			return nil
 		}
-		data = smallerPNG(data)
 	case "jpeg":
 		typ = "JPG"
 	case "gif":
@@ -136,19 +132,4 @@ func (r *renderer) loadImage(p string) *imageInfo {
 	info := &imageInfo{name: p, typ: typ, w: float64(cfg.Width), h: float64(cfg.Height)}
 	r.images[p] = info
 	return info
-}
-
-// reencodePNG rewrites a PNG as 8-bit, non-interlaced RGBA.
-func reencodePNG(data []byte) ([]byte, error) {
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	rgba := image.NewNRGBA(img.Bounds())
-	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
-	var b bytes.Buffer
-	if err := png.Encode(&b, rgba); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
