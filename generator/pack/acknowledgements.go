@@ -5,6 +5,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -41,12 +42,12 @@ func (r *renderer) acknowledgements() {
 	r.y += gapPara
 	t := ackTable(r.g, r.plan)
 	if len(t.Rows) == 0 {
-		r.para(plain("No published document or register names a distribution group.", withColor(r.base(), colMuted)), "L")
+		r.para(plain("No published document or register names a distribution group.", withColor(r.base(), layout.ColMuted)), "L")
 		return
 	}
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	tab := &table{size: body.size, weights: []float64{2.1, 3.2, 1, 1.4, 2.2, 1.1, 1.6, 1.5, 1.2, 3.2}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	tab := &table{size: body.Size, weights: []float64{2.1, 3.2, 1, 1.4, 2.2, 1.1, 1.6, 1.5, 1.2, 3.2}}
 	col := map[string]int{}
 	for i, c := range t.Columns {
 		col[c] = i
@@ -61,9 +62,9 @@ func (r *renderer) acknowledgements() {
 			case i == col["document"]:
 				cells = append(cells, cell{spans: r.idLinks([]string{text}, withBold(body))})
 			case i == col["coverage"]:
-				st := withColor(withBold(body), colOK)
+				st := withColor(withBold(body), layout.ColOK)
 				if n, ok := v.(int); ok && float64(n) < low {
-					st = withColor(withBold(body), colAlert)
+					st = withColor(withBold(body), layout.ColAlert)
 				}
 				cells = append(cells, txt(text+"%", st))
 			default:

@@ -1,13 +1,15 @@
 package pack
 
+import "github.com/ismsgen/ismsgen/generator/pack/layout"
+
 // clauses draws the clause coverage matrix: each ISO/IEC 27001 clause that asks for
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
 	r.para(plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable, color: colText}
-	body := style{size: sizeTable, color: colText}
-	t := &table{size: sizeTable, weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
+	t := &table{size: layout.SizeTable, weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}
 	for _, h := range []string{"Clause", "Title", "Requires", "Mandatory", "Covered by", "Status"} {
 		t.header = append(t.header, txt(h, head))
 	}
@@ -17,13 +19,13 @@ func (r *renderer) clauses() {
 		if c.Mandatory {
 			mandatory = "yes"
 		}
-		status := txt("covered", withColor(withBold(body), colOK))
+		status := txt("covered", withColor(withBold(body), layout.ColOK))
 		switch {
 		case cov.Covered():
 		case c.Mandatory:
-			status = txt("GAP", withColor(withBold(body), colAlert))
+			status = txt("GAP", withColor(withBold(body), layout.ColAlert))
 		default:
-			status = txt("not covered", withColor(body, colMuted))
+			status = txt("not covered", withColor(body, layout.ColMuted))
 		}
 		t.rows = append(t.rows, []cell{
 			txt(c.Number, withBold(body)), txt(c.Title, body), txt(c.Requires, body), txt(mandatory, body),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -20,9 +21,9 @@ func (r *renderer) coverage(it *Item) {
 	r.para(plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
 		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size, weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &table{size: body.Size, weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
 	for _, h := range []string{"Requirement", "Title", "Coverage", "Mapped to", "Documents", "Evidence"} {
 		t.header = append(t.header, txt(h, head))
 	}
@@ -30,12 +31,12 @@ func (r *renderer) coverage(it *Item) {
 		if r.plan.leftOut(r.g, q.Entity) {
 			continue
 		}
-		level := txt(string(q.Level), withColor(withBold(body), colOK))
+		level := txt(string(q.Level), withColor(withBold(body), layout.ColOK))
 		switch q.Level {
 		case resolve.Gap:
-			level = txt("GAP", withColor(withBold(body), colAlert))
+			level = txt("GAP", withColor(withBold(body), layout.ColAlert))
 		case resolve.PartlyCovered, resolve.NotApplicable:
-			level = txt(string(q.Level), withColor(withBold(body), colMuted))
+			level = txt(string(q.Level), withColor(withBold(body), layout.ColMuted))
 		}
 		var to []string
 		if q.Row != nil {
@@ -55,7 +56,7 @@ func (r *renderer) coverage(it *Item) {
 	r.drawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
 		r.y += gapPara
-		r.para(plain(a, withColor(r.base(), colMuted)), "L")
+		r.para(plain(a, withColor(r.base(), layout.ColMuted)), "L")
 	}
 }
 

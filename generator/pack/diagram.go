@@ -6,6 +6,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -64,20 +65,20 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 	w, h := info.w*25.4/dpi, info.h*25.4/dpi
 	captionH := 0.0
 	if title != "" {
-		captionH = lineHeight(sizeSmall) + 1
+		captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
 	scale := min(1, r.width()/w, (r.bottom()-marginTop-captionH-1)/h)
 	w, h = w*scale, h*scale
 	r.ensure(h + captionH)
 	r.decorate(h)
-	r.pdf.ImageOptions(info.name, r.left(), r.y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
+	r.PDF.ImageOptions(info.name, r.left(), r.y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
 	if url != "" {
-		r.pdf.LinkString(r.left(), r.y, w, h, url)
+		r.PDF.LinkString(r.left(), r.y, w, h, url)
 	}
 	r.y += h + 1
 	if title != "" {
 		note := r.base()
-		note.italic, note.color, note.size = true, colMuted, sizeSmall
+		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
 		r.para(plain(title, note), "L")
 	}
 	r.y += gapPara
@@ -87,11 +88,11 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 // where it is drawn.
 func (r *renderer) diagramPlaceholder(label, url string) {
 	head := r.base()
-	head.bold = true
+	head.Bold = true
 	body := r.base()
-	body.size = sizeSmall + 1
+	body.Size = layout.SizeSmall + 1
 	link := body
-	link.color = colLink
+	link.Color = layout.ColLink
 	spans := []span{{text: "Diagram: " + label, st: head}, {br: true, st: head}}
 	if url != "" {
 		spans = append(spans, span{text: "Shown on the intranet: ", st: body}, span{text: url, st: link, url: url})
@@ -105,8 +106,8 @@ func (r *renderer) diagramPlaceholder(label, url string) {
 	r.ensure(h)
 	r.decorate(h)
 	x, y, w := r.left(), r.y, r.width()
-	r.fillRect(x, y, w, h, colCodeBg)
-	r.box(x, y, w, h, colRule, 0.3)
+	r.FillRect(x, y, w, h, layout.ColCodeBg)
+	r.Box(x, y, w, h, layout.ColRule, 0.3)
 	r.y += diagramPad
 	r.indent += diagramPad
 	for _, ln := range lines {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -12,7 +13,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.landscape = landscape(it.Kind)
-	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, colText
+	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, layout.ColText
 	r.newPage()
 	r.reach(te, 0)
 	if it.Entity != nil {
@@ -25,7 +26,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	}
 	switch it.Kind {
 	case ItemDocument:
-		r.hline(r.left(), r.left()+r.width(), r.y, colRule, 0.3)
+		r.HLine(r.left(), r.left()+r.width(), r.y, layout.ColRule, 0.3)
 		r.y += 3
 		r.body(it)
 	case ItemClauses:
@@ -64,16 +65,16 @@ func landscape(k ItemKind) bool { return k != ItemDocument && k != ItemClauses }
 // docTitle draws a document's ID and title.
 func (r *renderer) docTitle(id, title string) {
 	if id != "" {
-		r.para(plain(id, style{bold: true, size: 10, color: colMuted}), "L")
+		r.para(plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
 	}
-	r.para(plain(title, style{bold: true, size: 18, color: colText}), "L")
+	r.para(plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
 	r.y += 3
 }
 
 // section draws the heading of a section of a generated artefact, as an outline entry
 // when the TOC lists it.
 func (r *renderer) section(it *Item, name, title string) {
-	st := style{bold: true, size: 12.5, color: colText}
+	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
 	lines := r.layout(plain(title, st), r.width())
 	r.gap(gapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
@@ -88,20 +89,20 @@ func (r *renderer) section(it *Item, name, title string) {
 
 // controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
 func (r *renderer) controlTable(c resolve.DocInfo) {
-	label := style{bold: true, size: sizeTable, color: colMuted}
-	val := style{size: sizeTable, color: colText}
+	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	status := cell{spans: plain(string(c.Status), withColor(val, statusColor(c.Status)))}
 	next := cell{spans: plain(c.NextReview.String(), val)}
 	if r.g.ReviewOverdue(c.NextReview) {
-		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, colAlert)})
+		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, layout.ColAlert)})
 	}
 	class := string(c.Classification)
 	if c.DefaultClass {
 		class += " (site default)"
 	}
-	l := func(s string) cell { return cell{spans: plain(s, label), fill: &colLabel} }
+	l := func(s string) cell { return cell{spans: plain(s, label), fill: &layout.ColLabel} }
 	v := func(s string) cell { return txt(s, val) }
-	t := &table{size: sizeTable, weights: []float64{1.2, 2, 1.2, 2}}
+	t := &table{size: layout.SizeTable, weights: []float64{1.2, 2, 1.2, 2}}
 	t.rows = [][]cell{
 		{l("Document ID"), v(c.ID), l("Version"), v(c.Version)},
 		{l("Status"), status, l("Classification"), v(class)},
@@ -134,12 +135,12 @@ func (r *renderer) history(c resolve.DocInfo) {
 	if len(c.History) == 0 {
 		return
 	}
-	head := style{bold: true, size: sizeTable, color: colText}
-	val := style{size: sizeTable, color: colText}
-	r.ensure(lineHeight(sizeBody) + 3*lineHeight(sizeTable))
-	r.para(plain("Revision history", style{bold: true, size: sizeBody, color: colText}), "L")
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
+	r.ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
+	r.para(plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
 	r.y += 1
-	t := &table{size: sizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
+	t := &table{size: layout.SizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
 		t.header = append(t.header, txt(h, head))
 	}
@@ -149,14 +150,14 @@ func (r *renderer) history(c resolve.DocInfo) {
 	r.drawTable(t)
 }
 
-func statusColor(s model.DocStatus) rgb {
+func statusColor(s model.DocStatus) layout.RGB {
 	switch s {
 	case model.StatusApproved:
-		return colOK
+		return layout.ColOK
 	case model.StatusDraft, model.StatusReview:
-		return rgb{170, 100, 0}
+		return layout.RGB{R: 170, G: 100, B: 0}
 	case model.StatusRetired:
-		return colMuted
+		return layout.ColMuted
 	}
-	return colText
+	return layout.ColText
 }

@@ -1,16 +1,9 @@
 package pack
 
 import (
-	"fmt"
-	"regexp"
-	"strconv"
-
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pdf"
 )
-
-// fpdfFontRE finds the Type0 font object fpdf writes for a face's family (f0, f1, …).
-var fpdfFontRE = regexp.MustCompile(`^<</Type /Font\s*/Subtype /Type0\s*/BaseFont /utf8f(\d+)\s`)
 
 // finish rewrites the file fpdf wrote: each face's font objects become the face's own
 // subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
@@ -24,28 +17,7 @@ func (r *renderer) finish(out []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	recode := map[int]func([]byte) []byte{}
-	for _, n := range f.Numbers() {
-		m := fpdfFontRE.FindSubmatch(f.Object(n))
-		if m == nil {
-			continue
-		}
-		i, _ := strconv.Atoi(string(m[1]))
-		if i >= len(r.fonts.all) {
-			return nil, fmt.Errorf("font object %d: unknown family f%d", n, i)
-		}
-		fc := r.fonts.all[i]
-		if r.fonts.digits[fc] {
-			fc.use.Encode("0123456789")
-		}
-		for k, body := range fc.use.Objects(n) {
-			f.Set(n+k, body)
-		}
-		if fn, ok := fc.use.OneByte(); ok {
-			recode[n] = fn
-		}
-	}
-	if err := f.RecodeText(recode); err != nil {
+	if err := r.Fonts.Embed(f); err != nil {
 		return nil, err
 	}
 	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {

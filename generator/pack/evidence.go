@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // evidence draws the evidence index: each record with its file's SHA-256, so an auditor
@@ -17,10 +18,10 @@ func (r *renderer) evidence() {
 	}
 	r.para(plain(intro, r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	hash := style{mono: true, size: 6, color: colText}
-	t := &table{size: body.size, weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	hash := layout.Style{Mono: true, Size: 6, Color: layout.ColText}
+	t := &table{size: body.Size, weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
 	for _, h := range []string{"Evidence", "Title", "File", "Date", "Owner", "Controls", "SHA-256", "Size"} {
 		t.header = append(t.header, txt(h, head))
 	}
@@ -35,9 +36,9 @@ func (r *renderer) evidence() {
 		size := ""
 		switch {
 		case ev.FileError != "":
-			sum = txt(ev.FileError, withColor(body, colAlert))
+			sum = txt(ev.FileError, withColor(body, layout.ColAlert))
 		case ev.File == "":
-			sum = txt("no file", withColor(body, colMuted))
+			sum = txt("no file", withColor(body, layout.ColMuted))
 		default:
 			size = model.ByteSize(ev.Size)
 			if _, ok := r.evidenceFile(ev); ok && attached {
@@ -45,7 +46,7 @@ func (r *renderer) evidence() {
 				if name := attachmentName(ev, used); name != path.Base(ev.File) {
 					note = "(attached as " + name + ")"
 				}
-				file = append(file, span{text: " " + note, st: withColor(body, colMuted)})
+				file = append(file, span{text: " " + note, st: withColor(body, layout.ColMuted)})
 			}
 		}
 		t.rows = append(t.rows, []cell{

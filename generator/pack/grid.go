@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // grid is the borders of the bands of one table drawn so far on the current page. A
@@ -62,8 +64,8 @@ func (r *renderer) strokeGrid() {
 		return
 	}
 	r.grid = nil
-	r.pdf.SetDrawColor(colRule.r, colRule.g, colRule.b)
-	r.pdf.SetLineWidth(cellBorder)
+	r.PDF.SetDrawColor(layout.ColRule.R, layout.ColRule.G, layout.ColRule.B)
+	r.PDF.SetLineWidth(cellBorder)
 	_, ph := r.pageSize()
 	// Coordinates in hundredths of a point, as fpdf rounds them.
 	pt := func(mm float64) int64 { return int64(math.Round(mm * 72 / 25.4 * 100)) }
@@ -103,7 +105,7 @@ func (r *renderer) strokeGrid() {
 		}
 		b.WriteString("\nQ")
 	}
-	r.pdf.RawWriteStr(b.String())
+	r.PDF.RawWriteStr(b.String())
 }
 
 // hundredths writes a count of hundredths as the shortest decimal number.

@@ -52,7 +52,7 @@ func (r *renderer) figureOf(d *docCtx, dest, alt string, wantW, wantH float64) f
 		w, h = w*wantH/h, wantH
 	}
 	if f.alt != "" {
-		f.captionH = lineHeight(sizeSmall) + 1
+		f.captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
 	maxH := r.bottom() - marginTop - f.captionH - 1
 	scale := min(1, r.width()/w, maxH/h)
@@ -69,7 +69,7 @@ func (r *renderer) image(d *docCtx, n *ast.Image) {
 // drawFigure draws a laid-out figure at the current alignment.
 func (r *renderer) drawFigure(f figure, dest string) {
 	note := r.base()
-	note.italic, note.color, note.size = true, colMuted, sizeSmall
+	note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
 	if f.info == nil {
 		label := f.alt
 		if label == "" {
@@ -87,7 +87,7 @@ func (r *renderer) drawFigure(f figure, dest string) {
 	case "R":
 		x += r.width() - f.w
 	}
-	r.pdf.ImageOptions(f.info.name, x, r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
+	r.PDF.ImageOptions(f.info.name, x, r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
 	r.y += f.h + 1
 	if f.alt != "" {
 		r.para(plain(f.alt, note), r.alignment())
@@ -124,9 +124,9 @@ func (r *renderer) loadImage(p string) *imageInfo {
 	default:
 		return nil
 	}
-	r.pdf.RegisterImageOptionsReader(p, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
-	if r.pdf.Err() {
-		r.pdf.ClearError()
+	r.PDF.RegisterImageOptionsReader(p, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+	if r.PDF.Err() {
+		r.PDF.ClearError()
 		return nil
 	}
 	info := &imageInfo{name: p, typ: typ, w: float64(cfg.Width), h: float64(cfg.Height)}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -20,7 +21,7 @@ type docCtx struct {
 }
 
 // inlines converts the inline children of a block into spans in the base style.
-func (r *renderer) inlines(d *docCtx, parent ast.Node, base style) []span {
+func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []span {
 	var out []span
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		r.inline(d, c, base, 0, "", &out)
@@ -30,11 +31,11 @@ func (r *renderer) inlines(d *docCtx, parent ast.Node, base style) []span {
 
 // inline appends the spans of one inline node. link and url are those of an enclosing
 // link.
-func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string, out *[]span) {
-	add := func(text string, st style) {
+func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url string, out *[]span) {
+	add := func(text string, st layout.Style) {
 		*out = append(*out, span{text: text, st: st, link: link, url: url})
 	}
-	children := func(st style, link int, url string) {
+	children := func(st layout.Style, link int, url string) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.inline(d, c, st, link, url, out)
 		}
@@ -56,23 +57,23 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		add(string(n.Value), st)
 	case *ast.CodeSpan:
 		cs := st
-		cs.mono, cs.bold, cs.italic = true, false, false
-		cs.size = st.size * 0.92
+		cs.Mono, cs.Bold, cs.Italic = true, false, false
+		cs.Size = st.Size * 0.92
 		if link == 0 && url == "" {
-			cs.color = rgb{150, 30, 60}
+			cs.Color = layout.RGB{R: 150, G: 30, B: 60}
 		}
 		add(codeText(n, d.src), cs)
 	case *ast.Emphasis:
 		es := st
 		if n.Level >= 2 {
-			es.bold = true
+			es.Bold = true
 		} else {
-			es.italic = true
+			es.Italic = true
 		}
 		children(es, link, url)
 	case *east.Strikethrough:
 		ss := st
-		ss.strike = true
+		ss.Strike = true
 		children(ss, link, url)
 	case *ast.Link:
 		r.linkSpans(d, n, string(n.Destination), st, out)
@@ -86,7 +87,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 			dest = "mailto:" + dest
 		}
 		ls := st
-		ls.color = colLink
+		ls.Color = layout.ColLink
 		*out = append(*out, span{text: string(n.Label(d.src)), st: ls, url: dest})
 	case *ast.Image:
 		if r.inLink > 0 {
@@ -95,8 +96,8 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 			return
 		}
 		is := st
-		is.italic = true
-		is.color = colMuted
+		is.Italic = true
+		is.Color = layout.ColMuted
 		add("[image: "+plainText(n, d.src)+"]", is)
 	case *markdown.HTMLElement:
 		r.htmlInline(d, n, st, link, url, out)
@@ -113,8 +114,8 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		r.refSpans(n, st, out)
 	case *east.FootnoteLink:
 		fs := st
-		fs.size = st.size * 0.75
-		fs.color = colLink
+		fs.Size = st.Size * 0.75
+		fs.Color = layout.ColLink
 		l := r.anchors.get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
 		*out = append(*out, span{text: fmt.Sprintf("[%d]", n.Index), st: fs, link: l})
 	case *east.TaskCheckBox, *east.FootnoteBacklink:
@@ -126,10 +127,10 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 
 // linkSpans renders a Markdown link or a raw HTML <a> to dest: internal when its target
 // is in the pack, else the text followed by where it leads.
-func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *[]span) {
+func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style, out *[]span) {
 	ls := st
-	ls.color = colLink
-	inner := func(st style, link int, url string) {
+	ls.Color = layout.ColLink
+	inner := func(st layout.Style, link int, url string) {
 		r.inLink++ // what is inside a link is its text: no link inside a link
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.inline(d, c, st, link, url, out)
@@ -137,8 +138,8 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 		r.inLink--
 	}
 	note := st
-	note.color = colMuted
-	note.bold, note.italic, note.strike = false, false, false
+	note.Color = layout.ColMuted
+	note.Bold, note.Italic, note.Strike = false, false, false
 	t, ok := r.g.Target(n)
 	if t.Broken != "" {
 		inner(st, 0, "")
@@ -152,7 +153,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 		if t.Fragment != "" {
 			u += "#" + t.Fragment
 		}
-		*out = append(*out, span{text: " (", st: note}, span{text: u, st: withColor(note, colLink), url: u}, span{text: ")", st: note})
+		*out = append(*out, span{text: " (", st: note}, span{text: u, st: withColor(note, layout.ColLink), url: u}, span{text: ")", st: note})
 		return
 	}
 	if ok && t.Entity != nil {
@@ -176,7 +177,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 	case isExternal(dest):
 		inner(ls, 0, dest)
 		if label := plainText(n, d.src); label != dest && "mailto:"+label != dest {
-			*out = append(*out, span{text: " <" + dest + ">", st: withColor(note, colLink), url: dest})
+			*out = append(*out, span{text: " <" + dest + ">", st: withColor(note, layout.ColLink), url: dest})
 		}
 	default:
 		inner(st, 0, "")
@@ -187,7 +188,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 }
 
 // refSpans renders a [[ID]] cross-reference.
-func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
+func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]span) {
 	t, ok := r.g.Target(n)
 	if !ok || t.Entity == nil {
 		*out = append(*out, span{text: n.ID, st: st})
@@ -208,11 +209,11 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 		text = entityLabel(e)
 	}
 	if l := r.entityLink(e, ""); l != 0 {
-		*out = append(*out, span{text: text, st: withColor(st, colLink), link: l})
+		*out = append(*out, span{text: text, st: withColor(st, layout.ColLink), link: l})
 		return
 	}
 	note := st
-	note.color = colMuted
+	note.Color = layout.ColMuted
 	*out = append(*out, span{text: text, st: st})
 	lead := " ("
 	if n.Label != "" {
@@ -223,14 +224,14 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 
 // whereNote says where a target outside the pack is: its intranet URL, or that it is
 // an unpublished draft (which has no page).
-func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note style) []span {
+func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note layout.Style) []span {
 	if !e.Published {
 		return []span{{text: lead + "draft, not published)", st: note}}
 	}
 	u := r.intranetURL(e, frag)
 	return []span{
 		{text: lead, st: note},
-		{text: u, st: withColor(note, colLink), url: u},
+		{text: u, st: withColor(note, layout.ColLink), url: u},
 		{text: ")", st: note},
 	}
 }
@@ -254,8 +255,8 @@ func entityLabel(e *resolve.Entity) string {
 	return e.ID + " " + e.Title
 }
 
-func withColor(st style, c rgb) style {
-	st.color = c
+func withColor(st layout.Style, c layout.RGB) layout.Style {
+	st.Color = c
 	return st
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -110,7 +111,7 @@ func isExternal(dest string) bool {
 }
 
 // idLinks returns spans for a list of entity IDs: each linked when the pack prints it.
-func (r *renderer) idLinks(ids []string, st style) []span {
+func (r *renderer) idLinks(ids []string, st layout.Style) []span {
 	var out []span
 	for i, id := range ids {
 		if i > 0 {
@@ -120,7 +121,7 @@ func (r *renderer) idLinks(ids []string, st style) []span {
 		if e, ok := r.g.Lookup(id); ok {
 			if l := r.entityLink(e, ""); l != 0 {
 				s.link = l
-				s.st.color = colLink
+				s.st.Color = layout.ColLink
 			}
 		}
 		out = append(out, s)

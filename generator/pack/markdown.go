@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -22,13 +23,15 @@ const (
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
 	d := &docCtx{it: it, doc: doc, src: doc.Body}
-	r.textColor = colText
+	r.textColor = layout.ColText
 	r.blocks(d, doc.AST)
 	r.flushMarkers()
 }
 
 // base is the style of body text at the current nesting.
-func (r *renderer) base() style { return style{size: sizeBody, color: r.textColor} }
+func (r *renderer) base() layout.Style {
+	return layout.Style{Size: layout.SizeBody, Color: r.textColor}
+}
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
 	for c := parent.FirstChild(); c != nil; {
@@ -104,7 +107,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 // flushMarkers draws list markers left without a line (an empty list item).
 func (r *renderer) flushMarkers() {
 	if len(r.markers) > 0 {
-		r.emit([]line{{h: lineHeight(sizeBody)}}, "L")
+		r.emit([]line{{h: layout.LineHeight(layout.SizeBody)}}, "L")
 	}
 }
 
@@ -121,11 +124,11 @@ func headingSize(level int) float64 {
 }
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
-	st := style{bold: true, size: headingSize(h.Level), color: colText}
+	st := layout.Style{Bold: true, Size: headingSize(h.Level), Color: layout.ColText}
 	lines := r.layout(r.inlines(d, h, st), r.width())
 	r.gap(gapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
-	keep := 2 * lineHeight(sizeBody)
+	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
 		if imgs := onlyImages(next, d.src); len(imgs) > 0 {
 			f := r.layFigure(d, imgs[0])
@@ -189,13 +192,13 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 			num++
 		}
 		if box, ok := taskBox(item); ok {
-			st.mono = true
+			st.Mono = true
 			text = "[ ]"
 			if box.IsChecked {
 				text = "[x]"
 			}
 		}
-		w := max(r.measure(r.clean(text, st.mono), st)+2.2, 5)
+		w := max(r.Measure(r.Clean(text, st.Mono), st)+2.2, 5)
 		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
 		r.indent += w
 		r.blocks(d, item)
@@ -221,7 +224,7 @@ func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blo
 func (r *renderer) quoted(body func()) {
 	r.gap(1)
 	saved := r.textColor
-	r.textColor = colMuted
+	r.textColor = layout.ColMuted
 	r.bars = append(r.bars, r.left()+1)
 	r.indent += quoteStep
 	body()
@@ -235,16 +238,16 @@ func (r *renderer) rule() {
 	r.ensure(5)
 	r.gap(1.5)
 	r.decorate(0)
-	r.hline(r.left(), r.left()+r.width(), r.y+1, colRule, 0.3)
+	r.HLine(r.left(), r.left()+r.width(), r.y+1, layout.ColRule, 0.3)
 	r.y += 3.5
 }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 	r.gap(3)
-	r.ensure(3 * lineHeight(sizeBody))
-	r.hline(r.left(), r.left()+40, r.y, colRule, 0.3)
+	r.ensure(3 * layout.LineHeight(layout.SizeBody))
+	r.HLine(r.left(), r.left()+40, r.y, layout.ColRule, 0.3)
 	r.y += 1.5
-	r.para(plain("Notes", style{bold: true, size: sizeSmall + 1, color: colText}), "L")
+	r.para(plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		fn, ok := c.(*east.Footnote)
 		if !ok {
@@ -252,8 +255,8 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		}
 		st := r.base()
 		text := fmt.Sprintf("[%d]", fn.Index)
-		w := r.measure(text, st) + 2.2
-		r.ensure(lineHeight(sizeBody))
+		w := r.Measure(text, st) + 2.2
+		r.ensure(layout.LineHeight(layout.SizeBody))
 		if d.it.Entity != nil {
 			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.y)
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -47,14 +48,14 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 		r.flow(d, el, nil, gapPara)
 	case "summary":
 		st := r.base()
-		st.bold = true
+		st.Bold = true
 		r.para(r.htmlSpans(d, el, st), r.alignment())
 		r.y += gapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		st := style{bold: true, size: headingSize(int(el.Tag[1]-'0') + 1), color: colText}
+		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
 		lines := r.layout(r.htmlSpans(d, el, st), r.width())
 		r.gap(gapHeading)
-		r.ensure(linesHeight(lines) + 2*lineHeight(sizeBody))
+		r.ensure(linesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.align
 		if a, ok := el.Attr("align"); ok {
 			r.align = alignCode(a)
@@ -73,7 +74,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
-		r.y += lineHeight(sizeBody) / 2
+		r.y += layout.LineHeight(layout.SizeBody) / 2
 	default:
 		r.flow(d, el, nil, gapPara)
 	}
@@ -146,7 +147,7 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 }
 
 // htmlInline appends the spans of an element written inline.
-func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, link int, url string, out *[]span) {
+func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]span) {
 	if el.Action == markdown.HTMLDrop {
 		return
 	}
@@ -154,7 +155,7 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 		// Inline, an image is its alt text: the link's text inside a link (a badge).
 		if alt := el.Alt(); alt != "" {
 			if r.inLink == 0 {
-				st.italic, st.color = true, colMuted
+				st.Italic, st.Color = true, layout.ColMuted
 			}
 			*out = append(*out, span{text: alt, st: st, link: link, url: url})
 		}
@@ -173,18 +174,18 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 			} // inside a link: its text, in that link
 
 		case "b", "strong", "summary", "th":
-			st.bold = true
+			st.Bold = true
 		case "i", "em":
-			st.italic = true
+			st.Italic = true
 		case "code", "kbd":
-			st.mono, st.bold, st.italic = true, el.Tag == "kbd", false
-			st.size *= 0.92
+			st.Mono, st.Bold, st.Italic = true, el.Tag == "kbd", false
+			st.Size *= 0.92
 		case "sub", "sup":
-			st.rise = st.size * ptToMM * 0.3
+			st.Rise = st.Size * layout.PtToMM * 0.3
 			if el.Tag == "sub" {
-				st.rise = -st.size * ptToMM * 0.15
+				st.Rise = -st.Size * layout.PtToMM * 0.15
 			}
-			st.size *= 0.72
+			st.Size *= 0.72
 		}
 	}
 	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
@@ -201,7 +202,7 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 }
 
 // htmlSpans returns the content of an element as one run of text in style st.
-func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st style) []span {
+func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []span {
 	var out []span
 	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
@@ -238,7 +239,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			text = strconv.Itoa(num) + "."
 			num++
 		}
-		w := max(r.measure(r.clean(text, false), st)+2.2, 5)
+		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
 		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
 		r.indent += w
 		r.flow(d, item, nil, gapPara/2)
@@ -252,8 +253,8 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 // <thead> or made of <th> cells. A cell spanning columns is followed by empty cells;
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
-	tb := &table{size: sizeTable}
-	body := style{size: sizeTable, color: r.textColor}
+	tb := &table{size: layout.SizeTable}
+	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -278,7 +279,7 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 				continue
 			}
 			st := body
-			st.bold = td.Tag == "th"
+			st.Bold = td.Tag == "th"
 			head = head && td.Tag == "th"
 			cl := cell{spans: r.htmlSpans(d, td, st)}
 			if a, ok := td.Attr("align"); ok {

@@ -12,6 +12,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	pdfpkg "github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
@@ -116,12 +117,12 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	}
 	r.fillTOC()
 	r.anchors.finish()
-	if err := r.pdf.Error(); err != nil {
+	if err := r.PDF.Error(); err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	pages := r.pdf.PageCount()
+	pages := r.PDF.PageCount()
 	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
+	if err := r.PDF.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
 	out, err := r.finish(buf.Bytes())
@@ -134,11 +135,10 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 
 // renderer holds the state of one rendering.
 type renderer struct {
-	g     *resolve.Graph
-	plan  *Plan
-	opt   Options
-	pdf   *fpdf.Fpdf
-	fonts *fonts
+	g    *resolve.Graph
+	plan *Plan
+	opt  Options
+	*layout.Doc
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
@@ -148,13 +148,10 @@ type renderer struct {
 	y         float64       // the layout cursor
 	indent    float64       // left indent of the current block, from the left margin
 	markers   []marker      // list markers waiting for the next line
-	textColor rgb           // body text colour (muted inside block quotes)
+	textColor layout.RGB    // body text colour (muted inside block quotes)
 	bars      []float64     // x of block quote bars to draw beside each line
 	inLink    int           // links being laid out: inside one, others are their text
 	align     string        // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
-	curFont   fontSel       // font last selected, to skip redundant selections
-	curColor  rgb           // text colour last set
-	colorSet  bool          // whether curColor is valid
 	cur       pageInfo      // facts for pages added from now on
 
 	anchors  *anchors
@@ -211,24 +208,24 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		Subject: fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date),
 		Creator: "ismsgen " + version(opt.Version), Producer: "ismsgen " + version(opt.Version), Date: t,
 	}
-	pdf.SetTitle(utf16Bytes(archive.Title), true)
-	pdf.SetAuthor(utf16Bytes(archive.Author), true)
-	pdf.SetSubject(utf16Bytes(archive.Subject), true)
+	pdf.SetTitle(layout.UTF16Bytes(archive.Title), true)
+	pdf.SetAuthor(layout.UTF16Bytes(archive.Author), true)
+	pdf.SetSubject(layout.UTF16Bytes(archive.Subject), true)
 	pdf.SetCreator(archive.Creator, true)
 	pdf.SetProducer(archive.Producer, true)
 	pdf.SetLang(cfg.Language)
-	var extra []namedFont
+	var extra []layout.Font
 	for _, ref := range cfg.PDF.Fonts {
 		if b, ok := g.Site.Files[ref.ID]; ok {
-			extra = append(extra, namedFont{name: ref.ID, data: b})
+			extra = append(extra, layout.Font{Name: ref.ID, Data: b})
 		}
 	}
-	f, err := loadFonts(pdf, extra)
+	f, err := layout.LoadFonts(pdf, extra)
 	if err != nil {
 		return nil, err
 	}
 	r := &renderer{
-		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, Doc: &layout.Doc{PDF: pdf, Fonts: f}, paper: paper, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -24,13 +25,13 @@ func (r *renderer) risks(it *Item) {
 	}
 	r.para(plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable, color: colText}
-	body := style{size: sizeTable, color: colText}
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, sc := range []struct {
 		name  string
 		steps []model.ScaleStep
 	}{{"Likelihood", m.Likelihood}, {"Impact", m.Impact}} {
-		t := &table{size: sizeTable, weights: []float64{1, 2.2, 9}}
+		t := &table{size: layout.SizeTable, weights: []float64{1, 2.2, 9}}
 		t.header = []cell{txt(sc.name, head), txt("Name", head), txt("Description", head)}
 		for _, s := range sc.steps {
 			t.rows = append(t.rows, []cell{txt(strconv.Itoa(s.Value), body), txt(s.Name, body), txt(s.Description, body)})
@@ -38,7 +39,7 @@ func (r *renderer) risks(it *Item) {
 		r.drawTable(t)
 	}
 	if len(m.Bands) > 0 {
-		t := &table{size: sizeTable, weights: []float64{2, 2, 3}}
+		t := &table{size: layout.SizeTable, weights: []float64{2, 2, 3}}
 		t.header = []cell{txt("Band", head), txt("Levels", head), txt("Evaluation", head)}
 		lo := 1
 		for _, b := range m.Bands {
@@ -66,10 +67,10 @@ func (r *renderer) risks(it *Item) {
 func (r *renderer) riskTable() {
 	reg := &r.g.Site.Risks
 	m := &reg.Method
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	muted := withColor(body, colMuted)
-	t := &table{size: body.size, weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	muted := withColor(body, layout.ColMuted)
+	t := &table{size: body.Size, weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
 	for _, h := range []string{"Risk", "Scenario", "CIA", "Owner", "Inherent", "Treatment", "Controls", "Actions", "Residual", "Acceptance"} {
 		t.header = append(t.header, txt(h, head))
 	}
@@ -124,17 +125,17 @@ func (r *renderer) riskTable() {
 }
 
 // bandPalettes colours n bands from acceptable (green) to severe (red).
-var bandPalettes = [][]rgb{
-	{{198, 239, 206}},
-	{{198, 239, 206}, {255, 180, 180}},
-	{{198, 239, 206}, {255, 235, 156}, {255, 180, 180}},
-	{{198, 239, 206}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
-	{{198, 239, 206}, {230, 245, 180}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
+var bandPalettes = [][]layout.RGB{
+	{{R: 198, G: 239, B: 206}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 180, B: 180}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 235, B: 156}, {R: 255, G: 180, B: 180}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 235, B: 156}, {R: 250, G: 200, B: 150}, {R: 255, G: 160, B: 160}},
+	{{R: 198, G: 239, B: 206}, {R: 230, G: 245, B: 180}, {R: 255, G: 235, B: 156}, {R: 250, G: 200, B: 150}, {R: 255, G: 160, B: 160}},
 }
 
 // bandColor returns the colour of a level's band; without bands, the acceptance
 // threshold decides green or red.
-func bandColor(m *model.RiskMethod, level int) rgb {
+func bandColor(m *model.RiskMethod, level int) layout.RGB {
 	n := len(m.Bands)
 	if n == 0 {
 		if m.Acceptable(level) {

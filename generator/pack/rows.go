@@ -2,6 +2,7 @@ package pack
 
 import (
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // maxTableColumns is the most columns a register's rows are drawn with as one table on
@@ -22,9 +23,9 @@ func (r *renderer) rowsTable(it *Item) {
 		r.rowRecords(rows, cols)
 		return
 	}
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &table{size: body.Size}
 	for _, c := range cols {
 		t.header = append(t.header, txt(model.ColumnLabel(c.Name), head))
 	}
@@ -50,14 +51,14 @@ func (r *renderer) rowsTable(it *Item) {
 // rowRecords draws each row as a record: a two-column table of the row's filled
 // fields, its ID first.
 func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
-	label := style{bold: true, size: sizeTable, color: colMuted}
-	val := style{size: sizeTable, color: colText}
+	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, row := range rows {
 		e, ok := r.g.Lookup(row.RowID())
 		if ok && r.plan.leftOut(r.g, e) {
 			continue
 		}
-		t := &table{size: sizeTable, weights: []float64{1, 3.4}, keys: []anchorKey{{e: e}}}
+		t := &table{size: layout.SizeTable, weights: []float64{1, 3.4}, keys: []anchorKey{{e: e}}}
 		for i, c := range cols {
 			text := model.CellText(c.Value(row))
 			if text == "" {
@@ -67,7 +68,7 @@ func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
 			if i == 0 {
 				st = withBold(val)
 			}
-			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &colLabel}, txt(text, st)})
+			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &layout.ColLabel}, txt(text, st)})
 		}
 		r.drawTable(t)
 		r.y += gapPara

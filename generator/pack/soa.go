@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -53,11 +54,11 @@ func (r *renderer) soa(it *Item) {
 	g := r.g
 	r.para(plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	for _, th := range r.themes() {
 		r.section(it, th.name, th.title)
-		t := &table{size: body.size, weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
+		t := &table{size: body.Size, weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
 		for _, h := range []string{"Control", "Title", "Applicable", "Reasons", "Justification", "Status", "Owner", "Documents", "Evidence", "Risks"} {
 			t.header = append(t.header, txt(h, head))
 		}
@@ -70,17 +71,17 @@ func (r *renderer) soa(it *Item) {
 	}
 }
 
-func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st style) []cell {
+func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) []cell {
 	id := txt(c.ID, withBold(st))
 	row, ok := r.g.SoARow(c.ID)
 	if !ok {
 		return []cell{id, txt(c.Title, st), txt("—", st), txt("", st),
-			txt("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, colAlert)),
+			txt("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, layout.ColAlert)),
 			txt("", st), txt("", st), txt("", st), txt("", st), cell{spans: r.risksOf(e, st)}}
 	}
 	applicable := txt("Yes", st)
 	if !row.IsApplicable() {
-		applicable = txt("No", withColor(st, colMuted))
+		applicable = txt("No", withColor(st, layout.ColMuted))
 	}
 	reasons := make([]string, len(row.Reasons))
 	for i, x := range row.Reasons {
@@ -102,26 +103,26 @@ func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st style) []cell 
 }
 
 // risksOf links the risks that select a control.
-func (r *renderer) risksOf(e *resolve.Entity, st style) []span {
+func (r *renderer) risksOf(e *resolve.Entity, st layout.Style) []span {
 	if e == nil {
 		return nil
 	}
 	return r.idLinks(entityIDs(r.g.BacklinksOfKind(e, resolve.KindRisk)), st)
 }
 
-func controlStatusColor(s model.ControlStatus) rgb {
+func controlStatusColor(s model.ControlStatus) layout.RGB {
 	switch s {
 	case model.Implemented:
-		return colOK
+		return layout.ColOK
 	case model.Partial, model.Planned:
-		return rgb{170, 100, 0}
+		return layout.RGB{R: 170, G: 100, B: 0}
 	case model.NotImplemented:
-		return colAlert
+		return layout.ColAlert
 	}
-	return colText
+	return layout.ColText
 }
 
-func withBold(st style) style {
-	st.bold = true
+func withBold(st layout.Style) layout.Style {
+	st.Bold = true
 	return st
 }

@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
@@ -16,7 +17,7 @@ const (
 type cell struct {
 	spans []span
 	align string // L (default), C or R
-	fill  *rgb
+	fill  *layout.RGB
 }
 
 // table is a table to draw: every generated register and every GFM table goes through
@@ -31,7 +32,7 @@ type table struct {
 }
 
 // txt is a cell of plain text.
-func txt(text string, st style) cell { return cell{spans: plain(text, st)} }
+func txt(text string, st layout.Style) cell { return cell{spans: plain(text, st)} }
 
 // cols returns the number of columns.
 func (t *table) cols() int {
@@ -94,11 +95,11 @@ func (r *renderer) drawTable(t *table) {
 		if len(t.header) == 0 {
 			return
 		}
-		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &colHeadFill)
+		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &layout.ColHeadFill)
 	}
 	first := 0.0
 	if len(t.rows) > 0 {
-		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*lineHeight(t.size)+2*cellPadY)
+		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*layout.LineHeight(t.size)+2*cellPadY)
 	}
 	r.ensure(headH + first)
 	drawHeader()
@@ -188,9 +189,9 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 // fills first (neighbouring cells of one colour as one rectangle), then the text of
 // every cell, so that the text of a band, and of the bands after it, is one text object
 // in the page; the borders are stroked with the table's grid (strokeGrid).
-func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *rgb) {
+func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *layout.RGB) {
 	r.decorate(h)
-	fillOf := func(i int) *rgb {
+	fillOf := func(i int) *layout.RGB {
 		if c := lr.src[i].fill; c != nil {
 			return c
 		}
@@ -203,7 +204,7 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 			w += widths[j]
 		}
 		if f != nil {
-			r.fillRect(x, r.y, w, h, *f)
+			r.FillRect(x, r.y, w, h, *f)
 		}
 		x, i = x+w, j
 	}
@@ -228,7 +229,7 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 	r.y += h
 }
 
-func sameFill(a, b *rgb) bool { return a == b || a != nil && b != nil && *a == *b }
+func sameFill(a, b *layout.RGB) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // columnWidths divides width among n columns: by the table's weights, or else by
 // content, giving each column at least its longest word (capped, since a long URL is
@@ -312,19 +313,19 @@ func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
 			line, word = 0, 0
 			continue
 		}
-		text := r.clean(s.text, s.st.mono)
+		text := r.Clean(s.text, s.st.Mono)
 		start := 0
 		for i := 0; i <= len(text); i++ {
 			if i < len(text) && text[i] != ' ' {
 				continue
 			}
 			if i > start {
-				w := r.measure(text[start:i], s.st)
+				w := r.Measure(text[start:i], s.st)
 				line += w
 				word += w
 			}
 			if i < len(text) {
-				line += r.measure(" ", s.st)
+				line += r.Measure(" ", s.st)
 				longest = max(longest, word)
 				word = 0
 			}
@@ -336,10 +337,10 @@ func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
 
 // mdTable converts a GFM table.
 func (r *renderer) mdTable(d *docCtx, t *east.Table) {
-	tb := &table{size: sizeTable}
-	body := style{size: sizeTable, color: r.textColor}
+	tb := &table{size: layout.SizeTable}
+	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
 	head := body
-	head.bold = true
+	head.Bold = true
 	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
 		st := body
 		if _, ok := c.(*east.TableHeader); ok {
@@ -360,7 +361,7 @@ func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 			}
 			cells = append(cells, cl)
 		}
-		if st.bold {
+		if st.Bold {
 			tb.header = cells
 		} else {
 			tb.rows = append(tb.rows, cells)

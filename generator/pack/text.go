@@ -3,13 +3,15 @@ package pack
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // span is a piece of inline content in one style: what the Markdown walker and the
 // table builders produce and the line breaker consumes.
 type span struct {
 	text string
-	st   style
+	st   layout.Style
 	link int    // internal link (fpdf link ID), 0 for none
 	url  string // external link
 	br   bool   // a hard line break; text is ignored
@@ -18,7 +20,7 @@ type span struct {
 // run is a piece of a laid-out line in one style and link.
 type run struct {
 	text string
-	st   style
+	st   layout.Style
 	x, w float64 // offset from the line start and width
 	link int
 	url  string
@@ -33,7 +35,7 @@ type line struct {
 // marker is a list marker drawn beside the first line of a list item.
 type marker struct {
 	text string
-	st   style
+	st   layout.Style
 	x    float64
 }
 
@@ -59,12 +61,12 @@ func (r *renderer) layout(spans []span, width float64) []line {
 	for _, s := range spans {
 		if s.br {
 			b.placeWord()
-			b.size = max(b.size, s.st.size)
+			b.size = max(b.size, s.st.Size)
 			b.newline()
 			continue
 		}
-		b.size = max(b.size, s.st.size)
-		text := r.clean(s.text, s.st.mono)
+		b.size = max(b.size, s.st.Size)
+		text := r.Clean(s.text, s.st.Mono)
 		for {
 			i := strings.IndexByte(text, ' ')
 			seg := text
@@ -72,7 +74,7 @@ func (r *renderer) layout(spans []span, width float64) []line {
 				seg = text[:i]
 			}
 			if seg != "" {
-				w := r.measure(seg, s.st)
+				w := r.Measure(seg, s.st)
 				b.word = append(b.word, run{text: seg, st: s.st, w: w, link: s.link, url: s.url})
 				b.wordW += w
 			}
@@ -80,7 +82,7 @@ func (r *renderer) layout(spans []span, width float64) []line {
 				break
 			}
 			b.placeWord()
-			b.space = &run{text: " ", st: s.st, w: r.measure(" ", s.st), link: s.link, url: s.url}
+			b.space = &run{text: " ", st: s.st, w: r.Measure(" ", s.st), link: s.link, url: s.url}
 			text = text[i+1:]
 		}
 	}
@@ -97,9 +99,9 @@ func (b *breaker) newline() {
 		size = b.size
 	}
 	if size == 0 {
-		size = sizeBody
+		size = layout.SizeBody
 	}
-	b.cur.h = lineHeight(size)
+	b.cur.h = layout.LineHeight(size)
 	b.lines = append(b.lines, b.cur)
 	b.cur, b.curSize = line{}, 0
 	b.space = nil
@@ -118,7 +120,7 @@ func (b *breaker) add(ru run) {
 	}
 	b.cur.runs = append(b.cur.runs, ru)
 	b.cur.w += ru.w
-	b.curSize = max(b.curSize, ru.st.size)
+	b.curSize = max(b.curSize, ru.st.Size)
 }
 
 func (b *breaker) placeWord() {
@@ -163,7 +165,7 @@ func (b *breaker) splitWord() {
 			cut, cutW := 0, 0.0 // the last separator that fits
 			for n < len(text) {
 				c, size := utf8.DecodeRuneInString(text[n:])
-				cw := b.r.measure(string(c), ru.st)
+				cw := b.r.Measure(string(c), ru.st)
 				if b.cur.w+w+cw > b.width+eps && (n > 0 || len(b.cur.runs) > 0) {
 					break
 				}
@@ -217,9 +219,9 @@ func (r *renderer) para(spans []span, align string) {
 // drawLine draws a laid-out line with its top left corner at (x, y).
 func (r *renderer) drawLine(ln line, x, y float64) {
 	for _, ru := range ln.runs {
-		r.drawText(x+ru.x, y-ru.st.rise, ln.h, ru.text, ru.st, ru.link, ru.url)
-		if ru.st.strike {
-			r.hline(x+ru.x, x+ru.x+ru.w, y+ln.h/2, ru.st.color, 0.25)
+		r.DrawText(x+ru.x, y-ru.st.Rise, ln.h, ru.text, ru.st, ru.link, ru.url)
+		if ru.st.Strike {
+			r.HLine(x+ru.x, x+ru.x+ru.w, y+ln.h/2, ru.st.Color, 0.25)
 		}
 	}
 }
@@ -228,11 +230,11 @@ func (r *renderer) drawLine(ln line, x, y float64) {
 // the bars of enclosing block quotes.
 func (r *renderer) decorate(h float64) {
 	for _, m := range r.markers {
-		r.text(m.x, r.y+(h-lineHeight(m.st.size))/2, 12, m.text, m.st, "L", 0, "")
+		r.Text(m.x, r.y+(h-layout.LineHeight(m.st.Size))/2, 12, m.text, m.st, "L", 0, "")
 	}
 	r.markers = r.markers[:0]
 	for _, x := range r.bars {
-		r.vline(x, r.y, r.y+h, colQuote, 0.8)
+		r.VLine(x, r.y, r.y+h, layout.ColQuote, 0.8)
 	}
 }
 
@@ -246,4 +248,4 @@ func linesHeight(lines []line) float64 {
 }
 
 // plain returns spans of one style.
-func plain(text string, st style) []span { return []span{{text: text, st: st}} }
+func plain(text string, st layout.Style) []span { return []span{{text: text, st: st}} }

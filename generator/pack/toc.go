@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -31,7 +32,7 @@ type tocEntry struct {
 }
 
 func (r *renderer) newEntry(level int, title string) *tocEntry {
-	e := &tocEntry{level: level, title: title, link: r.pdf.AddLink()}
+	e := &tocEntry{level: level, title: title, link: r.PDF.AddLink()}
 	r.toc = append(r.toc, e)
 	return e
 }
@@ -92,8 +93,8 @@ func (r *renderer) reach(e *tocEntry, level int) {
 	if e == nil || e.page != 0 {
 		return
 	}
-	e.page = r.pdf.PageNo()
-	r.pdf.SetLink(e.link, r.y, e.page)
+	e.page = r.PDF.PageNo()
+	r.PDF.SetLink(e.link, r.y, e.page)
 	r.bookmark(e.title, level)
 }
 
@@ -105,7 +106,7 @@ func (r *renderer) bookmark(title string, level int) {
 	_, h := r.pageSize()
 	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
 	// glyph check.
-	r.pdf.Bookmark(utf16Bytes(title), level, r.y+r.lastH-h)
+	r.PDF.Bookmark(layout.UTF16Bytes(title), level, r.y+r.lastH-h)
 }
 
 // reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.
@@ -115,7 +116,7 @@ func (r *renderer) reserveTOC() {
 	r.cur = pageInfo{doc: "Contents"}
 	r.newPage()
 	w := r.width()
-	y := marginTop + lineHeight(tocTitleSz) + 3
+	y := marginTop + layout.LineHeight(tocTitleSz) + 3
 	page := 0
 	for _, e := range r.toc {
 		st := tocStyle(e.level)
@@ -131,33 +132,33 @@ func (r *renderer) reserveTOC() {
 		e.tocPage, e.y = page, y
 		y += h
 	}
-	r.tocPages = []int{r.pdf.PageNo()}
+	r.tocPages = []int{r.PDF.PageNo()}
 	r.bookmark("Contents", 0)
-	r.text(marginSide, r.y, w, "Contents", style{bold: true, size: tocTitleSz, color: colText}, "L", 0, "")
+	r.Text(marginSide, r.y, w, "Contents", layout.Style{Bold: true, Size: tocTitleSz, Color: layout.ColText}, "L", 0, "")
 	for range page {
 		r.newPage()
-		r.tocPages = append(r.tocPages, r.pdf.PageNo())
+		r.tocPages = append(r.tocPages, r.PDF.PageNo())
 	}
 }
 
-func tocStyle(level int) style {
+func tocStyle(level int) layout.Style {
 	if level == 0 {
-		return style{bold: true, size: sizeBody, color: colText}
+		return layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}
 	}
-	return style{size: sizeBody - 1, color: colMuted}
+	return layout.Style{Size: layout.SizeBody - 1, Color: layout.ColMuted}
 }
 
 // fillTOC draws the entries, now that every destination has a page, on the reserved
 // pages, then returns to the last page so that fpdf closes the document there.
 func (r *renderer) fillTOC() {
-	last := r.pdf.PageCount()
+	last := r.PDF.PageCount()
 	// An entry the rendering never reached (it should not happen) leads to its document
 	// rather than nowhere.
 	parent := 0
 	for _, e := range r.toc {
 		if e.page == 0 {
 			e.page = max(parent, 1)
-			r.pdf.SetLink(e.link, 0, e.page)
+			r.PDF.SetLink(e.link, 0, e.page)
 		}
 		if e.level == 0 {
 			parent = e.page
@@ -185,12 +186,12 @@ func (r *renderer) fillTOC() {
 				num = strconv.Itoa(e.page)
 			}
 			lastH := e.lines[len(e.lines)-1].h
-			r.text(marginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
-			r.pdf.Link(x, y-h, w-(x-marginSide), h, e.link)
+			r.Text(marginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
+			r.PDF.Link(x, y-h, w-(x-marginSide), h, e.link)
 		}
 	}
 	r.returnTo(last)
-	if r.pdf.PageNo() != last {
-		r.pdf.SetErrorf("pack: could not return to page %d after the table of contents", last)
+	if r.PDF.PageNo() != last {
+		r.PDF.SetErrorf("pack: could not return to page %d after the table of contents", last)
 	}
 }

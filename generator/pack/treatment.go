@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // treatment draws the risk treatment plan (ISO/IEC 27001 6.1.3 e, 8.3); an open action
@@ -13,13 +14,13 @@ func (r *renderer) treatment() {
 	acts := g.Site.Treatment.Actions
 	r.para(plain(g.TreatmentSummary(), r.base()), "L")
 	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size, weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &table{size: body.Size, weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
 	for _, h := range []string{"Action", "What", "Risks", "Controls", "Owner", "Start", "Due", "Status", "Measure", "Evidence"} {
 		t.header = append(t.header, txt(h, head))
 	}
-	alertFill := rgb{255, 225, 225}
+	alertFill := layout.RGB{R: 255, G: 225, B: 225}
 	for _, a := range acts {
 		if a == nil {
 			continue
@@ -36,14 +37,14 @@ func (r *renderer) treatment() {
 			what = append(what, span{text: a.Action, st: body})
 		}
 		if a.Resources != "" {
-			what = append(what, span{br: true, st: body}, span{text: "Resources: " + a.Resources, st: withColor(body, colMuted)})
+			what = append(what, span{br: true, st: body}, span{text: "Resources: " + a.Resources, st: withColor(body, layout.ColMuted)})
 		}
 		status := cell{spans: plain(string(a.Status), body)}
 		if !a.Completed.IsZero() {
 			status.spans = append(status.spans, span{text: " " + a.Completed.String(), st: body})
 		}
 		if g.Overdue(a) {
-			status = cell{spans: []span{{text: "OVERDUE", st: withColor(withBold(body), colAlert)}, {text: " (" + string(a.Status) + ")", st: body}}, fill: &alertFill}
+			status = cell{spans: []span{{text: "OVERDUE", st: withColor(withBold(body), layout.ColAlert)}, {text: " (" + string(a.Status) + ")", st: body}}, fill: &alertFill}
 		}
 		t.rows = append(t.rows, []cell{
 			txt(a.ID, withBold(body)),
