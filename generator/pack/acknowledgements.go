@@ -39,7 +39,7 @@ func (r *renderer) acknowledgements() {
 	r.para(plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
 		"acknowledgements of an earlier major version do not count. A new major version is expected to reach %g%% of its group within %d days of approval.",
 		cfg.AckCoverage(), cfg.AckDays()), r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	t := ackTable(r.g, r.plan)
 	if len(t.Rows) == 0 {
 		r.para(plain("No published document or register names a distribution group.", withColor(r.base(), layout.ColMuted)), "L")

@@ -6,7 +6,7 @@ import "github.com/ismsgen/ismsgen/generator/pack/layout"
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
 	r.para(plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	t := &table{size: layout.SizeTable, weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}

@@ -30,32 +30,32 @@ func (r *renderer) code(lang, src string) {
 	lines := r.highlight(lang, src, base)
 	h := layout.LineHeight(layout.SizeCode)
 	charW := r.Measure("M", base)
-	maxChars := max(int((r.width()-2*codePadX)/charW), 8)
-	r.gap(0.8)
-	r.ensure(2*codePadY + min(float64(len(lines)), 3)*h)
-	x, w := r.left(), r.width()
+	maxChars := max(int((r.Width()-2*codePadX)/charW), 8)
+	r.Gap(0.8)
+	r.Ensure(2*codePadY + min(float64(len(lines)), 3)*h)
+	x, w := r.Left(), r.Width()
 	r.decorate(codePadY)
-	r.FillRect(x, r.y, w, codePadY, layout.ColCodeBg)
-	r.y += codePadY
+	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
+	r.Y += codePadY
 	for _, l := range lines {
 		for _, vis := range wrapTokens(l, maxChars) {
-			if r.y+h > r.bottom() {
-				r.newPage()
+			if r.Y+h > r.Bottom() {
+				r.NewPage()
 			}
 			r.decorate(h)
-			r.FillRect(x, r.y, w, h, layout.ColCodeBg)
+			r.FillRect(x, r.Y, w, h, layout.ColCodeBg)
 			cx := x + codePadX
 			for _, t := range vis {
-				r.DrawText(cx, r.y, h, t.text, t.st, 0, "")
+				r.DrawText(cx, r.Y, h, t.text, t.st, 0, "")
 				cx += float64(utf8.RuneCountInString(t.text)) * charW
 			}
-			r.y += h
+			r.Y += h
 		}
 	}
-	r.ensure(codePadY)
+	r.Ensure(codePadY)
 	r.decorate(codePadY)
-	r.FillRect(x, r.y, w, codePadY, layout.ColCodeBg)
-	r.y += codePadY + gapPara
+	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
+	r.Y += codePadY + gapPara
 }
 
 // highlight splits source into lines of styled tokens, already cleaned for the mono

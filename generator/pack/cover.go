@@ -12,21 +12,21 @@ import (
 // cover draws page 1: who, what, which release, when, how classified, and the scope.
 func (r *renderer) cover() {
 	cfg := r.g.Site.Config
-	r.landscape = false
+	r.Landscape = false
 	r.cur = pageInfo{doc: r.plan.Title()}
-	r.newPage()
-	r.y = 0
+	r.NewPage()
+	r.Y = 0
 	r.bookmark("Cover", 0)
-	w := r.width()
-	r.y = 45
+	w := r.Width()
+	r.Y = 45
 	r.para(plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")
-	r.y += 1
+	r.Y += 1
 	r.para(plain(cfg.Title, layout.Style{Size: 13, Color: layout.ColMuted}), "L")
-	r.y += 10
+	r.Y += 10
 	r.para(plain(r.plan.Title(), layout.Style{Bold: true, Size: 26, Color: layout.ColLink}), "L")
-	r.y += 3
-	r.HLine(marginSide, marginSide+w, r.y, layout.ColLink, 0.8)
-	r.y += 8
+	r.Y += 3
+	r.HLine(layout.MarginSide, layout.MarginSide+w, r.Y, layout.ColLink, 0.8)
+	r.Y += 8
 	release := r.opt.Release
 	if release == "" {
 		release = "working tree"
@@ -42,21 +42,21 @@ func (r *renderer) cover() {
 	label := layout.Style{Bold: true, Size: 11, Color: layout.ColMuted}
 	value := layout.Style{Size: 11, Color: layout.ColText}
 	for _, f := range facts {
-		r.Text(marginSide, r.y, 40, f[0], label, "L", 0, "")
+		r.Text(layout.MarginSide, r.Y, 40, f[0], label, "L", 0, "")
 		lines := r.layout(plain(f[1], value), w-42)
 		for _, ln := range lines {
-			r.drawLine(ln, marginSide+42, r.y)
-			r.y += ln.h
+			r.drawLine(ln, layout.MarginSide+42, r.Y)
+			r.Y += ln.h
 		}
-		r.y += 1.5
+		r.Y += 1.5
 	}
 	if sig := r.opt.Signature; sig != nil {
 		r.signatureBlock(sig, w)
 	}
 	if scope := strings.TrimSpace(cfg.Scope); scope != "" {
-		r.y += 8
+		r.Y += 8
 		r.para(plain("Scope of the ISMS", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), "L")
-		r.y += 1.5
+		r.Y += 1.5
 		r.para(plain(scope, layout.Style{Size: layout.SizeBody, Color: layout.ColText}), "L")
 	}
 }
@@ -64,13 +64,13 @@ func (r *renderer) cover() {
 // register draws the document register: every item with its document-control facts,
 // each linked to where it starts.
 func (r *renderer) register() {
-	r.landscape = false
+	r.Landscape = false
 	r.cur = pageInfo{doc: "Document register"}
-	r.newPage()
+	r.NewPage()
 	r.reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
 	r.para(plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	t := &table{size: layout.SizeTable}
@@ -165,11 +165,11 @@ func pageLabel(it *Item, c resolve.DocInfo) string {
 // signatureBlock draws a framed block saying who signs the pack, when and why, and how
 // to check it: the signature itself is embedded (invisibly) when the pack is signed.
 func (r *renderer) signatureBlock(sig *Signature, w float64) {
-	r.y += 6
-	top := r.y
-	r.y += 3
-	r.indented(plain("Digitally signed", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), marginSide+3, w-6)
-	r.y += 1
+	r.Y += 6
+	top := r.Y
+	r.Y += 3
+	r.indented(plain("Digitally signed", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), layout.MarginSide+3, w-6)
+	r.Y += 1
 	lines := [][2]string{
 		{"Signer", sig.Signer},
 		{"Issued by", sig.Issuer},
@@ -183,24 +183,24 @@ func (r *renderer) signatureBlock(sig *Signature, w float64) {
 		if strings.TrimSpace(l[1]) == "" {
 			continue
 		}
-		r.Text(marginSide+3, r.y, 30, l[0], label, "L", 0, "")
-		r.indented(plain(l[1], value), marginSide+34, w-37)
-		r.y += 1
+		r.Text(layout.MarginSide+3, r.Y, 30, l[0], label, "L", 0, "")
+		r.indented(plain(l[1], value), layout.MarginSide+34, w-37)
+		r.Y += 1
 	}
-	r.y += 1
+	r.Y += 1
 	how := "ismsgen verify PACK.pdf --ca ROOT.pem"
 	if sig.Timestamped {
 		how += " --tsa-ca TSA-ROOT.pem"
 	}
-	r.indented(plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: "+how, layout.Style{Italic: true, Size: 9, Color: layout.ColMuted}), marginSide+3, w-6)
-	r.y += 3
-	r.Box(marginSide, top, w, r.y-top, layout.ColRule, 0.4)
+	r.indented(plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: "+how, layout.Style{Italic: true, Size: 9, Color: layout.ColMuted}), layout.MarginSide+3, w-6)
+	r.Y += 3
+	r.Box(layout.MarginSide, top, w, r.Y-top, layout.ColRule, 0.4)
 }
 
 // indented lays spans out in a column starting at x, w wide.
 func (r *renderer) indented(spans []span, x, w float64) {
 	for _, ln := range r.layout(spans, w) {
-		r.drawLine(ln, x, r.y)
-		r.y += ln.h
+		r.drawLine(ln, x, r.Y)
+		r.Y += ln.h
 	}
 }

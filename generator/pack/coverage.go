@@ -20,7 +20,7 @@ func (r *renderer) coverage(it *Item) {
 	}
 	r.para(plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
 		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	t := &table{size: body.Size, weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
@@ -55,7 +55,7 @@ func (r *renderer) coverage(it *Item) {
 	}
 	r.drawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
-		r.y += gapPara
+		r.Y += gapPara
 		r.para(plain(a, withColor(r.base(), layout.ColMuted)), "L")
 	}
 }

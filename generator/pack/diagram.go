@@ -30,7 +30,7 @@ func (r *renderer) diagram(d *docCtx, n *ast.FencedCodeBlock) {
 	if d.it.Entity != nil {
 		url = r.intranetURL(d.it.Entity, diagram.Anchor(g.N))
 	}
-	r.gap(0.8)
+	r.Gap(0.8)
 	if img, why, _ := diagram.Lookup(r.g.Site.Files, d.doc, g); why == "" {
 		if info := r.loadImage(img.Path); info != nil {
 			r.diagramImage(info, img.Data, g.Title(), url)
@@ -67,21 +67,21 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 	if title != "" {
 		captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
-	scale := min(1, r.width()/w, (r.bottom()-marginTop-captionH-1)/h)
+	scale := min(1, r.Width()/w, (r.Bottom()-layout.MarginTop-captionH-1)/h)
 	w, h = w*scale, h*scale
-	r.ensure(h + captionH)
+	r.Ensure(h + captionH)
 	r.decorate(h)
-	r.PDF.ImageOptions(info.name, r.left(), r.y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
+	r.PDF.ImageOptions(info.name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
 	if url != "" {
-		r.PDF.LinkString(r.left(), r.y, w, h, url)
+		r.PDF.LinkString(r.Left(), r.Y, w, h, url)
 	}
-	r.y += h + 1
+	r.Y += h + 1
 	if title != "" {
 		note := r.base()
 		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
 		r.para(plain(title, note), "L")
 	}
-	r.y += gapPara
+	r.Y += gapPara
 }
 
 // diagramPlaceholder draws a framed box that names a diagram without an image and says
@@ -99,23 +99,23 @@ func (r *renderer) diagramPlaceholder(label, url string) {
 	} else {
 		spans = append(spans, span{text: "Shown on the intranet page of this document.", st: body})
 	}
-	r.indent += diagramPad
-	lines := r.layout(spans, r.width()-diagramPad)
+	r.Indent += diagramPad
+	lines := r.layout(spans, r.Width()-diagramPad)
 	h := linesHeight(lines) + 2*diagramPad
-	r.indent -= diagramPad
-	r.ensure(h)
+	r.Indent -= diagramPad
+	r.Ensure(h)
 	r.decorate(h)
-	x, y, w := r.left(), r.y, r.width()
+	x, y, w := r.Left(), r.Y, r.Width()
 	r.FillRect(x, y, w, h, layout.ColCodeBg)
 	r.Box(x, y, w, h, layout.ColRule, 0.3)
-	r.y += diagramPad
-	r.indent += diagramPad
+	r.Y += diagramPad
+	r.Indent += diagramPad
 	for _, ln := range lines {
-		r.drawLine(ln, r.left(), r.y)
-		r.y += ln.h
+		r.drawLine(ln, r.Left(), r.Y)
+		r.Y += ln.h
 	}
-	r.indent -= diagramPad
-	r.y = y + h + gapPara
+	r.Indent -= diagramPad
+	r.Y = y + h + gapPara
 }
 
 // diagramSources adds the images of a document's diagrams to a pack's sources.

@@ -12,12 +12,12 @@ import (
 func (r *renderer) item(it *Item, te *tocEntry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
-	r.landscape = landscape(it.Kind)
-	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, layout.ColText
-	r.newPage()
+	r.Landscape = landscape(it.Kind)
+	r.Indent, r.bars, r.markers, r.textColor = 0, nil, nil, layout.ColText
+	r.NewPage()
 	r.reach(te, 0)
 	if it.Entity != nil {
-		r.anchors.mark(anchorKey{e: it.Entity}, r.y)
+		r.anchors.mark(anchorKey{e: it.Entity}, r.Y)
 	}
 	r.docTitle(it.ID(), it.Title())
 	if !it.generated() {
@@ -26,8 +26,8 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	}
 	switch it.Kind {
 	case ItemDocument:
-		r.HLine(r.left(), r.left()+r.width(), r.y, layout.ColRule, 0.3)
-		r.y += 3
+		r.HLine(r.Left(), r.Left()+r.Width(), r.Y, layout.ColRule, 0.3)
+		r.Y += 3
 		r.body(it)
 	case ItemClauses:
 		r.clauses()
@@ -68,23 +68,23 @@ func (r *renderer) docTitle(id, title string) {
 		r.para(plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
 	}
 	r.para(plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
-	r.y += 3
+	r.Y += 3
 }
 
 // section draws the heading of a section of a generated artefact, as an outline entry
 // when the TOC lists it.
 func (r *renderer) section(it *Item, name, title string) {
 	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
-	lines := r.layout(plain(title, st), r.width())
-	r.gap(gapHeading)
+	lines := r.layout(plain(title, st), r.Width())
+	r.Gap(gapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
-	r.ensure(linesHeight(lines) + 35)
+	r.Ensure(linesHeight(lines) + 35)
 	if te := r.headTOC[sectionKey{it, name}]; te != nil {
 		r.reach(te, 1)
 	}
 	r.emit(lines, "L")
-	r.y += 1.5
+	r.Y += 1.5
 }
 
 // controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
@@ -115,7 +115,7 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 		t.rows = append(t.rows, []cell{l("Distribution"), v(c.Distribution), l(""), v("")})
 	}
 	r.drawTable(t)
-	r.y -= gapPara - 1
+	r.Y -= gapPara - 1
 	if len(c.Controls) > 0 {
 		spans := append(plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
 		r.para(spans, "L")
@@ -127,7 +127,7 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 		}
 		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(clauses, ", "), val)...), "L")
 	}
-	r.y += gapPara
+	r.Y += gapPara
 }
 
 // history draws the revision history.
@@ -137,9 +137,9 @@ func (r *renderer) history(c resolve.DocInfo) {
 	}
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
-	r.ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
+	r.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
 	r.para(plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
-	r.y += 1
+	r.Y += 1
 	t := &table{size: layout.SizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
 		t.header = append(t.header, txt(h, head))

@@ -17,7 +17,7 @@ func (r *renderer) evidence() {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
 	r.para(plain(intro, r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	hash := layout.Style{Mono: true, Size: 6, Color: layout.ColText}

@@ -53,18 +53,18 @@ func (r *renderer) heatmaps() {
 	}
 
 	const labelW, gutter = 26.0, 12.0
-	half := (r.width() - gutter) / 2
+	half := (r.Width() - gutter) / 2
 	cw := min(18, (half-labelW)/float64(len(is)))
 	ch := max(min(11, cw*0.7), 5)
 	small := layout.Style{Size: 6.5, Color: layout.ColMuted}
 	titleSt := layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}
 	axisH := 3 * layout.LineHeight(small.Size)
 	total := layout.LineHeight(titleSt.Size) + 2 + float64(len(ls))*ch + axisH + layout.LineHeight(small.Size) + 6
-	r.ensure(total)
-	y0 := r.y
+	r.Ensure(total)
+	y0 := r.Y
 	bottom := y0
 	for k, g := range [][][]int{inherent, residual} {
-		x0 := r.left() + float64(k)*(half+gutter)
+		x0 := r.Left() + float64(k)*(half+gutter)
 		title := "Inherent risk (before treatment)"
 		if k == 1 {
 			title = "Residual risk (after treatment)"
@@ -116,30 +116,30 @@ func (r *renderer) heatmaps() {
 		r.Text(x0, gy-layout.LineHeight(small.Size)-0.3, labelW-2, "Likelihood ↑", withBold(small), "R", 0, "")
 		bottom = max(bottom, ay+layout.LineHeight(small.Size))
 	}
-	r.y = bottom + 2
+	r.Y = bottom + 2
 	r.legend()
-	r.y += gapPara
+	r.Y += gapPara
 }
 
 // legend draws a swatch per band.
 func (r *renderer) legend() {
 	m := &r.g.Site.Risks.Method
 	st := layout.Style{Size: layout.SizeSmall, Color: layout.ColText}
-	x := r.left()
+	x := r.Left()
 	h := layout.LineHeight(st.Size)
 	lo := 1
 	for _, b := range m.Bands {
 		label := b.Name + " (" + strconv.Itoa(lo) + "–" + strconv.Itoa(b.Max) + ")"
 		w := r.Measure(r.Clean(label, false), st)
-		r.FillRect(x, r.y+0.6, 4, h-1.2, bandColor(m, b.Max))
-		r.Text(x+5, r.y, w+1, label, st, "L", 0, "")
+		r.FillRect(x, r.Y+0.6, 4, h-1.2, bandColor(m, b.Max))
+		r.Text(x+5, r.Y, w+1, label, st, "L", 0, "")
 		x += w + 10
 		lo = b.Max + 1
 	}
 	label := "Acceptance threshold: levels up to " + strconv.Itoa(m.Acceptance) + " acceptable"
-	r.HLine(x, x+6, r.y+h/2, layout.ColText, appetiteWidth)
-	r.Text(x+7, r.y, r.Measure(r.Clean(label, false), st)+1, label, st, "L", 0, "")
-	r.y += h
+	r.HLine(x, x+6, r.Y+h/2, layout.ColText, appetiteWidth)
+	r.Text(x+7, r.Y, r.Measure(r.Clean(label, false), st)+1, label, st, "L", 0, "")
+	r.Y += h
 }
 
 // appetiteWidth is the width of the acceptance threshold's line (mm).

@@ -54,8 +54,8 @@ func (r *renderer) figureOf(d *docCtx, dest, alt string, wantW, wantH float64) f
 	if f.alt != "" {
 		f.captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
-	maxH := r.bottom() - marginTop - f.captionH - 1
-	scale := min(1, r.width()/w, maxH/h)
+	maxH := r.Bottom() - layout.MarginTop - f.captionH - 1
+	scale := min(1, r.Width()/w, maxH/h)
 	f.w, f.h = w*scale, h*scale
 	return f
 }
@@ -78,17 +78,17 @@ func (r *renderer) drawFigure(f figure, dest string) {
 		r.para(plain("["+label+": "+dest+" is not shown in the PDF]", note), r.alignment())
 		return
 	}
-	r.ensure(f.h + f.captionH)
+	r.Ensure(f.h + f.captionH)
 	r.decorate(f.h)
-	x := r.left()
+	x := r.Left()
 	switch r.alignment() {
 	case "C":
-		x += (r.width() - f.w) / 2
+		x += (r.Width() - f.w) / 2
 	case "R":
-		x += r.width() - f.w
+		x += r.Width() - f.w
 	}
-	r.PDF.ImageOptions(f.info.name, x, r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
-	r.y += f.h + 1
+	r.PDF.ImageOptions(f.info.name, x, r.Y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
+	r.Y += f.h + 1
 	if f.alt != "" {
 		r.para(plain(f.alt, note), r.alignment())
 	}

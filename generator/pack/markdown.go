@@ -56,7 +56,7 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	}
 	if len(spans) > 0 {
 		r.para(spans, "L")
-		r.y += gapTight
+		r.Y += gapTight
 	}
 	return c
 }
@@ -125,8 +125,8 @@ func headingSize(level int) float64 {
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	st := layout.Style{Bold: true, Size: headingSize(h.Level), Color: layout.ColText}
-	lines := r.layout(r.inlines(d, h, st), r.width())
-	r.gap(gapHeading)
+	lines := r.layout(r.inlines(d, h, st), r.Width())
+	r.Gap(gapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
@@ -135,17 +135,17 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 			keep = max(keep, f.h+f.captionH)
 		}
 	}
-	r.ensure(linesHeight(lines) + keep)
+	r.Ensure(linesHeight(lines) + keep)
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok && d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.y)
+			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
 		}
 	}
 	if te := r.headTOC[h]; te != nil {
 		r.reach(te, 1)
 	}
 	r.emit(lines, "L")
-	r.y += 1.2
+	r.Y += 1.2
 }
 
 func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
@@ -153,11 +153,11 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		for _, img := range imgs {
 			r.image(d, img)
 		}
-		r.y += gap
+		r.Y += gap
 		return
 	}
 	r.para(r.inlines(d, n, r.base()), r.alignment())
-	r.y += gap
+	r.Y += gap
 }
 
 // onlyImages returns the images of a paragraph made of images alone (shown as figures),
@@ -199,13 +199,13 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 			}
 		}
 		w := max(r.Measure(r.Clean(text, st.Mono), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Indent += w
 		r.blocks(d, item)
 		r.flushMarkers()
-		r.indent -= w
+		r.Indent -= w
 	}
-	r.y += gapPara / 2
+	r.Y += gapPara / 2
 }
 
 // taskBox returns the check box of a task list item.
@@ -222,31 +222,31 @@ func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blo
 
 // quoted draws what body draws as a block quote: indented, muted, with a bar.
 func (r *renderer) quoted(body func()) {
-	r.gap(1)
+	r.Gap(1)
 	saved := r.textColor
 	r.textColor = layout.ColMuted
-	r.bars = append(r.bars, r.left()+1)
-	r.indent += quoteStep
+	r.bars = append(r.bars, r.Left()+1)
+	r.Indent += quoteStep
 	body()
-	r.indent -= quoteStep
+	r.Indent -= quoteStep
 	r.bars = r.bars[:len(r.bars)-1]
 	r.textColor = saved
 }
 
 // rule draws a thematic break.
 func (r *renderer) rule() {
-	r.ensure(5)
-	r.gap(1.5)
+	r.Ensure(5)
+	r.Gap(1.5)
 	r.decorate(0)
-	r.HLine(r.left(), r.left()+r.width(), r.y+1, layout.ColRule, 0.3)
-	r.y += 3.5
+	r.HLine(r.Left(), r.Left()+r.Width(), r.Y+1, layout.ColRule, 0.3)
+	r.Y += 3.5
 }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
-	r.gap(3)
-	r.ensure(3 * layout.LineHeight(layout.SizeBody))
-	r.HLine(r.left(), r.left()+40, r.y, layout.ColRule, 0.3)
-	r.y += 1.5
+	r.Gap(3)
+	r.Ensure(3 * layout.LineHeight(layout.SizeBody))
+	r.HLine(r.Left(), r.Left()+40, r.Y, layout.ColRule, 0.3)
+	r.Y += 1.5
 	r.para(plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		fn, ok := c.(*east.Footnote)
@@ -256,15 +256,15 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		st := r.base()
 		text := fmt.Sprintf("[%d]", fn.Index)
 		w := r.Measure(text, st) + 2.2
-		r.ensure(layout.LineHeight(layout.SizeBody))
+		r.Ensure(layout.LineHeight(layout.SizeBody))
 		if d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.y)
+			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
 		}
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Indent += w
 		r.blocks(d, fn)
 		r.flushMarkers()
-		r.indent -= w
+		r.Indent -= w
 	}
 }
 

@@ -44,25 +44,25 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 		r.flow(d, el, nil, gapPara)
 		r.align = saved
 	case "details":
-		r.gap(1)
+		r.Gap(1)
 		r.flow(d, el, nil, gapPara)
 	case "summary":
 		st := r.base()
 		st.Bold = true
 		r.para(r.htmlSpans(d, el, st), r.alignment())
-		r.y += gapTight
+		r.Y += gapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
-		lines := r.layout(r.htmlSpans(d, el, st), r.width())
-		r.gap(gapHeading)
-		r.ensure(linesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
+		lines := r.layout(r.htmlSpans(d, el, st), r.Width())
+		r.Gap(gapHeading)
+		r.Ensure(linesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.align
 		if a, ok := el.Attr("align"); ok {
 			r.align = alignCode(a)
 		}
 		r.emit(lines, r.alignment())
 		r.align = saved
-		r.y += 1.2
+		r.Y += 1.2
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
@@ -74,7 +74,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
-		r.y += layout.LineHeight(layout.SizeBody) / 2
+		r.Y += layout.LineHeight(layout.SizeBody) / 2
 	default:
 		r.flow(d, el, nil, gapPara)
 	}
@@ -88,7 +88,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 	flush := func() {
 		if hasText(run) {
 			r.para(run, r.alignment())
-			r.y += gap
+			r.Y += gap
 		}
 		run = nil
 	}
@@ -127,7 +127,7 @@ func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (figure, bool
 	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
 		return figure{}, false
 	}
-	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.width()), r.htmlSize(el, "height", r.bottom()-marginTop))
+	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.Width()), r.htmlSize(el, "height", r.Bottom()-layout.MarginTop))
 	return f, f.info != nil
 }
 
@@ -240,13 +240,13 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			num++
 		}
 		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
+		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Indent += w
 		r.flow(d, item, nil, gapPara/2)
 		r.flushMarkers()
-		r.indent -= w
+		r.Indent -= w
 	}
-	r.y += gapPara / 2
+	r.Y += gapPara / 2
 }
 
 // htmlTable draws a <table>: its rows, the first one as the header when it is in a
@@ -303,9 +303,9 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	if len(tb.rows) == 0 && len(tb.header) == 0 {
 		return
 	}
-	r.gap(0.5)
+	r.Gap(0.5)
 	r.drawTable(tb)
-	r.y += gapPara
+	r.Y += gapPara
 }
 
 // alignCode converts an HTML align value to the layout's L, C or R.

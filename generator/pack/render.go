@@ -142,17 +142,13 @@ type renderer struct {
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	paper     fpdf.SizeType // portrait size of the paper
-	landscape bool          // orientation of pages added from now on
-	lastH     float64       // height of the pack's last page
-	y         float64       // the layout cursor
-	indent    float64       // left indent of the current block, from the left margin
-	markers   []marker      // list markers waiting for the next line
-	textColor layout.RGB    // body text colour (muted inside block quotes)
-	bars      []float64     // x of block quote bars to draw beside each line
-	inLink    int           // links being laid out: inside one, others are their text
-	align     string        // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
-	cur       pageInfo      // facts for pages added from now on
+	lastH     float64    // height of the pack's last page
+	markers   []marker   // list markers waiting for the next line
+	textColor layout.RGB // body text colour (muted inside block quotes)
+	bars      []float64  // x of block quote bars to draw beside each line
+	inLink    int        // links being laid out: inside one, others are their text
+	align     string     // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
+	cur       pageInfo   // facts for pages added from now on
 
 	anchors  *anchors
 	inPack   map[*resolve.Entity]*Item
@@ -166,7 +162,6 @@ type renderer struct {
 	fail     *failures                                // items whose rendering panicked (guard.go)
 	lexers   lexerCache                               // code block lexers, looked up once per language
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
-	grid     *grid                                    // borders of the table being drawn, not stroked yet (grid.go)
 }
 
 // pageInfo is what the header of a page shows (every footer shows the pack's label).
@@ -198,8 +193,8 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(t)
 	pdf.SetModificationDate(t)
-	pdf.SetAutoPageBreak(false, marginBottom)
-	pdf.SetMargins(marginSide, marginTop, marginSide)
+	pdf.SetAutoPageBreak(false, layout.MarginBottom)
+	pdf.SetMargins(layout.MarginSide, layout.MarginTop, layout.MarginSide)
 	pdf.SetCellMargin(0)
 	// The document information is written anew with the XMP metadata (embed.go); fpdf's
 	// is the same.
@@ -225,7 +220,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		return nil, err
 	}
 	r := &renderer{
-		g: g, plan: p, opt: opt, Doc: &layout.Doc{PDF: pdf, Fonts: f}, paper: paper, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, Doc: &layout.Doc{PDF: pdf, Fonts: f, Paper: paper}, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},

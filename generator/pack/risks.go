@@ -24,7 +24,7 @@ func (r *renderer) risks(it *Item) {
 		formula = "likelihood + impact"
 	}
 	r.para(plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, sc := range []struct {

@@ -71,6 +71,6 @@ func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
 			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &layout.ColLabel}, txt(text, st)})
 		}
 		r.drawTable(t)
-		r.y += gapPara
+		r.Y += gapPara
 	}
 }

@@ -53,7 +53,7 @@ func capitalise(s string) string {
 func (r *renderer) soa(it *Item) {
 	g := r.g
 	r.para(plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	for _, th := range r.themes() {

@@ -5,14 +5,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// Table cell padding in millimetres.
-const (
-	cellPadX = 1.3
-	cellPadY = 0.9
-	// cellBorder is the width of the lines between cells.
-	cellBorder = 0.15
-)
-
 // cell is one table cell.
 type cell struct {
 	spans []span
@@ -55,7 +47,7 @@ func (r *renderer) layRow(row []cell, widths []float64) laidRow {
 		if i < len(row) {
 			lr.src[i] = row[i]
 		}
-		lr.cells[i] = r.layout(lr.src[i].spans, widths[i]-2*cellPadX)
+		lr.cells[i] = r.layout(lr.src[i].spans, widths[i]-2*layout.CellPadX)
 	}
 	return lr
 }
@@ -75,7 +67,7 @@ func (lr laidRow) height(from []int) float64 {
 	for i, ls := range lr.cells {
 		h = max(h, linesHeight(ls[from[i]:]))
 	}
-	return h + 2*cellPadY
+	return h + 2*layout.CellPadY
 }
 
 func (r *renderer) drawTable(t *table) {
@@ -83,7 +75,7 @@ func (r *renderer) drawTable(t *table) {
 	if n == 0 {
 		return
 	}
-	x0, w := r.left(), r.width()
+	x0, w := r.Left(), r.Width()
 	widths := r.columnWidths(t, n, w)
 	var head laidRow
 	headH := 0.0
@@ -99,9 +91,9 @@ func (r *renderer) drawTable(t *table) {
 	}
 	first := 0.0
 	if len(t.rows) > 0 {
-		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*layout.LineHeight(t.size)+2*cellPadY)
+		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*layout.LineHeight(t.size)+2*layout.CellPadY)
 	}
-	r.ensure(headH + first)
+	r.Ensure(headH + first)
 	drawHeader()
 	for ri, row := range t.rows {
 		lr := r.layRow(row, widths)
@@ -111,8 +103,8 @@ func (r *renderer) drawTable(t *table) {
 		}
 		r.drawRow(lr, widths, x0, headH, drawHeader, key)
 	}
-	r.strokeGrid()
-	r.y += gapPara
+	r.StrokeGrid()
+	r.Y += gapPara
 }
 
 // drawRow draws a row on this page, or on the next one (after the repeated header) when
@@ -123,22 +115,22 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 	marked := key.e == nil
 	for {
 		rest := lr.height(from)
-		topOfTable := r.y <= marginTop+headH+0.01
+		topOfTable := r.Y <= layout.MarginTop+headH+0.01
 		switch {
-		case rest <= r.room()+eps:
-		case !topOfTable && rest <= r.bottom()-marginTop-headH+eps:
-			r.newPage()
+		case rest <= r.Room()+layout.Eps:
+		case !topOfTable && rest <= r.Bottom()-layout.MarginTop-headH+layout.Eps:
+			r.NewPage()
 			header()
 			continue
 		}
 		// Take the lines of each cell that fit.
 		to := make([]int, n)
-		avail := r.room() - 2*cellPadY
+		avail := r.Room() - 2*layout.CellPadY
 		took := false
 		for i, ls := range lr.cells {
 			h := 0.0
 			to[i] = from[i]
-			for to[i] < len(ls) && h+ls[to[i]].h <= avail+eps {
+			for to[i] < len(ls) && h+ls[to[i]].h <= avail+layout.Eps {
 				h += ls[to[i]].h
 				to[i]++
 			}
@@ -155,7 +147,7 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 					to[i] = min(from[i]+1, len(lr.cells[i]))
 				}
 			} else {
-				r.newPage()
+				r.NewPage()
 				header()
 				continue
 			}
@@ -165,10 +157,10 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 			h = max(h, linesHeight(lr.cells[i][from[i]:to[i]]))
 		}
 		if !marked {
-			r.anchors.mark(key, r.y)
+			r.anchors.mark(key, r.Y)
 			marked = true
 		}
-		r.drawChunk(lr, widths, x0, from, to, h+2*cellPadY, nil)
+		r.drawChunk(lr, widths, x0, from, to, h+2*layout.CellPadY, nil)
 		if done {
 			return
 		}
@@ -180,7 +172,7 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 		if all {
 			return
 		}
-		r.newPage()
+		r.NewPage()
 		header()
 	}
 }
@@ -204,29 +196,29 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 			w += widths[j]
 		}
 		if f != nil {
-			r.FillRect(x, r.y, w, h, *f)
+			r.FillRect(x, r.Y, w, h, *f)
 		}
 		x, i = x+w, j
 	}
 	x = x0
 	for i, w := range widths {
 		c := lr.src[i]
-		y := r.y + cellPadY
+		y := r.Y + layout.CellPadY
 		for _, ln := range lr.cells[i][from[i]:to[i]] {
-			lx := x + cellPadX
+			lx := x + layout.CellPadX
 			switch c.align {
 			case "C":
-				lx += (w - 2*cellPadX - ln.w) / 2
+				lx += (w - 2*layout.CellPadX - ln.w) / 2
 			case "R":
-				lx += w - 2*cellPadX - ln.w
+				lx += w - 2*layout.CellPadX - ln.w
 			}
 			r.drawLine(ln, lx, y)
 			y += ln.h
 		}
 		x += w
 	}
-	r.gridBand(x0, widths, r.y, h)
-	r.y += h
+	r.GridBand(x0, widths, r.Y, h)
+	r.Y += h
 }
 
 func sameFill(a, b *layout.RGB) bool { return a == b || a != nil && b != nil && *a == *b }
@@ -252,8 +244,8 @@ func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
 	for _, row := range rows {
 		for i := 0; i < n && i < len(row); i++ {
 			nat, long := r.measureSpans(row[i].spans)
-			natW[i] = max(natW[i], nat+2*cellPadX)
-			minW[i] = max(minW[i], min(long, width*0.3)+2*cellPadX)
+			natW[i] = max(natW[i], nat+2*layout.CellPadX)
+			minW[i] = max(minW[i], min(long, width*0.3)+2*layout.CellPadX)
 		}
 	}
 	sumMin, sumNat := 0.0, 0.0
@@ -283,7 +275,7 @@ func (r *renderer) fitHeader(t *table, widths []float64) {
 	for i := range widths {
 		if i < len(t.header) {
 			_, long := r.measureSpans(t.header[i].spans)
-			need[i] = long + 2*cellPadX + 0.5
+			need[i] = long + 2*layout.CellPadX + 0.5
 		}
 		if need[i] > widths[i] {
 			extra += need[i] - widths[i]
@@ -367,6 +359,6 @@ func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 			tb.rows = append(tb.rows, cells)
 		}
 	}
-	r.gap(0.5)
+	r.Gap(0.5)
 	r.drawTable(tb)
 }

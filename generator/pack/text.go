@@ -39,8 +39,6 @@ type marker struct {
 	x    float64
 }
 
-const eps = 0.001
-
 // breaker fills lines greedily, breaking at spaces; a word longer than a line is
 // broken between characters so nothing ever runs past the margin.
 type breaker struct {
@@ -132,12 +130,12 @@ func (b *breaker) placeWord() {
 		sw = b.space.w
 	}
 	switch {
-	case b.cur.w+sw+b.wordW <= b.width+eps:
+	case b.cur.w+sw+b.wordW <= b.width+layout.Eps:
 		if sw > 0 {
 			b.add(*b.space)
 		}
 		b.addWord()
-	case b.wordW <= b.width+eps:
+	case b.wordW <= b.width+layout.Eps:
 		b.newline()
 		b.addWord()
 	default:
@@ -166,7 +164,7 @@ func (b *breaker) splitWord() {
 			for n < len(text) {
 				c, size := utf8.DecodeRuneInString(text[n:])
 				cw := b.r.Measure(string(c), ru.st)
-				if b.cur.w+w+cw > b.width+eps && (n > 0 || len(b.cur.runs) > 0) {
+				if b.cur.w+w+cw > b.width+layout.Eps && (n > 0 || len(b.cur.runs) > 0) {
 					break
 				}
 				n += size
@@ -197,23 +195,23 @@ func (b *breaker) splitWord() {
 // align is L, C or R.
 func (r *renderer) emit(lines []line, align string) {
 	for _, ln := range lines {
-		r.ensure(ln.h)
+		r.Ensure(ln.h)
 		r.decorate(ln.h)
-		x := r.left()
+		x := r.Left()
 		switch align {
 		case "C":
-			x += (r.width() - ln.w) / 2
+			x += (r.Width() - ln.w) / 2
 		case "R":
-			x += r.width() - ln.w
+			x += r.Width() - ln.w
 		}
-		r.drawLine(ln, x, r.y)
-		r.y += ln.h
+		r.drawLine(ln, x, r.Y)
+		r.Y += ln.h
 	}
 }
 
 // para lays out and draws a paragraph of spans.
 func (r *renderer) para(spans []span, align string) {
-	r.emit(r.layout(spans, r.width()), align)
+	r.emit(r.layout(spans, r.Width()), align)
 }
 
 // drawLine draws a laid-out line with its top left corner at (x, y).
@@ -230,11 +228,11 @@ func (r *renderer) drawLine(ln line, x, y float64) {
 // the bars of enclosing block quotes.
 func (r *renderer) decorate(h float64) {
 	for _, m := range r.markers {
-		r.Text(m.x, r.y+(h-layout.LineHeight(m.st.Size))/2, 12, m.text, m.st, "L", 0, "")
+		r.Text(m.x, r.Y+(h-layout.LineHeight(m.st.Size))/2, 12, m.text, m.st, "L", 0, "")
 	}
 	r.markers = r.markers[:0]
 	for _, x := range r.bars {
-		r.VLine(x, r.y, r.y+h, layout.ColQuote, 0.8)
+		r.VLine(x, r.Y, r.Y+h, layout.ColQuote, 0.8)
 	}
 }
 

@@ -94,7 +94,7 @@ func (r *renderer) reach(e *tocEntry, level int) {
 		return
 	}
 	e.page = r.PDF.PageNo()
-	r.PDF.SetLink(e.link, r.y, e.page)
+	r.PDF.SetLink(e.link, r.Y, e.page)
 	r.bookmark(e.title, level)
 }
 
@@ -103,20 +103,20 @@ func (r *renderer) reach(e *tocEntry, level int) {
 // not of the bookmark's own page, so the position is shifted by the difference: a
 // bookmark on a landscape page would otherwise point above or below its heading.
 func (r *renderer) bookmark(title string, level int) {
-	_, h := r.pageSize()
+	_, h := r.PageSize()
 	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
 	// glyph check.
-	r.PDF.Bookmark(layout.UTF16Bytes(title), level, r.y+r.lastH-h)
+	r.PDF.Bookmark(layout.UTF16Bytes(title), level, r.Y+r.lastH-h)
 }
 
 // reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.
 func (r *renderer) reserveTOC() {
 	r.planTOC()
-	r.landscape = false
+	r.Landscape = false
 	r.cur = pageInfo{doc: "Contents"}
-	r.newPage()
-	w := r.width()
-	y := marginTop + layout.LineHeight(tocTitleSz) + 3
+	r.NewPage()
+	w := r.Width()
+	y := layout.MarginTop + layout.LineHeight(tocTitleSz) + 3
 	page := 0
 	for _, e := range r.toc {
 		st := tocStyle(e.level)
@@ -125,18 +125,18 @@ func (r *renderer) reserveTOC() {
 		if e.level == 0 {
 			h += tocGap0
 		}
-		if y+h > r.bottom() {
+		if y+h > r.Bottom() {
 			page++
-			y = marginTop
+			y = layout.MarginTop
 		}
 		e.tocPage, e.y = page, y
 		y += h
 	}
 	r.tocPages = []int{r.PDF.PageNo()}
 	r.bookmark("Contents", 0)
-	r.Text(marginSide, r.y, w, "Contents", layout.Style{Bold: true, Size: tocTitleSz, Color: layout.ColText}, "L", 0, "")
+	r.Text(layout.MarginSide, r.Y, w, "Contents", layout.Style{Bold: true, Size: tocTitleSz, Color: layout.ColText}, "L", 0, "")
 	for range page {
-		r.newPage()
+		r.NewPage()
 		r.tocPages = append(r.tocPages, r.PDF.PageNo())
 	}
 }
@@ -164,9 +164,9 @@ func (r *renderer) fillTOC() {
 			parent = e.page
 		}
 	}
-	w := r.width()
+	w := r.Width()
 	for i, n := range r.tocPages {
-		r.returnTo(n)
+		r.ReturnTo(n)
 		for _, e := range r.toc {
 			if e.tocPage != i {
 				continue
@@ -175,7 +175,7 @@ func (r *renderer) fillTOC() {
 			if e.level == 0 {
 				y += tocGap0
 			}
-			x := marginSide + float64(e.level)*tocIndent
+			x := layout.MarginSide + float64(e.level)*tocIndent
 			h := linesHeight(e.lines)
 			for _, ln := range e.lines {
 				r.drawLine(ln, x, y)
@@ -186,11 +186,11 @@ func (r *renderer) fillTOC() {
 				num = strconv.Itoa(e.page)
 			}
 			lastH := e.lines[len(e.lines)-1].h
-			r.Text(marginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
-			r.PDF.Link(x, y-h, w-(x-marginSide), h, e.link)
+			r.Text(layout.MarginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
+			r.PDF.Link(x, y-h, w-(x-layout.MarginSide), h, e.link)
 		}
 	}
-	r.returnTo(last)
+	r.ReturnTo(last)
 	if r.PDF.PageNo() != last {
 		r.PDF.SetErrorf("pack: could not return to page %d after the table of contents", last)
 	}

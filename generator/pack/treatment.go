@@ -13,7 +13,7 @@ func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
 	r.para(plain(g.TreatmentSummary(), r.base()), "L")
-	r.y += gapPara
+	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	t := &table{size: body.Size, weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}

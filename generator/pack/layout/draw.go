@@ -9,6 +9,12 @@ type Doc struct {
 	PDF   *fpdf.Fpdf
 	Fonts *Fonts
 
+	Paper     fpdf.SizeType // portrait size of the paper
+	Landscape bool          // orientation of pages added from now on
+	Y         float64       // the layout cursor
+	Indent    float64       // left indent of the current block, from the left margin
+	grid      *grid         // borders of the table being drawn, not stroked yet (grid.go)
+
 	curFont  fontSel // font last selected, to skip redundant selections
 	curColor RGB     // text colour last set
 	colorSet bool    // whether curColor is valid

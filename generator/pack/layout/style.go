@@ -46,3 +46,14 @@ type fontSel struct {
 	family string
 	size   float64
 }
+
+// Eps is the tolerance of layout comparisons, in millimetres.
+const Eps = 0.001
+
+// Table cell padding in millimetres.
+const (
+	CellPadX = 1.3
+	CellPadY = 0.9
+	// CellBorder is the width of the lines between cells.
+	CellBorder = 0.15
+)
