@@ -34,7 +34,7 @@ func (r *renderer) code(lang, src string) {
 	r.Gap(0.8)
 	r.Ensure(2*codePadY + min(float64(len(lines)), 3)*h)
 	x, w := r.Left(), r.Width()
-	r.decorate(codePadY)
+	r.Decorate(codePadY)
 	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
 	r.Y += codePadY
 	for _, l := range lines {
@@ -42,7 +42,7 @@ func (r *renderer) code(lang, src string) {
 			if r.Y+h > r.Bottom() {
 				r.NewPage()
 			}
-			r.decorate(h)
+			r.Decorate(h)
 			r.FillRect(x, r.Y, w, h, layout.ColCodeBg)
 			cx := x + codePadX
 			for _, t := range vis {
@@ -53,7 +53,7 @@ func (r *renderer) code(lang, src string) {
 		}
 	}
 	r.Ensure(codePadY)
-	r.decorate(codePadY)
+	r.Decorate(codePadY)
 	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
 	r.Y += codePadY + gapPara
 }

@@ -19,11 +19,11 @@ func (r *renderer) cover() {
 	r.bookmark("Cover", 0)
 	w := r.Width()
 	r.Y = 45
-	r.para(plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")
+	r.Para(layout.Plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")
 	r.Y += 1
-	r.para(plain(cfg.Title, layout.Style{Size: 13, Color: layout.ColMuted}), "L")
+	r.Para(layout.Plain(cfg.Title, layout.Style{Size: 13, Color: layout.ColMuted}), "L")
 	r.Y += 10
-	r.para(plain(r.plan.Title(), layout.Style{Bold: true, Size: 26, Color: layout.ColLink}), "L")
+	r.Para(layout.Plain(r.plan.Title(), layout.Style{Bold: true, Size: 26, Color: layout.ColLink}), "L")
 	r.Y += 3
 	r.HLine(layout.MarginSide, layout.MarginSide+w, r.Y, layout.ColLink, 0.8)
 	r.Y += 8
@@ -43,10 +43,10 @@ func (r *renderer) cover() {
 	value := layout.Style{Size: 11, Color: layout.ColText}
 	for _, f := range facts {
 		r.Text(layout.MarginSide, r.Y, 40, f[0], label, "L", 0, "")
-		lines := r.layout(plain(f[1], value), w-42)
+		lines := r.Lines(layout.Plain(f[1], value), w-42)
 		for _, ln := range lines {
-			r.drawLine(ln, layout.MarginSide+42, r.Y)
-			r.Y += ln.h
+			r.DrawLine(ln, layout.MarginSide+42, r.Y)
+			r.Y += ln.H
 		}
 		r.Y += 1.5
 	}
@@ -55,9 +55,9 @@ func (r *renderer) cover() {
 	}
 	if scope := strings.TrimSpace(cfg.Scope); scope != "" {
 		r.Y += 8
-		r.para(plain("Scope of the ISMS", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), "L")
+		r.Para(layout.Plain("Scope of the ISMS", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), "L")
 		r.Y += 1.5
-		r.para(plain(scope, layout.Style{Size: layout.SizeBody, Color: layout.ColText}), "L")
+		r.Para(layout.Plain(scope, layout.Style{Size: layout.SizeBody, Color: layout.ColText}), "L")
 	}
 }
 
@@ -69,7 +69,7 @@ func (r *renderer) register() {
 	r.NewPage()
 	r.reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
-	r.para(plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.base()), "L")
+	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
@@ -84,13 +84,13 @@ func (r *renderer) register() {
 		if id == "" {
 			id = "—"
 		}
-		next := cell{spans: plain(dc.NextReview.String(), body)}
+		next := cell{spans: layout.Plain(dc.NextReview.String(), body)}
 		if r.g.ReviewOverdue(dc.NextReview) {
-			next.spans = append(next.spans, span{text: " (overdue)", st: withColor(body, layout.ColAlert)})
+			next.spans = append(next.spans, layout.Span{Text: " (overdue)", Style: withColor(body, layout.ColAlert)})
 		}
 		t.rows = append(t.rows, []cell{
-			{spans: []span{{text: id, st: withColor(body, layout.ColLink), link: link}}},
-			{spans: []span{{text: it.Title(), st: withColor(body, layout.ColLink), link: link}}},
+			{spans: []layout.Span{{Text: id, Style: withColor(body, layout.ColLink), Link: link}}},
+			{spans: []layout.Span{{Text: it.Title(), Style: withColor(body, layout.ColLink), Link: link}}},
 			txt(string(dc.Type), body),
 			txt(dc.Version, body),
 			txt(string(dc.Status), body),
@@ -168,7 +168,7 @@ func (r *renderer) signatureBlock(sig *Signature, w float64) {
 	r.Y += 6
 	top := r.Y
 	r.Y += 3
-	r.indented(plain("Digitally signed", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), layout.MarginSide+3, w-6)
+	r.indented(layout.Plain("Digitally signed", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), layout.MarginSide+3, w-6)
 	r.Y += 1
 	lines := [][2]string{
 		{"Signer", sig.Signer},
@@ -184,7 +184,7 @@ func (r *renderer) signatureBlock(sig *Signature, w float64) {
 			continue
 		}
 		r.Text(layout.MarginSide+3, r.Y, 30, l[0], label, "L", 0, "")
-		r.indented(plain(l[1], value), layout.MarginSide+34, w-37)
+		r.indented(layout.Plain(l[1], value), layout.MarginSide+34, w-37)
 		r.Y += 1
 	}
 	r.Y += 1
@@ -192,15 +192,15 @@ func (r *renderer) signatureBlock(sig *Signature, w float64) {
 	if sig.Timestamped {
 		how += " --tsa-ca TSA-ROOT.pem"
 	}
-	r.indented(plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: "+how, layout.Style{Italic: true, Size: 9, Color: layout.ColMuted}), layout.MarginSide+3, w-6)
+	r.indented(layout.Plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: "+how, layout.Style{Italic: true, Size: 9, Color: layout.ColMuted}), layout.MarginSide+3, w-6)
 	r.Y += 3
 	r.Box(layout.MarginSide, top, w, r.Y-top, layout.ColRule, 0.4)
 }
 
 // indented lays spans out in a column starting at x, w wide.
-func (r *renderer) indented(spans []span, x, w float64) {
-	for _, ln := range r.layout(spans, w) {
-		r.drawLine(ln, x, r.Y)
-		r.Y += ln.h
+func (r *renderer) indented(spans []layout.Span, x, w float64) {
+	for _, ln := range r.Lines(spans, w) {
+		r.DrawLine(ln, x, r.Y)
+		r.Y += ln.H
 	}
 }

@@ -18,7 +18,7 @@ func (r *renderer) coverage(it *Item) {
 	for _, q := range reqs {
 		n[q.Level]++
 	}
-	r.para(plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
+	r.Para(layout.Plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
 		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -56,7 +56,7 @@ func (r *renderer) coverage(it *Item) {
 	r.drawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
 		r.Y += gapPara
-		r.para(plain(a, withColor(r.base(), layout.ColMuted)), "L")
+		r.Para(layout.Plain(a, withColor(r.base(), layout.ColMuted)), "L")
 	}
 }
 

@@ -70,7 +70,7 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 	scale := min(1, r.Width()/w, (r.Bottom()-layout.MarginTop-captionH-1)/h)
 	w, h = w*scale, h*scale
 	r.Ensure(h + captionH)
-	r.decorate(h)
+	r.Decorate(h)
 	r.PDF.ImageOptions(info.name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
 	if url != "" {
 		r.PDF.LinkString(r.Left(), r.Y, w, h, url)
@@ -79,7 +79,7 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 	if title != "" {
 		note := r.base()
 		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
-		r.para(plain(title, note), "L")
+		r.Para(layout.Plain(title, note), "L")
 	}
 	r.Y += gapPara
 }
@@ -93,26 +93,26 @@ func (r *renderer) diagramPlaceholder(label, url string) {
 	body.Size = layout.SizeSmall + 1
 	link := body
 	link.Color = layout.ColLink
-	spans := []span{{text: "Diagram: " + label, st: head}, {br: true, st: head}}
+	spans := []layout.Span{{Text: "Diagram: " + label, Style: head}, {Break: true, Style: head}}
 	if url != "" {
-		spans = append(spans, span{text: "Shown on the intranet: ", st: body}, span{text: url, st: link, url: url})
+		spans = append(spans, layout.Span{Text: "Shown on the intranet: ", Style: body}, layout.Span{Text: url, Style: link, URL: url})
 	} else {
-		spans = append(spans, span{text: "Shown on the intranet page of this document.", st: body})
+		spans = append(spans, layout.Span{Text: "Shown on the intranet page of this document.", Style: body})
 	}
 	r.Indent += diagramPad
-	lines := r.layout(spans, r.Width()-diagramPad)
-	h := linesHeight(lines) + 2*diagramPad
+	lines := r.Lines(spans, r.Width()-diagramPad)
+	h := layout.LinesHeight(lines) + 2*diagramPad
 	r.Indent -= diagramPad
 	r.Ensure(h)
-	r.decorate(h)
+	r.Decorate(h)
 	x, y, w := r.Left(), r.Y, r.Width()
 	r.FillRect(x, y, w, h, layout.ColCodeBg)
 	r.Box(x, y, w, h, layout.ColRule, 0.3)
 	r.Y += diagramPad
 	r.Indent += diagramPad
 	for _, ln := range lines {
-		r.drawLine(ln, r.Left(), r.Y)
-		r.Y += ln.h
+		r.DrawLine(ln, r.Left(), r.Y)
+		r.Y += ln.H
 	}
 	r.Indent -= diagramPad
 	r.Y = y + h + gapPara

@@ -13,7 +13,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.Landscape = landscape(it.Kind)
-	r.Indent, r.bars, r.markers, r.textColor = 0, nil, nil, layout.ColText
+	r.Indent, r.Bars, r.Markers, r.textColor = 0, nil, nil, layout.ColText
 	r.NewPage()
 	r.reach(te, 0)
 	if it.Entity != nil {
@@ -65,9 +65,9 @@ func landscape(k ItemKind) bool { return k != ItemDocument && k != ItemClauses }
 // docTitle draws a document's ID and title.
 func (r *renderer) docTitle(id, title string) {
 	if id != "" {
-		r.para(plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
+		r.Para(layout.Plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
 	}
-	r.para(plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
+	r.Para(layout.Plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
 	r.Y += 3
 }
 
@@ -75,15 +75,15 @@ func (r *renderer) docTitle(id, title string) {
 // when the TOC lists it.
 func (r *renderer) section(it *Item, name, title string) {
 	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
-	lines := r.layout(plain(title, st), r.Width())
+	lines := r.Lines(layout.Plain(title, st), r.Width())
 	r.Gap(gapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
-	r.Ensure(linesHeight(lines) + 35)
+	r.Ensure(layout.LinesHeight(lines) + 35)
 	if te := r.headTOC[sectionKey{it, name}]; te != nil {
 		r.reach(te, 1)
 	}
-	r.emit(lines, "L")
+	r.Emit(lines, "L")
 	r.Y += 1.5
 }
 
@@ -91,16 +91,16 @@ func (r *renderer) section(it *Item, name, title string) {
 func (r *renderer) controlTable(c resolve.DocInfo) {
 	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
 	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
-	status := cell{spans: plain(string(c.Status), withColor(val, statusColor(c.Status)))}
-	next := cell{spans: plain(c.NextReview.String(), val)}
+	status := cell{spans: layout.Plain(string(c.Status), withColor(val, statusColor(c.Status)))}
+	next := cell{spans: layout.Plain(c.NextReview.String(), val)}
 	if r.g.ReviewOverdue(c.NextReview) {
-		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, layout.ColAlert)})
+		next.spans = append(next.spans, layout.Span{Text: " (review overdue)", Style: withColor(val, layout.ColAlert)})
 	}
 	class := string(c.Classification)
 	if c.DefaultClass {
 		class += " (site default)"
 	}
-	l := func(s string) cell { return cell{spans: plain(s, label), fill: &layout.ColLabel} }
+	l := func(s string) cell { return cell{spans: layout.Plain(s, label), fill: &layout.ColLabel} }
 	v := func(s string) cell { return txt(s, val) }
 	t := &table{size: layout.SizeTable, weights: []float64{1.2, 2, 1.2, 2}}
 	t.rows = [][]cell{
@@ -117,15 +117,15 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 	r.drawTable(t)
 	r.Y -= gapPara - 1
 	if len(c.Controls) > 0 {
-		spans := append(plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
-		r.para(spans, "L")
+		spans := append(layout.Plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
+		r.Para(spans, "L")
 	}
 	if len(c.Clauses) > 0 {
 		var clauses []string
 		for _, cl := range c.Clauses {
 			clauses = append(clauses, cl.Number)
 		}
-		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(clauses, ", "), val)...), "L")
+		r.Para(append(layout.Plain("Documented information for clauses: ", label), layout.Plain(strings.Join(clauses, ", "), val)...), "L")
 	}
 	r.Y += gapPara
 }
@@ -138,7 +138,7 @@ func (r *renderer) history(c resolve.DocInfo) {
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	r.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
-	r.para(plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
+	r.Para(layout.Plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
 	r.Y += 1
 	t := &table{size: layout.SizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {

@@ -16,7 +16,7 @@ func (r *renderer) evidence() {
 	if attached {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
-	r.para(plain(intro, r.base()), "L")
+	r.Para(layout.Plain(intro, r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -31,8 +31,8 @@ func (r *renderer) evidence() {
 			continue
 		}
 		e, _ := g.Lookup(ev.ID)
-		file := plain(ev.File, body)
-		sum := cell{spans: plain(ev.SHA256, hash)}
+		file := layout.Plain(ev.File, body)
+		sum := cell{spans: layout.Plain(ev.SHA256, hash)}
 		size := ""
 		switch {
 		case ev.FileError != "":
@@ -46,7 +46,7 @@ func (r *renderer) evidence() {
 				if name := attachmentName(ev, used); name != path.Base(ev.File) {
 					note = "(attached as " + name + ")"
 				}
-				file = append(file, span{text: " " + note, st: withColor(body, layout.ColMuted)})
+				file = append(file, layout.Span{Text: " " + note, Style: withColor(body, layout.ColMuted)})
 			}
 		}
 		t.rows = append(t.rows, []cell{
@@ -57,7 +57,7 @@ func (r *renderer) evidence() {
 			txt(ev.Owner, body),
 			{spans: r.idLinks(model.IDs(ev.Controls), body)},
 			sum,
-			{spans: plain(size, body), align: "R"},
+			{spans: layout.Plain(size, body), align: "R"},
 		})
 		t.keys = append(t.keys, anchorKey{e: e})
 	}

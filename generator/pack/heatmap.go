@@ -14,7 +14,7 @@ func (r *renderer) heatmaps() {
 	m := &r.g.Site.Risks.Method
 	ls, is := m.Likelihood, m.Impact
 	if len(ls) == 0 || len(is) == 0 {
-		r.para(plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.base()), "L")
+		r.Para(layout.Plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.base()), "L")
 		return
 	}
 	li := map[int]int{}
@@ -148,8 +148,8 @@ const appetiteWidth = 0.8
 // textBox draws text wrapped in a box of width w at (x, y) and returns its height; with
 // middle, y is the vertical centre instead of the top.
 func (r *renderer) textBox(x, y, w float64, text string, st layout.Style, align string, middle bool) float64 {
-	lines := r.layout(plain(text, st), w)
-	h := linesHeight(lines)
+	lines := r.Lines(layout.Plain(text, st), w)
+	h := layout.LinesHeight(lines)
 	if middle {
 		y -= h / 2
 	}
@@ -157,12 +157,12 @@ func (r *renderer) textBox(x, y, w float64, text string, st layout.Style, align 
 		lx := x
 		switch align {
 		case "C":
-			lx += (w - ln.w) / 2
+			lx += (w - ln.W) / 2
 		case "R":
-			lx += w - ln.w
+			lx += w - ln.W
 		}
-		r.drawLine(ln, lx, y)
-		y += ln.h
+		r.DrawLine(ln, lx, y)
+		y += ln.H
 	}
 	return h
 }

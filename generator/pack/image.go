@@ -75,11 +75,11 @@ func (r *renderer) drawFigure(f figure, dest string) {
 		if label == "" {
 			label = "image"
 		}
-		r.para(plain("["+label+": "+dest+" is not shown in the PDF]", note), r.alignment())
+		r.Para(layout.Plain("["+label+": "+dest+" is not shown in the PDF]", note), r.alignment())
 		return
 	}
 	r.Ensure(f.h + f.captionH)
-	r.decorate(f.h)
+	r.Decorate(f.h)
 	x := r.Left()
 	switch r.alignment() {
 	case "C":
@@ -90,7 +90,7 @@ func (r *renderer) drawFigure(f figure, dest string) {
 	r.PDF.ImageOptions(f.info.name, x, r.Y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
 	r.Y += f.h + 1
 	if f.alt != "" {
-		r.para(plain(f.alt, note), r.alignment())
+		r.Para(layout.Plain(f.alt, note), r.alignment())
 	}
 }
 

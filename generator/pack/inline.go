@@ -21,8 +21,8 @@ type docCtx struct {
 }
 
 // inlines converts the inline children of a block into spans in the base style.
-func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []span {
-	var out []span
+func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []layout.Span {
+	var out []layout.Span
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		r.inline(d, c, base, 0, "", &out)
 	}
@@ -31,9 +31,9 @@ func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []span
 
 // inline appends the spans of one inline node. link and url are those of an enclosing
 // link.
-func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url string, out *[]span) {
+func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url string, out *[]layout.Span) {
 	add := func(text string, st layout.Style) {
-		*out = append(*out, span{text: text, st: st, link: link, url: url})
+		*out = append(*out, layout.Span{Text: text, Style: st, Link: link, URL: url})
 	}
 	children := func(st layout.Style, link int, url string) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -49,7 +49,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 		add(string(v), st)
 		switch {
 		case n.HardLineBreak():
-			*out = append(*out, span{br: true, st: st})
+			*out = append(*out, layout.Span{Break: true, Style: st})
 		case n.SoftLineBreak():
 			add(" ", st)
 		}
@@ -88,7 +88,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 		}
 		ls := st
 		ls.Color = layout.ColLink
-		*out = append(*out, span{text: string(n.Label(d.src)), st: ls, url: dest})
+		*out = append(*out, layout.Span{Text: string(n.Label(d.src)), Style: ls, URL: dest})
 	case *ast.Image:
 		if r.inLink > 0 {
 			// An image inside a link (a badge) is the link's text.
@@ -108,7 +108,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 	case *markdown.Ref:
 		if r.inLink > 0 {
 			// Inside a link: its text, in the link.
-			*out = append(*out, span{text: plainText(n, d.src), st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: plainText(n, d.src), Style: st, Link: link, URL: url})
 			return
 		}
 		r.refSpans(n, st, out)
@@ -117,7 +117,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 		fs.Size = st.Size * 0.75
 		fs.Color = layout.ColLink
 		l := r.anchors.get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
-		*out = append(*out, span{text: fmt.Sprintf("[%d]", n.Index), st: fs, link: l})
+		*out = append(*out, layout.Span{Text: fmt.Sprintf("[%d]", n.Index), Style: fs, Link: l})
 	case *east.TaskCheckBox, *east.FootnoteBacklink:
 		// The list marker shows the check box; footnotes are listed at the end.
 	default:
@@ -127,7 +127,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 
 // linkSpans renders a Markdown link or a raw HTML <a> to dest: internal when its target
 // is in the pack, else the text followed by where it leads.
-func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style, out *[]span) {
+func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style, out *[]layout.Span) {
 	ls := st
 	ls.Color = layout.ColLink
 	inner := func(st layout.Style, link int, url string) {
@@ -143,7 +143,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style
 	t, ok := r.g.Target(n)
 	if t.Broken != "" {
 		inner(st, 0, "")
-		*out = append(*out, span{text: " [broken link]", st: note})
+		*out = append(*out, layout.Span{Text: " [broken link]", Style: note})
 		return
 	}
 	if ok && t.File != "" {
@@ -153,14 +153,14 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style
 		if t.Fragment != "" {
 			u += "#" + t.Fragment
 		}
-		*out = append(*out, span{text: " (", st: note}, span{text: u, st: withColor(note, layout.ColLink), url: u}, span{text: ")", st: note})
+		*out = append(*out, layout.Span{Text: " (", Style: note}, layout.Span{Text: u, Style: withColor(note, layout.ColLink), URL: u}, layout.Span{Text: ")", Style: note})
 		return
 	}
 	if ok && t.Entity != nil {
 		if r.plan.leftOut(r.g, t.Entity) {
 			// Classified above the pack's limit: the author's text and the ID alone.
 			inner(st, 0, "")
-			*out = append(*out, span{text: " (" + idOrPage(t.Entity) + ")", st: note})
+			*out = append(*out, layout.Span{Text: " (" + idOrPage(t.Entity) + ")", Style: note})
 			return
 		}
 		if l := r.entityLink(t.Entity, t.Fragment); l != 0 {
@@ -177,21 +177,21 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style
 	case isExternal(dest):
 		inner(ls, 0, dest)
 		if label := plainText(n, d.src); label != dest && "mailto:"+label != dest {
-			*out = append(*out, span{text: " <" + dest + ">", st: withColor(note, layout.ColLink), url: dest})
+			*out = append(*out, layout.Span{Text: " <" + dest + ">", Style: withColor(note, layout.ColLink), URL: dest})
 		}
 	default:
 		inner(st, 0, "")
 		if dest != "" {
-			*out = append(*out, span{text: " (" + dest + ")", st: note})
+			*out = append(*out, layout.Span{Text: " (" + dest + ")", Style: note})
 		}
 	}
 }
 
 // refSpans renders a [[ID]] cross-reference.
-func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]span) {
+func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]layout.Span) {
 	t, ok := r.g.Target(n)
 	if !ok || t.Entity == nil {
-		*out = append(*out, span{text: n.ID, st: st})
+		*out = append(*out, layout.Span{Text: n.ID, Style: st})
 		return
 	}
 	e := t.Entity
@@ -201,7 +201,7 @@ func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]span) {
 		if n.Label != "" {
 			text = n.Label + " (" + n.ID + ")"
 		}
-		*out = append(*out, span{text: text, st: st})
+		*out = append(*out, layout.Span{Text: text, Style: st})
 		return
 	}
 	text := n.Label
@@ -209,12 +209,12 @@ func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]span) {
 		text = entityLabel(e)
 	}
 	if l := r.entityLink(e, ""); l != 0 {
-		*out = append(*out, span{text: text, st: withColor(st, layout.ColLink), link: l})
+		*out = append(*out, layout.Span{Text: text, Style: withColor(st, layout.ColLink), Link: l})
 		return
 	}
 	note := st
 	note.Color = layout.ColMuted
-	*out = append(*out, span{text: text, st: st})
+	*out = append(*out, layout.Span{Text: text, Style: st})
 	lead := " ("
 	if n.Label != "" {
 		lead = " (" + entityLabel(e) + ", "
@@ -224,15 +224,15 @@ func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]span) {
 
 // whereNote says where a target outside the pack is: its intranet URL, or that it is
 // an unpublished draft (which has no page).
-func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note layout.Style) []span {
+func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note layout.Style) []layout.Span {
 	if !e.Published {
-		return []span{{text: lead + "draft, not published)", st: note}}
+		return []layout.Span{{Text: lead + "draft, not published)", Style: note}}
 	}
 	u := r.intranetURL(e, frag)
-	return []span{
-		{text: lead, st: note},
-		{text: u, st: withColor(note, layout.ColLink), url: u},
-		{text: ")", st: note},
+	return []layout.Span{
+		{Text: lead, Style: note},
+		{Text: u, Style: withColor(note, layout.ColLink), URL: u},
+		{Text: ")", Style: note},
 	}
 }
 

@@ -111,17 +111,17 @@ func isExternal(dest string) bool {
 }
 
 // idLinks returns spans for a list of entity IDs: each linked when the pack prints it.
-func (r *renderer) idLinks(ids []string, st layout.Style) []span {
-	var out []span
+func (r *renderer) idLinks(ids []string, st layout.Style) []layout.Span {
+	var out []layout.Span
 	for i, id := range ids {
 		if i > 0 {
-			out = append(out, span{text: ", ", st: st})
+			out = append(out, layout.Span{Text: ", ", Style: st})
 		}
-		s := span{text: id, st: st}
+		s := layout.Span{Text: id, Style: st}
 		if e, ok := r.g.Lookup(id); ok {
 			if l := r.entityLink(e, ""); l != 0 {
-				s.link = l
-				s.st.Color = layout.ColLink
+				s.Link = l
+				s.Style.Color = layout.ColLink
 			}
 		}
 		out = append(out, s)

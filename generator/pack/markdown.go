@@ -49,13 +49,13 @@ func (r *renderer) blocks(d *docCtx, parent ast.Node) {
 // back-link there when the footnote does not end with a paragraph (an empty footnote
 // definition, or one ending with a list, a heading or code).
 func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
-	var spans []span
+	var spans []layout.Span
 	c := first
 	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
 		r.inline(d, c, r.base(), 0, "", &spans)
 	}
 	if len(spans) > 0 {
-		r.para(spans, "L")
+		r.Para(spans, "L")
 		r.Y += gapTight
 	}
 	return c
@@ -99,15 +99,15 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 		if n.FirstChild() != nil {
 			r.blocks(d, n)
 		} else if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			r.para(plain(blockText(n, d.src, false), r.base()), "L")
+			r.Para(layout.Plain(blockText(n, d.src, false), r.base()), "L")
 		}
 	}
 }
 
 // flushMarkers draws list markers left without a line (an empty list item).
 func (r *renderer) flushMarkers() {
-	if len(r.markers) > 0 {
-		r.emit([]line{{h: layout.LineHeight(layout.SizeBody)}}, "L")
+	if len(r.Markers) > 0 {
+		r.Emit([]layout.Line{{H: layout.LineHeight(layout.SizeBody)}}, "L")
 	}
 }
 
@@ -125,7 +125,7 @@ func headingSize(level int) float64 {
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	st := layout.Style{Bold: true, Size: headingSize(h.Level), Color: layout.ColText}
-	lines := r.layout(r.inlines(d, h, st), r.Width())
+	lines := r.Lines(r.inlines(d, h, st), r.Width())
 	r.Gap(gapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
@@ -135,7 +135,7 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 			keep = max(keep, f.h+f.captionH)
 		}
 	}
-	r.Ensure(linesHeight(lines) + keep)
+	r.Ensure(layout.LinesHeight(lines) + keep)
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok && d.it.Entity != nil {
 			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
@@ -144,7 +144,7 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	if te := r.headTOC[h]; te != nil {
 		r.reach(te, 1)
 	}
-	r.emit(lines, "L")
+	r.Emit(lines, "L")
 	r.Y += 1.2
 }
 
@@ -156,7 +156,7 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		r.Y += gap
 		return
 	}
-	r.para(r.inlines(d, n, r.base()), r.alignment())
+	r.Para(r.inlines(d, n, r.base()), r.alignment())
 	r.Y += gap
 }
 
@@ -199,7 +199,7 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 			}
 		}
 		w := max(r.Measure(r.Clean(text, st.Mono), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.blocks(d, item)
 		r.flushMarkers()
@@ -225,11 +225,11 @@ func (r *renderer) quoted(body func()) {
 	r.Gap(1)
 	saved := r.textColor
 	r.textColor = layout.ColMuted
-	r.bars = append(r.bars, r.Left()+1)
+	r.Bars = append(r.Bars, r.Left()+1)
 	r.Indent += quoteStep
 	body()
 	r.Indent -= quoteStep
-	r.bars = r.bars[:len(r.bars)-1]
+	r.Bars = r.Bars[:len(r.Bars)-1]
 	r.textColor = saved
 }
 
@@ -237,7 +237,7 @@ func (r *renderer) quoted(body func()) {
 func (r *renderer) rule() {
 	r.Ensure(5)
 	r.Gap(1.5)
-	r.decorate(0)
+	r.Decorate(0)
 	r.HLine(r.Left(), r.Left()+r.Width(), r.Y+1, layout.ColRule, 0.3)
 	r.Y += 3.5
 }
@@ -247,7 +247,7 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 	r.Ensure(3 * layout.LineHeight(layout.SizeBody))
 	r.HLine(r.Left(), r.Left()+40, r.Y, layout.ColRule, 0.3)
 	r.Y += 1.5
-	r.para(plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
+	r.Para(layout.Plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		fn, ok := c.(*east.Footnote)
 		if !ok {
@@ -260,7 +260,7 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		if d.it.Entity != nil {
 			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
 		}
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.blocks(d, fn)
 		r.flushMarkers()

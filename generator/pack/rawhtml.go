@@ -49,18 +49,18 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "summary":
 		st := r.base()
 		st.Bold = true
-		r.para(r.htmlSpans(d, el, st), r.alignment())
+		r.Para(r.htmlSpans(d, el, st), r.alignment())
 		r.Y += gapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
-		lines := r.layout(r.htmlSpans(d, el, st), r.Width())
+		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
 		r.Gap(gapHeading)
-		r.Ensure(linesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
+		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.align
 		if a, ok := el.Attr("align"); ok {
 			r.align = alignCode(a)
 		}
-		r.emit(lines, r.alignment())
+		r.Emit(lines, r.alignment())
 		r.align = saved
 		r.Y += 1.2
 	case "ul", "ol":
@@ -84,10 +84,10 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 // blocks, and a local image standing among the inline content as a figure. self is
 // n when n is an inline element whose own style applies to its content.
 func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap float64) {
-	var run []span
+	var run []layout.Span
 	flush := func() {
 		if hasText(run) {
-			r.para(run, r.alignment())
+			r.Para(run, r.alignment())
 			r.Y += gap
 		}
 		run = nil
@@ -147,7 +147,7 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 }
 
 // htmlInline appends the spans of an element written inline.
-func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]span) {
+func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]layout.Span) {
 	if el.Action == markdown.HTMLDrop {
 		return
 	}
@@ -157,14 +157,14 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Sty
 			if r.inLink == 0 {
 				st.Italic, st.Color = true, layout.ColMuted
 			}
-			*out = append(*out, span{text: alt, st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: alt, Style: st, Link: link, URL: url})
 		}
 		return
 	}
 	if el.Action == markdown.HTMLKeep {
 		switch el.Tag {
 		case "br":
-			*out = append(*out, span{br: true, st: st})
+			*out = append(*out, layout.Span{Break: true, Style: st})
 			return
 		case "a":
 			if r.inLink == 0 {
@@ -194,7 +194,7 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Sty
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				r.inline(d, cc, st, link, url, out)
 			}
-			*out = append(*out, span{text: " ", st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: " ", Style: st, Link: link, URL: url})
 			continue
 		}
 		r.inline(d, c, st, link, url, out)
@@ -202,14 +202,14 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Sty
 }
 
 // htmlSpans returns the content of an element as one run of text in style st.
-func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []span {
-	var out []span
+func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []layout.Span {
+	var out []layout.Span
 	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				r.inline(d, cc, st, 0, "", &out)
 			}
-			out = append(out, span{text: " ", st: st})
+			out = append(out, layout.Span{Text: " ", Style: st})
 			continue
 		}
 		r.inline(d, c, st, 0, "", &out)
@@ -240,7 +240,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			num++
 		}
 		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.Left()})
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.flow(d, item, nil, gapPara/2)
 		r.flushMarkers()
@@ -350,9 +350,9 @@ func htmlText(n ast.Node, src []byte) string {
 }
 
 // hasText reports whether spans hold anything but white space.
-func hasText(spans []span) bool {
+func hasText(spans []layout.Span) bool {
 	for _, s := range spans {
-		if s.br || strings.TrimSpace(s.text) != "" {
+		if s.Break || strings.TrimSpace(s.Text) != "" {
 			return true
 		}
 	}

@@ -143,9 +143,7 @@ type renderer struct {
 	archive pdfpkg.Archive
 
 	lastH     float64    // height of the pack's last page
-	markers   []marker   // list markers waiting for the next line
 	textColor layout.RGB // body text colour (muted inside block quotes)
-	bars      []float64  // x of block quote bars to draw beside each line
 	inLink    int        // links being laid out: inside one, others are their text
 	align     string     // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
 	cur       pageInfo   // facts for pages added from now on

@@ -23,7 +23,7 @@ func (r *renderer) risks(it *Item) {
 	if m.Formula == "add" {
 		formula = "likelihood + impact"
 	}
-	r.para(plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
+	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
@@ -51,7 +51,7 @@ func (r *renderer) risks(it *Item) {
 				}
 			}
 			c := bandColor(m, b.Max)
-			t.rows = append(t.rows, []cell{{spans: plain(b.Name, body), fill: &c}, txt(fmt.Sprintf("%d–%d", lo, b.Max), body), txt(eval, body)})
+			t.rows = append(t.rows, []cell{{spans: layout.Plain(b.Name, body), fill: &c}, txt(fmt.Sprintf("%d–%d", lo, b.Max), body), txt(eval, body)})
 			lo = b.Max + 1
 		}
 		r.drawTable(t)
@@ -80,16 +80,16 @@ func (r *renderer) riskTable() {
 		}
 		e, _ := r.g.Lookup(x.ID)
 		in, res := r.g.RiskLevels(x)
-		scenario := plain(x.Title, withBold(body))
+		scenario := layout.Plain(x.Title, withBold(body))
 		for _, f := range [][2]string{{"Asset", refText(r.g, x.Asset)}, {"Threat", x.Threat}, {"Vulnerability", x.Vulnerability}, {"", x.Description}} {
 			if f[1] == "" {
 				continue
 			}
-			scenario = append(scenario, span{br: true, st: body})
+			scenario = append(scenario, layout.Span{Break: true, Style: body})
 			if f[0] != "" {
-				scenario = append(scenario, span{text: f[0] + ": ", st: muted})
+				scenario = append(scenario, layout.Span{Text: f[0] + ": ", Style: muted})
 			}
-			scenario = append(scenario, span{text: f[1], st: body})
+			scenario = append(scenario, layout.Span{Text: f[1], Style: body})
 		}
 		cia := make([]string, len(x.CIA))
 		for i, c := range x.CIA {
@@ -112,11 +112,11 @@ func (r *renderer) riskTable() {
 			{spans: scenario},
 			txt(strings.Join(cia, ", "), body),
 			txt(x.Owner, body),
-			{spans: plain(m.LevelWords(x.Likelihood, x.Impact), body), fill: &inC},
+			{spans: layout.Plain(m.LevelWords(x.Likelihood, x.Impact), body), fill: &inC},
 			txt(string(x.Treatment), body),
 			{spans: r.idLinks(model.IDs(x.Controls), body)},
 			{spans: r.idLinks(model.IDs(x.Actions), body)},
-			{spans: plain(residual, body), fill: &resC},
+			{spans: layout.Plain(residual, body), fill: &resC},
 			txt(accept, body),
 		})
 		t.keys = append(t.keys, anchorKey{e: e})

@@ -68,7 +68,7 @@ func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
 			if i == 0 {
 				st = withBold(val)
 			}
-			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &layout.ColLabel}, txt(text, st)})
+			t.rows = append(t.rows, []cell{{spans: layout.Plain(model.ColumnLabel(c.Name), label), fill: &layout.ColLabel}, txt(text, st)})
 		}
 		r.drawTable(t)
 		r.Y += gapPara

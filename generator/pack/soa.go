@@ -52,7 +52,7 @@ func capitalise(s string) string {
 // theme (ISO/IEC 27001 6.1.3 d).
 func (r *renderer) soa(it *Item) {
 	g := r.g
-	r.para(plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
+	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -103,7 +103,7 @@ func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) 
 }
 
 // risksOf links the risks that select a control.
-func (r *renderer) risksOf(e *resolve.Entity, st layout.Style) []span {
+func (r *renderer) risksOf(e *resolve.Entity, st layout.Style) []layout.Span {
 	if e == nil {
 		return nil
 	}

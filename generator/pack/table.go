@@ -7,7 +7,7 @@ import (
 
 // cell is one table cell.
 type cell struct {
-	spans []span
+	spans []layout.Span
 	align string // L (default), C or R
 	fill  *layout.RGB
 }
@@ -24,7 +24,7 @@ type table struct {
 }
 
 // txt is a cell of plain text.
-func txt(text string, st layout.Style) cell { return cell{spans: plain(text, st)} }
+func txt(text string, st layout.Style) cell { return cell{spans: layout.Plain(text, st)} }
 
 // cols returns the number of columns.
 func (t *table) cols() int {
@@ -37,17 +37,17 @@ func (t *table) cols() int {
 
 // laidRow is a row whose cells have been broken into lines.
 type laidRow struct {
-	cells [][]line
+	cells [][]layout.Line
 	src   []cell
 }
 
 func (r *renderer) layRow(row []cell, widths []float64) laidRow {
-	lr := laidRow{cells: make([][]line, len(widths)), src: make([]cell, len(widths))}
+	lr := laidRow{cells: make([][]layout.Line, len(widths)), src: make([]cell, len(widths))}
 	for i := range widths {
 		if i < len(row) {
 			lr.src[i] = row[i]
 		}
-		lr.cells[i] = r.layout(lr.src[i].spans, widths[i]-2*layout.CellPadX)
+		lr.cells[i] = r.Lines(lr.src[i].spans, widths[i]-2*layout.CellPadX)
 	}
 	return lr
 }
@@ -65,7 +65,7 @@ func (lr laidRow) ends() []int {
 func (lr laidRow) height(from []int) float64 {
 	h := 0.0
 	for i, ls := range lr.cells {
-		h = max(h, linesHeight(ls[from[i]:]))
+		h = max(h, layout.LinesHeight(ls[from[i]:]))
 	}
 	return h + 2*layout.CellPadY
 }
@@ -130,8 +130,8 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 		for i, ls := range lr.cells {
 			h := 0.0
 			to[i] = from[i]
-			for to[i] < len(ls) && h+ls[to[i]].h <= avail+layout.Eps {
-				h += ls[to[i]].h
+			for to[i] < len(ls) && h+ls[to[i]].H <= avail+layout.Eps {
+				h += ls[to[i]].H
 				to[i]++
 			}
 			took = took || to[i] > from[i]
@@ -154,7 +154,7 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 		}
 		h := 0.0
 		for i := range to {
-			h = max(h, linesHeight(lr.cells[i][from[i]:to[i]]))
+			h = max(h, layout.LinesHeight(lr.cells[i][from[i]:to[i]]))
 		}
 		if !marked {
 			r.anchors.mark(key, r.Y)
@@ -182,7 +182,7 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 // every cell, so that the text of a band, and of the bands after it, is one text object
 // in the page; the borders are stroked with the table's grid (strokeGrid).
 func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *layout.RGB) {
-	r.decorate(h)
+	r.Decorate(h)
 	fillOf := func(i int) *layout.RGB {
 		if c := lr.src[i].fill; c != nil {
 			return c
@@ -208,12 +208,12 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 			lx := x + layout.CellPadX
 			switch c.align {
 			case "C":
-				lx += (w - 2*layout.CellPadX - ln.w) / 2
+				lx += (w - 2*layout.CellPadX - ln.W) / 2
 			case "R":
-				lx += w - 2*layout.CellPadX - ln.w
+				lx += w - 2*layout.CellPadX - ln.W
 			}
-			r.drawLine(ln, lx, y)
-			y += ln.h
+			r.DrawLine(ln, lx, y)
+			y += ln.H
 		}
 		x += w
 	}
@@ -297,27 +297,27 @@ func (r *renderer) fitHeader(t *table, widths []float64) {
 
 // measureSpans returns the width of spans on one line and the width of their longest
 // word.
-func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
+func (r *renderer) measureSpans(spans []layout.Span) (natural, longest float64) {
 	line, word := 0.0, 0.0
 	for _, s := range spans {
-		if s.br {
+		if s.Break {
 			natural, longest = max(natural, line), max(longest, word)
 			line, word = 0, 0
 			continue
 		}
-		text := r.Clean(s.text, s.st.Mono)
+		text := r.Clean(s.Text, s.Style.Mono)
 		start := 0
 		for i := 0; i <= len(text); i++ {
 			if i < len(text) && text[i] != ' ' {
 				continue
 			}
 			if i > start {
-				w := r.Measure(text[start:i], s.st)
+				w := r.Measure(text[start:i], s.Style)
 				line += w
 				word += w
 			}
 			if i < len(text) {
-				line += r.Measure(" ", s.st)
+				line += r.Measure(" ", s.Style)
 				longest = max(longest, word)
 				word = 0
 			}

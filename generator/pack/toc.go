@@ -25,7 +25,7 @@ type tocEntry struct {
 	title string
 	link  int // internal link to the destination
 	page  int // page of the destination, once drawn
-	lines []line
+	lines []layout.Line
 	// where the entry sits in the TOC: index of the TOC page and y on it
 	tocPage int
 	y       float64
@@ -120,8 +120,8 @@ func (r *renderer) reserveTOC() {
 	page := 0
 	for _, e := range r.toc {
 		st := tocStyle(e.level)
-		e.lines = r.layout(plain(e.title, st), w-tocNumW-float64(e.level)*tocIndent)
-		h := linesHeight(e.lines)
+		e.lines = r.Lines(layout.Plain(e.title, st), w-tocNumW-float64(e.level)*tocIndent)
+		h := layout.LinesHeight(e.lines)
 		if e.level == 0 {
 			h += tocGap0
 		}
@@ -176,16 +176,16 @@ func (r *renderer) fillTOC() {
 				y += tocGap0
 			}
 			x := layout.MarginSide + float64(e.level)*tocIndent
-			h := linesHeight(e.lines)
+			h := layout.LinesHeight(e.lines)
 			for _, ln := range e.lines {
-				r.drawLine(ln, x, y)
-				y += ln.h
+				r.DrawLine(ln, x, y)
+				y += ln.H
 			}
 			num := ""
 			if e.page > 0 {
 				num = strconv.Itoa(e.page)
 			}
-			lastH := e.lines[len(e.lines)-1].h
+			lastH := e.lines[len(e.lines)-1].H
 			r.Text(layout.MarginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
 			r.PDF.Link(x, y-h, w-(x-layout.MarginSide), h, e.link)
 		}

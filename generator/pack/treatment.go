@@ -12,7 +12,7 @@ import (
 func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
-	r.para(plain(g.TreatmentSummary(), r.base()), "L")
+	r.Para(layout.Plain(g.TreatmentSummary(), r.base()), "L")
 	r.Y += gapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -26,25 +26,25 @@ func (r *renderer) treatment() {
 			continue
 		}
 		e, _ := g.Lookup(a.ID)
-		what := []span{}
+		what := []layout.Span{}
 		if a.Title != "" {
-			what = append(what, span{text: a.Title, st: withBold(body)})
+			what = append(what, layout.Span{Text: a.Title, Style: withBold(body)})
 		}
 		if a.Action != "" && a.Action != a.Title {
 			if len(what) > 0 {
-				what = append(what, span{br: true, st: body})
+				what = append(what, layout.Span{Break: true, Style: body})
 			}
-			what = append(what, span{text: a.Action, st: body})
+			what = append(what, layout.Span{Text: a.Action, Style: body})
 		}
 		if a.Resources != "" {
-			what = append(what, span{br: true, st: body}, span{text: "Resources: " + a.Resources, st: withColor(body, layout.ColMuted)})
+			what = append(what, layout.Span{Break: true, Style: body}, layout.Span{Text: "Resources: " + a.Resources, Style: withColor(body, layout.ColMuted)})
 		}
-		status := cell{spans: plain(string(a.Status), body)}
+		status := cell{spans: layout.Plain(string(a.Status), body)}
 		if !a.Completed.IsZero() {
-			status.spans = append(status.spans, span{text: " " + a.Completed.String(), st: body})
+			status.spans = append(status.spans, layout.Span{Text: " " + a.Completed.String(), Style: body})
 		}
 		if g.Overdue(a) {
-			status = cell{spans: []span{{text: "OVERDUE", st: withColor(withBold(body), layout.ColAlert)}, {text: " (" + string(a.Status) + ")", st: body}}, fill: &alertFill}
+			status = cell{spans: []layout.Span{{Text: "OVERDUE", Style: withColor(withBold(body), layout.ColAlert)}, {Text: " (" + string(a.Status) + ")", Style: body}}, fill: &alertFill}
 		}
 		t.rows = append(t.rows, []cell{
 			txt(a.ID, withBold(body)),

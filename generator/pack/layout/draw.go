@@ -13,6 +13,8 @@ type Doc struct {
 	Landscape bool          // orientation of pages added from now on
 	Y         float64       // the layout cursor
 	Indent    float64       // left indent of the current block, from the left margin
+	Markers   []Marker      // list markers waiting for the next line
+	Bars      []float64     // x of block quote bars to draw beside each line
 	grid      *grid         // borders of the table being drawn, not stroked yet (grid.go)
 
 	curFont  fontSel // font last selected, to skip redundant selections
