@@ -55,7 +55,7 @@ func (r *renderer) code(lang, src string) {
 	r.Ensure(codePadY)
 	r.Decorate(codePadY)
 	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
-	r.Y += codePadY + gapPara
+	r.Y += codePadY + layout.GapPara
 }
 
 // highlight splits source into lines of styled tokens, already cleaned for the mono

@@ -70,12 +70,12 @@ func (r *renderer) register() {
 	r.reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
 	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.base()), "L")
-	r.Y += gapPara
+	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
-	t := &table{size: layout.SizeTable}
+	t := &layout.Table{Size: layout.SizeTable}
 	for _, h := range []string{"ID", "Title", "Type", "Version", "Status", "Approved", "Next review", "Owner"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for i, it := range r.plan.Items {
 		dc := r.itemControl(it)
@@ -84,22 +84,22 @@ func (r *renderer) register() {
 		if id == "" {
 			id = "—"
 		}
-		next := cell{spans: layout.Plain(dc.NextReview.String(), body)}
+		next := layout.Cell{Spans: layout.Plain(dc.NextReview.String(), body)}
 		if r.g.ReviewOverdue(dc.NextReview) {
-			next.spans = append(next.spans, layout.Span{Text: " (overdue)", Style: withColor(body, layout.ColAlert)})
+			next.Spans = append(next.Spans, layout.Span{Text: " (overdue)", Style: withColor(body, layout.ColAlert)})
 		}
-		t.rows = append(t.rows, []cell{
-			{spans: []layout.Span{{Text: id, Style: withColor(body, layout.ColLink), Link: link}}},
-			{spans: []layout.Span{{Text: it.Title(), Style: withColor(body, layout.ColLink), Link: link}}},
-			txt(string(dc.Type), body),
-			txt(dc.Version, body),
-			txt(string(dc.Status), body),
-			txt(dc.Approved.String(), body),
+		t.Rows = append(t.Rows, []layout.Cell{
+			{Spans: []layout.Span{{Text: id, Style: withColor(body, layout.ColLink), Link: link}}},
+			{Spans: []layout.Span{{Text: it.Title(), Style: withColor(body, layout.ColLink), Link: link}}},
+			layout.TextCell(string(dc.Type), body),
+			layout.TextCell(dc.Version, body),
+			layout.TextCell(string(dc.Status), body),
+			layout.TextCell(dc.Approved.String(), body),
 			next,
-			txt(dc.Owner, body),
+			layout.TextCell(dc.Owner, body),
 		})
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 // countItems words what a pack holds: its documents and registers, and the generated

@@ -81,7 +81,7 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
 		r.Para(layout.Plain(title, note), "L")
 	}
-	r.Y += gapPara
+	r.Y += layout.GapPara
 }
 
 // diagramPlaceholder draws a framed box that names a diagram without an image and says
@@ -115,7 +115,7 @@ func (r *renderer) diagramPlaceholder(label, url string) {
 		r.Y += ln.H
 	}
 	r.Indent -= diagramPad
-	r.Y = y + h + gapPara
+	r.Y = y + h + layout.GapPara
 }
 
 // diagramSources adds the images of a document's diagrams to a pack's sources.

@@ -76,7 +76,7 @@ func (r *renderer) docTitle(id, title string) {
 func (r *renderer) section(it *Item, name, title string) {
 	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
 	lines := r.Lines(layout.Plain(title, st), r.Width())
-	r.Gap(gapHeading)
+	r.Gap(GapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
 	r.Ensure(layout.LinesHeight(lines) + 35)
@@ -91,19 +91,19 @@ func (r *renderer) section(it *Item, name, title string) {
 func (r *renderer) controlTable(c resolve.DocInfo) {
 	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
 	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
-	status := cell{spans: layout.Plain(string(c.Status), withColor(val, statusColor(c.Status)))}
-	next := cell{spans: layout.Plain(c.NextReview.String(), val)}
+	status := layout.Cell{Spans: layout.Plain(string(c.Status), withColor(val, statusColor(c.Status)))}
+	next := layout.Cell{Spans: layout.Plain(c.NextReview.String(), val)}
 	if r.g.ReviewOverdue(c.NextReview) {
-		next.spans = append(next.spans, layout.Span{Text: " (review overdue)", Style: withColor(val, layout.ColAlert)})
+		next.Spans = append(next.Spans, layout.Span{Text: " (review overdue)", Style: withColor(val, layout.ColAlert)})
 	}
 	class := string(c.Classification)
 	if c.DefaultClass {
 		class += " (site default)"
 	}
-	l := func(s string) cell { return cell{spans: layout.Plain(s, label), fill: &layout.ColLabel} }
-	v := func(s string) cell { return txt(s, val) }
-	t := &table{size: layout.SizeTable, weights: []float64{1.2, 2, 1.2, 2}}
-	t.rows = [][]cell{
+	l := func(s string) layout.Cell { return layout.Cell{Spans: layout.Plain(s, label), Fill: &layout.ColLabel} }
+	v := func(s string) layout.Cell { return layout.TextCell(s, val) }
+	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{1.2, 2, 1.2, 2}}
+	t.Rows = [][]layout.Cell{
 		{l("Document ID"), v(c.ID), l("Version"), v(c.Version)},
 		{l("Status"), status, l("Classification"), v(class)},
 		{l("Owner"), v(c.Owner), l("Author"), v(c.Author)},
@@ -112,10 +112,10 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 		{l("Type"), v(string(c.Type)), l("Source"), v(c.Path)},
 	}
 	if c.Distribution != "" {
-		t.rows = append(t.rows, []cell{l("Distribution"), v(c.Distribution), l(""), v("")})
+		t.Rows = append(t.Rows, []layout.Cell{l("Distribution"), v(c.Distribution), l(""), v("")})
 	}
-	r.drawTable(t)
-	r.Y -= gapPara - 1
+	r.DrawTable(t)
+	r.Y -= layout.GapPara - 1
 	if len(c.Controls) > 0 {
 		spans := append(layout.Plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
 		r.Para(spans, "L")
@@ -127,7 +127,7 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 		}
 		r.Para(append(layout.Plain("Documented information for clauses: ", label), layout.Plain(strings.Join(clauses, ", "), val)...), "L")
 	}
-	r.Y += gapPara
+	r.Y += layout.GapPara
 }
 
 // history draws the revision history.
@@ -140,14 +140,14 @@ func (r *renderer) history(c resolve.DocInfo) {
 	r.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
 	r.Para(layout.Plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
 	r.Y += 1
-	t := &table{size: layout.SizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
+	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, h := range c.History {
-		t.rows = append(t.rows, []cell{txt(h.Version, val), txt(h.Date.String(), val), txt(h.Author, val), txt(h.Change, val)})
+		t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(h.Version, val), layout.TextCell(h.Date.String(), val), layout.TextCell(h.Author, val), layout.TextCell(h.Change, val)})
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 func statusColor(s model.DocStatus) layout.RGB {

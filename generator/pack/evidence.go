@@ -17,13 +17,13 @@ func (r *renderer) evidence() {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
 	r.Para(layout.Plain(intro, r.base()), "L")
-	r.Y += gapPara
+	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	hash := layout.Style{Mono: true, Size: 6, Color: layout.ColText}
-	t := &table{size: body.Size, weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
+	t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
 	for _, h := range []string{"Evidence", "Title", "File", "Date", "Owner", "Controls", "SHA-256", "Size"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	used := map[string]bool{}
 	for _, ev := range g.Site.Evidence.Evidence {
@@ -32,13 +32,13 @@ func (r *renderer) evidence() {
 		}
 		e, _ := g.Lookup(ev.ID)
 		file := layout.Plain(ev.File, body)
-		sum := cell{spans: layout.Plain(ev.SHA256, hash)}
+		sum := layout.Cell{Spans: layout.Plain(ev.SHA256, hash)}
 		size := ""
 		switch {
 		case ev.FileError != "":
-			sum = txt(ev.FileError, withColor(body, layout.ColAlert))
+			sum = layout.TextCell(ev.FileError, withColor(body, layout.ColAlert))
 		case ev.File == "":
-			sum = txt("no file", withColor(body, layout.ColMuted))
+			sum = layout.TextCell("no file", withColor(body, layout.ColMuted))
 		default:
 			size = model.ByteSize(ev.Size)
 			if _, ok := r.evidenceFile(ev); ok && attached {
@@ -49,17 +49,17 @@ func (r *renderer) evidence() {
 				file = append(file, layout.Span{Text: " " + note, Style: withColor(body, layout.ColMuted)})
 			}
 		}
-		t.rows = append(t.rows, []cell{
-			txt(ev.ID, withBold(body)),
-			txt(ev.Title, body),
-			{spans: file},
-			txt(ev.Date.String(), body),
-			txt(ev.Owner, body),
-			{spans: r.idLinks(model.IDs(ev.Controls), body)},
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(ev.ID, withBold(body)),
+			layout.TextCell(ev.Title, body),
+			{Spans: file},
+			layout.TextCell(ev.Date.String(), body),
+			layout.TextCell(ev.Owner, body),
+			{Spans: r.idLinks(model.IDs(ev.Controls), body)},
 			sum,
-			{spans: layout.Plain(size, body), align: "R"},
+			{Spans: layout.Plain(size, body), Align: "R"},
 		})
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }

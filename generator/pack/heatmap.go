@@ -118,7 +118,7 @@ func (r *renderer) heatmaps() {
 	}
 	r.Y = bottom + 2
 	r.legend()
-	r.Y += gapPara
+	r.Y += layout.GapPara
 }
 
 // legend draws a swatch per band.

@@ -137,3 +137,11 @@ func entityIDs(es []*resolve.Entity) []string {
 	}
 	return out
 }
+
+// rowMark returns the mark of a table row that is entity e's destination (nil for none).
+func (r *renderer) rowMark(e *resolve.Entity) func(y float64) {
+	if e == nil {
+		return nil
+	}
+	return func(y float64) { r.anchors.mark(anchorKey{e: e}, y) }
+}

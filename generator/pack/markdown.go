@@ -13,10 +13,9 @@ import (
 
 // Vertical rhythm in millimetres.
 const (
-	gapPara    = 2.4
-	gapTight   = 0.6
-	gapHeading = 3.5
-	quoteStep  = 5.0
+	GapTight   = 0.6
+	GapHeading = 3.5
+	QuoteStep  = 5.0
 )
 
 // body renders a document's Markdown by walking the AST load parsed.
@@ -56,7 +55,7 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	}
 	if len(spans) > 0 {
 		r.Para(spans, "L")
-		r.Y += gapTight
+		r.Y += GapTight
 	}
 	return c
 }
@@ -66,11 +65,11 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.Heading:
 		r.heading(d, n)
 	case *ast.Paragraph:
-		r.paragraph(d, n, gapPara)
+		r.paragraph(d, n, layout.GapPara)
 	case *ast.TextBlock:
-		gap := gapTight
+		gap := GapTight
 		if n.NextSibling() != nil {
-			gap = gapPara / 2
+			gap = layout.GapPara / 2
 		}
 		r.paragraph(d, n, gap)
 	case *ast.List:
@@ -126,7 +125,7 @@ func headingSize(level int) float64 {
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	st := layout.Style{Bold: true, Size: headingSize(h.Level), Color: layout.ColText}
 	lines := r.Lines(r.inlines(d, h, st), r.Width())
-	r.Gap(gapHeading)
+	r.Gap(GapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
@@ -205,7 +204,7 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 		r.flushMarkers()
 		r.Indent -= w
 	}
-	r.Y += gapPara / 2
+	r.Y += layout.GapPara / 2
 }
 
 // taskBox returns the check box of a task list item.
@@ -226,9 +225,9 @@ func (r *renderer) quoted(body func()) {
 	saved := r.textColor
 	r.textColor = layout.ColMuted
 	r.Bars = append(r.Bars, r.Left()+1)
-	r.Indent += quoteStep
+	r.Indent += QuoteStep
 	body()
-	r.Indent -= quoteStep
+	r.Indent -= QuoteStep
 	r.Bars = r.Bars[:len(r.Bars)-1]
 	r.textColor = saved
 }

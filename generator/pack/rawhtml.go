@@ -32,7 +32,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case el.Action == markdown.HTMLDrop:
 		return
 	case el.Action == markdown.HTMLUnwrap || el.Type() == ast.TypeInline:
-		r.flow(d, el, el, gapPara)
+		r.flow(d, el, el, layout.GapPara)
 		return
 	}
 	switch el.Tag {
@@ -41,20 +41,20 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 		if a, ok := el.Attr("align"); ok {
 			r.align = alignCode(a)
 		}
-		r.flow(d, el, nil, gapPara)
+		r.flow(d, el, nil, layout.GapPara)
 		r.align = saved
 	case "details":
 		r.Gap(1)
-		r.flow(d, el, nil, gapPara)
+		r.flow(d, el, nil, layout.GapPara)
 	case "summary":
 		st := r.base()
 		st.Bold = true
 		r.Para(r.htmlSpans(d, el, st), r.alignment())
-		r.Y += gapTight
+		r.Y += GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
 		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
-		r.Gap(gapHeading)
+		r.Gap(GapHeading)
 		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.align
 		if a, ok := el.Attr("align"); ok {
@@ -66,7 +66,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
-		r.quoted(func() { r.flow(d, el, nil, gapPara) })
+		r.quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
 		r.code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
@@ -76,7 +76,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "br":
 		r.Y += layout.LineHeight(layout.SizeBody) / 2
 	default:
-		r.flow(d, el, nil, gapPara)
+		r.flow(d, el, nil, layout.GapPara)
 	}
 }
 
@@ -242,18 +242,18 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
 		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
-		r.flow(d, item, nil, gapPara/2)
+		r.flow(d, item, nil, layout.GapPara/2)
 		r.flushMarkers()
 		r.Indent -= w
 	}
-	r.Y += gapPara / 2
+	r.Y += layout.GapPara / 2
 }
 
 // htmlTable draws a <table>: its rows, the first one as the header when it is in a
 // <thead> or made of <th> cells. A cell spanning columns is followed by empty cells;
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
-	tb := &table{size: layout.SizeTable}
+	tb := &layout.Table{Size: layout.SizeTable}
 	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
@@ -272,7 +272,7 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	walk(el)
 	for i, tr := range rows {
 		head := true
-		var cells []cell
+		var cells []layout.Cell
 		for c := tr.FirstChild(); c != nil; c = c.NextSibling() {
 			td, ok := c.(*markdown.HTMLElement)
 			if !ok || (td.Tag != "td" && td.Tag != "th") || td.Action == markdown.HTMLDrop {
@@ -281,31 +281,31 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 			st := body
 			st.Bold = td.Tag == "th"
 			head = head && td.Tag == "th"
-			cl := cell{spans: r.htmlSpans(d, td, st)}
+			cl := layout.Cell{Spans: r.htmlSpans(d, td, st)}
 			if a, ok := td.Attr("align"); ok {
-				cl.align = alignCode(a)
+				cl.Align = alignCode(a)
 			}
 			cells = append(cells, cl)
 			if v, ok := td.Attr("colspan"); ok {
 				n, _ := strconv.Atoi(v)
 				for k := 1; k < min(n, 50); k++ {
-					cells = append(cells, cell{})
+					cells = append(cells, layout.Cell{})
 				}
 			}
 		}
 		parent, _ := tr.Parent().(*markdown.HTMLElement)
 		if i == 0 && (head || (parent != nil && parent.Tag == "thead")) {
-			tb.header = cells
+			tb.Header = cells
 			continue
 		}
-		tb.rows = append(tb.rows, cells)
+		tb.Rows = append(tb.Rows, cells)
 	}
-	if len(tb.rows) == 0 && len(tb.header) == 0 {
+	if len(tb.Rows) == 0 && len(tb.Header) == 0 {
 		return
 	}
 	r.Gap(0.5)
-	r.drawTable(tb)
-	r.Y += gapPara
+	r.DrawTable(tb)
+	r.Y += layout.GapPara
 }
 
 // alignCode converts an HTML align value to the layout's L, C or R.

@@ -24,23 +24,23 @@ func (r *renderer) risks(it *Item) {
 		formula = "likelihood + impact"
 	}
 	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
-	r.Y += gapPara
+	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, sc := range []struct {
 		name  string
 		steps []model.ScaleStep
 	}{{"Likelihood", m.Likelihood}, {"Impact", m.Impact}} {
-		t := &table{size: layout.SizeTable, weights: []float64{1, 2.2, 9}}
-		t.header = []cell{txt(sc.name, head), txt("Name", head), txt("Description", head)}
+		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{1, 2.2, 9}}
+		t.Header = []layout.Cell{layout.TextCell(sc.name, head), layout.TextCell("Name", head), layout.TextCell("Description", head)}
 		for _, s := range sc.steps {
-			t.rows = append(t.rows, []cell{txt(strconv.Itoa(s.Value), body), txt(s.Name, body), txt(s.Description, body)})
+			t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(strconv.Itoa(s.Value), body), layout.TextCell(s.Name, body), layout.TextCell(s.Description, body)})
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 	if len(m.Bands) > 0 {
-		t := &table{size: layout.SizeTable, weights: []float64{2, 2, 3}}
-		t.header = []cell{txt("Band", head), txt("Levels", head), txt("Evaluation", head)}
+		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{2, 2, 3}}
+		t.Header = []layout.Cell{layout.TextCell("Band", head), layout.TextCell("Levels", head), layout.TextCell("Evaluation", head)}
 		lo := 1
 		for _, b := range m.Bands {
 			eval := "acceptable"
@@ -51,10 +51,10 @@ func (r *renderer) risks(it *Item) {
 				}
 			}
 			c := bandColor(m, b.Max)
-			t.rows = append(t.rows, []cell{{spans: layout.Plain(b.Name, body), fill: &c}, txt(fmt.Sprintf("%d–%d", lo, b.Max), body), txt(eval, body)})
+			t.Rows = append(t.Rows, []layout.Cell{{Spans: layout.Plain(b.Name, body), Fill: &c}, layout.TextCell(fmt.Sprintf("%d–%d", lo, b.Max), body), layout.TextCell(eval, body)})
 			lo = b.Max + 1
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 
 	r.section(it, riskSections[1], riskSections[1])
@@ -70,9 +70,9 @@ func (r *renderer) riskTable() {
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	muted := withColor(body, layout.ColMuted)
-	t := &table{size: body.Size, weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
+	t := &layout.Table{Size: body.Size, Weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
 	for _, h := range []string{"Risk", "Scenario", "CIA", "Owner", "Inherent", "Treatment", "Controls", "Actions", "Residual", "Acceptance"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, x := range reg.Risks {
 		if x == nil {
@@ -107,21 +107,21 @@ func (r *renderer) riskTable() {
 		if !x.AcceptedUntil.IsZero() {
 			accept += " (until " + x.AcceptedUntil.String() + ")"
 		}
-		t.rows = append(t.rows, []cell{
-			txt(x.ID, withBold(body)),
-			{spans: scenario},
-			txt(strings.Join(cia, ", "), body),
-			txt(x.Owner, body),
-			{spans: layout.Plain(m.LevelWords(x.Likelihood, x.Impact), body), fill: &inC},
-			txt(string(x.Treatment), body),
-			{spans: r.idLinks(model.IDs(x.Controls), body)},
-			{spans: r.idLinks(model.IDs(x.Actions), body)},
-			{spans: layout.Plain(residual, body), fill: &resC},
-			txt(accept, body),
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(x.ID, withBold(body)),
+			{Spans: scenario},
+			layout.TextCell(strings.Join(cia, ", "), body),
+			layout.TextCell(x.Owner, body),
+			{Spans: layout.Plain(m.LevelWords(x.Likelihood, x.Impact), body), Fill: &inC},
+			layout.TextCell(string(x.Treatment), body),
+			{Spans: r.idLinks(model.IDs(x.Controls), body)},
+			{Spans: r.idLinks(model.IDs(x.Actions), body)},
+			{Spans: layout.Plain(residual, body), Fill: &resC},
+			layout.TextCell(accept, body),
 		})
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 // bandPalettes colours n bands from acceptable (green) to severe (red).

@@ -53,35 +53,35 @@ func capitalise(s string) string {
 func (r *renderer) soa(it *Item) {
 	g := r.g
 	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
-	r.Y += gapPara
+	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	for _, th := range r.themes() {
 		r.section(it, th.name, th.title)
-		t := &table{size: body.Size, weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
+		t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
 		for _, h := range []string{"Control", "Title", "Applicable", "Reasons", "Justification", "Status", "Owner", "Documents", "Evidence", "Risks"} {
-			t.header = append(t.header, txt(h, head))
+			t.Header = append(t.Header, layout.TextCell(h, head))
 		}
 		for _, c := range th.controls {
 			e, _ := g.Lookup(c.ID)
-			t.rows = append(t.rows, r.soaRow(c, e, body))
-			t.keys = append(t.keys, anchorKey{e: e})
+			t.Rows = append(t.Rows, r.soaRow(c, e, body))
+			t.Marks = append(t.Marks, r.rowMark(e))
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 }
 
-func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) []cell {
-	id := txt(c.ID, withBold(st))
+func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) []layout.Cell {
+	id := layout.TextCell(c.ID, withBold(st))
 	row, ok := r.g.SoARow(c.ID)
 	if !ok {
-		return []cell{id, txt(c.Title, st), txt("—", st), txt("", st),
-			txt("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, layout.ColAlert)),
-			txt("", st), txt("", st), txt("", st), txt("", st), cell{spans: r.risksOf(e, st)}}
+		return []layout.Cell{id, layout.TextCell(c.Title, st), layout.TextCell("—", st), layout.TextCell("", st),
+			layout.TextCell("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, layout.ColAlert)),
+			layout.TextCell("", st), layout.TextCell("", st), layout.TextCell("", st), layout.TextCell("", st), layout.Cell{Spans: r.risksOf(e, st)}}
 	}
-	applicable := txt("Yes", st)
+	applicable := layout.TextCell("Yes", st)
 	if !row.IsApplicable() {
-		applicable = txt("No", withColor(st, layout.ColMuted))
+		applicable = layout.TextCell("No", withColor(st, layout.ColMuted))
 	}
 	reasons := make([]string, len(row.Reasons))
 	for i, x := range row.Reasons {
@@ -94,12 +94,12 @@ func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) 
 	if !row.IsApplicable() {
 		status = "—"
 	}
-	sc := txt(status, withColor(st, controlStatusColor(row.Status)))
-	return []cell{id, txt(c.Title, st), applicable, txt(strings.Join(reasons, ", "), st),
-		txt(row.Justification, st), sc, txt(row.Owner, st),
-		{spans: r.idLinks(model.IDs(row.Documents), st)},
-		{spans: r.idLinks(model.IDs(row.Evidence), st)},
-		{spans: r.risksOf(e, st)}}
+	sc := layout.TextCell(status, withColor(st, controlStatusColor(row.Status)))
+	return []layout.Cell{id, layout.TextCell(c.Title, st), applicable, layout.TextCell(strings.Join(reasons, ", "), st),
+		layout.TextCell(row.Justification, st), sc, layout.TextCell(row.Owner, st),
+		{Spans: r.idLinks(model.IDs(row.Documents), st)},
+		{Spans: r.idLinks(model.IDs(row.Evidence), st)},
+		{Spans: r.risksOf(e, st)}}
 }
 
 // risksOf links the risks that select a control.

@@ -57,3 +57,6 @@ const (
 	// CellBorder is the width of the lines between cells.
 	CellBorder = 0.15
 )
+
+// GapPara is the space after a paragraph or table, in millimetres.
+const GapPara = 2.4

@@ -1,35 +1,30 @@
-package pack
+package layout
 
-import (
-	"github.com/ismsgen/ismsgen/generator/pack/layout"
-	east "github.com/yuin/goldmark/extension/ast"
-)
-
-// cell is one table cell.
-type cell struct {
-	spans []layout.Span
-	align string // L (default), C or R
-	fill  *layout.RGB
+// Cell is one table cell.
+type Cell struct {
+	Spans []Span
+	Align string // L (default), C or R
+	Fill  *RGB
 }
 
-// table is a table to draw: every generated register and every GFM table goes through
-// drawTable, which wraps cells, never splits a row across pages unless the row alone
+// Table is a table to draw: every generated register and every GFM table goes through
+// DrawTable, which wraps cells, never splits a row across pages unless the row alone
 // is taller than a page, and repeats the header row on each page.
-type table struct {
-	header  []cell
-	rows    [][]cell
-	weights []float64   // relative column widths; nil sizes columns by content
-	keys    []anchorKey // destinations marked at each row (zero key: none)
-	size    float64     // font size of the body cells
+type Table struct {
+	Header  []Cell
+	Rows    [][]Cell
+	Weights []float64         // relative column widths; nil sizes columns by content
+	Marks   []func(y float64) // called with the y where each row is first drawn (nil: none)
+	Size    float64           // font size of the body cells
 }
 
-// txt is a cell of plain text.
-func txt(text string, st layout.Style) cell { return cell{spans: layout.Plain(text, st)} }
+// TextCell is a cell of plain text.
+func TextCell(text string, st Style) Cell { return Cell{Spans: Plain(text, st)} }
 
 // cols returns the number of columns.
-func (t *table) cols() int {
-	n := len(t.header)
-	for _, row := range t.rows {
+func (t *Table) cols() int {
+	n := len(t.Header)
+	for _, row := range t.Rows {
 		n = max(n, len(row))
 	}
 	return n
@@ -37,17 +32,17 @@ func (t *table) cols() int {
 
 // laidRow is a row whose cells have been broken into lines.
 type laidRow struct {
-	cells [][]layout.Line
-	src   []cell
+	cells [][]Line
+	src   []Cell
 }
 
-func (r *renderer) layRow(row []cell, widths []float64) laidRow {
-	lr := laidRow{cells: make([][]layout.Line, len(widths)), src: make([]cell, len(widths))}
+func (r *Doc) layRow(row []Cell, widths []float64) laidRow {
+	lr := laidRow{cells: make([][]Line, len(widths)), src: make([]Cell, len(widths))}
 	for i := range widths {
 		if i < len(row) {
 			lr.src[i] = row[i]
 		}
-		lr.cells[i] = r.Lines(lr.src[i].spans, widths[i]-2*layout.CellPadX)
+		lr.cells[i] = r.Lines(lr.src[i].Spans, widths[i]-2*CellPadX)
 	}
 	return lr
 }
@@ -65,12 +60,12 @@ func (lr laidRow) ends() []int {
 func (lr laidRow) height(from []int) float64 {
 	h := 0.0
 	for i, ls := range lr.cells {
-		h = max(h, layout.LinesHeight(ls[from[i]:]))
+		h = max(h, LinesHeight(ls[from[i]:]))
 	}
-	return h + 2*layout.CellPadY
+	return h + 2*CellPadY
 }
 
-func (r *renderer) drawTable(t *table) {
+func (r *Doc) DrawTable(t *Table) {
 	n := t.cols()
 	if n == 0 {
 		return
@@ -79,58 +74,58 @@ func (r *renderer) drawTable(t *table) {
 	widths := r.columnWidths(t, n, w)
 	var head laidRow
 	headH := 0.0
-	if len(t.header) > 0 {
-		head = r.layRow(t.header, widths)
+	if len(t.Header) > 0 {
+		head = r.layRow(t.Header, widths)
 		headH = head.height(make([]int, n))
 	}
 	drawHeader := func() {
-		if len(t.header) == 0 {
+		if len(t.Header) == 0 {
 			return
 		}
-		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &layout.ColHeadFill)
+		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &ColHeadFill)
 	}
 	first := 0.0
-	if len(t.rows) > 0 {
-		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*layout.LineHeight(t.size)+2*layout.CellPadY)
+	if len(t.Rows) > 0 {
+		first = min(r.layRow(t.Rows[0], widths).height(make([]int, n)), 3*LineHeight(t.Size)+2*CellPadY)
 	}
 	r.Ensure(headH + first)
 	drawHeader()
-	for ri, row := range t.rows {
+	for ri, row := range t.Rows {
 		lr := r.layRow(row, widths)
-		var key anchorKey
-		if ri < len(t.keys) {
-			key = t.keys[ri]
+		var mark func(float64)
+		if ri < len(t.Marks) {
+			mark = t.Marks[ri]
 		}
-		r.drawRow(lr, widths, x0, headH, drawHeader, key)
+		r.drawRow(lr, widths, x0, headH, drawHeader, mark)
 	}
 	r.StrokeGrid()
-	r.Y += gapPara
+	r.Y += GapPara
 }
 
 // drawRow draws a row on this page, or on the next one (after the repeated header) when
 // it does not fit; only a row taller than a whole page is split, between lines.
-func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, header func(), key anchorKey) {
+func (r *Doc) drawRow(lr laidRow, widths []float64, x0, headH float64, header func(), mark func(float64)) {
 	n := len(widths)
 	from := make([]int, n)
-	marked := key.e == nil
+	marked := mark == nil
 	for {
 		rest := lr.height(from)
-		topOfTable := r.Y <= layout.MarginTop+headH+0.01
+		topOfTable := r.Y <= MarginTop+headH+0.01
 		switch {
-		case rest <= r.Room()+layout.Eps:
-		case !topOfTable && rest <= r.Bottom()-layout.MarginTop-headH+layout.Eps:
+		case rest <= r.Room()+Eps:
+		case !topOfTable && rest <= r.Bottom()-MarginTop-headH+Eps:
 			r.NewPage()
 			header()
 			continue
 		}
 		// Take the lines of each cell that fit.
 		to := make([]int, n)
-		avail := r.Room() - 2*layout.CellPadY
+		avail := r.Room() - 2*CellPadY
 		took := false
 		for i, ls := range lr.cells {
 			h := 0.0
 			to[i] = from[i]
-			for to[i] < len(ls) && h+ls[to[i]].H <= avail+layout.Eps {
+			for to[i] < len(ls) && h+ls[to[i]].H <= avail+Eps {
 				h += ls[to[i]].H
 				to[i]++
 			}
@@ -154,13 +149,13 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 		}
 		h := 0.0
 		for i := range to {
-			h = max(h, layout.LinesHeight(lr.cells[i][from[i]:to[i]]))
+			h = max(h, LinesHeight(lr.cells[i][from[i]:to[i]]))
 		}
 		if !marked {
-			r.anchors.mark(key, r.Y)
+			mark(r.Y)
 			marked = true
 		}
-		r.drawChunk(lr, widths, x0, from, to, h+2*layout.CellPadY, nil)
+		r.drawChunk(lr, widths, x0, from, to, h+2*CellPadY, nil)
 		if done {
 			return
 		}
@@ -181,10 +176,10 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 // fills first (neighbouring cells of one colour as one rectangle), then the text of
 // every cell, so that the text of a band, and of the bands after it, is one text object
 // in the page; the borders are stroked with the table's grid (strokeGrid).
-func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *layout.RGB) {
+func (r *Doc) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *RGB) {
 	r.Decorate(h)
-	fillOf := func(i int) *layout.RGB {
-		if c := lr.src[i].fill; c != nil {
+	fillOf := func(i int) *RGB {
+		if c := lr.src[i].Fill; c != nil {
 			return c
 		}
 		return fill
@@ -203,14 +198,14 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 	x = x0
 	for i, w := range widths {
 		c := lr.src[i]
-		y := r.Y + layout.CellPadY
+		y := r.Y + CellPadY
 		for _, ln := range lr.cells[i][from[i]:to[i]] {
-			lx := x + layout.CellPadX
-			switch c.align {
+			lx := x + CellPadX
+			switch c.Align {
 			case "C":
-				lx += (w - 2*layout.CellPadX - ln.W) / 2
+				lx += (w - 2*CellPadX - ln.W) / 2
 			case "R":
-				lx += w - 2*layout.CellPadX - ln.W
+				lx += w - 2*CellPadX - ln.W
 			}
 			r.DrawLine(ln, lx, y)
 			y += ln.H
@@ -221,31 +216,31 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 	r.Y += h
 }
 
-func sameFill(a, b *layout.RGB) bool { return a == b || a != nil && b != nil && *a == *b }
+func sameFill(a, b *RGB) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // columnWidths divides width among n columns: by the table's weights, or else by
 // content, giving each column at least its longest word (capped, since a long URL is
 // broken anyway) and sharing the rest by natural width.
-func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
+func (r *Doc) columnWidths(t *Table, n int, width float64) []float64 {
 	out := make([]float64, n)
-	if len(t.weights) == n {
+	if len(t.Weights) == n {
 		sum := 0.0
-		for _, w := range t.weights {
+		for _, w := range t.Weights {
 			sum += w
 		}
-		for i, w := range t.weights {
+		for i, w := range t.Weights {
 			out[i] = width * w / sum
 		}
 		r.fitHeader(t, out)
 		return out
 	}
 	minW, natW := make([]float64, n), make([]float64, n)
-	rows := append([][]cell{t.header}, t.rows...)
+	rows := append([][]Cell{t.Header}, t.Rows...)
 	for _, row := range rows {
 		for i := 0; i < n && i < len(row); i++ {
-			nat, long := r.measureSpans(row[i].spans)
-			natW[i] = max(natW[i], nat+2*layout.CellPadX)
-			minW[i] = max(minW[i], min(long, width*0.3)+2*layout.CellPadX)
+			nat, long := r.measureSpans(row[i].Spans)
+			natW[i] = max(natW[i], nat+2*CellPadX)
+			minW[i] = max(minW[i], min(long, width*0.3)+2*CellPadX)
 		}
 	}
 	sumMin, sumNat := 0.0, 0.0
@@ -270,12 +265,12 @@ func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
 
 // fitHeader widens weighted columns whose header word would not fit (a header broken
 // inside a word reads badly), taking the room from the other columns in proportion.
-func (r *renderer) fitHeader(t *table, widths []float64) {
+func (r *Doc) fitHeader(t *Table, widths []float64) {
 	need, extra, rest := make([]float64, len(widths)), 0.0, 0.0
 	for i := range widths {
-		if i < len(t.header) {
-			_, long := r.measureSpans(t.header[i].spans)
-			need[i] = long + 2*layout.CellPadX + 0.5
+		if i < len(t.Header) {
+			_, long := r.measureSpans(t.Header[i].Spans)
+			need[i] = long + 2*CellPadX + 0.5
 		}
 		if need[i] > widths[i] {
 			extra += need[i] - widths[i]
@@ -297,7 +292,7 @@ func (r *renderer) fitHeader(t *table, widths []float64) {
 
 // measureSpans returns the width of spans on one line and the width of their longest
 // word.
-func (r *renderer) measureSpans(spans []layout.Span) (natural, longest float64) {
+func (r *Doc) measureSpans(spans []Span) (natural, longest float64) {
 	line, word := 0.0, 0.0
 	for _, s := range spans {
 		if s.Break {
@@ -325,40 +320,4 @@ func (r *renderer) measureSpans(spans []layout.Span) (natural, longest float64) 
 		}
 	}
 	return max(natural, line), max(longest, word)
-}
-
-// mdTable converts a GFM table.
-func (r *renderer) mdTable(d *docCtx, t *east.Table) {
-	tb := &table{size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
-	head := body
-	head.Bold = true
-	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
-		st := body
-		if _, ok := c.(*east.TableHeader); ok {
-			st = head
-		}
-		var cells []cell
-		for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-			tc, ok := cc.(*east.TableCell)
-			if !ok {
-				continue
-			}
-			cl := cell{spans: r.inlines(d, tc, st)}
-			switch tc.Alignment {
-			case east.AlignCenter:
-				cl.align = "C"
-			case east.AlignRight:
-				cl.align = "R"
-			}
-			cells = append(cells, cl)
-		}
-		if st.Bold {
-			tb.header = cells
-		} else {
-			tb.rows = append(tb.rows, cells)
-		}
-	}
-	r.Gap(0.5)
-	r.drawTable(tb)
 }
