@@ -38,11 +38,11 @@ func (r *renderer) acknowledgements() {
 	cfg := r.g.Site.Config.Checks
 	r.Para(layout.Plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
 		"acknowledgements of an earlier major version do not count. A new major version is expected to reach %g%% of its group within %d days of approval.",
-		cfg.AckCoverage(), cfg.AckDays()), r.base()), "L")
+		cfg.AckCoverage(), cfg.AckDays()), r.Base()), "L")
 	r.Y += layout.GapPara
 	t := ackTable(r.g, r.plan)
 	if len(t.Rows) == 0 {
-		r.Para(layout.Plain("No published document or register names a distribution group.", withColor(r.base(), layout.ColMuted)), "L")
+		r.Para(layout.Plain("No published document or register names a distribution group.", withColor(r.Base(), layout.ColMuted)), "L")
 		return
 	}
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}

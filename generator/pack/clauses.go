@@ -5,7 +5,7 @@ import "github.com/ismsgen/ismsgen/generator/pack/layout"
 // clauses draws the clause coverage matrix: each ISO/IEC 27001 clause that asks for
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
-	r.Para(layout.Plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.base()), "L")
+	r.Para(layout.Plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}

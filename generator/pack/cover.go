@@ -69,7 +69,7 @@ func (r *renderer) register() {
 	r.NewPage()
 	r.reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
-	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.base()), "L")
+	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}

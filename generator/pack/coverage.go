@@ -19,7 +19,7 @@ func (r *renderer) coverage(it *Item) {
 		n[q.Level]++
 	}
 	r.Para(layout.Plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
-		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
+		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -56,7 +56,7 @@ func (r *renderer) coverage(it *Item) {
 	r.DrawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
 		r.Y += layout.GapPara
-		r.Para(layout.Plain(a, withColor(r.base(), layout.ColMuted)), "L")
+		r.Para(layout.Plain(a, withColor(r.Base(), layout.ColMuted)), "L")
 	}
 }
 

@@ -32,7 +32,7 @@ func (r *renderer) diagram(d *docCtx, n *ast.FencedCodeBlock) {
 	}
 	r.Gap(0.8)
 	if img, why, _ := diagram.Lookup(r.g.Site.Files, d.doc, g); why == "" {
-		if info := r.loadImage(img.Path); info != nil {
+		if info := r.LoadImage(img.Path, r.g.Site.Files); info != nil {
 			r.diagramImage(info, img.Data, g.Title(), url)
 			return
 		}
@@ -57,12 +57,12 @@ func (r *renderer) diagramOf(doc *model.Document, n *ast.FencedCodeBlock) (diagr
 // diagramImage draws a diagram's PNG at its resolution (96 dpi unless the PNG says, as
 // the images of ismsgen diagrams do), shrunk to the text width and the page, with the
 // title as caption.
-func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string) {
+func (r *renderer) diagramImage(info *layout.Image, data []byte, title, url string) {
 	dpi := pngDPI(data)
 	if dpi <= 0 {
-		dpi = imageDPI
+		dpi = layout.ImageDPI
 	}
-	w, h := info.w*25.4/dpi, info.h*25.4/dpi
+	w, h := info.W*25.4/dpi, info.H*25.4/dpi
 	captionH := 0.0
 	if title != "" {
 		captionH = layout.LineHeight(layout.SizeSmall) + 1
@@ -71,13 +71,13 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 	w, h = w*scale, h*scale
 	r.Ensure(h + captionH)
 	r.Decorate(h)
-	r.PDF.ImageOptions(info.name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
+	r.PDF.ImageOptions(info.Name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.Type}, 0, "")
 	if url != "" {
 		r.PDF.LinkString(r.Left(), r.Y, w, h, url)
 	}
 	r.Y += h + 1
 	if title != "" {
-		note := r.base()
+		note := r.Base()
 		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
 		r.Para(layout.Plain(title, note), "L")
 	}
@@ -87,9 +87,9 @@ func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string)
 // diagramPlaceholder draws a framed box that names a diagram without an image and says
 // where it is drawn.
 func (r *renderer) diagramPlaceholder(label, url string) {
-	head := r.base()
+	head := r.Base()
 	head.Bold = true
-	body := r.base()
+	body := r.Base()
 	body.Size = layout.SizeSmall + 1
 	link := body
 	link.Color = layout.ColLink

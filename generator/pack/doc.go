@@ -13,7 +13,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.Landscape = landscape(it.Kind)
-	r.Indent, r.Bars, r.Markers, r.textColor = 0, nil, nil, layout.ColText
+	r.Indent, r.Bars, r.Markers, r.TextColor = 0, nil, nil, layout.ColText
 	r.NewPage()
 	r.reach(te, 0)
 	if it.Entity != nil {

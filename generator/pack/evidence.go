@@ -16,7 +16,7 @@ func (r *renderer) evidence() {
 	if attached {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
-	r.Para(layout.Plain(intro, r.base()), "L")
+	r.Para(layout.Plain(intro, r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}

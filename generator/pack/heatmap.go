@@ -14,7 +14,7 @@ func (r *renderer) heatmaps() {
 	m := &r.g.Site.Risks.Method
 	ls, is := m.Likelihood, m.Impact
 	if len(ls) == 0 || len(is) == 0 {
-		r.Para(layout.Plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.base()), "L")
+		r.Para(layout.Plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.Base()), "L")
 		return
 	}
 	li := map[int]int{}

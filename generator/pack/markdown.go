@@ -22,14 +22,9 @@ const (
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
 	d := &docCtx{it: it, doc: doc, src: doc.Body}
-	r.textColor = layout.ColText
+	r.TextColor = layout.ColText
 	r.blocks(d, doc.AST)
 	r.flushMarkers()
-}
-
-// base is the style of body text at the current nesting.
-func (r *renderer) base() layout.Style {
-	return layout.Style{Size: layout.SizeBody, Color: r.textColor}
 }
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
@@ -51,7 +46,7 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	var spans []layout.Span
 	c := first
 	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
-		r.inline(d, c, r.base(), 0, "", &spans)
+		r.inline(d, c, r.Base(), 0, "", &spans)
 	}
 	if len(spans) > 0 {
 		r.Para(spans, "L")
@@ -98,7 +93,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 		if n.FirstChild() != nil {
 			r.blocks(d, n)
 		} else if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			r.Para(layout.Plain(blockText(n, d.src, false), r.base()), "L")
+			r.Para(layout.Plain(blockText(n, d.src, false), r.Base()), "L")
 		}
 	}
 }
@@ -131,7 +126,7 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	if next := h.NextSibling(); next != nil {
 		if imgs := onlyImages(next, d.src); len(imgs) > 0 {
 			f := r.layFigure(d, imgs[0])
-			keep = max(keep, f.h+f.captionH)
+			keep = max(keep, f.H+f.CaptionH)
 		}
 	}
 	r.Ensure(layout.LinesHeight(lines) + keep)
@@ -155,7 +150,7 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		r.Y += gap
 		return
 	}
-	r.Para(r.inlines(d, n, r.base()), r.alignment())
+	r.Para(r.inlines(d, n, r.Base()), r.Alignment())
 	r.Y += gap
 }
 
@@ -184,7 +179,7 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 		num = 1
 	}
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		st := r.base()
+		st := r.Base()
 		text := "•"
 		if l.IsOrdered() {
 			text = fmt.Sprintf("%d%c", num, l.Marker)
@@ -222,14 +217,14 @@ func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blo
 // quoted draws what body draws as a block quote: indented, muted, with a bar.
 func (r *renderer) quoted(body func()) {
 	r.Gap(1)
-	saved := r.textColor
-	r.textColor = layout.ColMuted
+	saved := r.TextColor
+	r.TextColor = layout.ColMuted
 	r.Bars = append(r.Bars, r.Left()+1)
 	r.Indent += QuoteStep
 	body()
 	r.Indent -= QuoteStep
 	r.Bars = r.Bars[:len(r.Bars)-1]
-	r.textColor = saved
+	r.TextColor = saved
 }
 
 // rule draws a thematic break.
@@ -252,7 +247,7 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		if !ok {
 			continue
 		}
-		st := r.base()
+		st := r.Base()
 		text := fmt.Sprintf("[%d]", fn.Index)
 		w := r.Measure(text, st) + 2.2
 		r.Ensure(layout.LineHeight(layout.SizeBody))

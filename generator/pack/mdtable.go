@@ -8,7 +8,7 @@ import (
 // mdTable converts a GFM table.
 func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 	tb := &layout.Table{Size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
+	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
 	head := body
 	head.Bold = true
 	for c := t.FirstChild(); c != nil; c = c.NextSibling() {

@@ -18,14 +18,6 @@ import (
 // Scripts, styles, frames and comments print nothing; an external image prints its alt
 // text.
 
-// alignment is the alignment of paragraphs and figures in the current block.
-func (r *renderer) alignment() string {
-	if r.align == "" {
-		return "L"
-	}
-	return r.align
-}
-
 // htmlBlock renders an element written as raw HTML among blocks.
 func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	switch {
@@ -37,31 +29,31 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	}
 	switch el.Tag {
 	case "p", "div":
-		saved := r.align
+		saved := r.Align
 		if a, ok := el.Attr("align"); ok {
-			r.align = alignCode(a)
+			r.Align = alignCode(a)
 		}
 		r.flow(d, el, nil, layout.GapPara)
-		r.align = saved
+		r.Align = saved
 	case "details":
 		r.Gap(1)
 		r.flow(d, el, nil, layout.GapPara)
 	case "summary":
-		st := r.base()
+		st := r.Base()
 		st.Bold = true
-		r.Para(r.htmlSpans(d, el, st), r.alignment())
+		r.Para(r.htmlSpans(d, el, st), r.Alignment())
 		r.Y += GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
 		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
 		r.Gap(GapHeading)
 		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
-		saved := r.align
+		saved := r.Align
 		if a, ok := el.Attr("align"); ok {
-			r.align = alignCode(a)
+			r.Align = alignCode(a)
 		}
-		r.Emit(lines, r.alignment())
-		r.align = saved
+		r.Emit(lines, r.Alignment())
+		r.Align = saved
 		r.Y += 1.2
 	case "ul", "ol":
 		r.htmlList(d, el)
@@ -87,19 +79,19 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 	var run []layout.Span
 	flush := func() {
 		if hasText(run) {
-			r.Para(run, r.alignment())
+			r.Para(run, r.Alignment())
 			r.Y += gap
 		}
 		run = nil
 	}
 	if self != nil && self.Tag == "img" {
 		if f, ok := r.htmlFigure(d, self); ok && self.Action == markdown.HTMLKeep {
-			r.drawFigure(f, "")
+			r.DrawFigure(f, "")
 			return
 		}
 	}
 	if self != nil && self.Type() == ast.TypeInline {
-		r.htmlInline(d, self, r.base(), 0, "", &run)
+		r.htmlInline(d, self, r.Base(), 0, "", &run)
 		flush()
 		return
 	}
@@ -107,7 +99,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 		if el, ok := c.(*markdown.HTMLElement); ok && el.Tag == "img" && el.Action == markdown.HTMLKeep {
 			if f, ok := r.htmlFigure(d, el); ok {
 				flush()
-				r.drawFigure(f, "")
+				r.DrawFigure(f, "")
 				continue
 			}
 		}
@@ -116,19 +108,19 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 			r.block(d, c)
 			continue
 		}
-		r.inline(d, c, r.base(), 0, "", &run)
+		r.inline(d, c, r.Base(), 0, "", &run)
 	}
 	flush()
 }
 
 // htmlFigure lays out an <img> with a local source the PDF can draw.
-func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (figure, bool) {
+func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (layout.Figure, bool) {
 	src, ok := markdown.ImageSource(el)
 	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
-		return figure{}, false
+		return layout.Figure{}, false
 	}
 	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.Width()), r.htmlSize(el, "height", r.Bottom()-layout.MarginTop))
-	return f, f.info != nil
+	return f, f.Image != nil
 }
 
 // htmlSize converts an <img> width or height (pixels, or a percentage of whole) to
@@ -143,7 +135,7 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 		return whole * float64(n) / 100
 	}
 	n, _ := strconv.Atoi(strings.TrimSuffix(v, "px"))
-	return float64(n) * 25.4 / imageDPI
+	return float64(n) * 25.4 / layout.ImageDPI
 }
 
 // htmlInline appends the spans of an element written inline.
@@ -233,7 +225,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			}
 			continue
 		}
-		st := r.base()
+		st := r.Base()
 		text := "•"
 		if el.Tag == "ol" {
 			text = strconv.Itoa(num) + "."
@@ -254,7 +246,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	tb := &layout.Table{Size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.textColor}
+	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {

@@ -142,11 +142,9 @@ type renderer struct {
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	lastH     float64    // height of the pack's last page
-	textColor layout.RGB // body text colour (muted inside block quotes)
-	inLink    int        // links being laid out: inside one, others are their text
-	align     string     // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
-	cur       pageInfo   // facts for pages added from now on
+	lastH  float64  // height of the pack's last page
+	inLink int      // links being laid out: inside one, others are their text
+	cur    pageInfo // facts for pages added from now on
 
 	anchors  *anchors
 	inPack   map[*resolve.Entity]*Item
@@ -156,7 +154,6 @@ type renderer struct {
 	headTOC  map[any]*tocEntry // headings (AST nodes or section keys) that are TOC entries
 	tocPages []int
 	regTOC   *tocEntry
-	images   map[string]*imageInfo
 	fail     *failures                                // items whose rendering panicked (guard.go)
 	lexers   lexerCache                               // code block lexers, looked up once per language
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
@@ -223,7 +220,6 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
 		headTOC: map[any]*tocEntry{},
-		images:  map[string]*imageInfo{},
 	}
 	r.anchors = newAnchors(pdf)
 	r.lastH = paper.Ht

@@ -23,7 +23,7 @@ func (r *renderer) risks(it *Item) {
 	if m.Formula == "add" {
 		formula = "likelihood + impact"
 	}
-	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
+	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}

@@ -52,7 +52,7 @@ func capitalise(s string) string {
 // theme (ISO/IEC 27001 6.1.3 d).
 func (r *renderer) soa(it *Item) {
 	g := r.g
-	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
+	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}

@@ -63,7 +63,7 @@ References: [[MAN-0001]] and [[A.5.1|the first control]].
 	}
 	b.WriteString("var s = \"" + strings.Repeat("0123456789", 30) + "\"\n```\n")
 	b.WriteString(`
-## Image
+## layout.Image
 
 ![Big figure](big.png)
 

@@ -12,7 +12,7 @@ import (
 func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
-	r.Para(layout.Plain(g.TreatmentSummary(), r.base()), "L")
+	r.Para(layout.Plain(g.TreatmentSummary(), r.Base()), "L")
 	r.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}

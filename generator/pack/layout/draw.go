@@ -9,13 +9,16 @@ type Doc struct {
 	PDF   *fpdf.Fpdf
 	Fonts *Fonts
 
-	Paper     fpdf.SizeType // portrait size of the paper
-	Landscape bool          // orientation of pages added from now on
-	Y         float64       // the layout cursor
-	Indent    float64       // left indent of the current block, from the left margin
-	Markers   []Marker      // list markers waiting for the next line
-	Bars      []float64     // x of block quote bars to draw beside each line
-	grid      *grid         // borders of the table being drawn, not stroked yet (grid.go)
+	Paper     fpdf.SizeType     // portrait size of the paper
+	Landscape bool              // orientation of pages added from now on
+	Y         float64           // the layout cursor
+	Indent    float64           // left indent of the current block, from the left margin
+	Markers   []Marker          // list markers waiting for the next line
+	Bars      []float64         // x of block quote bars to draw beside each line
+	TextColor RGB               // body text colour (muted inside block quotes)
+	Align     string            // alignment of paragraphs and figures: "" (left), C, R
+	images    map[string]*Image // images registered, by path (nil: cannot be shown)
+	grid      *grid             // borders of the table being drawn, not stroked yet (grid.go)
 
 	curFont  fontSel // font last selected, to skip redundant selections
 	curColor RGB     // text colour last set
@@ -118,4 +121,17 @@ func (r *Doc) Box(x, y, w, h float64, c RGB, width float64) {
 	r.PDF.SetDrawColor(c.R, c.G, c.B)
 	r.PDF.SetLineWidth(width)
 	r.PDF.Rect(x, y, w, h, "D")
+}
+
+// base is the style of body text at the current nesting.
+func (r *Doc) Base() Style {
+	return Style{Size: SizeBody, Color: r.TextColor}
+}
+
+// Alignment is the alignment of paragraphs and figures in the current block.
+func (r *Doc) Alignment() string {
+	if r.Align == "" {
+		return "L"
+	}
+	return r.Align
 }
