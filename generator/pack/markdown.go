@@ -74,9 +74,9 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 			r.diagram(d, n)
 			return
 		}
-		r.code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
+		r.Code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
 	case *ast.CodeBlock:
-		r.code("", blockText(n, d.src, false))
+		r.Code("", blockText(n, d.src, false))
 	case *ast.Blockquote:
 		r.quote(d, n)
 	case *ast.ThematicBreak:

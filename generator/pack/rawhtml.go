@@ -60,7 +60,7 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "blockquote":
 		r.quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
-		r.code("", strings.Trim(htmlText(el, d.src), "\n"))
+		r.Code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
 		r.rule()
 	case "table":

@@ -155,7 +155,6 @@ type renderer struct {
 	tocPages []int
 	regTOC   *tocEntry
 	fail     *failures                                // items whose rendering panicked (guard.go)
-	lexers   lexerCache                               // code block lexers, looked up once per language
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
 }
 

@@ -18,6 +18,7 @@ type Doc struct {
 	TextColor RGB               // body text colour (muted inside block quotes)
 	Align     string            // alignment of paragraphs and figures: "" (left), C, R
 	images    map[string]*Image // images registered, by path (nil: cannot be shown)
+	lexers    lexerCache        // code block lexers, looked up once per language
 	grid      *grid             // borders of the table being drawn, not stroked yet (grid.go)
 
 	curFont  fontSel // font last selected, to skip redundant selections
@@ -123,7 +124,7 @@ func (r *Doc) Box(x, y, w, h float64, c RGB, width float64) {
 	r.PDF.Rect(x, y, w, h, "D")
 }
 
-// base is the style of body text at the current nesting.
+// Base is the style of body text at the current nesting.
 func (r *Doc) Base() Style {
 	return Style{Size: SizeBody, Color: r.TextColor}
 }

@@ -1,11 +1,10 @@
-package pack
+package layout
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // codeStyle is the chroma style of code blocks: a light one, for paper.
@@ -20,22 +19,22 @@ const (
 // tok is a highlighted piece of one source line.
 type tok struct {
 	text string
-	st   layout.Style
+	st   Style
 }
 
-// code draws a fenced code block: highlighted by chroma with the token colours of a
+// Code draws a fenced code block: highlighted by chroma with the token colours of a
 // light style, wrapped at the block's width and broken across pages between lines.
-func (r *renderer) code(lang, src string) {
-	base := layout.Style{Mono: true, Size: layout.SizeCode, Color: layout.ColCodeText}
+func (r *Doc) Code(lang, src string) {
+	base := Style{Mono: true, Size: SizeCode, Color: ColCodeText}
 	lines := r.highlight(lang, src, base)
-	h := layout.LineHeight(layout.SizeCode)
+	h := LineHeight(SizeCode)
 	charW := r.Measure("M", base)
 	maxChars := max(int((r.Width()-2*codePadX)/charW), 8)
 	r.Gap(0.8)
 	r.Ensure(2*codePadY + min(float64(len(lines)), 3)*h)
 	x, w := r.Left(), r.Width()
 	r.Decorate(codePadY)
-	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
+	r.FillRect(x, r.Y, w, codePadY, ColCodeBg)
 	r.Y += codePadY
 	for _, l := range lines {
 		for _, vis := range wrapTokens(l, maxChars) {
@@ -43,7 +42,7 @@ func (r *renderer) code(lang, src string) {
 				r.NewPage()
 			}
 			r.Decorate(h)
-			r.FillRect(x, r.Y, w, h, layout.ColCodeBg)
+			r.FillRect(x, r.Y, w, h, ColCodeBg)
 			cx := x + codePadX
 			for _, t := range vis {
 				r.DrawText(cx, r.Y, h, t.text, t.st, 0, "")
@@ -54,17 +53,17 @@ func (r *renderer) code(lang, src string) {
 	}
 	r.Ensure(codePadY)
 	r.Decorate(codePadY)
-	r.FillRect(x, r.Y, w, codePadY, layout.ColCodeBg)
-	r.Y += codePadY + layout.GapPara
+	r.FillRect(x, r.Y, w, codePadY, ColCodeBg)
+	r.Y += codePadY + GapPara
 }
 
 // highlight splits source into lines of styled tokens, already cleaned for the mono
 // font. An unknown language is shown plain.
-func (r *renderer) highlight(lang, src string, base layout.Style) [][]tok {
+func (r *Doc) highlight(lang, src string, base Style) [][]tok {
 	lexer, sty := r.lexers.get(lang)
 	var lines [][]tok
 	var cur []tok
-	add := func(text string, st layout.Style) {
+	add := func(text string, st Style) {
 		if text == "" {
 			return
 		}
@@ -83,7 +82,7 @@ func (r *renderer) highlight(lang, src string, base layout.Style) [][]tok {
 		st := base
 		e := sty.Get(t.Type)
 		if e.Colour.IsSet() {
-			st.Color = layout.RGB{R: int(e.Colour.Red()), G: int(e.Colour.Green()), B: int(e.Colour.Blue())}
+			st.Color = RGB{R: int(e.Colour.Red()), G: int(e.Colour.Green()), B: int(e.Colour.Blue())}
 		}
 		st.Bold = e.Bold == chroma.Yes
 		parts := strings.Split(t.Value, "\n")
