@@ -179,17 +179,6 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	if eqFold(p.Config.Paper, "Letter") {
 		paper = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: paper})
-	// The alias must be set before fonts are added: fpdf sizes the UTF-8 subsets by it.
-	pdf.AliasNbPages("{nb}")
-	// Streams are compressed once, at the best level, when the file is rewritten.
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(t)
-	pdf.SetModificationDate(t)
-	pdf.SetAutoPageBreak(false, layout.MarginBottom)
-	pdf.SetMargins(layout.MarginSide, layout.MarginTop, layout.MarginSide)
-	pdf.SetCellMargin(0)
 	// The document information is written anew with the XMP metadata (embed.go); fpdf's
 	// is the same.
 	archive := pdfpkg.Archive{
@@ -197,24 +186,19 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		Subject: fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date),
 		Creator: "ismsgen " + version(opt.Version), Producer: "ismsgen " + version(opt.Version), Date: t,
 	}
-	pdf.SetTitle(layout.UTF16Bytes(archive.Title), true)
-	pdf.SetAuthor(layout.UTF16Bytes(archive.Author), true)
-	pdf.SetSubject(layout.UTF16Bytes(archive.Subject), true)
-	pdf.SetCreator(archive.Creator, true)
-	pdf.SetProducer(archive.Producer, true)
-	pdf.SetLang(cfg.Language)
 	var extra []layout.Font
 	for _, ref := range cfg.PDF.Fonts {
 		if b, ok := g.Site.Files[ref.ID]; ok {
 			extra = append(extra, layout.Font{Name: ref.ID, Data: b})
 		}
 	}
-	f, err := layout.LoadFonts(pdf, extra)
+	doc, err := layout.New(layout.Setup{Paper: paper, Info: archive, Lang: cfg.Language, Fonts: extra})
 	if err != nil {
 		return nil, err
 	}
+	pdf := doc.PDF
 	r := &renderer{
-		g: g, plan: p, opt: opt, Doc: &layout.Doc{PDF: pdf, Fonts: f, Paper: paper}, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, Doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
