@@ -17,7 +17,7 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	r.NewPage()
 	r.reach(te, 0)
 	if it.Entity != nil {
-		r.anchors.mark(anchorKey{e: it.Entity}, r.Y)
+		r.anchors.Mark(anchorKey{e: it.Entity}, r.Y)
 	}
 	r.docTitle(it.ID(), it.Title())
 	if !it.generated() {

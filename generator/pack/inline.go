@@ -116,7 +116,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url 
 		fs := st
 		fs.Size = st.Size * 0.75
 		fs.Color = layout.ColLink
-		l := r.anchors.get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
+		l := r.anchors.Get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
 		*out = append(*out, layout.Span{Text: fmt.Sprintf("[%d]", n.Index), Style: fs, Link: l})
 	case *east.TaskCheckBox, *east.FootnoteBacklink:
 		// The list marker shows the check box; footnotes are listed at the end.
@@ -173,7 +173,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style
 	}
 	switch {
 	case strings.HasPrefix(dest, "#") && len(dest) > 1 && d.it.Entity != nil:
-		inner(ls, r.anchors.get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
+		inner(ls, r.anchors.Get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
 	case isExternal(dest):
 		inner(ls, 0, dest)
 		if label := plainText(n, d.src); label != dest && "mailto:"+label != dest {

@@ -132,7 +132,7 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	r.Ensure(layout.LinesHeight(lines) + keep)
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok && d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
 		}
 	}
 	if te := r.headTOC[h]; te != nil {
@@ -252,7 +252,7 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		w := r.Measure(text, st) + 2.2
 		r.Ensure(layout.LineHeight(layout.SizeBody))
 		if d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
 		}
 		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w

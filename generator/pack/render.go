@@ -116,7 +116,7 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 		return nil, fail.errs
 	}
 	r.fillTOC()
-	r.anchors.finish()
+	r.anchors.Finish(entityAnchor)
 	if err := r.PDF.Error(); err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
@@ -146,7 +146,7 @@ type renderer struct {
 	inLink int      // links being laid out: inside one, others are their text
 	cur    pageInfo // facts for pages added from now on
 
-	anchors  *anchors
+	anchors  *layout.Anchors[anchorKey]
 	inPack   map[*resolve.Entity]*Item
 	rowsIn   map[resolve.Kind]bool // kinds whose rows are printed in the pack (controls in the SoA…)
 	toc      []*tocEntry
@@ -204,7 +204,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		rowsIn:  map[resolve.Kind]bool{},
 		headTOC: map[any]*tocEntry{},
 	}
-	r.anchors = newAnchors(pdf)
+	r.anchors = layout.NewAnchors[anchorKey](pdf)
 	r.lastH = paper.Ht
 	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
 		r.lastH = paper.Wd
