@@ -5,21 +5,11 @@ import (
 	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
-// finish rewrites the file fpdf wrote: each face's font objects become the face's own
-// subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
-// drawn, one-byte codes when it drew at most 255 characters, the page text recoded to
-// them), the attachments are added as associated files, the file gets the structure of
-// PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), the page content is
-// compacted (pdf.CompactContents), every stream is
-// compressed at the best level.
-func (r *renderer) finish(out []byte) ([]byte, error) {
-	f, err := pdf.Read(out)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.Fonts.Embed(f); err != nil {
-		return nil, err
-	}
+// finish completes the file layout wrote, its fonts embedded: the attachments are
+// added as associated files, the page content is compacted (pdf.CompactContents), the
+// file gets the structure of PDF/A-3b (XMP metadata, sRGB output intent, version 1.7)
+// and every stream is compressed at the best level.
+func (r *renderer) finish(f *pdf.File) ([]byte, error) {
 	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {
 		return nil, err
 	}

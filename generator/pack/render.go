@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -117,15 +116,11 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	}
 	r.fillTOC()
 	r.anchors.Finish(entityAnchor)
-	if err := r.PDF.Error(); err != nil {
+	f, pages, err := r.Output()
+	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	pages := r.PDF.PageCount()
-	var buf bytes.Buffer
-	if err := r.PDF.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
-	}
-	out, err := r.finish(buf.Bytes())
+	out, err := r.finish(f)
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
