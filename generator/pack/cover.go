@@ -16,7 +16,7 @@ func (r *renderer) cover() {
 	r.cur = pageInfo{doc: r.plan.Title()}
 	r.NewPage()
 	r.Y = 0
-	r.bookmark("Cover", 0)
+	r.Bookmark("Cover", 0)
 	w := r.Width()
 	r.Y = 45
 	r.Para(layout.Plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")

@@ -76,7 +76,7 @@ func (r *renderer) docTitle(id, title string) {
 func (r *renderer) section(it *Item, name, title string) {
 	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
 	lines := r.Lines(layout.Plain(title, st), r.Width())
-	r.Gap(GapHeading)
+	r.Gap(layout.GapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
 	r.Ensure(layout.LinesHeight(lines) + 35)

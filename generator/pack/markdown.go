@@ -11,20 +11,13 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// Vertical rhythm in millimetres.
-const (
-	GapTight   = 0.6
-	GapHeading = 3.5
-	QuoteStep  = 5.0
-)
-
 // body renders a document's Markdown by walking the AST load parsed.
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
 	d := &docCtx{it: it, doc: doc, src: doc.Body}
 	r.TextColor = layout.ColText
 	r.blocks(d, doc.AST)
-	r.flushMarkers()
+	r.FlushMarkers()
 }
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
@@ -50,7 +43,7 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	}
 	if len(spans) > 0 {
 		r.Para(spans, "L")
-		r.Y += GapTight
+		r.Y += layout.GapTight
 	}
 	return c
 }
@@ -62,7 +55,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.Paragraph:
 		r.paragraph(d, n, layout.GapPara)
 	case *ast.TextBlock:
-		gap := GapTight
+		gap := layout.GapTight
 		if n.NextSibling() != nil {
 			gap = layout.GapPara / 2
 		}
@@ -80,7 +73,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.Blockquote:
 		r.quote(d, n)
 	case *ast.ThematicBreak:
-		r.rule()
+		r.Rule()
 	case *markdown.HTMLElement:
 		r.htmlBlock(d, n)
 	case *markdown.HTMLText, *markdown.HTMLHidden, *ast.HTMLBlock:
@@ -98,29 +91,10 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	}
 }
 
-// flushMarkers draws list markers left without a line (an empty list item).
-func (r *renderer) flushMarkers() {
-	if len(r.Markers) > 0 {
-		r.Emit([]layout.Line{{H: layout.LineHeight(layout.SizeBody)}}, "L")
-	}
-}
-
-func headingSize(level int) float64 {
-	switch level {
-	case 1:
-		return 15
-	case 2:
-		return 13
-	case 3:
-		return 11.5
-	}
-	return 10.5
-}
-
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
-	st := layout.Style{Bold: true, Size: headingSize(h.Level), Color: layout.ColText}
+	st := layout.Style{Bold: true, Size: layout.HeadingSize(h.Level), Color: layout.ColText}
 	lines := r.Lines(r.inlines(d, h, st), r.Width())
-	r.Gap(GapHeading)
+	r.Gap(layout.GapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
@@ -196,7 +170,7 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.blocks(d, item)
-		r.flushMarkers()
+		r.FlushMarkers()
 		r.Indent -= w
 	}
 	r.Y += layout.GapPara / 2
@@ -212,29 +186,7 @@ func taskBox(item ast.Node) (*east.TaskCheckBox, bool) {
 	return box, ok
 }
 
-func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blocks(d, n) }) }
-
-// quoted draws what body draws as a block quote: indented, muted, with a bar.
-func (r *renderer) quoted(body func()) {
-	r.Gap(1)
-	saved := r.TextColor
-	r.TextColor = layout.ColMuted
-	r.Bars = append(r.Bars, r.Left()+1)
-	r.Indent += QuoteStep
-	body()
-	r.Indent -= QuoteStep
-	r.Bars = r.Bars[:len(r.Bars)-1]
-	r.TextColor = saved
-}
-
-// rule draws a thematic break.
-func (r *renderer) rule() {
-	r.Ensure(5)
-	r.Gap(1.5)
-	r.Decorate(0)
-	r.HLine(r.Left(), r.Left()+r.Width(), r.Y+1, layout.ColRule, 0.3)
-	r.Y += 3.5
-}
+func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.Quoted(func() { r.blocks(d, n) }) }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 	r.Gap(3)
@@ -257,7 +209,7 @@ func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
 		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.blocks(d, fn)
-		r.flushMarkers()
+		r.FlushMarkers()
 		r.Indent -= w
 	}
 }

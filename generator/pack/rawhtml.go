@@ -42,11 +42,11 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 		st := r.Base()
 		st.Bold = true
 		r.Para(r.htmlSpans(d, el, st), r.Alignment())
-		r.Y += GapTight
+		r.Y += layout.GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		st := layout.Style{Bold: true, Size: headingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
+		st := layout.Style{Bold: true, Size: layout.HeadingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
 		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
-		r.Gap(GapHeading)
+		r.Gap(layout.GapHeading)
 		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.Align
 		if a, ok := el.Attr("align"); ok {
@@ -58,11 +58,11 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
-		r.quoted(func() { r.flow(d, el, nil, layout.GapPara) })
+		r.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
 		r.Code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
-		r.rule()
+		r.Rule()
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
@@ -235,7 +235,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
 		r.Indent += w
 		r.flow(d, item, nil, layout.GapPara/2)
-		r.flushMarkers()
+		r.FlushMarkers()
 		r.Indent -= w
 	}
 	r.Y += layout.GapPara / 2

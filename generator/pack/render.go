@@ -137,7 +137,6 @@ type renderer struct {
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	lastH  float64  // height of the pack's last page
 	inLink int      // links being laid out: inside one, others are their text
 	cur    pageInfo // facts for pages added from now on
 
@@ -200,9 +199,9 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		headTOC: map[any]*tocEntry{},
 	}
 	r.anchors = layout.NewAnchors[anchorKey](pdf)
-	r.lastH = paper.Ht
+	r.LastH = paper.Ht
 	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
-		r.lastH = paper.Wd
+		r.LastH = paper.Wd
 	}
 	for _, it := range p.Items {
 		if it.Entity != nil {

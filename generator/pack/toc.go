@@ -95,18 +95,7 @@ func (r *renderer) reach(e *tocEntry, level int) {
 	}
 	e.page = r.PDF.PageNo()
 	r.PDF.SetLink(e.link, r.Y, e.page)
-	r.bookmark(e.title, level)
-}
-
-// bookmark adds an outline item at the current position. fpdf converts the position
-// with the height of the page that is current when the document closes (the last one),
-// not of the bookmark's own page, so the position is shifted by the difference: a
-// bookmark on a landscape page would otherwise point above or below its heading.
-func (r *renderer) bookmark(title string, level int) {
-	_, h := r.PageSize()
-	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
-	// glyph check.
-	r.PDF.Bookmark(layout.UTF16Bytes(title), level, r.Y+r.lastH-h)
+	r.Bookmark(e.title, level)
 }
 
 // reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.
@@ -133,7 +122,7 @@ func (r *renderer) reserveTOC() {
 		y += h
 	}
 	r.tocPages = []int{r.PDF.PageNo()}
-	r.bookmark("Contents", 0)
+	r.Bookmark("Contents", 0)
 	r.Text(layout.MarginSide, r.Y, w, "Contents", layout.Style{Bold: true, Size: tocTitleSz, Color: layout.ColText}, "L", 0, "")
 	for range page {
 		r.NewPage()

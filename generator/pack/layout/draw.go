@@ -11,6 +11,7 @@ type Doc struct {
 
 	Paper     fpdf.SizeType     // portrait size of the paper
 	Landscape bool              // orientation of pages added from now on
+	LastH     float64           // height of the document's last page (outline positions are shifted by it)
 	Y         float64           // the layout cursor
 	Indent    float64           // left indent of the current block, from the left margin
 	Markers   []Marker          // list markers waiting for the next line

@@ -60,3 +60,10 @@ const (
 
 // GapPara is the space after a paragraph or table, in millimetres.
 const GapPara = 2.4
+
+// Vertical rhythm in millimetres.
+const (
+	GapTight   = 0.6
+	GapHeading = 3.5
+	QuoteStep  = 5.0
+)
