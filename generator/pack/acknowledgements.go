@@ -5,6 +5,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -35,42 +36,42 @@ func ackDocuments(g *resolve.Graph, p *Plan) []*resolve.Entity {
 // version in force, and who has not. Its rows are the acknowledgements export's.
 func (r *renderer) acknowledgements() {
 	cfg := r.g.Site.Config.Checks
-	r.para(plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
+	r.Para(layout.Plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
 		"acknowledgements of an earlier major version do not count. A new major version is expected to reach %g%% of its group within %d days of approval.",
-		cfg.AckCoverage(), cfg.AckDays()), r.base()), "L")
-	r.y += gapPara
+		cfg.AckCoverage(), cfg.AckDays()), r.Base()), "L")
+	r.Y += layout.GapPara
 	t := ackTable(r.g, r.plan)
 	if len(t.Rows) == 0 {
-		r.para(plain("No published document or register names a distribution group.", withColor(r.base(), colMuted)), "L")
+		r.Para(layout.Plain("No published document or register names a distribution group.", withColor(r.Base(), layout.ColMuted)), "L")
 		return
 	}
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	tab := &table{size: body.size, weights: []float64{2.1, 3.2, 1, 1.4, 2.2, 1.1, 1.6, 1.5, 1.2, 3.2}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	tab := &layout.Table{Size: body.Size, Weights: []float64{2.1, 3.2, 1, 1.4, 2.2, 1.1, 1.6, 1.5, 1.2, 3.2}}
 	col := map[string]int{}
 	for i, c := range t.Columns {
 		col[c] = i
-		tab.header = append(tab.header, txt(model.ColumnLabel(c), head))
+		tab.Header = append(tab.Header, layout.TextCell(model.ColumnLabel(c), head))
 	}
 	low := cfg.AckCoverage()
 	for _, row := range t.Rows {
-		var cells []cell
+		var cells []layout.Cell
 		for i, v := range row {
 			text := model.CellText(v)
 			switch {
 			case i == col["document"]:
-				cells = append(cells, cell{spans: r.idLinks([]string{text}, withBold(body))})
+				cells = append(cells, layout.Cell{Spans: r.idLinks([]string{text}, withBold(body))})
 			case i == col["coverage"]:
-				st := withColor(withBold(body), colOK)
+				st := withColor(withBold(body), layout.ColOK)
 				if n, ok := v.(int); ok && float64(n) < low {
-					st = withColor(withBold(body), colAlert)
+					st = withColor(withBold(body), layout.ColAlert)
 				}
-				cells = append(cells, txt(text+"%", st))
+				cells = append(cells, layout.TextCell(text+"%", st))
 			default:
-				cells = append(cells, txt(text, body))
+				cells = append(cells, layout.TextCell(text, body))
 			}
 		}
-		tab.rows = append(tab.rows, cells)
+		tab.Rows = append(tab.Rows, cells)
 	}
-	r.drawTable(tab)
+	r.DrawTable(tab)
 }

@@ -1,15 +1,17 @@
 package pack
 
+import "github.com/ismsgen/ismsgen/generator/pack/layout"
+
 // clauses draws the clause coverage matrix: each ISO/IEC 27001 clause that asks for
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
-	r.para(plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable, color: colText}
-	body := style{size: sizeTable, color: colText}
-	t := &table{size: sizeTable, weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}
+	r.Para(layout.Plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
+	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}
 	for _, h := range []string{"Clause", "Title", "Requires", "Mandatory", "Covered by", "Status"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, cov := range r.g.ClauseCoverage() {
 		c := cov.Clause
@@ -17,18 +19,18 @@ func (r *renderer) clauses() {
 		if c.Mandatory {
 			mandatory = "yes"
 		}
-		status := txt("covered", withColor(withBold(body), colOK))
+		status := layout.TextCell("covered", withColor(withBold(body), layout.ColOK))
 		switch {
 		case cov.Covered():
 		case c.Mandatory:
-			status = txt("GAP", withColor(withBold(body), colAlert))
+			status = layout.TextCell("GAP", withColor(withBold(body), layout.ColAlert))
 		default:
-			status = txt("not covered", withColor(body, colMuted))
+			status = layout.TextCell("not covered", withColor(body, layout.ColMuted))
 		}
-		t.rows = append(t.rows, []cell{
-			txt(c.Number, withBold(body)), txt(c.Title, body), txt(c.Requires, body), txt(mandatory, body),
-			{spans: r.idLinks(entityIDs(cov.By), body)}, status,
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(c.Number, withBold(body)), layout.TextCell(c.Title, body), layout.TextCell(c.Requires, body), layout.TextCell(mandatory, body),
+			{Spans: r.idLinks(entityIDs(cov.By), body)}, status,
 		})
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }

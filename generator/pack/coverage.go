@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -17,25 +18,25 @@ func (r *renderer) coverage(it *Item) {
 	for _, q := range reqs {
 		n[q.Level]++
 	}
-	r.para(plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
-		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size, weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
+	r.Para(layout.Plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
+		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &layout.Table{Size: body.Size, Weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
 	for _, h := range []string{"Requirement", "Title", "Coverage", "Mapped to", "Documents", "Evidence"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, q := range reqs {
 		if r.plan.leftOut(r.g, q.Entity) {
 			continue
 		}
-		level := txt(string(q.Level), withColor(withBold(body), colOK))
+		level := layout.TextCell(string(q.Level), withColor(withBold(body), layout.ColOK))
 		switch q.Level {
 		case resolve.Gap:
-			level = txt("GAP", withColor(withBold(body), colAlert))
+			level = layout.TextCell("GAP", withColor(withBold(body), layout.ColAlert))
 		case resolve.PartlyCovered, resolve.NotApplicable:
-			level = txt(string(q.Level), withColor(withBold(body), colMuted))
+			level = layout.TextCell(string(q.Level), withColor(withBold(body), layout.ColMuted))
 		}
 		var to []string
 		if q.Row != nil {
@@ -47,15 +48,15 @@ func (r *renderer) coverage(it *Item) {
 		if len(to) == 0 {
 			to = []string{"nothing"}
 		}
-		t.rows = append(t.rows, []cell{
-			txt(q.Entity.ID, withBold(body)), txt(q.Entity.Title, body), level, txt(strings.Join(to, "; "), body),
-			{spans: r.idLinks(entityIDs(q.Documents), body)}, {spans: r.idLinks(entityIDs(q.Evidence), body)},
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(q.Entity.ID, withBold(body)), layout.TextCell(q.Entity.Title, body), level, layout.TextCell(strings.Join(to, "; "), body),
+			{Spans: r.idLinks(entityIDs(q.Documents), body)}, {Spans: r.idLinks(entityIDs(q.Evidence), body)},
 		})
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
-		r.y += gapPara
-		r.para(plain(a, withColor(r.base(), colMuted)), "L")
+		r.Y += layout.GapPara
+		r.Para(layout.Plain(a, withColor(r.Base(), layout.ColMuted)), "L")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -29,9 +30,9 @@ func (r *renderer) diagram(d *docCtx, n *ast.FencedCodeBlock) {
 	if d.it.Entity != nil {
 		url = r.intranetURL(d.it.Entity, diagram.Anchor(g.N))
 	}
-	r.gap(0.8)
+	r.Gap(0.8)
 	if img, why, _ := diagram.Lookup(r.g.Site.Files, d.doc, g); why == "" {
-		if info := r.loadImage(img.Path); info != nil {
+		if info := r.LoadImage(img.Path, r.g.Site.Files); info != nil {
 			r.diagramImage(info, img.Data, g.Title(), url)
 			return
 		}
@@ -56,65 +57,65 @@ func (r *renderer) diagramOf(doc *model.Document, n *ast.FencedCodeBlock) (diagr
 // diagramImage draws a diagram's PNG at its resolution (96 dpi unless the PNG says, as
 // the images of ismsgen diagrams do), shrunk to the text width and the page, with the
 // title as caption.
-func (r *renderer) diagramImage(info *imageInfo, data []byte, title, url string) {
+func (r *renderer) diagramImage(info *layout.Image, data []byte, title, url string) {
 	dpi := pngDPI(data)
 	if dpi <= 0 {
-		dpi = imageDPI
+		dpi = layout.ImageDPI
 	}
-	w, h := info.w*25.4/dpi, info.h*25.4/dpi
+	w, h := info.W*25.4/dpi, info.H*25.4/dpi
 	captionH := 0.0
 	if title != "" {
-		captionH = lineHeight(sizeSmall) + 1
+		captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
-	scale := min(1, r.width()/w, (r.bottom()-marginTop-captionH-1)/h)
+	scale := min(1, r.Width()/w, (r.Bottom()-layout.MarginTop-captionH-1)/h)
 	w, h = w*scale, h*scale
-	r.ensure(h + captionH)
-	r.decorate(h)
-	r.pdf.ImageOptions(info.name, r.left(), r.y, w, h, false, fpdf.ImageOptions{ImageType: info.typ}, 0, "")
+	r.Ensure(h + captionH)
+	r.Decorate(h)
+	r.PDF.ImageOptions(info.Name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.Type}, 0, "")
 	if url != "" {
-		r.pdf.LinkString(r.left(), r.y, w, h, url)
+		r.PDF.LinkString(r.Left(), r.Y, w, h, url)
 	}
-	r.y += h + 1
+	r.Y += h + 1
 	if title != "" {
-		note := r.base()
-		note.italic, note.color, note.size = true, colMuted, sizeSmall
-		r.para(plain(title, note), "L")
+		note := r.Base()
+		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
+		r.Para(layout.Plain(title, note), "L")
 	}
-	r.y += gapPara
+	r.Y += layout.GapPara
 }
 
 // diagramPlaceholder draws a framed box that names a diagram without an image and says
 // where it is drawn.
 func (r *renderer) diagramPlaceholder(label, url string) {
-	head := r.base()
-	head.bold = true
-	body := r.base()
-	body.size = sizeSmall + 1
+	head := r.Base()
+	head.Bold = true
+	body := r.Base()
+	body.Size = layout.SizeSmall + 1
 	link := body
-	link.color = colLink
-	spans := []span{{text: "Diagram: " + label, st: head}, {br: true, st: head}}
+	link.Color = layout.ColLink
+	spans := []layout.Span{{Text: "Diagram: " + label, Style: head}, {Break: true, Style: head}}
 	if url != "" {
-		spans = append(spans, span{text: "Shown on the intranet: ", st: body}, span{text: url, st: link, url: url})
+		spans = append(spans, layout.Span{Text: "Shown on the intranet: ", Style: body}, layout.Span{Text: url, Style: link, URL: url})
 	} else {
-		spans = append(spans, span{text: "Shown on the intranet page of this document.", st: body})
+		spans = append(spans, layout.Span{Text: "Shown on the intranet page of this document.", Style: body})
 	}
-	r.indent += diagramPad
-	lines := r.layout(spans, r.width()-diagramPad)
-	h := linesHeight(lines) + 2*diagramPad
-	r.indent -= diagramPad
-	r.ensure(h)
-	r.decorate(h)
-	x, y, w := r.left(), r.y, r.width()
-	r.fillRect(x, y, w, h, colCodeBg)
-	r.box(x, y, w, h, colRule, 0.3)
-	r.y += diagramPad
-	r.indent += diagramPad
+	r.Indent += diagramPad
+	lines := r.Lines(spans, r.Width()-diagramPad)
+	h := layout.LinesHeight(lines) + 2*diagramPad
+	r.Indent -= diagramPad
+	r.Ensure(h)
+	r.Decorate(h)
+	x, y, w := r.Left(), r.Y, r.Width()
+	r.FillRect(x, y, w, h, layout.ColCodeBg)
+	r.Box(x, y, w, h, layout.ColRule, 0.3)
+	r.Y += diagramPad
+	r.Indent += diagramPad
 	for _, ln := range lines {
-		r.drawLine(ln, r.left(), r.y)
-		r.y += ln.h
+		r.DrawLine(ln, r.Left(), r.Y)
+		r.Y += ln.H
 	}
-	r.indent -= diagramPad
-	r.y = y + h + gapPara
+	r.Indent -= diagramPad
+	r.Y = y + h + layout.GapPara
 }
 
 // diagramSources adds the images of a document's diagrams to a pack's sources.

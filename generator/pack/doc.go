@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -11,12 +12,12 @@ import (
 func (r *renderer) item(it *Item, te *tocEntry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
-	r.landscape = landscape(it.Kind)
-	r.indent, r.bars, r.markers, r.textColor = 0, nil, nil, colText
-	r.newPage()
+	r.Landscape = landscape(it.Kind)
+	r.Indent, r.Bars, r.Markers, r.TextColor = 0, nil, nil, layout.ColText
+	r.NewPage()
 	r.reach(te, 0)
 	if it.Entity != nil {
-		r.anchors.mark(anchorKey{e: it.Entity}, r.y)
+		r.anchors.Mark(anchorKey{e: it.Entity}, r.Y)
 	}
 	r.docTitle(it.ID(), it.Title())
 	if !it.generated() {
@@ -25,8 +26,8 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	}
 	switch it.Kind {
 	case ItemDocument:
-		r.hline(r.left(), r.left()+r.width(), r.y, colRule, 0.3)
-		r.y += 3
+		r.HLine(r.Left(), r.Left()+r.Width(), r.Y, layout.ColRule, 0.3)
+		r.Y += 3
 		r.body(it)
 	case ItemClauses:
 		r.clauses()
@@ -64,45 +65,45 @@ func landscape(k ItemKind) bool { return k != ItemDocument && k != ItemClauses }
 // docTitle draws a document's ID and title.
 func (r *renderer) docTitle(id, title string) {
 	if id != "" {
-		r.para(plain(id, style{bold: true, size: 10, color: colMuted}), "L")
+		r.Para(layout.Plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
 	}
-	r.para(plain(title, style{bold: true, size: 18, color: colText}), "L")
-	r.y += 3
+	r.Para(layout.Plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
+	r.Y += 3
 }
 
 // section draws the heading of a section of a generated artefact, as an outline entry
 // when the TOC lists it.
 func (r *renderer) section(it *Item, name, title string) {
-	st := style{bold: true, size: 12.5, color: colText}
-	lines := r.layout(plain(title, st), r.width())
-	r.gap(gapHeading)
+	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
+	lines := r.Lines(layout.Plain(title, st), r.Width())
+	r.Gap(layout.GapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
-	r.ensure(linesHeight(lines) + 35)
+	r.Ensure(layout.LinesHeight(lines) + 35)
 	if te := r.headTOC[sectionKey{it, name}]; te != nil {
 		r.reach(te, 1)
 	}
-	r.emit(lines, "L")
-	r.y += 1.5
+	r.Emit(lines, "L")
+	r.Y += 1.5
 }
 
 // controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
 func (r *renderer) controlTable(c resolve.DocInfo) {
-	label := style{bold: true, size: sizeTable, color: colMuted}
-	val := style{size: sizeTable, color: colText}
-	status := cell{spans: plain(string(c.Status), withColor(val, statusColor(c.Status)))}
-	next := cell{spans: plain(c.NextReview.String(), val)}
+	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
+	status := layout.Cell{Spans: layout.Plain(string(c.Status), withColor(val, statusColor(c.Status)))}
+	next := layout.Cell{Spans: layout.Plain(c.NextReview.String(), val)}
 	if r.g.ReviewOverdue(c.NextReview) {
-		next.spans = append(next.spans, span{text: " (review overdue)", st: withColor(val, colAlert)})
+		next.Spans = append(next.Spans, layout.Span{Text: " (review overdue)", Style: withColor(val, layout.ColAlert)})
 	}
 	class := string(c.Classification)
 	if c.DefaultClass {
 		class += " (site default)"
 	}
-	l := func(s string) cell { return cell{spans: plain(s, label), fill: &colLabel} }
-	v := func(s string) cell { return txt(s, val) }
-	t := &table{size: sizeTable, weights: []float64{1.2, 2, 1.2, 2}}
-	t.rows = [][]cell{
+	l := func(s string) layout.Cell { return layout.Cell{Spans: layout.Plain(s, label), Fill: &layout.ColLabel} }
+	v := func(s string) layout.Cell { return layout.TextCell(s, val) }
+	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{1.2, 2, 1.2, 2}}
+	t.Rows = [][]layout.Cell{
 		{l("Document ID"), v(c.ID), l("Version"), v(c.Version)},
 		{l("Status"), status, l("Classification"), v(class)},
 		{l("Owner"), v(c.Owner), l("Author"), v(c.Author)},
@@ -111,22 +112,22 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 		{l("Type"), v(string(c.Type)), l("Source"), v(c.Path)},
 	}
 	if c.Distribution != "" {
-		t.rows = append(t.rows, []cell{l("Distribution"), v(c.Distribution), l(""), v("")})
+		t.Rows = append(t.Rows, []layout.Cell{l("Distribution"), v(c.Distribution), l(""), v("")})
 	}
-	r.drawTable(t)
-	r.y -= gapPara - 1
+	r.DrawTable(t)
+	r.Y -= layout.GapPara - 1
 	if len(c.Controls) > 0 {
-		spans := append(plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
-		r.para(spans, "L")
+		spans := append(layout.Plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
+		r.Para(spans, "L")
 	}
 	if len(c.Clauses) > 0 {
 		var clauses []string
 		for _, cl := range c.Clauses {
 			clauses = append(clauses, cl.Number)
 		}
-		r.para(append(plain("Documented information for clauses: ", label), plain(strings.Join(clauses, ", "), val)...), "L")
+		r.Para(append(layout.Plain("Documented information for clauses: ", label), layout.Plain(strings.Join(clauses, ", "), val)...), "L")
 	}
-	r.y += gapPara
+	r.Y += layout.GapPara
 }
 
 // history draws the revision history.
@@ -134,29 +135,29 @@ func (r *renderer) history(c resolve.DocInfo) {
 	if len(c.History) == 0 {
 		return
 	}
-	head := style{bold: true, size: sizeTable, color: colText}
-	val := style{size: sizeTable, color: colText}
-	r.ensure(lineHeight(sizeBody) + 3*lineHeight(sizeTable))
-	r.para(plain("Revision history", style{bold: true, size: sizeBody, color: colText}), "L")
-	r.y += 1
-	t := &table{size: sizeTable, weights: []float64{0.8, 1.2, 1.8, 5}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
+	r.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
+	r.Para(layout.Plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
+	r.Y += 1
+	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, h := range c.History {
-		t.rows = append(t.rows, []cell{txt(h.Version, val), txt(h.Date.String(), val), txt(h.Author, val), txt(h.Change, val)})
+		t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(h.Version, val), layout.TextCell(h.Date.String(), val), layout.TextCell(h.Author, val), layout.TextCell(h.Change, val)})
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
-func statusColor(s model.DocStatus) rgb {
+func statusColor(s model.DocStatus) layout.RGB {
 	switch s {
 	case model.StatusApproved:
-		return colOK
+		return layout.ColOK
 	case model.StatusDraft, model.StatusReview:
-		return rgb{170, 100, 0}
+		return layout.RGB{R: 170, G: 100, B: 0}
 	case model.StatusRetired:
-		return colMuted
+		return layout.ColMuted
 	}
-	return colText
+	return layout.ColText
 }

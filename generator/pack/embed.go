@@ -1,53 +1,15 @@
 package pack
 
 import (
-	"fmt"
-	"regexp"
-	"strconv"
-
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pdf"
 )
 
-// fpdfFontRE finds the Type0 font object fpdf writes for a face's family (f0, f1, …).
-var fpdfFontRE = regexp.MustCompile(`^<</Type /Font\s*/Subtype /Type0\s*/BaseFont /utf8f(\d+)\s`)
-
-// finish rewrites the file fpdf wrote: each face's font objects become the face's own
-// subset (only the glyphs drawn, a subset name, a ToUnicode map for every character
-// drawn, one-byte codes when it drew at most 255 characters, the page text recoded to
-// them), the attachments are added as associated files, the file gets the structure of
-// PDF/A-3b (XMP metadata, sRGB output intent, version 1.7), the page content is
-// compacted (pdf.CompactContents), every stream is
-// compressed at the best level.
-func (r *renderer) finish(out []byte) ([]byte, error) {
-	f, err := pdf.Read(out)
-	if err != nil {
-		return nil, err
-	}
-	recode := map[int]func([]byte) []byte{}
-	for _, n := range f.Numbers() {
-		m := fpdfFontRE.FindSubmatch(f.Object(n))
-		if m == nil {
-			continue
-		}
-		i, _ := strconv.Atoi(string(m[1]))
-		if i >= len(r.fonts.all) {
-			return nil, fmt.Errorf("font object %d: unknown family f%d", n, i)
-		}
-		fc := r.fonts.all[i]
-		if r.fonts.digits[fc] {
-			fc.use.Encode("0123456789")
-		}
-		for k, body := range fc.use.Objects(n) {
-			f.Set(n+k, body)
-		}
-		if fn, ok := fc.use.OneByte(); ok {
-			recode[n] = fn
-		}
-	}
-	if err := f.RecodeText(recode); err != nil {
-		return nil, err
-	}
+// finish completes the file layout wrote, its fonts embedded: the attachments are
+// added as associated files, the page content is compacted (pdf.CompactContents), the
+// file gets the structure of PDF/A-3b (XMP metadata, sRGB output intent, version 1.7)
+// and every stream is compressed at the best level.
+func (r *renderer) finish(f *pdf.File) ([]byte, error) {
 	if err := addAttachments(f, r.attachments(), pdfDate(r.opt.Date)); err != nil {
 		return nil, err
 	}

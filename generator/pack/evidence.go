@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // evidence draws the evidence index: each record with its file's SHA-256, so an auditor
@@ -15,14 +16,14 @@ func (r *renderer) evidence() {
 	if attached {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
-	r.para(plain(intro, r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	hash := style{mono: true, size: 6, color: colText}
-	t := &table{size: body.size, weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
+	r.Para(layout.Plain(intro, r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	hash := layout.Style{Mono: true, Size: 6, Color: layout.ColText}
+	t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 2.8, 2.6, 1.5, 1.6, 1.6, 6.6, 1}}
 	for _, h := range []string{"Evidence", "Title", "File", "Date", "Owner", "Controls", "SHA-256", "Size"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	used := map[string]bool{}
 	for _, ev := range g.Site.Evidence.Evidence {
@@ -30,14 +31,14 @@ func (r *renderer) evidence() {
 			continue
 		}
 		e, _ := g.Lookup(ev.ID)
-		file := plain(ev.File, body)
-		sum := cell{spans: plain(ev.SHA256, hash)}
+		file := layout.Plain(ev.File, body)
+		sum := layout.Cell{Spans: layout.Plain(ev.SHA256, hash)}
 		size := ""
 		switch {
 		case ev.FileError != "":
-			sum = txt(ev.FileError, withColor(body, colAlert))
+			sum = layout.TextCell(ev.FileError, withColor(body, layout.ColAlert))
 		case ev.File == "":
-			sum = txt("no file", withColor(body, colMuted))
+			sum = layout.TextCell("no file", withColor(body, layout.ColMuted))
 		default:
 			size = model.ByteSize(ev.Size)
 			if _, ok := r.evidenceFile(ev); ok && attached {
@@ -45,20 +46,20 @@ func (r *renderer) evidence() {
 				if name := attachmentName(ev, used); name != path.Base(ev.File) {
 					note = "(attached as " + name + ")"
 				}
-				file = append(file, span{text: " " + note, st: withColor(body, colMuted)})
+				file = append(file, layout.Span{Text: " " + note, Style: withColor(body, layout.ColMuted)})
 			}
 		}
-		t.rows = append(t.rows, []cell{
-			txt(ev.ID, withBold(body)),
-			txt(ev.Title, body),
-			{spans: file},
-			txt(ev.Date.String(), body),
-			txt(ev.Owner, body),
-			{spans: r.idLinks(model.IDs(ev.Controls), body)},
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(ev.ID, withBold(body)),
+			layout.TextCell(ev.Title, body),
+			{Spans: file},
+			layout.TextCell(ev.Date.String(), body),
+			layout.TextCell(ev.Owner, body),
+			{Spans: r.idLinks(model.IDs(ev.Controls), body)},
 			sum,
-			{spans: plain(size, body), align: "R"},
+			{Spans: layout.Plain(size, body), Align: "R"},
 		})
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }

@@ -2,6 +2,8 @@ package pack
 
 import (
 	"strconv"
+
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // heatmaps draws the inherent and residual risk heat maps side by side with fpdf
@@ -12,7 +14,7 @@ func (r *renderer) heatmaps() {
 	m := &r.g.Site.Risks.Method
 	ls, is := m.Likelihood, m.Impact
 	if len(ls) == 0 || len(is) == 0 {
-		r.para(plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.base()), "L")
+		r.Para(layout.Plain("The risk method defines no likelihood and impact scales, so there is no heat map.", r.Base()), "L")
 		return
 	}
 	li := map[int]int{}
@@ -51,24 +53,24 @@ func (r *renderer) heatmaps() {
 	}
 
 	const labelW, gutter = 26.0, 12.0
-	half := (r.width() - gutter) / 2
+	half := (r.Width() - gutter) / 2
 	cw := min(18, (half-labelW)/float64(len(is)))
 	ch := max(min(11, cw*0.7), 5)
-	small := style{size: 6.5, color: colMuted}
-	titleSt := style{bold: true, size: sizeBody, color: colText}
-	axisH := 3 * lineHeight(small.size)
-	total := lineHeight(titleSt.size) + 2 + float64(len(ls))*ch + axisH + lineHeight(small.size) + 6
-	r.ensure(total)
-	y0 := r.y
+	small := layout.Style{Size: 6.5, Color: layout.ColMuted}
+	titleSt := layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}
+	axisH := 3 * layout.LineHeight(small.Size)
+	total := layout.LineHeight(titleSt.Size) + 2 + float64(len(ls))*ch + axisH + layout.LineHeight(small.Size) + 6
+	r.Ensure(total)
+	y0 := r.Y
 	bottom := y0
 	for k, g := range [][][]int{inherent, residual} {
-		x0 := r.left() + float64(k)*(half+gutter)
+		x0 := r.Left() + float64(k)*(half+gutter)
 		title := "Inherent risk (before treatment)"
 		if k == 1 {
 			title = "Residual risk (after treatment)"
 		}
-		r.text(x0, y0, half, title, titleSt, "L", 0, "")
-		gy := y0 + lineHeight(titleSt.size) + 2
+		r.Text(x0, y0, half, title, titleSt, "L", 0, "")
+		gy := y0 + layout.LineHeight(titleSt.Size) + 2
 		for row := range ls {
 			l := len(ls) - 1 - row
 			y := gy + float64(row)*ch
@@ -76,12 +78,12 @@ func (r *renderer) heatmaps() {
 			for c := range is {
 				x := x0 + labelW + float64(c)*cw
 				level := m.Level(ls[l].Value, is[c].Value)
-				r.fillRect(x, y, cw, ch, bandColor(m, level))
-				r.box(x, y, cw, ch, colWhite, 0.5)
-				r.text(x+0.6, y+0.3, cw-1.2, strconv.Itoa(level), style{size: 5.5, color: colMuted}, "R", 0, "")
+				r.FillRect(x, y, cw, ch, bandColor(m, level))
+				r.Box(x, y, cw, ch, layout.ColWhite, 0.5)
+				r.Text(x+0.6, y+0.3, cw-1.2, strconv.Itoa(level), layout.Style{Size: 5.5, Color: layout.ColMuted}, "R", 0, "")
 				if n := g[l][c]; n > 0 {
-					st := style{bold: true, size: 11, color: colText}
-					r.text(x, y+(ch-lineHeight(st.size))/2, cw, strconv.Itoa(n), st, "C", 0, "")
+					st := layout.Style{Bold: true, Size: 11, Color: layout.ColText}
+					r.Text(x, y+(ch-layout.LineHeight(st.Size))/2, cw, strconv.Itoa(n), st, "C", 0, "")
 				}
 			}
 		}
@@ -96,10 +98,10 @@ func (r *renderer) heatmaps() {
 				}
 				x := x0 + labelW + float64(c)*cw
 				if c+1 < len(is) && !m.Acceptable(m.Level(ls[l].Value, is[c+1].Value)) {
-					r.vline(x+cw, y, y+ch, colText, appetiteWidth)
+					r.VLine(x+cw, y, y+ch, layout.ColText, appetiteWidth)
 				}
 				if l+1 < len(ls) && !m.Acceptable(m.Level(ls[l+1].Value, is[c].Value)) {
-					r.hline(x, x+cw, y, colText, appetiteWidth)
+					r.HLine(x, x+cw, y, layout.ColText, appetiteWidth)
 				}
 			}
 		}
@@ -110,34 +112,34 @@ func (r *renderer) heatmaps() {
 			axis = max(axis, r.textBox(x, ay, cw, is[c].Name+" ("+strconv.Itoa(is[c].Value)+")", small, "C", false))
 		}
 		ay += axis + 0.5
-		r.text(x0+labelW, ay, cw*float64(len(is)), "Impact →", withBold(small), "C", 0, "")
-		r.text(x0, gy-lineHeight(small.size)-0.3, labelW-2, "Likelihood ↑", withBold(small), "R", 0, "")
-		bottom = max(bottom, ay+lineHeight(small.size))
+		r.Text(x0+labelW, ay, cw*float64(len(is)), "Impact →", withBold(small), "C", 0, "")
+		r.Text(x0, gy-layout.LineHeight(small.Size)-0.3, labelW-2, "Likelihood ↑", withBold(small), "R", 0, "")
+		bottom = max(bottom, ay+layout.LineHeight(small.Size))
 	}
-	r.y = bottom + 2
+	r.Y = bottom + 2
 	r.legend()
-	r.y += gapPara
+	r.Y += layout.GapPara
 }
 
 // legend draws a swatch per band.
 func (r *renderer) legend() {
 	m := &r.g.Site.Risks.Method
-	st := style{size: sizeSmall, color: colText}
-	x := r.left()
-	h := lineHeight(st.size)
+	st := layout.Style{Size: layout.SizeSmall, Color: layout.ColText}
+	x := r.Left()
+	h := layout.LineHeight(st.Size)
 	lo := 1
 	for _, b := range m.Bands {
 		label := b.Name + " (" + strconv.Itoa(lo) + "–" + strconv.Itoa(b.Max) + ")"
-		w := r.measure(r.clean(label, false), st)
-		r.fillRect(x, r.y+0.6, 4, h-1.2, bandColor(m, b.Max))
-		r.text(x+5, r.y, w+1, label, st, "L", 0, "")
+		w := r.Measure(r.Clean(label, false), st)
+		r.FillRect(x, r.Y+0.6, 4, h-1.2, bandColor(m, b.Max))
+		r.Text(x+5, r.Y, w+1, label, st, "L", 0, "")
 		x += w + 10
 		lo = b.Max + 1
 	}
 	label := "Acceptance threshold: levels up to " + strconv.Itoa(m.Acceptance) + " acceptable"
-	r.hline(x, x+6, r.y+h/2, colText, appetiteWidth)
-	r.text(x+7, r.y, r.measure(r.clean(label, false), st)+1, label, st, "L", 0, "")
-	r.y += h
+	r.HLine(x, x+6, r.Y+h/2, layout.ColText, appetiteWidth)
+	r.Text(x+7, r.Y, r.Measure(r.Clean(label, false), st)+1, label, st, "L", 0, "")
+	r.Y += h
 }
 
 // appetiteWidth is the width of the acceptance threshold's line (mm).
@@ -145,9 +147,9 @@ const appetiteWidth = 0.8
 
 // textBox draws text wrapped in a box of width w at (x, y) and returns its height; with
 // middle, y is the vertical centre instead of the top.
-func (r *renderer) textBox(x, y, w float64, text string, st style, align string, middle bool) float64 {
-	lines := r.layout(plain(text, st), w)
-	h := linesHeight(lines)
+func (r *renderer) textBox(x, y, w float64, text string, st layout.Style, align string, middle bool) float64 {
+	lines := r.Lines(layout.Plain(text, st), w)
+	h := layout.LinesHeight(lines)
 	if middle {
 		y -= h / 2
 	}
@@ -155,12 +157,12 @@ func (r *renderer) textBox(x, y, w float64, text string, st style, align string,
 		lx := x
 		switch align {
 		case "C":
-			lx += (w - ln.w) / 2
+			lx += (w - ln.W) / 2
 		case "R":
-			lx += w - ln.w
+			lx += w - ln.W
 		}
-		r.drawLine(ln, lx, y)
-		y += ln.h
+		r.DrawLine(ln, lx, y)
+		y += ln.H
 	}
 	return h
 }

@@ -1,154 +1,24 @@
 package pack
 
 import (
-	"bytes"
-	"image"
-	"image/draw"
-	_ "image/gif" // decoders for image.DecodeConfig
-	_ "image/jpeg"
-	"image/png"
-
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
-// imageDPI is the resolution images are assumed to have when they fit the page.
-const imageDPI = 96.0
-
-// imageInfo is an image registered with the PDF.
-type imageInfo struct {
-	name string
-	typ  string
-	w, h float64 // pixels
-}
-
-// figure is an image laid out to fit the text width and the page height.
-type figure struct {
-	info     *imageInfo
-	alt      string
-	w, h     float64
-	captionH float64
-}
-
 // layFigure sizes an image: at 96 dpi, scaled down to the text width and the page
-// height (less the caption). info is nil when the image cannot be shown.
-func (r *renderer) layFigure(d *docCtx, n *ast.Image) figure {
+// height (less the caption). Its Image is nil when the image cannot be shown.
+func (r *renderer) layFigure(d *docCtx, n *ast.Image) layout.Figure {
 	return r.figureOf(d, string(n.Destination), plainText(n, d.src), 0, 0)
 }
 
 // figureOf sizes the image at dest; wantW and wantH (millimetres, 0 for none) are the
 // size its author asked for, as an HTML <img width height> does.
-func (r *renderer) figureOf(d *docCtx, dest, alt string, wantW, wantH float64) figure {
-	f := figure{alt: alt, info: r.loadImage(imagePath(r.g.Site, d.doc, dest))}
-	if f.info == nil {
-		return f
-	}
-	w, h := f.info.w*25.4/imageDPI, f.info.h*25.4/imageDPI
-	switch {
-	case wantW > 0 && wantH > 0:
-		w, h = wantW, wantH
-	case wantW > 0:
-		w, h = wantW, h*wantW/w
-	case wantH > 0:
-		w, h = w*wantH/h, wantH
-	}
-	if f.alt != "" {
-		f.captionH = lineHeight(sizeSmall) + 1
-	}
-	maxH := r.bottom() - marginTop - f.captionH - 1
-	scale := min(1, r.width()/w, maxH/h)
-	f.w, f.h = w*scale, h*scale
-	return f
+func (r *renderer) figureOf(d *docCtx, dest, alt string, wantW, wantH float64) layout.Figure {
+	return r.SizeFigure(r.LoadImage(imagePath(r.g.Site, d.doc, dest), r.g.Site.Files), alt, wantW, wantH)
 }
 
 // image draws a figure and its alt text as a caption. An image that cannot be shown
 // (external, SVG, broken) is named in the text instead.
 func (r *renderer) image(d *docCtx, n *ast.Image) {
-	r.drawFigure(r.layFigure(d, n), string(n.Destination))
-}
-
-// drawFigure draws a laid-out figure at the current alignment.
-func (r *renderer) drawFigure(f figure, dest string) {
-	note := r.base()
-	note.italic, note.color, note.size = true, colMuted, sizeSmall
-	if f.info == nil {
-		label := f.alt
-		if label == "" {
-			label = "image"
-		}
-		r.para(plain("["+label+": "+dest+" is not shown in the PDF]", note), r.alignment())
-		return
-	}
-	r.ensure(f.h + f.captionH)
-	r.decorate(f.h)
-	x := r.left()
-	switch r.alignment() {
-	case "C":
-		x += (r.width() - f.w) / 2
-	case "R":
-		x += r.width() - f.w
-	}
-	r.pdf.ImageOptions(f.info.name, x, r.y, f.w, f.h, false, fpdf.ImageOptions{ImageType: f.info.typ}, 0, "")
-	r.y += f.h + 1
-	if f.alt != "" {
-		r.para(plain(f.alt, note), r.alignment())
-	}
-}
-
-// loadImage registers the image at a site path once, or returns nil when it cannot be
-// shown. fpdf stops the whole document on an image it cannot parse, so images are
-// checked first and PNGs fpdf does not read (interlaced, 16 bits) are re-encoded.
-func (r *renderer) loadImage(p string) *imageInfo {
-	if info, ok := r.images[p]; ok {
-		return info
-	}
-	r.images[p] = nil
-	data, ok := r.g.Site.Files[p]
-	if p == "" || !ok {
-		return nil
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		return nil
-	}
-	typ := ""
-	switch format {
-	case "png":
-		typ = "PNG"
-		if len(data) > 28 && (data[24] > 8 || data[28] != 0) {
-			if data, err = reencodePNG(data); err != nil {
-				return nil
-			}
-		}
-		data = smallerPNG(data)
-	case "jpeg":
-		typ = "JPG"
-	case "gif":
-		typ = "GIF"
-	default:
-		return nil
-	}
-	r.pdf.RegisterImageOptionsReader(p, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
-	if r.pdf.Err() {
-		r.pdf.ClearError()
-		return nil
-	}
-	info := &imageInfo{name: p, typ: typ, w: float64(cfg.Width), h: float64(cfg.Height)}
-	r.images[p] = info
-	return info
-}
-
-// reencodePNG rewrites a PNG as 8-bit, non-interlaced RGBA.
-func reencodePNG(data []byte) ([]byte, error) {
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	rgba := image.NewNRGBA(img.Bounds())
-	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
-	var b bytes.Buffer
-	if err := png.Encode(&b, rgba); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	r.DrawFigure(r.layFigure(d, n), string(n.Destination))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -20,8 +21,8 @@ type docCtx struct {
 }
 
 // inlines converts the inline children of a block into spans in the base style.
-func (r *renderer) inlines(d *docCtx, parent ast.Node, base style) []span {
-	var out []span
+func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []layout.Span {
+	var out []layout.Span
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		r.inline(d, c, base, 0, "", &out)
 	}
@@ -30,11 +31,11 @@ func (r *renderer) inlines(d *docCtx, parent ast.Node, base style) []span {
 
 // inline appends the spans of one inline node. link and url are those of an enclosing
 // link.
-func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string, out *[]span) {
-	add := func(text string, st style) {
-		*out = append(*out, span{text: text, st: st, link: link, url: url})
+func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url string, out *[]layout.Span) {
+	add := func(text string, st layout.Style) {
+		*out = append(*out, layout.Span{Text: text, Style: st, Link: link, URL: url})
 	}
-	children := func(st style, link int, url string) {
+	children := func(st layout.Style, link int, url string) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.inline(d, c, st, link, url, out)
 		}
@@ -48,7 +49,7 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		add(string(v), st)
 		switch {
 		case n.HardLineBreak():
-			*out = append(*out, span{br: true, st: st})
+			*out = append(*out, layout.Span{Break: true, Style: st})
 		case n.SoftLineBreak():
 			add(" ", st)
 		}
@@ -56,23 +57,23 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 		add(string(n.Value), st)
 	case *ast.CodeSpan:
 		cs := st
-		cs.mono, cs.bold, cs.italic = true, false, false
-		cs.size = st.size * 0.92
+		cs.Mono, cs.Bold, cs.Italic = true, false, false
+		cs.Size = st.Size * 0.92
 		if link == 0 && url == "" {
-			cs.color = rgb{150, 30, 60}
+			cs.Color = layout.RGB{R: 150, G: 30, B: 60}
 		}
 		add(codeText(n, d.src), cs)
 	case *ast.Emphasis:
 		es := st
 		if n.Level >= 2 {
-			es.bold = true
+			es.Bold = true
 		} else {
-			es.italic = true
+			es.Italic = true
 		}
 		children(es, link, url)
 	case *east.Strikethrough:
 		ss := st
-		ss.strike = true
+		ss.Strike = true
 		children(ss, link, url)
 	case *ast.Link:
 		r.linkSpans(d, n, string(n.Destination), st, out)
@@ -86,8 +87,8 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 			dest = "mailto:" + dest
 		}
 		ls := st
-		ls.color = colLink
-		*out = append(*out, span{text: string(n.Label(d.src)), st: ls, url: dest})
+		ls.Color = layout.ColLink
+		*out = append(*out, layout.Span{Text: string(n.Label(d.src)), Style: ls, URL: dest})
 	case *ast.Image:
 		if r.inLink > 0 {
 			// An image inside a link (a badge) is the link's text.
@@ -95,8 +96,8 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 			return
 		}
 		is := st
-		is.italic = true
-		is.color = colMuted
+		is.Italic = true
+		is.Color = layout.ColMuted
 		add("[image: "+plainText(n, d.src)+"]", is)
 	case *markdown.HTMLElement:
 		r.htmlInline(d, n, st, link, url, out)
@@ -107,16 +108,16 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 	case *markdown.Ref:
 		if r.inLink > 0 {
 			// Inside a link: its text, in the link.
-			*out = append(*out, span{text: plainText(n, d.src), st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: plainText(n, d.src), Style: st, Link: link, URL: url})
 			return
 		}
 		r.refSpans(n, st, out)
 	case *east.FootnoteLink:
 		fs := st
-		fs.size = st.size * 0.75
-		fs.color = colLink
-		l := r.anchors.get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
-		*out = append(*out, span{text: fmt.Sprintf("[%d]", n.Index), st: fs, link: l})
+		fs.Size = st.Size * 0.75
+		fs.Color = layout.ColLink
+		l := r.anchors.Get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
+		*out = append(*out, layout.Span{Text: fmt.Sprintf("[%d]", n.Index), Style: fs, Link: l})
 	case *east.TaskCheckBox, *east.FootnoteBacklink:
 		// The list marker shows the check box; footnotes are listed at the end.
 	default:
@@ -126,10 +127,10 @@ func (r *renderer) inline(d *docCtx, n ast.Node, st style, link int, url string,
 
 // linkSpans renders a Markdown link or a raw HTML <a> to dest: internal when its target
 // is in the pack, else the text followed by where it leads.
-func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *[]span) {
+func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style, out *[]layout.Span) {
 	ls := st
-	ls.color = colLink
-	inner := func(st style, link int, url string) {
+	ls.Color = layout.ColLink
+	inner := func(st layout.Style, link int, url string) {
 		r.inLink++ // what is inside a link is its text: no link inside a link
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			r.inline(d, c, st, link, url, out)
@@ -137,12 +138,12 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 		r.inLink--
 	}
 	note := st
-	note.color = colMuted
-	note.bold, note.italic, note.strike = false, false, false
+	note.Color = layout.ColMuted
+	note.Bold, note.Italic, note.Strike = false, false, false
 	t, ok := r.g.Target(n)
 	if t.Broken != "" {
 		inner(st, 0, "")
-		*out = append(*out, span{text: " [broken link]", st: note})
+		*out = append(*out, layout.Span{Text: " [broken link]", Style: note})
 		return
 	}
 	if ok && t.File != "" {
@@ -152,14 +153,14 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 		if t.Fragment != "" {
 			u += "#" + t.Fragment
 		}
-		*out = append(*out, span{text: " (", st: note}, span{text: u, st: withColor(note, colLink), url: u}, span{text: ")", st: note})
+		*out = append(*out, layout.Span{Text: " (", Style: note}, layout.Span{Text: u, Style: withColor(note, layout.ColLink), URL: u}, layout.Span{Text: ")", Style: note})
 		return
 	}
 	if ok && t.Entity != nil {
 		if r.plan.leftOut(r.g, t.Entity) {
 			// Classified above the pack's limit: the author's text and the ID alone.
 			inner(st, 0, "")
-			*out = append(*out, span{text: " (" + idOrPage(t.Entity) + ")", st: note})
+			*out = append(*out, layout.Span{Text: " (" + idOrPage(t.Entity) + ")", Style: note})
 			return
 		}
 		if l := r.entityLink(t.Entity, t.Fragment); l != 0 {
@@ -172,25 +173,25 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st style, out *
 	}
 	switch {
 	case strings.HasPrefix(dest, "#") && len(dest) > 1 && d.it.Entity != nil:
-		inner(ls, r.anchors.get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
+		inner(ls, r.anchors.Get(anchorKey{e: d.it.Entity, frag: dest[1:]}), "")
 	case isExternal(dest):
 		inner(ls, 0, dest)
 		if label := plainText(n, d.src); label != dest && "mailto:"+label != dest {
-			*out = append(*out, span{text: " <" + dest + ">", st: withColor(note, colLink), url: dest})
+			*out = append(*out, layout.Span{Text: " <" + dest + ">", Style: withColor(note, layout.ColLink), URL: dest})
 		}
 	default:
 		inner(st, 0, "")
 		if dest != "" {
-			*out = append(*out, span{text: " (" + dest + ")", st: note})
+			*out = append(*out, layout.Span{Text: " (" + dest + ")", Style: note})
 		}
 	}
 }
 
 // refSpans renders a [[ID]] cross-reference.
-func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
+func (r *renderer) refSpans(n *markdown.Ref, st layout.Style, out *[]layout.Span) {
 	t, ok := r.g.Target(n)
 	if !ok || t.Entity == nil {
-		*out = append(*out, span{text: n.ID, st: st})
+		*out = append(*out, layout.Span{Text: n.ID, Style: st})
 		return
 	}
 	e := t.Entity
@@ -200,7 +201,7 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 		if n.Label != "" {
 			text = n.Label + " (" + n.ID + ")"
 		}
-		*out = append(*out, span{text: text, st: st})
+		*out = append(*out, layout.Span{Text: text, Style: st})
 		return
 	}
 	text := n.Label
@@ -208,12 +209,12 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 		text = entityLabel(e)
 	}
 	if l := r.entityLink(e, ""); l != 0 {
-		*out = append(*out, span{text: text, st: withColor(st, colLink), link: l})
+		*out = append(*out, layout.Span{Text: text, Style: withColor(st, layout.ColLink), Link: l})
 		return
 	}
 	note := st
-	note.color = colMuted
-	*out = append(*out, span{text: text, st: st})
+	note.Color = layout.ColMuted
+	*out = append(*out, layout.Span{Text: text, Style: st})
 	lead := " ("
 	if n.Label != "" {
 		lead = " (" + entityLabel(e) + ", "
@@ -223,15 +224,15 @@ func (r *renderer) refSpans(n *markdown.Ref, st style, out *[]span) {
 
 // whereNote says where a target outside the pack is: its intranet URL, or that it is
 // an unpublished draft (which has no page).
-func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note style) []span {
+func (r *renderer) whereNote(e *resolve.Entity, frag, lead string, note layout.Style) []layout.Span {
 	if !e.Published {
-		return []span{{text: lead + "draft, not published)", st: note}}
+		return []layout.Span{{Text: lead + "draft, not published)", Style: note}}
 	}
 	u := r.intranetURL(e, frag)
-	return []span{
-		{text: lead, st: note},
-		{text: u, st: withColor(note, colLink), url: u},
-		{text: ")", st: note},
+	return []layout.Span{
+		{Text: lead, Style: note},
+		{Text: u, Style: withColor(note, layout.ColLink), URL: u},
+		{Text: ")", Style: note},
 	}
 }
 
@@ -254,8 +255,8 @@ func entityLabel(e *resolve.Entity) string {
 	return e.ID + " " + e.Title
 }
 
-func withColor(st style, c rgb) style {
-	st.color = c
+func withColor(st layout.Style, c layout.RGB) layout.Style {
+	st.Color = c
 	return st
 }
 

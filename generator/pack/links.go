@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
@@ -16,65 +16,6 @@ type anchorKey struct {
 	frag string
 }
 
-type dest struct {
-	page int
-	y    float64
-}
-
-// anchors hands out fpdf link IDs for destinations before or after they are drawn: a
-// reference may come before its target (forward links) or after it.
-type anchors struct {
-	pdf   *fpdf.Fpdf
-	links map[anchorKey]int
-	dests map[anchorKey]dest
-	order []anchorKey
-}
-
-func newAnchors(pdf *fpdf.Fpdf) *anchors {
-	return &anchors{pdf: pdf, links: map[anchorKey]int{}, dests: map[anchorKey]dest{}}
-}
-
-// get returns the link ID of a destination.
-func (a *anchors) get(k anchorKey) int {
-	if id, ok := a.links[k]; ok {
-		return id
-	}
-	id := a.pdf.AddLink()
-	a.links[k] = id
-	a.order = append(a.order, k)
-	if d, ok := a.dests[k]; ok {
-		a.pdf.SetLink(id, d.y, d.page)
-	}
-	return id
-}
-
-// mark records that a destination is at y on the current page. The first mark wins.
-func (a *anchors) mark(k anchorKey, y float64) {
-	if _, ok := a.dests[k]; ok {
-		return
-	}
-	d := dest{page: a.pdf.PageNo(), y: y}
-	a.dests[k] = d
-	if id, ok := a.links[k]; ok {
-		a.pdf.SetLink(id, d.y, d.page)
-	}
-}
-
-// finish points links whose fragment was never drawn at their entity, so no link is
-// left without a destination.
-func (a *anchors) finish() {
-	for _, k := range a.order {
-		if _, ok := a.dests[k]; ok {
-			continue
-		}
-		d, ok := a.dests[anchorKey{e: k.e}]
-		if !ok {
-			d = dest{page: 1, y: 0}
-		}
-		a.pdf.SetLink(a.links[k], d.y, d.page)
-	}
-}
-
 // entityLink returns the internal link to an entity (and heading fragment) when the
 // pack prints it, else 0.
 func (r *renderer) entityLink(e *resolve.Entity, frag string) int {
@@ -82,10 +23,10 @@ func (r *renderer) entityLink(e *resolve.Entity, frag string) int {
 		return 0
 	}
 	if r.inPack[e] != nil {
-		return r.anchors.get(anchorKey{e: e, frag: frag})
+		return r.anchors.Get(anchorKey{e: e, frag: frag})
 	}
 	if r.rowsIn[e.Kind] {
-		return r.anchors.get(anchorKey{e: e})
+		return r.anchors.Get(anchorKey{e: e})
 	}
 	return 0
 }
@@ -110,17 +51,17 @@ func isExternal(dest string) bool {
 }
 
 // idLinks returns spans for a list of entity IDs: each linked when the pack prints it.
-func (r *renderer) idLinks(ids []string, st style) []span {
-	var out []span
+func (r *renderer) idLinks(ids []string, st layout.Style) []layout.Span {
+	var out []layout.Span
 	for i, id := range ids {
 		if i > 0 {
-			out = append(out, span{text: ", ", st: st})
+			out = append(out, layout.Span{Text: ", ", Style: st})
 		}
-		s := span{text: id, st: st}
+		s := layout.Span{Text: id, Style: st}
 		if e, ok := r.g.Lookup(id); ok {
 			if l := r.entityLink(e, ""); l != 0 {
-				s.link = l
-				s.st.color = colLink
+				s.Link = l
+				s.Style.Color = layout.ColLink
 			}
 		}
 		out = append(out, s)
@@ -136,3 +77,15 @@ func entityIDs(es []*resolve.Entity) []string {
 	}
 	return out
 }
+
+// rowMark returns the mark of a table row that is entity e's destination (nil for none).
+func (r *renderer) rowMark(e *resolve.Entity) func(y float64) {
+	if e == nil {
+		return nil
+	}
+	return func(y float64) { r.anchors.Mark(anchorKey{e: e}, y) }
+}
+
+// entityAnchor is the destination a link to a fragment falls back to when the fragment
+// was never drawn: its entity.
+func entityAnchor(k anchorKey) anchorKey { return anchorKey{e: k.e} }

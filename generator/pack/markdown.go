@@ -6,29 +6,19 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-)
-
-// Vertical rhythm in millimetres.
-const (
-	gapPara    = 2.4
-	gapTight   = 0.6
-	gapHeading = 3.5
-	quoteStep  = 5.0
 )
 
 // body renders a document's Markdown by walking the AST load parsed.
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
 	d := &docCtx{it: it, doc: doc, src: doc.Body}
-	r.textColor = colText
+	r.TextColor = layout.ColText
 	r.blocks(d, doc.AST)
-	r.flushMarkers()
+	r.FlushMarkers()
 }
-
-// base is the style of body text at the current nesting.
-func (r *renderer) base() style { return style{size: sizeBody, color: r.textColor} }
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
 	for c := parent.FirstChild(); c != nil; {
@@ -46,14 +36,14 @@ func (r *renderer) blocks(d *docCtx, parent ast.Node) {
 // back-link there when the footnote does not end with a paragraph (an empty footnote
 // definition, or one ending with a list, a heading or code).
 func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
-	var spans []span
+	var spans []layout.Span
 	c := first
 	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
-		r.inline(d, c, r.base(), 0, "", &spans)
+		r.inline(d, c, r.Base(), 0, "", &spans)
 	}
 	if len(spans) > 0 {
-		r.para(spans, "L")
-		r.y += gapTight
+		r.Para(spans, "L")
+		r.Y += layout.GapTight
 	}
 	return c
 }
@@ -63,11 +53,11 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 	case *ast.Heading:
 		r.heading(d, n)
 	case *ast.Paragraph:
-		r.paragraph(d, n, gapPara)
+		r.paragraph(d, n, layout.GapPara)
 	case *ast.TextBlock:
-		gap := gapTight
+		gap := layout.GapTight
 		if n.NextSibling() != nil {
-			gap = gapPara / 2
+			gap = layout.GapPara / 2
 		}
 		r.paragraph(d, n, gap)
 	case *ast.List:
@@ -77,13 +67,13 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 			r.diagram(d, n)
 			return
 		}
-		r.code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
+		r.Code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
 	case *ast.CodeBlock:
-		r.code("", blockText(n, d.src, false))
+		r.Code("", blockText(n, d.src, false))
 	case *ast.Blockquote:
 		r.quote(d, n)
 	case *ast.ThematicBreak:
-		r.rule()
+		r.Rule()
 	case *markdown.HTMLElement:
 		r.htmlBlock(d, n)
 	case *markdown.HTMLText, *markdown.HTMLHidden, *ast.HTMLBlock:
@@ -96,53 +86,34 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 		if n.FirstChild() != nil {
 			r.blocks(d, n)
 		} else if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			r.para(plain(blockText(n, d.src, false), r.base()), "L")
+			r.Para(layout.Plain(blockText(n, d.src, false), r.Base()), "L")
 		}
 	}
-}
-
-// flushMarkers draws list markers left without a line (an empty list item).
-func (r *renderer) flushMarkers() {
-	if len(r.markers) > 0 {
-		r.emit([]line{{h: lineHeight(sizeBody)}}, "L")
-	}
-}
-
-func headingSize(level int) float64 {
-	switch level {
-	case 1:
-		return 15
-	case 2:
-		return 13
-	case 3:
-		return 11.5
-	}
-	return 10.5
 }
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
-	st := style{bold: true, size: headingSize(h.Level), color: colText}
-	lines := r.layout(r.inlines(d, h, st), r.width())
-	r.gap(gapHeading)
+	st := layout.Style{Bold: true, Size: layout.HeadingSize(h.Level), Color: layout.ColText}
+	lines := r.Lines(r.inlines(d, h, st), r.Width())
+	r.Gap(layout.GapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
-	keep := 2 * lineHeight(sizeBody)
+	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
 		if imgs := onlyImages(next, d.src); len(imgs) > 0 {
 			f := r.layFigure(d, imgs[0])
-			keep = max(keep, f.h+f.captionH)
+			keep = max(keep, f.H+f.CaptionH)
 		}
 	}
-	r.ensure(linesHeight(lines) + keep)
+	r.Ensure(layout.LinesHeight(lines) + keep)
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok && d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
 		}
 	}
 	if te := r.headTOC[h]; te != nil {
 		r.reach(te, 1)
 	}
-	r.emit(lines, "L")
-	r.y += 1.2
+	r.Emit(lines, "L")
+	r.Y += 1.2
 }
 
 func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
@@ -150,11 +121,11 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		for _, img := range imgs {
 			r.image(d, img)
 		}
-		r.y += gap
+		r.Y += gap
 		return
 	}
-	r.para(r.inlines(d, n, r.base()), r.alignment())
-	r.y += gap
+	r.Para(r.inlines(d, n, r.Base()), r.Alignment())
+	r.Y += gap
 }
 
 // onlyImages returns the images of a paragraph made of images alone (shown as figures),
@@ -182,27 +153,27 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 		num = 1
 	}
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		st := r.base()
+		st := r.Base()
 		text := "•"
 		if l.IsOrdered() {
 			text = fmt.Sprintf("%d%c", num, l.Marker)
 			num++
 		}
 		if box, ok := taskBox(item); ok {
-			st.mono = true
+			st.Mono = true
 			text = "[ ]"
 			if box.IsChecked {
 				text = "[x]"
 			}
 		}
-		w := max(r.measure(r.clean(text, st.mono), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
+		w := max(r.Measure(r.Clean(text, st.Mono), st)+2.2, 5)
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
+		r.Indent += w
 		r.blocks(d, item)
-		r.flushMarkers()
-		r.indent -= w
+		r.FlushMarkers()
+		r.Indent -= w
 	}
-	r.y += gapPara / 2
+	r.Y += layout.GapPara / 2
 }
 
 // taskBox returns the check box of a task list item.
@@ -215,53 +186,31 @@ func taskBox(item ast.Node) (*east.TaskCheckBox, bool) {
 	return box, ok
 }
 
-func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.quoted(func() { r.blocks(d, n) }) }
-
-// quoted draws what body draws as a block quote: indented, muted, with a bar.
-func (r *renderer) quoted(body func()) {
-	r.gap(1)
-	saved := r.textColor
-	r.textColor = colMuted
-	r.bars = append(r.bars, r.left()+1)
-	r.indent += quoteStep
-	body()
-	r.indent -= quoteStep
-	r.bars = r.bars[:len(r.bars)-1]
-	r.textColor = saved
-}
-
-// rule draws a thematic break.
-func (r *renderer) rule() {
-	r.ensure(5)
-	r.gap(1.5)
-	r.decorate(0)
-	r.hline(r.left(), r.left()+r.width(), r.y+1, colRule, 0.3)
-	r.y += 3.5
-}
+func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.Quoted(func() { r.blocks(d, n) }) }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
-	r.gap(3)
-	r.ensure(3 * lineHeight(sizeBody))
-	r.hline(r.left(), r.left()+40, r.y, colRule, 0.3)
-	r.y += 1.5
-	r.para(plain("Notes", style{bold: true, size: sizeSmall + 1, color: colText}), "L")
+	r.Gap(3)
+	r.Ensure(3 * layout.LineHeight(layout.SizeBody))
+	r.HLine(r.Left(), r.Left()+40, r.Y, layout.ColRule, 0.3)
+	r.Y += 1.5
+	r.Para(layout.Plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		fn, ok := c.(*east.Footnote)
 		if !ok {
 			continue
 		}
-		st := r.base()
+		st := r.Base()
 		text := fmt.Sprintf("[%d]", fn.Index)
-		w := r.measure(text, st) + 2.2
-		r.ensure(lineHeight(sizeBody))
+		w := r.Measure(text, st) + 2.2
+		r.Ensure(layout.LineHeight(layout.SizeBody))
 		if d.it.Entity != nil {
-			r.anchors.mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
 		}
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
+		r.Indent += w
 		r.blocks(d, fn)
-		r.flushMarkers()
-		r.indent -= w
+		r.FlushMarkers()
+		r.Indent -= w
 	}
 }
 

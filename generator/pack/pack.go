@@ -6,10 +6,11 @@
 //
 // PlanPack turns a model.PackConfig into a Plan; Render turns a Plan into PDF bytes.
 // Rendering walks each document's goldmark AST directly, lays text out itself (so that
-// tables, code blocks and long words never overflow the page) and draws with
-// codeberg.org/go-pdf/fpdf, in the embedded Go fonts with fallback fonts per run of
-// characters (fonts.go); package pdf then rewrites fpdf's file with the fonts' subsets,
-// the attachments and the PDF/A-3b structure (embed.go). The table of contents is laid out
+// tables, code blocks and long words never overflow the page) and draws through package
+// layout, the typesetting engine (codeberg.org/go-pdf/fpdf, the embedded Go fonts with
+// fallback fonts per run of characters); package pdf then rewrites fpdf's file with the
+// fonts' subsets (layout.Fonts.Embed), the attachments and the PDF/A-3b structure
+// (embed.go). The table of contents is laid out
 // before anything else (its entries are known from the plan and the ASTs), its pages
 // are reserved, and it is filled in with page numbers once every document is drawn.
 package pack

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -17,65 +18,57 @@ import (
 // Scripts, styles, frames and comments print nothing; an external image prints its alt
 // text.
 
-// alignment is the alignment of paragraphs and figures in the current block.
-func (r *renderer) alignment() string {
-	if r.align == "" {
-		return "L"
-	}
-	return r.align
-}
-
 // htmlBlock renders an element written as raw HTML among blocks.
 func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	switch {
 	case el.Action == markdown.HTMLDrop:
 		return
 	case el.Action == markdown.HTMLUnwrap || el.Type() == ast.TypeInline:
-		r.flow(d, el, el, gapPara)
+		r.flow(d, el, el, layout.GapPara)
 		return
 	}
 	switch el.Tag {
 	case "p", "div":
-		saved := r.align
+		saved := r.Align
 		if a, ok := el.Attr("align"); ok {
-			r.align = alignCode(a)
+			r.Align = alignCode(a)
 		}
-		r.flow(d, el, nil, gapPara)
-		r.align = saved
+		r.flow(d, el, nil, layout.GapPara)
+		r.Align = saved
 	case "details":
-		r.gap(1)
-		r.flow(d, el, nil, gapPara)
+		r.Gap(1)
+		r.flow(d, el, nil, layout.GapPara)
 	case "summary":
-		st := r.base()
-		st.bold = true
-		r.para(r.htmlSpans(d, el, st), r.alignment())
-		r.y += gapTight
+		st := r.Base()
+		st.Bold = true
+		r.Para(r.htmlSpans(d, el, st), r.Alignment())
+		r.Y += layout.GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		st := style{bold: true, size: headingSize(int(el.Tag[1]-'0') + 1), color: colText}
-		lines := r.layout(r.htmlSpans(d, el, st), r.width())
-		r.gap(gapHeading)
-		r.ensure(linesHeight(lines) + 2*lineHeight(sizeBody))
-		saved := r.align
+		st := layout.Style{Bold: true, Size: layout.HeadingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
+		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
+		r.Gap(layout.GapHeading)
+		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
+		saved := r.Align
 		if a, ok := el.Attr("align"); ok {
-			r.align = alignCode(a)
+			r.Align = alignCode(a)
 		}
-		r.emit(lines, r.alignment())
-		r.align = saved
-		r.y += 1.2
+		r.Emit(lines, r.Alignment())
+		r.Align = saved
+		r.Y += 1.2
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
-		r.quoted(func() { r.flow(d, el, nil, gapPara) })
+		r.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
-		r.code("", strings.Trim(htmlText(el, d.src), "\n"))
+		r.Code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
-		r.rule()
+		r.Rule()
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
-		r.y += lineHeight(sizeBody) / 2
+		r.Y += layout.LineHeight(layout.SizeBody) / 2
 	default:
-		r.flow(d, el, nil, gapPara)
+		r.flow(d, el, nil, layout.GapPara)
 	}
 }
 
@@ -83,22 +76,22 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 // blocks, and a local image standing among the inline content as a figure. self is
 // n when n is an inline element whose own style applies to its content.
 func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap float64) {
-	var run []span
+	var run []layout.Span
 	flush := func() {
 		if hasText(run) {
-			r.para(run, r.alignment())
-			r.y += gap
+			r.Para(run, r.Alignment())
+			r.Y += gap
 		}
 		run = nil
 	}
 	if self != nil && self.Tag == "img" {
 		if f, ok := r.htmlFigure(d, self); ok && self.Action == markdown.HTMLKeep {
-			r.drawFigure(f, "")
+			r.DrawFigure(f, "")
 			return
 		}
 	}
 	if self != nil && self.Type() == ast.TypeInline {
-		r.htmlInline(d, self, r.base(), 0, "", &run)
+		r.htmlInline(d, self, r.Base(), 0, "", &run)
 		flush()
 		return
 	}
@@ -106,7 +99,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 		if el, ok := c.(*markdown.HTMLElement); ok && el.Tag == "img" && el.Action == markdown.HTMLKeep {
 			if f, ok := r.htmlFigure(d, el); ok {
 				flush()
-				r.drawFigure(f, "")
+				r.DrawFigure(f, "")
 				continue
 			}
 		}
@@ -115,19 +108,19 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 			r.block(d, c)
 			continue
 		}
-		r.inline(d, c, r.base(), 0, "", &run)
+		r.inline(d, c, r.Base(), 0, "", &run)
 	}
 	flush()
 }
 
 // htmlFigure lays out an <img> with a local source the PDF can draw.
-func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (figure, bool) {
+func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (layout.Figure, bool) {
 	src, ok := markdown.ImageSource(el)
 	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
-		return figure{}, false
+		return layout.Figure{}, false
 	}
-	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.width()), r.htmlSize(el, "height", r.bottom()-marginTop))
-	return f, f.info != nil
+	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.Width()), r.htmlSize(el, "height", r.Bottom()-layout.MarginTop))
+	return f, f.Image != nil
 }
 
 // htmlSize converts an <img> width or height (pixels, or a percentage of whole) to
@@ -142,11 +135,11 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 		return whole * float64(n) / 100
 	}
 	n, _ := strconv.Atoi(strings.TrimSuffix(v, "px"))
-	return float64(n) * 25.4 / imageDPI
+	return float64(n) * 25.4 / layout.ImageDPI
 }
 
 // htmlInline appends the spans of an element written inline.
-func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, link int, url string, out *[]span) {
+func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]layout.Span) {
 	if el.Action == markdown.HTMLDrop {
 		return
 	}
@@ -154,16 +147,16 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 		// Inline, an image is its alt text: the link's text inside a link (a badge).
 		if alt := el.Alt(); alt != "" {
 			if r.inLink == 0 {
-				st.italic, st.color = true, colMuted
+				st.Italic, st.Color = true, layout.ColMuted
 			}
-			*out = append(*out, span{text: alt, st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: alt, Style: st, Link: link, URL: url})
 		}
 		return
 	}
 	if el.Action == markdown.HTMLKeep {
 		switch el.Tag {
 		case "br":
-			*out = append(*out, span{br: true, st: st})
+			*out = append(*out, layout.Span{Break: true, Style: st})
 			return
 		case "a":
 			if r.inLink == 0 {
@@ -173,18 +166,18 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 			} // inside a link: its text, in that link
 
 		case "b", "strong", "summary", "th":
-			st.bold = true
+			st.Bold = true
 		case "i", "em":
-			st.italic = true
+			st.Italic = true
 		case "code", "kbd":
-			st.mono, st.bold, st.italic = true, el.Tag == "kbd", false
-			st.size *= 0.92
+			st.Mono, st.Bold, st.Italic = true, el.Tag == "kbd", false
+			st.Size *= 0.92
 		case "sub", "sup":
-			st.rise = st.size * ptToMM * 0.3
+			st.Rise = st.Size * layout.PtToMM * 0.3
 			if el.Tag == "sub" {
-				st.rise = -st.size * ptToMM * 0.15
+				st.Rise = -st.Size * layout.PtToMM * 0.15
 			}
-			st.size *= 0.72
+			st.Size *= 0.72
 		}
 	}
 	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
@@ -193,7 +186,7 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				r.inline(d, cc, st, link, url, out)
 			}
-			*out = append(*out, span{text: " ", st: st, link: link, url: url})
+			*out = append(*out, layout.Span{Text: " ", Style: st, Link: link, URL: url})
 			continue
 		}
 		r.inline(d, c, st, link, url, out)
@@ -201,14 +194,14 @@ func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st style, lin
 }
 
 // htmlSpans returns the content of an element as one run of text in style st.
-func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st style) []span {
-	var out []span
+func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []layout.Span {
+	var out []layout.Span
 	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
 			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				r.inline(d, cc, st, 0, "", &out)
 			}
-			out = append(out, span{text: " ", st: st})
+			out = append(out, layout.Span{Text: " ", Style: st})
 			continue
 		}
 		r.inline(d, c, st, 0, "", &out)
@@ -232,28 +225,28 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			}
 			continue
 		}
-		st := r.base()
+		st := r.Base()
 		text := "•"
 		if el.Tag == "ol" {
 			text = strconv.Itoa(num) + "."
 			num++
 		}
-		w := max(r.measure(r.clean(text, false), st)+2.2, 5)
-		r.markers = append(r.markers, marker{text: text, st: st, x: r.left()})
-		r.indent += w
-		r.flow(d, item, nil, gapPara/2)
-		r.flushMarkers()
-		r.indent -= w
+		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
+		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
+		r.Indent += w
+		r.flow(d, item, nil, layout.GapPara/2)
+		r.FlushMarkers()
+		r.Indent -= w
 	}
-	r.y += gapPara / 2
+	r.Y += layout.GapPara / 2
 }
 
 // htmlTable draws a <table>: its rows, the first one as the header when it is in a
 // <thead> or made of <th> cells. A cell spanning columns is followed by empty cells;
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
-	tb := &table{size: sizeTable}
-	body := style{size: sizeTable, color: r.textColor}
+	tb := &layout.Table{Size: layout.SizeTable}
+	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -271,40 +264,40 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	walk(el)
 	for i, tr := range rows {
 		head := true
-		var cells []cell
+		var cells []layout.Cell
 		for c := tr.FirstChild(); c != nil; c = c.NextSibling() {
 			td, ok := c.(*markdown.HTMLElement)
 			if !ok || (td.Tag != "td" && td.Tag != "th") || td.Action == markdown.HTMLDrop {
 				continue
 			}
 			st := body
-			st.bold = td.Tag == "th"
+			st.Bold = td.Tag == "th"
 			head = head && td.Tag == "th"
-			cl := cell{spans: r.htmlSpans(d, td, st)}
+			cl := layout.Cell{Spans: r.htmlSpans(d, td, st)}
 			if a, ok := td.Attr("align"); ok {
-				cl.align = alignCode(a)
+				cl.Align = alignCode(a)
 			}
 			cells = append(cells, cl)
 			if v, ok := td.Attr("colspan"); ok {
 				n, _ := strconv.Atoi(v)
 				for k := 1; k < min(n, 50); k++ {
-					cells = append(cells, cell{})
+					cells = append(cells, layout.Cell{})
 				}
 			}
 		}
 		parent, _ := tr.Parent().(*markdown.HTMLElement)
 		if i == 0 && (head || (parent != nil && parent.Tag == "thead")) {
-			tb.header = cells
+			tb.Header = cells
 			continue
 		}
-		tb.rows = append(tb.rows, cells)
+		tb.Rows = append(tb.Rows, cells)
 	}
-	if len(tb.rows) == 0 && len(tb.header) == 0 {
+	if len(tb.Rows) == 0 && len(tb.Header) == 0 {
 		return
 	}
-	r.gap(0.5)
-	r.drawTable(tb)
-	r.y += gapPara
+	r.Gap(0.5)
+	r.DrawTable(tb)
+	r.Y += layout.GapPara
 }
 
 // alignCode converts an HTML align value to the layout's L, C or R.
@@ -349,9 +342,9 @@ func htmlText(n ast.Node, src []byte) string {
 }
 
 // hasText reports whether spans hold anything but white space.
-func hasText(spans []span) bool {
+func hasText(spans []layout.Span) bool {
 	for _, s := range spans {
-		if s.br || strings.TrimSpace(s.text) != "" {
+		if s.Break || strings.TrimSpace(s.Text) != "" {
 			return true
 		}
 	}

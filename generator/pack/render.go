@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	pdfpkg "github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/yuin/goldmark/ast"
@@ -115,16 +115,12 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 		return nil, fail.errs
 	}
 	r.fillTOC()
-	r.anchors.finish()
-	if err := r.pdf.Error(); err != nil {
+	r.anchors.Finish(entityAnchor)
+	f, pages, err := r.Output()
+	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
-	pages := r.pdf.PageCount()
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
-	}
-	out, err := r.finish(buf.Bytes())
+	out, err := r.finish(f)
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
@@ -134,30 +130,17 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 
 // renderer holds the state of one rendering.
 type renderer struct {
-	g     *resolve.Graph
-	plan  *Plan
-	opt   Options
-	pdf   *fpdf.Fpdf
-	fonts *fonts
+	g    *resolve.Graph
+	plan *Plan
+	opt  Options
+	*layout.Doc
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	paper     fpdf.SizeType // portrait size of the paper
-	landscape bool          // orientation of pages added from now on
-	lastH     float64       // height of the pack's last page
-	y         float64       // the layout cursor
-	indent    float64       // left indent of the current block, from the left margin
-	markers   []marker      // list markers waiting for the next line
-	textColor rgb           // body text colour (muted inside block quotes)
-	bars      []float64     // x of block quote bars to draw beside each line
-	inLink    int           // links being laid out: inside one, others are their text
-	align     string        // alignment of paragraphs and figures: "" (left), C, R (raw HTML align)
-	curFont   fontSel       // font last selected, to skip redundant selections
-	curColor  rgb           // text colour last set
-	colorSet  bool          // whether curColor is valid
-	cur       pageInfo      // facts for pages added from now on
+	inLink int      // links being laid out: inside one, others are their text
+	cur    pageInfo // facts for pages added from now on
 
-	anchors  *anchors
+	anchors  *layout.Anchors[anchorKey]
 	inPack   map[*resolve.Entity]*Item
 	rowsIn   map[resolve.Kind]bool // kinds whose rows are printed in the pack (controls in the SoA…)
 	toc      []*tocEntry
@@ -165,11 +148,8 @@ type renderer struct {
 	headTOC  map[any]*tocEntry // headings (AST nodes or section keys) that are TOC entries
 	tocPages []int
 	regTOC   *tocEntry
-	images   map[string]*imageInfo
 	fail     *failures                                // items whose rendering panicked (guard.go)
-	lexers   lexerCache                               // code block lexers, looked up once per language
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
-	grid     *grid                                    // borders of the table being drawn, not stroked yet (grid.go)
 }
 
 // pageInfo is what the header of a page shows (every footer shows the pack's label).
@@ -193,17 +173,6 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	if eqFold(p.Config.Paper, "Letter") {
 		paper = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: paper})
-	// The alias must be set before fonts are added: fpdf sizes the UTF-8 subsets by it.
-	pdf.AliasNbPages("{nb}")
-	// Streams are compressed once, at the best level, when the file is rewritten.
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(t)
-	pdf.SetModificationDate(t)
-	pdf.SetAutoPageBreak(false, marginBottom)
-	pdf.SetMargins(marginSide, marginTop, marginSide)
-	pdf.SetCellMargin(0)
 	// The document information is written anew with the XMP metadata (embed.go); fpdf's
 	// is the same.
 	archive := pdfpkg.Archive{
@@ -211,34 +180,28 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		Subject: fmt.Sprintf("%s: ISO/IEC 27001 documented information, %s", cfg.Title, opt.Date),
 		Creator: "ismsgen " + version(opt.Version), Producer: "ismsgen " + version(opt.Version), Date: t,
 	}
-	pdf.SetTitle(utf16Bytes(archive.Title), true)
-	pdf.SetAuthor(utf16Bytes(archive.Author), true)
-	pdf.SetSubject(utf16Bytes(archive.Subject), true)
-	pdf.SetCreator(archive.Creator, true)
-	pdf.SetProducer(archive.Producer, true)
-	pdf.SetLang(cfg.Language)
-	var extra []namedFont
+	var extra []layout.Font
 	for _, ref := range cfg.PDF.Fonts {
 		if b, ok := g.Site.Files[ref.ID]; ok {
-			extra = append(extra, namedFont{name: ref.ID, data: b})
+			extra = append(extra, layout.Font{Name: ref.ID, Data: b})
 		}
 	}
-	f, err := loadFonts(pdf, extra)
+	doc, err := layout.New(layout.Setup{Paper: paper, Info: archive, Lang: cfg.Language, Fonts: extra})
 	if err != nil {
 		return nil, err
 	}
+	pdf := doc.PDF
 	r := &renderer{
-		g: g, plan: p, opt: opt, pdf: pdf, fonts: f, paper: paper, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, Doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
 		headTOC: map[any]*tocEntry{},
-		images:  map[string]*imageInfo{},
 	}
-	r.anchors = newAnchors(pdf)
-	r.lastH = paper.Ht
+	r.anchors = layout.NewAnchors[anchorKey](pdf)
+	r.LastH = paper.Ht
 	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
-		r.lastH = paper.Wd
+		r.LastH = paper.Wd
 	}
 	for _, it := range p.Items {
 		if it.Entity != nil {

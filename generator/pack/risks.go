@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -22,24 +23,24 @@ func (r *renderer) risks(it *Item) {
 	if m.Formula == "add" {
 		formula = "likelihood + impact"
 	}
-	r.para(plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable, color: colText}
-	body := style{size: sizeTable, color: colText}
+	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, sc := range []struct {
 		name  string
 		steps []model.ScaleStep
 	}{{"Likelihood", m.Likelihood}, {"Impact", m.Impact}} {
-		t := &table{size: sizeTable, weights: []float64{1, 2.2, 9}}
-		t.header = []cell{txt(sc.name, head), txt("Name", head), txt("Description", head)}
+		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{1, 2.2, 9}}
+		t.Header = []layout.Cell{layout.TextCell(sc.name, head), layout.TextCell("Name", head), layout.TextCell("Description", head)}
 		for _, s := range sc.steps {
-			t.rows = append(t.rows, []cell{txt(strconv.Itoa(s.Value), body), txt(s.Name, body), txt(s.Description, body)})
+			t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(strconv.Itoa(s.Value), body), layout.TextCell(s.Name, body), layout.TextCell(s.Description, body)})
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 	if len(m.Bands) > 0 {
-		t := &table{size: sizeTable, weights: []float64{2, 2, 3}}
-		t.header = []cell{txt("Band", head), txt("Levels", head), txt("Evaluation", head)}
+		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{2, 2, 3}}
+		t.Header = []layout.Cell{layout.TextCell("Band", head), layout.TextCell("Levels", head), layout.TextCell("Evaluation", head)}
 		lo := 1
 		for _, b := range m.Bands {
 			eval := "acceptable"
@@ -50,10 +51,10 @@ func (r *renderer) risks(it *Item) {
 				}
 			}
 			c := bandColor(m, b.Max)
-			t.rows = append(t.rows, []cell{{spans: plain(b.Name, body), fill: &c}, txt(fmt.Sprintf("%d–%d", lo, b.Max), body), txt(eval, body)})
+			t.Rows = append(t.Rows, []layout.Cell{{Spans: layout.Plain(b.Name, body), Fill: &c}, layout.TextCell(fmt.Sprintf("%d–%d", lo, b.Max), body), layout.TextCell(eval, body)})
 			lo = b.Max + 1
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 
 	r.section(it, riskSections[1], riskSections[1])
@@ -66,12 +67,12 @@ func (r *renderer) risks(it *Item) {
 func (r *renderer) riskTable() {
 	reg := &r.g.Site.Risks
 	m := &reg.Method
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	muted := withColor(body, colMuted)
-	t := &table{size: body.size, weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	muted := withColor(body, layout.ColMuted)
+	t := &layout.Table{Size: body.Size, Weights: []float64{1, 4.4, 1.75, 1.5, 1.6, 1.2, 1.6, 1.3, 1.6, 1.8}}
 	for _, h := range []string{"Risk", "Scenario", "CIA", "Owner", "Inherent", "Treatment", "Controls", "Actions", "Residual", "Acceptance"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
 	for _, x := range reg.Risks {
 		if x == nil {
@@ -79,16 +80,16 @@ func (r *renderer) riskTable() {
 		}
 		e, _ := r.g.Lookup(x.ID)
 		in, res := r.g.RiskLevels(x)
-		scenario := plain(x.Title, withBold(body))
+		scenario := layout.Plain(x.Title, withBold(body))
 		for _, f := range [][2]string{{"Asset", refText(r.g, x.Asset)}, {"Threat", x.Threat}, {"Vulnerability", x.Vulnerability}, {"", x.Description}} {
 			if f[1] == "" {
 				continue
 			}
-			scenario = append(scenario, span{br: true, st: body})
+			scenario = append(scenario, layout.Span{Break: true, Style: body})
 			if f[0] != "" {
-				scenario = append(scenario, span{text: f[0] + ": ", st: muted})
+				scenario = append(scenario, layout.Span{Text: f[0] + ": ", Style: muted})
 			}
-			scenario = append(scenario, span{text: f[1], st: body})
+			scenario = append(scenario, layout.Span{Text: f[1], Style: body})
 		}
 		cia := make([]string, len(x.CIA))
 		for i, c := range x.CIA {
@@ -106,35 +107,35 @@ func (r *renderer) riskTable() {
 		if !x.AcceptedUntil.IsZero() {
 			accept += " (until " + x.AcceptedUntil.String() + ")"
 		}
-		t.rows = append(t.rows, []cell{
-			txt(x.ID, withBold(body)),
-			{spans: scenario},
-			txt(strings.Join(cia, ", "), body),
-			txt(x.Owner, body),
-			{spans: plain(m.LevelWords(x.Likelihood, x.Impact), body), fill: &inC},
-			txt(string(x.Treatment), body),
-			{spans: r.idLinks(model.IDs(x.Controls), body)},
-			{spans: r.idLinks(model.IDs(x.Actions), body)},
-			{spans: plain(residual, body), fill: &resC},
-			txt(accept, body),
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(x.ID, withBold(body)),
+			{Spans: scenario},
+			layout.TextCell(strings.Join(cia, ", "), body),
+			layout.TextCell(x.Owner, body),
+			{Spans: layout.Plain(m.LevelWords(x.Likelihood, x.Impact), body), Fill: &inC},
+			layout.TextCell(string(x.Treatment), body),
+			{Spans: r.idLinks(model.IDs(x.Controls), body)},
+			{Spans: r.idLinks(model.IDs(x.Actions), body)},
+			{Spans: layout.Plain(residual, body), Fill: &resC},
+			layout.TextCell(accept, body),
 		})
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 // bandPalettes colours n bands from acceptable (green) to severe (red).
-var bandPalettes = [][]rgb{
-	{{198, 239, 206}},
-	{{198, 239, 206}, {255, 180, 180}},
-	{{198, 239, 206}, {255, 235, 156}, {255, 180, 180}},
-	{{198, 239, 206}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
-	{{198, 239, 206}, {230, 245, 180}, {255, 235, 156}, {250, 200, 150}, {255, 160, 160}},
+var bandPalettes = [][]layout.RGB{
+	{{R: 198, G: 239, B: 206}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 180, B: 180}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 235, B: 156}, {R: 255, G: 180, B: 180}},
+	{{R: 198, G: 239, B: 206}, {R: 255, G: 235, B: 156}, {R: 250, G: 200, B: 150}, {R: 255, G: 160, B: 160}},
+	{{R: 198, G: 239, B: 206}, {R: 230, G: 245, B: 180}, {R: 255, G: 235, B: 156}, {R: 250, G: 200, B: 150}, {R: 255, G: 160, B: 160}},
 }
 
 // bandColor returns the colour of a level's band; without bands, the acceptance
 // threshold decides green or red.
-func bandColor(m *model.RiskMethod, level int) rgb {
+func bandColor(m *model.RiskMethod, level int) layout.RGB {
 	n := len(m.Bands)
 	if n == 0 {
 		if m.Acceptable(level) {

@@ -2,6 +2,7 @@ package pack
 
 import (
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // maxTableColumns is the most columns a register's rows are drawn with as one table on
@@ -22,42 +23,42 @@ func (r *renderer) rowsTable(it *Item) {
 		r.rowRecords(rows, cols)
 		return
 	}
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size}
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &layout.Table{Size: body.Size}
 	for _, c := range cols {
-		t.header = append(t.header, txt(model.ColumnLabel(c.Name), head))
+		t.Header = append(t.Header, layout.TextCell(model.ColumnLabel(c.Name), head))
 	}
 	for _, row := range rows {
 		e, ok := r.g.Lookup(row.RowID())
 		if ok && r.plan.leftOut(r.g, e) {
 			continue
 		}
-		var cells []cell
+		var cells []layout.Cell
 		for i, c := range cols {
 			st := body
 			if i == 0 {
 				st = withBold(body)
 			}
-			cells = append(cells, txt(model.CellText(c.Value(row)), st))
+			cells = append(cells, layout.TextCell(model.CellText(c.Value(row)), st))
 		}
-		t.rows = append(t.rows, cells)
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Rows = append(t.Rows, cells)
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 // rowRecords draws each row as a record: a two-column table of the row's filled
 // fields, its ID first.
 func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
-	label := style{bold: true, size: sizeTable, color: colMuted}
-	val := style{size: sizeTable, color: colText}
+	label := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColMuted}
+	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, row := range rows {
 		e, ok := r.g.Lookup(row.RowID())
 		if ok && r.plan.leftOut(r.g, e) {
 			continue
 		}
-		t := &table{size: sizeTable, weights: []float64{1, 3.4}, keys: []anchorKey{{e: e}}}
+		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{1, 3.4}, Marks: []func(float64){r.rowMark(e)}}
 		for i, c := range cols {
 			text := model.CellText(c.Value(row))
 			if text == "" {
@@ -67,9 +68,9 @@ func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
 			if i == 0 {
 				st = withBold(val)
 			}
-			t.rows = append(t.rows, []cell{{spans: plain(model.ColumnLabel(c.Name), label), fill: &colLabel}, txt(text, st)})
+			t.Rows = append(t.Rows, []layout.Cell{{Spans: layout.Plain(model.ColumnLabel(c.Name), label), Fill: &layout.ColLabel}, layout.TextCell(text, st)})
 		}
-		r.drawTable(t)
-		r.y += gapPara
+		r.DrawTable(t)
+		r.Y += layout.GapPara
 	}
 }

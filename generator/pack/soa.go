@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
 
@@ -51,36 +52,36 @@ func capitalise(s string) string {
 // theme (ISO/IEC 27001 6.1.3 d).
 func (r *renderer) soa(it *Item) {
 	g := r.g
-	r.para(plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
+	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	for _, th := range r.themes() {
 		r.section(it, th.name, th.title)
-		t := &table{size: body.size, weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
+		t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 2.6, 1.3, 1.3, 4.2, 1.55, 1.6, 1.7, 1.5, 1.2}}
 		for _, h := range []string{"Control", "Title", "Applicable", "Reasons", "Justification", "Status", "Owner", "Documents", "Evidence", "Risks"} {
-			t.header = append(t.header, txt(h, head))
+			t.Header = append(t.Header, layout.TextCell(h, head))
 		}
 		for _, c := range th.controls {
 			e, _ := g.Lookup(c.ID)
-			t.rows = append(t.rows, r.soaRow(c, e, body))
-			t.keys = append(t.keys, anchorKey{e: e})
+			t.Rows = append(t.Rows, r.soaRow(c, e, body))
+			t.Marks = append(t.Marks, r.rowMark(e))
 		}
-		r.drawTable(t)
+		r.DrawTable(t)
 	}
 }
 
-func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st style) []cell {
-	id := txt(c.ID, withBold(st))
+func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st layout.Style) []layout.Cell {
+	id := layout.TextCell(c.ID, withBold(st))
 	row, ok := r.g.SoARow(c.ID)
 	if !ok {
-		return []cell{id, txt(c.Title, st), txt("—", st), txt("", st),
-			txt("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, colAlert)),
-			txt("", st), txt("", st), txt("", st), txt("", st), cell{spans: r.risksOf(e, st)}}
+		return []layout.Cell{id, layout.TextCell(c.Title, st), layout.TextCell("—", st), layout.TextCell("", st),
+			layout.TextCell("No SoA row: the Statement of Applicability does not decide this control.", withColor(st, layout.ColAlert)),
+			layout.TextCell("", st), layout.TextCell("", st), layout.TextCell("", st), layout.TextCell("", st), layout.Cell{Spans: r.risksOf(e, st)}}
 	}
-	applicable := txt("Yes", st)
+	applicable := layout.TextCell("Yes", st)
 	if !row.IsApplicable() {
-		applicable = txt("No", withColor(st, colMuted))
+		applicable = layout.TextCell("No", withColor(st, layout.ColMuted))
 	}
 	reasons := make([]string, len(row.Reasons))
 	for i, x := range row.Reasons {
@@ -93,35 +94,35 @@ func (r *renderer) soaRow(c *model.Control, e *resolve.Entity, st style) []cell 
 	if !row.IsApplicable() {
 		status = "—"
 	}
-	sc := txt(status, withColor(st, controlStatusColor(row.Status)))
-	return []cell{id, txt(c.Title, st), applicable, txt(strings.Join(reasons, ", "), st),
-		txt(row.Justification, st), sc, txt(row.Owner, st),
-		{spans: r.idLinks(model.IDs(row.Documents), st)},
-		{spans: r.idLinks(model.IDs(row.Evidence), st)},
-		{spans: r.risksOf(e, st)}}
+	sc := layout.TextCell(status, withColor(st, controlStatusColor(row.Status)))
+	return []layout.Cell{id, layout.TextCell(c.Title, st), applicable, layout.TextCell(strings.Join(reasons, ", "), st),
+		layout.TextCell(row.Justification, st), sc, layout.TextCell(row.Owner, st),
+		{Spans: r.idLinks(model.IDs(row.Documents), st)},
+		{Spans: r.idLinks(model.IDs(row.Evidence), st)},
+		{Spans: r.risksOf(e, st)}}
 }
 
 // risksOf links the risks that select a control.
-func (r *renderer) risksOf(e *resolve.Entity, st style) []span {
+func (r *renderer) risksOf(e *resolve.Entity, st layout.Style) []layout.Span {
 	if e == nil {
 		return nil
 	}
 	return r.idLinks(entityIDs(r.g.BacklinksOfKind(e, resolve.KindRisk)), st)
 }
 
-func controlStatusColor(s model.ControlStatus) rgb {
+func controlStatusColor(s model.ControlStatus) layout.RGB {
 	switch s {
 	case model.Implemented:
-		return colOK
+		return layout.ColOK
 	case model.Partial, model.Planned:
-		return rgb{170, 100, 0}
+		return layout.RGB{R: 170, G: 100, B: 0}
 	case model.NotImplemented:
-		return colAlert
+		return layout.ColAlert
 	}
-	return colText
+	return layout.ColText
 }
 
-func withBold(st style) style {
-	st.bold = true
+func withBold(st layout.Style) layout.Style {
+	st.Bold = true
 	return st
 }

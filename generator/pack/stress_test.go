@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/internal/synth"
 )
 
@@ -62,7 +63,7 @@ References: [[MAN-0001]] and [[A.5.1|the first control]].
 	}
 	b.WriteString("var s = \"" + strings.Repeat("0123456789", 30) + "\"\n```\n")
 	b.WriteString(`
-## Image
+## layout.Image
 
 ![Big figure](big.png)
 
@@ -206,7 +207,7 @@ func TestStress(t *testing.T) {
 
 	// No word leaves the text area.
 	ws, sizes := words(t, file, 1, res.Pages)
-	const margin = marginSide * 72 / 25.4
+	const margin = layout.MarginSide * 72 / 25.4
 	for _, w := range ws {
 		size := sizes[w.page-1]
 		if w.xMin < margin-1 || w.xMax > size[0]-margin+1 || w.yMax > size[1] {
@@ -227,7 +228,7 @@ func TestStress(t *testing.T) {
 	}
 	for _, m := range ms {
 		w, h, x, y := atof(string(m[1])), atof(string(m[2])), atof(string(m[3])), atof(string(m[4]))
-		if x < margin-0.5 || x+w > 595.28-margin+0.5 || y < marginBottom*72/25.4-0.5 || y+h > 841.89-marginTop*72/25.4+0.5 {
+		if x < margin-0.5 || x+w > 595.28-margin+0.5 || y < layout.MarginBottom*72/25.4-0.5 || y+h > 841.89-layout.MarginTop*72/25.4+0.5 {
 			t.Errorf("image placed at %.1f,%.1f size %.1f×%.1f: outside the text area", x, y, w, h)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -24,14 +25,14 @@ type tocEntry struct {
 	title string
 	link  int // internal link to the destination
 	page  int // page of the destination, once drawn
-	lines []line
+	lines []layout.Line
 	// where the entry sits in the TOC: index of the TOC page and y on it
 	tocPage int
 	y       float64
 }
 
 func (r *renderer) newEntry(level int, title string) *tocEntry {
-	e := &tocEntry{level: level, title: title, link: r.pdf.AddLink()}
+	e := &tocEntry{level: level, title: title, link: r.PDF.AddLink()}
 	r.toc = append(r.toc, e)
 	return e
 }
@@ -92,80 +93,69 @@ func (r *renderer) reach(e *tocEntry, level int) {
 	if e == nil || e.page != 0 {
 		return
 	}
-	e.page = r.pdf.PageNo()
-	r.pdf.SetLink(e.link, r.y, e.page)
-	r.bookmark(e.title, level)
-}
-
-// bookmark adds an outline item at the current position. fpdf converts the position
-// with the height of the page that is current when the document closes (the last one),
-// not of the bookmark's own page, so the position is shifted by the difference: a
-// bookmark on a landscape page would otherwise point above or below its heading.
-func (r *renderer) bookmark(title string, level int) {
-	_, h := r.pageSize()
-	// Outline titles are UTF-16 strings shown by the reader's own fonts: they need no
-	// glyph check.
-	r.pdf.Bookmark(utf16Bytes(title), level, r.y+r.lastH-h)
+	e.page = r.PDF.PageNo()
+	r.PDF.SetLink(e.link, r.Y, e.page)
+	r.Bookmark(e.title, level)
 }
 
 // reserveTOC lays the TOC out and adds its pages, left blank until fillTOC.
 func (r *renderer) reserveTOC() {
 	r.planTOC()
-	r.landscape = false
+	r.Landscape = false
 	r.cur = pageInfo{doc: "Contents"}
-	r.newPage()
-	w := r.width()
-	y := marginTop + lineHeight(tocTitleSz) + 3
+	r.NewPage()
+	w := r.Width()
+	y := layout.MarginTop + layout.LineHeight(tocTitleSz) + 3
 	page := 0
 	for _, e := range r.toc {
 		st := tocStyle(e.level)
-		e.lines = r.layout(plain(e.title, st), w-tocNumW-float64(e.level)*tocIndent)
-		h := linesHeight(e.lines)
+		e.lines = r.Lines(layout.Plain(e.title, st), w-tocNumW-float64(e.level)*tocIndent)
+		h := layout.LinesHeight(e.lines)
 		if e.level == 0 {
 			h += tocGap0
 		}
-		if y+h > r.bottom() {
+		if y+h > r.Bottom() {
 			page++
-			y = marginTop
+			y = layout.MarginTop
 		}
 		e.tocPage, e.y = page, y
 		y += h
 	}
-	r.tocPages = []int{r.pdf.PageNo()}
-	r.bookmark("Contents", 0)
-	r.text(marginSide, r.y, w, "Contents", style{bold: true, size: tocTitleSz, color: colText}, "L", 0, "")
+	r.tocPages = []int{r.PDF.PageNo()}
+	r.Bookmark("Contents", 0)
+	r.Text(layout.MarginSide, r.Y, w, "Contents", layout.Style{Bold: true, Size: tocTitleSz, Color: layout.ColText}, "L", 0, "")
 	for range page {
-		r.newPage()
-		r.tocPages = append(r.tocPages, r.pdf.PageNo())
+		r.NewPage()
+		r.tocPages = append(r.tocPages, r.PDF.PageNo())
 	}
 }
 
-func tocStyle(level int) style {
+func tocStyle(level int) layout.Style {
 	if level == 0 {
-		return style{bold: true, size: sizeBody, color: colText}
+		return layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}
 	}
-	return style{size: sizeBody - 1, color: colMuted}
+	return layout.Style{Size: layout.SizeBody - 1, Color: layout.ColMuted}
 }
 
 // fillTOC draws the entries, now that every destination has a page, on the reserved
 // pages, then returns to the last page so that fpdf closes the document there.
 func (r *renderer) fillTOC() {
-	last := r.pdf.PageCount()
+	last := r.PDF.PageCount()
 	// An entry the rendering never reached (it should not happen) leads to its document
 	// rather than nowhere.
 	parent := 0
 	for _, e := range r.toc {
 		if e.page == 0 {
 			e.page = max(parent, 1)
-			r.pdf.SetLink(e.link, 0, e.page)
+			r.PDF.SetLink(e.link, 0, e.page)
 		}
 		if e.level == 0 {
 			parent = e.page
 		}
 	}
-	w := r.width()
+	w := r.Width()
 	for i, n := range r.tocPages {
-		r.returnTo(n)
+		r.ReturnTo(n)
 		for _, e := range r.toc {
 			if e.tocPage != i {
 				continue
@@ -174,23 +164,23 @@ func (r *renderer) fillTOC() {
 			if e.level == 0 {
 				y += tocGap0
 			}
-			x := marginSide + float64(e.level)*tocIndent
-			h := linesHeight(e.lines)
+			x := layout.MarginSide + float64(e.level)*tocIndent
+			h := layout.LinesHeight(e.lines)
 			for _, ln := range e.lines {
-				r.drawLine(ln, x, y)
-				y += ln.h
+				r.DrawLine(ln, x, y)
+				y += ln.H
 			}
 			num := ""
 			if e.page > 0 {
 				num = strconv.Itoa(e.page)
 			}
-			lastH := e.lines[len(e.lines)-1].h
-			r.text(marginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
-			r.pdf.Link(x, y-h, w-(x-marginSide), h, e.link)
+			lastH := e.lines[len(e.lines)-1].H
+			r.Text(layout.MarginSide+w-tocNumW, y-lastH, tocNumW, num, tocStyle(e.level), "R", 0, "")
+			r.PDF.Link(x, y-h, w-(x-layout.MarginSide), h, e.link)
 		}
 	}
-	r.returnTo(last)
-	if r.pdf.PageNo() != last {
-		r.pdf.SetErrorf("pack: could not return to page %d after the table of contents", last)
+	r.ReturnTo(last)
+	if r.PDF.PageNo() != last {
+		r.PDF.SetErrorf("pack: could not return to page %d after the table of contents", last)
 	}
 }

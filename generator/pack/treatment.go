@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 )
 
 // treatment draws the risk treatment plan (ISO/IEC 27001 6.1.3 e, 8.3); an open action
@@ -11,55 +12,55 @@ import (
 func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
-	r.para(plain(g.TreatmentSummary(), r.base()), "L")
-	r.y += gapPara
-	head := style{bold: true, size: sizeTable - 0.5, color: colText}
-	body := style{size: sizeTable - 0.5, color: colText}
-	t := &table{size: body.size, weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
+	r.Para(layout.Plain(g.TreatmentSummary(), r.Base()), "L")
+	r.Y += layout.GapPara
+	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
+	t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
 	for _, h := range []string{"Action", "What", "Risks", "Controls", "Owner", "Start", "Due", "Status", "Measure", "Evidence"} {
-		t.header = append(t.header, txt(h, head))
+		t.Header = append(t.Header, layout.TextCell(h, head))
 	}
-	alertFill := rgb{255, 225, 225}
+	alertFill := layout.RGB{R: 255, G: 225, B: 225}
 	for _, a := range acts {
 		if a == nil {
 			continue
 		}
 		e, _ := g.Lookup(a.ID)
-		what := []span{}
+		what := []layout.Span{}
 		if a.Title != "" {
-			what = append(what, span{text: a.Title, st: withBold(body)})
+			what = append(what, layout.Span{Text: a.Title, Style: withBold(body)})
 		}
 		if a.Action != "" && a.Action != a.Title {
 			if len(what) > 0 {
-				what = append(what, span{br: true, st: body})
+				what = append(what, layout.Span{Break: true, Style: body})
 			}
-			what = append(what, span{text: a.Action, st: body})
+			what = append(what, layout.Span{Text: a.Action, Style: body})
 		}
 		if a.Resources != "" {
-			what = append(what, span{br: true, st: body}, span{text: "Resources: " + a.Resources, st: withColor(body, colMuted)})
+			what = append(what, layout.Span{Break: true, Style: body}, layout.Span{Text: "Resources: " + a.Resources, Style: withColor(body, layout.ColMuted)})
 		}
-		status := cell{spans: plain(string(a.Status), body)}
+		status := layout.Cell{Spans: layout.Plain(string(a.Status), body)}
 		if !a.Completed.IsZero() {
-			status.spans = append(status.spans, span{text: " " + a.Completed.String(), st: body})
+			status.Spans = append(status.Spans, layout.Span{Text: " " + a.Completed.String(), Style: body})
 		}
 		if g.Overdue(a) {
-			status = cell{spans: []span{{text: "OVERDUE", st: withColor(withBold(body), colAlert)}, {text: " (" + string(a.Status) + ")", st: body}}, fill: &alertFill}
+			status = layout.Cell{Spans: []layout.Span{{Text: "OVERDUE", Style: withColor(withBold(body), layout.ColAlert)}, {Text: " (" + string(a.Status) + ")", Style: body}}, Fill: &alertFill}
 		}
-		t.rows = append(t.rows, []cell{
-			txt(a.ID, withBold(body)),
-			{spans: what},
-			{spans: r.idLinks(model.IDs(a.Risks), body)},
-			{spans: r.idLinks(model.IDs(a.Controls), body)},
-			txt(strings.TrimSpace(a.Owner+approver(a.Approver)), body),
-			txt(a.Start.String(), body),
-			txt(a.Due.String(), body),
+		t.Rows = append(t.Rows, []layout.Cell{
+			layout.TextCell(a.ID, withBold(body)),
+			{Spans: what},
+			{Spans: r.idLinks(model.IDs(a.Risks), body)},
+			{Spans: r.idLinks(model.IDs(a.Controls), body)},
+			layout.TextCell(strings.TrimSpace(a.Owner+approver(a.Approver)), body),
+			layout.TextCell(a.Start.String(), body),
+			layout.TextCell(a.Due.String(), body),
 			status,
-			txt(a.Measure, body),
-			{spans: r.idLinks(model.IDs(a.Evidence), body)},
+			layout.TextCell(a.Measure, body),
+			{Spans: r.idLinks(model.IDs(a.Evidence), body)},
 		})
-		t.keys = append(t.keys, anchorKey{e: e})
+		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.drawTable(t)
+	r.DrawTable(t)
 }
 
 func approver(s string) string {

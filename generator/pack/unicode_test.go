@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/generator/pack/layout"
 	"github.com/ismsgen/ismsgen/generator/pdf"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 	"github.com/ismsgen/ismsgen/internal/fonttest"
@@ -158,8 +159,8 @@ func TestBookmarksAndInfoAreUTF16(t *testing.T) {
 	if !bytes.Contains(objs, []byte("/Title (\xfe\xff\xd8\x3d\xdd\x10\x00 \x00S\x00e\x00c")) {
 		t.Error("the outline's title is not UTF-16 with a surrogate pair")
 	}
-	if got := utf16Bytes("🔐"); got != "\xed\xa0\xbd\xed\xb4\x90" {
-		t.Errorf("utf16Bytes(🔐) = %q", got)
+	if got := layout.UTF16Bytes("🔐"); got != "\xed\xa0\xbd\xed\xb4\x90" {
+		t.Errorf("layout.UTF16Bytes(🔐) = %q", got)
 	}
 }
 

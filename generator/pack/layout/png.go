@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"bytes"
@@ -29,8 +29,8 @@ const (
 	quantTolerance  = 8 // of 255
 )
 
-// smallerPNG returns the PNG data re-encoded as an indexed image, or data itself.
-func smallerPNG(data []byte) []byte {
+// SmallerPNG returns the PNG data re-encoded as an indexed image, or data itself.
+func SmallerPNG(data []byte) []byte {
 	src, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		return data
@@ -153,4 +153,31 @@ func colourDistance(a, b uint32) int {
 		d = max(d, x, -x)
 	}
 	return d
+}
+
+// PreparePNG returns PNG data as a PDF embeds it best: a PNG fpdf does not read
+// (interlaced, or 16 bits per channel) re-encoded as 8-bit RGBA, then SmallerPNG's.
+func PreparePNG(data []byte) ([]byte, error) {
+	if len(data) > 28 && (data[24] > 8 || data[28] != 0) {
+		var err error
+		if data, err = reencodePNG(data); err != nil {
+			return nil, err
+		}
+	}
+	return SmallerPNG(data), nil
+}
+
+// reencodePNG rewrites a PNG as 8-bit, non-interlaced RGBA.
+func reencodePNG(data []byte) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	var b bytes.Buffer
+	if err := png.Encode(&b, rgba); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

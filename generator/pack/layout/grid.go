@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"fmt"
@@ -17,12 +17,12 @@ type grid struct {
 	ys []float64 // band edges, top to bottom
 }
 
-// gridBand adds a band of height h at y, its columns widths wide from x0, to the grid;
+// GridBand adds a band of height h at y, its columns widths wide from x0, to the grid;
 // a band that does not continue the grid's columns and last band starts a new one.
-func (r *renderer) gridBand(x0 float64, widths []float64, y, h float64) {
+func (r *Doc) GridBand(x0 float64, widths []float64, y, h float64) {
 	g := r.grid
-	if g != nil && (math.Abs(g.ys[len(g.ys)-1]-y) > eps || !g.columns(x0, widths)) {
-		r.strokeGrid()
+	if g != nil && (math.Abs(g.ys[len(g.ys)-1]-y) > Eps || !g.columns(x0, widths)) {
+		r.StrokeGrid()
 		g = nil
 	}
 	if g == nil {
@@ -39,32 +39,32 @@ func (r *renderer) gridBand(x0 float64, widths []float64, y, h float64) {
 
 // columns reports whether the grid's column edges are those of widths from x0.
 func (g *grid) columns(x0 float64, widths []float64) bool {
-	if len(g.xs) != len(widths)+1 || math.Abs(g.xs[0]-x0) > eps {
+	if len(g.xs) != len(widths)+1 || math.Abs(g.xs[0]-x0) > Eps {
 		return false
 	}
 	x := x0
 	for i, w := range widths {
 		x += w
-		if math.Abs(g.xs[i+1]-x) > eps {
+		if math.Abs(g.xs[i+1]-x) > Eps {
 			return false
 		}
 	}
 	return true
 }
 
-// strokeGrid strokes the pending grid, if any, in the rule colour at the cell border
+// StrokeGrid strokes the pending grid, if any, in the rule colour at the cell border
 // width: the outline and the column edges as one path, then each band edge as the same
 // line moved down by a translation (cm), which repeats from band to band where a line
 // at its own height would not.
-func (r *renderer) strokeGrid() {
+func (r *Doc) StrokeGrid() {
 	g := r.grid
 	if g == nil {
 		return
 	}
 	r.grid = nil
-	r.pdf.SetDrawColor(colRule.r, colRule.g, colRule.b)
-	r.pdf.SetLineWidth(cellBorder)
-	_, ph := r.pageSize()
+	r.PDF.SetDrawColor(ColRule.R, ColRule.G, ColRule.B)
+	r.PDF.SetLineWidth(CellBorder)
+	_, ph := r.PageSize()
 	// Coordinates in hundredths of a point, as fpdf rounds them.
 	pt := func(mm float64) int64 { return int64(math.Round(mm * 72 / 25.4 * 100)) }
 	xs := make([]int64, len(g.xs))
@@ -103,7 +103,7 @@ func (r *renderer) strokeGrid() {
 		}
 		b.WriteString("\nQ")
 	}
-	r.pdf.RawWriteStr(b.String())
+	r.PDF.RawWriteStr(b.String())
 }
 
 // hundredths writes a count of hundredths as the shortest decimal number.

@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"github.com/alecthomas/chroma/v2"
@@ -9,7 +9,7 @@ import (
 // lexerCache looks each code block language up in chroma's registry once per pack,
 // misses included: a language chroma does not know (or none) is matched against every
 // lexer's file patterns, which costs milliseconds a block. The zero value is ready; a
-// renderer is used by one goroutine, so it needs no lock.
+// Doc is used by one goroutine, so it needs no lock.
 type lexerCache struct {
 	byLang map[string]chroma.Lexer
 	style  *chroma.Style

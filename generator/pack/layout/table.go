@@ -1,42 +1,30 @@
-package pack
+package layout
 
-import (
-	east "github.com/yuin/goldmark/extension/ast"
-)
-
-// Table cell padding in millimetres.
-const (
-	cellPadX = 1.3
-	cellPadY = 0.9
-	// cellBorder is the width of the lines between cells.
-	cellBorder = 0.15
-)
-
-// cell is one table cell.
-type cell struct {
-	spans []span
-	align string // L (default), C or R
-	fill  *rgb
+// Cell is one table cell.
+type Cell struct {
+	Spans []Span
+	Align string // L (default), C or R
+	Fill  *RGB
 }
 
-// table is a table to draw: every generated register and every GFM table goes through
-// drawTable, which wraps cells, never splits a row across pages unless the row alone
+// Table is a table to draw: every generated register and every GFM table goes through
+// DrawTable, which wraps cells, never splits a row across pages unless the row alone
 // is taller than a page, and repeats the header row on each page.
-type table struct {
-	header  []cell
-	rows    [][]cell
-	weights []float64   // relative column widths; nil sizes columns by content
-	keys    []anchorKey // destinations marked at each row (zero key: none)
-	size    float64     // font size of the body cells
+type Table struct {
+	Header  []Cell
+	Rows    [][]Cell
+	Weights []float64         // relative column widths; nil sizes columns by content
+	Marks   []func(y float64) // called with the y where each row is first drawn (nil: none)
+	Size    float64           // font size of the body cells
 }
 
-// txt is a cell of plain text.
-func txt(text string, st style) cell { return cell{spans: plain(text, st)} }
+// TextCell is a cell of plain text.
+func TextCell(text string, st Style) Cell { return Cell{Spans: Plain(text, st)} }
 
 // cols returns the number of columns.
-func (t *table) cols() int {
-	n := len(t.header)
-	for _, row := range t.rows {
+func (t *Table) cols() int {
+	n := len(t.Header)
+	for _, row := range t.Rows {
 		n = max(n, len(row))
 	}
 	return n
@@ -44,17 +32,17 @@ func (t *table) cols() int {
 
 // laidRow is a row whose cells have been broken into lines.
 type laidRow struct {
-	cells [][]line
-	src   []cell
+	cells [][]Line
+	src   []Cell
 }
 
-func (r *renderer) layRow(row []cell, widths []float64) laidRow {
-	lr := laidRow{cells: make([][]line, len(widths)), src: make([]cell, len(widths))}
+func (r *Doc) layRow(row []Cell, widths []float64) laidRow {
+	lr := laidRow{cells: make([][]Line, len(widths)), src: make([]Cell, len(widths))}
 	for i := range widths {
 		if i < len(row) {
 			lr.src[i] = row[i]
 		}
-		lr.cells[i] = r.layout(lr.src[i].spans, widths[i]-2*cellPadX)
+		lr.cells[i] = r.Lines(lr.src[i].Spans, widths[i]-2*CellPadX)
 	}
 	return lr
 }
@@ -72,73 +60,73 @@ func (lr laidRow) ends() []int {
 func (lr laidRow) height(from []int) float64 {
 	h := 0.0
 	for i, ls := range lr.cells {
-		h = max(h, linesHeight(ls[from[i]:]))
+		h = max(h, LinesHeight(ls[from[i]:]))
 	}
-	return h + 2*cellPadY
+	return h + 2*CellPadY
 }
 
-func (r *renderer) drawTable(t *table) {
+func (r *Doc) DrawTable(t *Table) {
 	n := t.cols()
 	if n == 0 {
 		return
 	}
-	x0, w := r.left(), r.width()
+	x0, w := r.Left(), r.Width()
 	widths := r.columnWidths(t, n, w)
 	var head laidRow
 	headH := 0.0
-	if len(t.header) > 0 {
-		head = r.layRow(t.header, widths)
+	if len(t.Header) > 0 {
+		head = r.layRow(t.Header, widths)
 		headH = head.height(make([]int, n))
 	}
 	drawHeader := func() {
-		if len(t.header) == 0 {
+		if len(t.Header) == 0 {
 			return
 		}
-		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &colHeadFill)
+		r.drawChunk(head, widths, x0, make([]int, n), head.ends(), headH, &ColHeadFill)
 	}
 	first := 0.0
-	if len(t.rows) > 0 {
-		first = min(r.layRow(t.rows[0], widths).height(make([]int, n)), 3*lineHeight(t.size)+2*cellPadY)
+	if len(t.Rows) > 0 {
+		first = min(r.layRow(t.Rows[0], widths).height(make([]int, n)), 3*LineHeight(t.Size)+2*CellPadY)
 	}
-	r.ensure(headH + first)
+	r.Ensure(headH + first)
 	drawHeader()
-	for ri, row := range t.rows {
+	for ri, row := range t.Rows {
 		lr := r.layRow(row, widths)
-		var key anchorKey
-		if ri < len(t.keys) {
-			key = t.keys[ri]
+		var mark func(float64)
+		if ri < len(t.Marks) {
+			mark = t.Marks[ri]
 		}
-		r.drawRow(lr, widths, x0, headH, drawHeader, key)
+		r.drawRow(lr, widths, x0, headH, drawHeader, mark)
 	}
-	r.strokeGrid()
-	r.y += gapPara
+	r.StrokeGrid()
+	r.Y += GapPara
 }
 
 // drawRow draws a row on this page, or on the next one (after the repeated header) when
 // it does not fit; only a row taller than a whole page is split, between lines.
-func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, header func(), key anchorKey) {
+func (r *Doc) drawRow(lr laidRow, widths []float64, x0, headH float64, header func(), mark func(float64)) {
 	n := len(widths)
 	from := make([]int, n)
-	marked := key.e == nil
+	marked := mark == nil
 	for {
 		rest := lr.height(from)
-		topOfTable := r.y <= marginTop+headH+0.01
+		topOfTable := r.Y <= MarginTop+headH+0.01
 		switch {
-		case rest <= r.room()+eps:
-		case !topOfTable && rest <= r.bottom()-marginTop-headH+eps:
-			r.newPage()
+		case rest <= r.Room()+Eps:
+		case !topOfTable && rest <= r.Bottom()-MarginTop-headH+Eps:
+			r.NewPage()
 			header()
 			continue
 		}
 		// Take the lines of each cell that fit.
 		to := make([]int, n)
-		avail := r.room() - 2*cellPadY
+		avail := r.Room() - 2*CellPadY
 		took := false
 		for i, ls := range lr.cells {
 			h := 0.0
 			to[i] = from[i]
-			for to[i] < len(ls) && h+ls[to[i]].h <= avail+eps {
-				h += ls[to[i]].h
+			for to[i] < len(ls) && h+ls[to[i]].H <= avail+Eps {
+				h += ls[to[i]].H
 				to[i]++
 			}
 			took = took || to[i] > from[i]
@@ -154,20 +142,20 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 					to[i] = min(from[i]+1, len(lr.cells[i]))
 				}
 			} else {
-				r.newPage()
+				r.NewPage()
 				header()
 				continue
 			}
 		}
 		h := 0.0
 		for i := range to {
-			h = max(h, linesHeight(lr.cells[i][from[i]:to[i]]))
+			h = max(h, LinesHeight(lr.cells[i][from[i]:to[i]]))
 		}
 		if !marked {
-			r.anchors.mark(key, r.y)
+			mark(r.Y)
 			marked = true
 		}
-		r.drawChunk(lr, widths, x0, from, to, h+2*cellPadY, nil)
+		r.drawChunk(lr, widths, x0, from, to, h+2*CellPadY, nil)
 		if done {
 			return
 		}
@@ -179,7 +167,7 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 		if all {
 			return
 		}
-		r.newPage()
+		r.NewPage()
 		header()
 	}
 }
@@ -188,10 +176,10 @@ func (r *renderer) drawRow(lr laidRow, widths []float64, x0, headH float64, head
 // fills first (neighbouring cells of one colour as one rectangle), then the text of
 // every cell, so that the text of a band, and of the bands after it, is one text object
 // in the page; the borders are stroked with the table's grid (strokeGrid).
-func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *rgb) {
-	r.decorate(h)
-	fillOf := func(i int) *rgb {
-		if c := lr.src[i].fill; c != nil {
+func (r *Doc) drawChunk(lr laidRow, widths []float64, x0 float64, from, to []int, h float64, fill *RGB) {
+	r.Decorate(h)
+	fillOf := func(i int) *RGB {
+		if c := lr.src[i].Fill; c != nil {
 			return c
 		}
 		return fill
@@ -203,56 +191,56 @@ func (r *renderer) drawChunk(lr laidRow, widths []float64, x0 float64, from, to 
 			w += widths[j]
 		}
 		if f != nil {
-			r.fillRect(x, r.y, w, h, *f)
+			r.FillRect(x, r.Y, w, h, *f)
 		}
 		x, i = x+w, j
 	}
 	x = x0
 	for i, w := range widths {
 		c := lr.src[i]
-		y := r.y + cellPadY
+		y := r.Y + CellPadY
 		for _, ln := range lr.cells[i][from[i]:to[i]] {
-			lx := x + cellPadX
-			switch c.align {
+			lx := x + CellPadX
+			switch c.Align {
 			case "C":
-				lx += (w - 2*cellPadX - ln.w) / 2
+				lx += (w - 2*CellPadX - ln.W) / 2
 			case "R":
-				lx += w - 2*cellPadX - ln.w
+				lx += w - 2*CellPadX - ln.W
 			}
-			r.drawLine(ln, lx, y)
-			y += ln.h
+			r.DrawLine(ln, lx, y)
+			y += ln.H
 		}
 		x += w
 	}
-	r.gridBand(x0, widths, r.y, h)
-	r.y += h
+	r.GridBand(x0, widths, r.Y, h)
+	r.Y += h
 }
 
-func sameFill(a, b *rgb) bool { return a == b || a != nil && b != nil && *a == *b }
+func sameFill(a, b *RGB) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // columnWidths divides width among n columns: by the table's weights, or else by
 // content, giving each column at least its longest word (capped, since a long URL is
 // broken anyway) and sharing the rest by natural width.
-func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
+func (r *Doc) columnWidths(t *Table, n int, width float64) []float64 {
 	out := make([]float64, n)
-	if len(t.weights) == n {
+	if len(t.Weights) == n {
 		sum := 0.0
-		for _, w := range t.weights {
+		for _, w := range t.Weights {
 			sum += w
 		}
-		for i, w := range t.weights {
+		for i, w := range t.Weights {
 			out[i] = width * w / sum
 		}
 		r.fitHeader(t, out)
 		return out
 	}
 	minW, natW := make([]float64, n), make([]float64, n)
-	rows := append([][]cell{t.header}, t.rows...)
+	rows := append([][]Cell{t.Header}, t.Rows...)
 	for _, row := range rows {
 		for i := 0; i < n && i < len(row); i++ {
-			nat, long := r.measureSpans(row[i].spans)
-			natW[i] = max(natW[i], nat+2*cellPadX)
-			minW[i] = max(minW[i], min(long, width*0.3)+2*cellPadX)
+			nat, long := r.measureSpans(row[i].Spans)
+			natW[i] = max(natW[i], nat+2*CellPadX)
+			minW[i] = max(minW[i], min(long, width*0.3)+2*CellPadX)
 		}
 	}
 	sumMin, sumNat := 0.0, 0.0
@@ -277,12 +265,12 @@ func (r *renderer) columnWidths(t *table, n int, width float64) []float64 {
 
 // fitHeader widens weighted columns whose header word would not fit (a header broken
 // inside a word reads badly), taking the room from the other columns in proportion.
-func (r *renderer) fitHeader(t *table, widths []float64) {
+func (r *Doc) fitHeader(t *Table, widths []float64) {
 	need, extra, rest := make([]float64, len(widths)), 0.0, 0.0
 	for i := range widths {
-		if i < len(t.header) {
-			_, long := r.measureSpans(t.header[i].spans)
-			need[i] = long + 2*cellPadX + 0.5
+		if i < len(t.Header) {
+			_, long := r.measureSpans(t.Header[i].Spans)
+			need[i] = long + 2*CellPadX + 0.5
 		}
 		if need[i] > widths[i] {
 			extra += need[i] - widths[i]
@@ -304,27 +292,27 @@ func (r *renderer) fitHeader(t *table, widths []float64) {
 
 // measureSpans returns the width of spans on one line and the width of their longest
 // word.
-func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
+func (r *Doc) measureSpans(spans []Span) (natural, longest float64) {
 	line, word := 0.0, 0.0
 	for _, s := range spans {
-		if s.br {
+		if s.Break {
 			natural, longest = max(natural, line), max(longest, word)
 			line, word = 0, 0
 			continue
 		}
-		text := r.clean(s.text, s.st.mono)
+		text := r.Clean(s.Text, s.Style.Mono)
 		start := 0
 		for i := 0; i <= len(text); i++ {
 			if i < len(text) && text[i] != ' ' {
 				continue
 			}
 			if i > start {
-				w := r.measure(text[start:i], s.st)
+				w := r.Measure(text[start:i], s.Style)
 				line += w
 				word += w
 			}
 			if i < len(text) {
-				line += r.measure(" ", s.st)
+				line += r.Measure(" ", s.Style)
 				longest = max(longest, word)
 				word = 0
 			}
@@ -332,40 +320,4 @@ func (r *renderer) measureSpans(spans []span) (natural, longest float64) {
 		}
 	}
 	return max(natural, line), max(longest, word)
-}
-
-// mdTable converts a GFM table.
-func (r *renderer) mdTable(d *docCtx, t *east.Table) {
-	tb := &table{size: sizeTable}
-	body := style{size: sizeTable, color: r.textColor}
-	head := body
-	head.bold = true
-	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
-		st := body
-		if _, ok := c.(*east.TableHeader); ok {
-			st = head
-		}
-		var cells []cell
-		for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-			tc, ok := cc.(*east.TableCell)
-			if !ok {
-				continue
-			}
-			cl := cell{spans: r.inlines(d, tc, st)}
-			switch tc.Alignment {
-			case east.AlignCenter:
-				cl.align = "C"
-			case east.AlignRight:
-				cl.align = "R"
-			}
-			cells = append(cells, cl)
-		}
-		if st.bold {
-			tb.header = cells
-		} else {
-			tb.rows = append(tb.rows, cells)
-		}
-	}
-	r.gap(0.5)
-	r.drawTable(tb)
 }

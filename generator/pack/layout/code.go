@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"strings"
@@ -19,55 +19,55 @@ const (
 // tok is a highlighted piece of one source line.
 type tok struct {
 	text string
-	st   style
+	st   Style
 }
 
-// code draws a fenced code block: highlighted by chroma with the token colours of a
+// Code draws a fenced code block: highlighted by chroma with the token colours of a
 // light style, wrapped at the block's width and broken across pages between lines.
-func (r *renderer) code(lang, src string) {
-	base := style{mono: true, size: sizeCode, color: colCodeText}
+func (r *Doc) Code(lang, src string) {
+	base := Style{Mono: true, Size: SizeCode, Color: ColCodeText}
 	lines := r.highlight(lang, src, base)
-	h := lineHeight(sizeCode)
-	charW := r.measure("M", base)
-	maxChars := max(int((r.width()-2*codePadX)/charW), 8)
-	r.gap(0.8)
-	r.ensure(2*codePadY + min(float64(len(lines)), 3)*h)
-	x, w := r.left(), r.width()
-	r.decorate(codePadY)
-	r.fillRect(x, r.y, w, codePadY, colCodeBg)
-	r.y += codePadY
+	h := LineHeight(SizeCode)
+	charW := r.Measure("M", base)
+	maxChars := max(int((r.Width()-2*codePadX)/charW), 8)
+	r.Gap(0.8)
+	r.Ensure(2*codePadY + min(float64(len(lines)), 3)*h)
+	x, w := r.Left(), r.Width()
+	r.Decorate(codePadY)
+	r.FillRect(x, r.Y, w, codePadY, ColCodeBg)
+	r.Y += codePadY
 	for _, l := range lines {
 		for _, vis := range wrapTokens(l, maxChars) {
-			if r.y+h > r.bottom() {
-				r.newPage()
+			if r.Y+h > r.Bottom() {
+				r.NewPage()
 			}
-			r.decorate(h)
-			r.fillRect(x, r.y, w, h, colCodeBg)
+			r.Decorate(h)
+			r.FillRect(x, r.Y, w, h, ColCodeBg)
 			cx := x + codePadX
 			for _, t := range vis {
-				r.drawText(cx, r.y, h, t.text, t.st, 0, "")
+				r.DrawText(cx, r.Y, h, t.text, t.st, 0, "")
 				cx += float64(utf8.RuneCountInString(t.text)) * charW
 			}
-			r.y += h
+			r.Y += h
 		}
 	}
-	r.ensure(codePadY)
-	r.decorate(codePadY)
-	r.fillRect(x, r.y, w, codePadY, colCodeBg)
-	r.y += codePadY + gapPara
+	r.Ensure(codePadY)
+	r.Decorate(codePadY)
+	r.FillRect(x, r.Y, w, codePadY, ColCodeBg)
+	r.Y += codePadY + GapPara
 }
 
 // highlight splits source into lines of styled tokens, already cleaned for the mono
 // font. An unknown language is shown plain.
-func (r *renderer) highlight(lang, src string, base style) [][]tok {
+func (r *Doc) highlight(lang, src string, base Style) [][]tok {
 	lexer, sty := r.lexers.get(lang)
 	var lines [][]tok
 	var cur []tok
-	add := func(text string, st style) {
+	add := func(text string, st Style) {
 		if text == "" {
 			return
 		}
-		text = r.clean(text, true)
+		text = r.Clean(text, true)
 		if n := len(cur); n > 0 && cur[n-1].st == st {
 			cur[n-1].text += text
 			return
@@ -82,9 +82,9 @@ func (r *renderer) highlight(lang, src string, base style) [][]tok {
 		st := base
 		e := sty.Get(t.Type)
 		if e.Colour.IsSet() {
-			st.color = rgb{int(e.Colour.Red()), int(e.Colour.Green()), int(e.Colour.Blue())}
+			st.Color = RGB{R: int(e.Colour.Red()), G: int(e.Colour.Green()), B: int(e.Colour.Blue())}
 		}
-		st.bold = e.Bold == chroma.Yes
+		st.Bold = e.Bold == chroma.Yes
 		parts := strings.Split(t.Value, "\n")
 		for i, p := range parts {
 			if i > 0 {

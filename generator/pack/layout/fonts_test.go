@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"testing"
@@ -7,11 +7,11 @@ import (
 )
 
 func TestGlyphCoverage(t *testing.T) {
-	f, err := loadFonts(fpdf.New("P", "mm", "A4", ""), nil)
+	f, err := LoadFonts(fpdf.New("P", "mm", "A4", ""), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sans, bold := f.primary(style{}), f.primary(style{bold: true})
+	sans, bold := f.primary(Style{}), f.primary(Style{Bold: true})
 	for _, r := range "Aaß€ąęłżźćńóśΩαЖж–—“”•×→↓" {
 		if f.faceFor(r, sans) != sans || f.faceFor(r, bold) != bold {
 			t.Errorf("the Go font does not draw %q", r)
@@ -23,12 +23,12 @@ func TestGlyphCoverage(t *testing.T) {
 			t.Errorf("no fallback draws %q", r)
 		}
 	}
-	if len(f.takeMissing()) != 0 {
+	if len(f.TakeMissing()) != 0 {
 		t.Error("drawable characters reported missing")
 	}
 	f.faceFor('漢', sans)
 	f.faceFor('\U000E0001', sans)
-	if got := string(f.takeMissing()); got != "漢\U000E0001" {
+	if got := string(f.TakeMissing()); got != "漢\U000E0001" {
 		t.Errorf("missing = %q", got)
 	}
 	for in, want := range map[string]string{
@@ -50,7 +50,7 @@ func TestGlyphCoverage(t *testing.T) {
 	if got := f.clean("a\tb", true); got != "a    b" {
 		t.Errorf("mono tab: %q", got)
 	}
-	segs := f.segments("ok ✅ 🔐 done", style{})
+	segs := f.segments("ok ✅ 🔐 done", Style{})
 	if len(segs) != 5 || segs[0].text != "ok " || segs[1].text != "✅" || segs[3].text != "🔐" {
 		t.Errorf("segments: %+v", segs)
 	}
@@ -59,7 +59,7 @@ func TestGlyphCoverage(t *testing.T) {
 func TestUTF16Bytes(t *testing.T) {
 	// fpdf's converter decodes 3-byte sequences arithmetically: a surrogate so encoded
 	// becomes that UTF-16 code unit.
-	if got := utf16Bytes("a🔐"); got != "a\xed\xa0\xbd\xed\xb4\x90" {
-		t.Errorf("utf16Bytes = %q", got)
+	if got := UTF16Bytes("a🔐"); got != "a\xed\xa0\xbd\xed\xb4\x90" {
+		t.Errorf("UTF16Bytes = %q", got)
 	}
 }

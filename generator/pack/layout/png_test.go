@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"bytes"
@@ -80,7 +80,7 @@ func TestSmallerPNG(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := encodePNG(t, tc.img)
-			out := smallerPNG(in)
+			out := SmallerPNG(in)
 			want, _ := decodedRGB(t, in)
 			got, indexed := decodedRGB(t, out)
 			if indexed != tc.indexed {
@@ -101,7 +101,7 @@ func TestSmallerPNG(t *testing.T) {
 			if tc.indexed && got[10*400+10] != 0xdc0000 {
 				t.Errorf("the red mark is %06x", got[10*400+10])
 			}
-			if again := smallerPNG(in); !bytes.Equal(again, out) {
+			if again := SmallerPNG(in); !bytes.Equal(again, out) {
 				t.Error("not reproducible")
 			}
 		})

@@ -1,4 +1,4 @@
-package pack
+package layout
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/pdf/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
@@ -37,8 +36,8 @@ type face struct {
 	use    *font.Usage
 }
 
-// fonts knows the faces of a pack and which one draws each character.
-type fonts struct {
+// Fonts knows the faces of a pack and which one draws each character.
+type Fonts struct {
 	pdf      *fpdf.Fpdf
 	sans     [4]*face // regular, bold, italic, bold italic
 	mono     [2]*face // regular, bold
@@ -54,9 +53,9 @@ type widthKey struct {
 	s string
 }
 
-// loadFonts parses the Go fonts, the organisation's fonts (extra) and the fallbacks.
-func loadFonts(pdf *fpdf.Fpdf, extra []namedFont) (*fonts, error) {
-	f := &fonts{pdf: pdf, missing: map[rune]bool{}, digits: map[*face]bool{}, widths: map[widthKey]float64{}}
+// LoadFonts parses the Go fonts, the organisation's fonts (extra) and the fallbacks.
+func LoadFonts(pdf *fpdf.Fpdf, extra []Font) (*Fonts, error) {
+	f := &Fonts{pdf: pdf, missing: map[rune]bool{}, digits: map[*face]bool{}, widths: map[widthKey]float64{}}
 	parse := func(name string, ttf []byte) (*face, error) {
 		ff, err := font.Parse(ttf)
 		if err != nil {
@@ -79,7 +78,7 @@ func loadFonts(pdf *fpdf.Fpdf, extra []namedFont) (*fonts, error) {
 		f.mono[i] = fc
 	}
 	for _, x := range extra {
-		fc, err := parse(x.name, x.data)
+		fc, err := parse(x.Name, x.Data)
 		if err != nil {
 			return nil, err
 		}
@@ -95,25 +94,25 @@ func loadFonts(pdf *fpdf.Fpdf, extra []namedFont) (*fonts, error) {
 	return f, nil
 }
 
-// namedFont is a font file of the organisation's.
-type namedFont struct {
-	name string
-	data []byte
+// Font is a font file of the organisation's.
+type Font struct {
+	Name string
+	Data []byte
 }
 
 // primary returns the face of a style.
-func (f *fonts) primary(st style) *face {
-	if st.mono {
-		if st.bold {
+func (f *Fonts) primary(st Style) *face {
+	if st.Mono {
+		if st.Bold {
 			return f.mono[1]
 		}
 		return f.mono[0]
 	}
 	i := 0
-	if st.bold {
+	if st.Bold {
 		i |= 1
 	}
-	if st.italic {
+	if st.Italic {
 		i |= 2
 	}
 	return f.sans[i]
@@ -126,7 +125,7 @@ type segment struct {
 }
 
 // segments splits clean text into runs of one face each.
-func (f *fonts) segments(s string, st style) []segment {
+func (f *Fonts) segments(s string, st Style) []segment {
 	p := f.primary(st)
 	var out []segment
 	for i, r := range s {
@@ -145,7 +144,7 @@ func (f *fonts) segments(s string, st style) []segment {
 }
 
 // faceFor returns the face that draws r in a style whose face is p.
-func (f *fonts) faceFor(r rune, p *face) *face {
+func (f *Fonts) faceFor(r rune, p *face) *face {
 	if r < 0x80 || p.use.Face().Has(r) {
 		return p
 	}
@@ -159,7 +158,7 @@ func (f *fonts) faceFor(r rune, p *face) *face {
 }
 
 // width returns the width of clean text in a style, in millimetres.
-func (f *fonts) width(s string, st style) float64 {
+func (f *Fonts) width(s string, st Style) float64 {
 	em := 0.0
 	for _, sg := range f.segments(s, st) {
 		k := widthKey{sg.f, sg.text}
@@ -172,13 +171,13 @@ func (f *fonts) width(s string, st style) float64 {
 		}
 		em += w
 	}
-	return em * st.size / 1000 * 25.4 / 72
+	return em * st.Size / 1000 * 25.4 / 72
 }
 
 // family registers a face with fpdf when it is first drawn and returns its family.
 // fpdf needs a TrueType font to register: it gets Go Mono, whose objects embed later
 // replaces. fpdf writes into the font bytes it is given, so each gets its own copy.
-func (f *fonts) family(fc *face) string {
+func (f *Fonts) family(fc *face) string {
 	if fc.family == "" {
 		fc.family = fmt.Sprintf("f%d", len(f.all))
 		f.all = append(f.all, fc)
@@ -187,9 +186,13 @@ func (f *fonts) family(fc *face) string {
 	return fc.family
 }
 
-// takeMissing returns the characters no font had since the last call, in order, and
+// NeedDigits records that text in st drew "{nb}", which fpdf replaces by the page
+// count when it writes the file: the face's subset must have the count's digits.
+func (f *Fonts) NeedDigits(st Style) { f.digits[f.primary(st)] = true }
+
+// TakeMissing returns the characters no font had since the last call, in order, and
 // forgets them.
-func (f *fonts) takeMissing() []rune {
+func (f *Fonts) TakeMissing() []rune {
 	rs := make([]rune, 0, len(f.missing))
 	for r := range f.missing {
 		rs = append(rs, r)
@@ -202,7 +205,7 @@ func (f *fonts) takeMissing() []rune {
 // clean makes s drawable: tabs and other control characters become spaces, invisible
 // format characters and variation selectors (which choose between text and emoji
 // presentation: the PDF has one) are dropped. Every other character is kept.
-func (f *fonts) clean(s string, mono bool) string {
+func (f *Fonts) clean(s string, mono bool) string {
 	ok := true
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
@@ -238,12 +241,12 @@ func (f *fonts) clean(s string, mono bool) string {
 	return b.String()
 }
 
-// utf16Bytes returns s as fpdf's UTF-8 to UTF-16 conversion needs it to produce correct
+// UTF16Bytes returns s as fpdf's UTF-8 to UTF-16 conversion needs it to produce correct
 // UTF-16: fpdf decodes three-byte sequences arithmetically and has no case for four
 // bytes, so a character beyond the Basic Multilingual Plane is passed as its two
 // surrogates, each in a three-byte sequence (CESU-8). Bookmarks and document
 // information go through it.
-func utf16Bytes(s string) string {
+func UTF16Bytes(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r < 0x10000 {
@@ -258,19 +261,4 @@ func utf16Bytes(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// warnMissing adds a warning at pos naming the characters no font had since the last
-// call, if any.
-func (r *renderer) warnMissing(l *diag.List, pos diag.Pos, what string) {
-	rs := r.fonts.takeMissing()
-	if len(rs) == 0 {
-		return
-	}
-	names := make([]string, len(rs))
-	for i, c := range rs {
-		names[i] = fmt.Sprintf("%c (U+%04X)", c, c)
-	}
-	l.Add(pos, "%s: no font of the PDF has %s; drawn as a box (add a font that has it with pdf: fonts: in data/site.yaml)",
-		what, strings.Join(names, ", "))
 }

@@ -1,0 +1,19 @@
+// Package layout typesets documents into PDF pages: the general engine under the
+// audit packs, which knows text, fonts and images but nothing of an ISMS.
+//
+// A Doc (New) is the state of one document: the fpdf writer, the Fonts (the Go fonts,
+// the organisation's and the symbol and emoji fallbacks, chosen per run of characters),
+// the layout cursor (Y, Indent, the page geometry), the block state (TextColor, Align,
+// list Markers, quote Bars) and caches (images, code lexers, the pending table grid).
+// On it, Lines breaks Spans into Lines that never pass the margin and Para and Emit flow
+// them across pages; DrawTable draws a Table (wrapped cells, repeated headers, rows
+// split only when taller than a page); DrawFigure, Code, Quoted, Rule, RunningHeader,
+// RunningFooter and Bookmark draw the rest. Anchors hands out link destinations by any
+// comparable key. Output writes the file and reads it back with each face replaced by
+// its own subset (Fonts.Embed), for the caller to finish.
+//
+// Package pack plans a pack and lays out its ISMS sections (cover, register, contents,
+// registers, the Markdown of documents) through layout, so another output format can
+// reuse pack's plan without it. Imports only go forward: layout imports pdf and
+// pdf/font, never pack or resolve.
+package layout
