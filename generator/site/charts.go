@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 )
 
 // Charts of the dashboard: horizontal stacked bars drawn as inline SVG at build time
@@ -59,11 +60,17 @@ func (b chartBar) words() string {
 
 // chart geometry (SVG user units).
 const (
-	chLabelW = 170
-	chBarW   = 320
-	chRowH   = 26
-	chBarH   = 16
-	chTop    = 8
+	chLabelW = 170 // the label column, widened to the longest label up to chLabelMax
+	// chLabelMax bounds the label column; a longer label is shortened with "…" (the
+	// bar's title says it whole).
+	chLabelMax = 330
+	// chCharW is a generous width of one character of a label (12 px text: sans-serif
+	// glyphs average about 6.5 units), so that an estimate never cuts a label off.
+	chCharW = 7.2
+	chBarW  = 320
+	chRowH  = 26
+	chBarH  = 16
+	chTop   = 8
 )
 
 // ChartSVG draws a chart.
@@ -73,7 +80,11 @@ func (p *Page) ChartSVG(c chart) template.HTML {
 	for _, b := range c.Bars {
 		most = max(most, b.Total())
 	}
-	w := chLabelW + chBarW + 48
+	labelW := chLabelW
+	for _, b := range c.Bars {
+		labelW = max(labelW, min(labelWidth(b.Label), chLabelMax))
+	}
+	w := labelW + chBarW + 48
 	h := chTop + len(c.Bars)*chRowH + 4
 	var words []string
 	for _, b := range c.Bars {
@@ -89,12 +100,12 @@ func (p *Page) ChartSVG(c chart) template.HTML {
 		y := chTop + i*chRowH
 		s.WriteString(`<g class="chart-bar">`)
 		fmt.Fprintf(&s, `<title>%s</title>`, esc(b.words()))
-		label := fmt.Sprintf(`<text class="chart-label" x="%d" y="%d" text-anchor="end">%s</text>`, chLabelW-8, y+chBarH-3, esc(b.Label))
+		label := fmt.Sprintf(`<text class="chart-label" x="%d" y="%d" text-anchor="end">%s</text>`, labelW-8, y+chBarH-3, esc(fitLabel(b.Label, labelW)))
 		if b.Href != "" {
 			label = `<a href="` + esc(p.Rel(b.Href)) + `">` + label + `</a>`
 		}
 		s.WriteString(label)
-		x := chLabelW
+		x := labelW
 		for _, seg := range b.Segs {
 			if seg.N == 0 {
 				continue
@@ -108,4 +119,20 @@ func (p *Page) ChartSVG(c chart) template.HTML {
 	}
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())
+}
+
+// labelWidth is the room a label needs in the label column: its estimated width and the
+// gap before its bar.
+func labelWidth(label string) int {
+	return int(float64(utf8.RuneCountInString(label))*chCharW) + 16
+}
+
+// fitLabel shortens a label with "…" to fit a label column of width w.
+func fitLabel(label string, w int) string {
+	if labelWidth(label) <= w {
+		return label
+	}
+	r := []rune(label)
+	n := max(int(float64(w-16)/chCharW)-1, 1)
+	return strings.TrimSpace(string(r[:min(n, len(r))])) + "…"
 }

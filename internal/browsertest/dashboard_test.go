@@ -14,7 +14,8 @@ import (
 
 // The home page's dashboard draws its charts as SVG whose titles give the numbers of
 // the graph: implemented controls by theme, residual risks above appetite, overdue
-// actions (named below the chart), and every chart fits a 375 px screen.
+// actions (named below the chart); no chart cuts off a label, and every chart fits a
+// 375 px screen.
 func testDashboard(t *testing.T, e *env) {
 	g := e.site.Graph
 	implemented := map[string]int{}
@@ -70,6 +71,17 @@ func testDashboard(t *testing.T, e *env) {
 		if !strings.Contains(named, id) {
 			t.Errorf("overdue action %s is not named under the chart (%q)", id, named)
 		}
+	}
+	// No label or figure is cut off: every text lies inside its chart's drawing.
+	clipped := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("svg.chart")).flatMap(s => {
+		const vb = s.viewBox.baseVal;
+		return Array.from(s.querySelectorAll("text")).filter(x => {
+			const b = x.getBBox();
+			return b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5;
+		}).map(x => s.id + ": " + x.textContent);
+	})`)
+	for _, c := range clipped {
+		t.Errorf("a dashboard chart cuts off its text %q", c)
 	}
 	do(t, ctx, chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
 	waitFor(t, ctx, `matchMedia("(width: 375px)").matches`)
