@@ -78,6 +78,12 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 		}
 		return pdf, err
 	})
+	s.serveMade(w, r, snap, "building pack "+name, pdf, err, "application/pdf", `inline; filename="`+name+`.pdf"`)
+}
+
+// serveMade answers with a file the preview made on demand (a pack, a workbook): the
+// site's 404 page when there is no such file, the error when making it failed.
+func (s *Server) serveMade(w http.ResponseWriter, r *http.Request, snap *snapshot, what string, b []byte, err error, contentType, disposition string) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		s.serveNotFound(w, r, snap)
@@ -89,12 +95,12 @@ func (s *Server) servePack(w http.ResponseWriter, r *http.Request, name string) 
 		if l, ok := diag.AsList(err); ok {
 			msg = l.Error()
 		}
-		http.Error(w, "building pack "+name+": "+msg, http.StatusInternalServerError)
+		http.Error(w, what+": "+msg, http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
-	serveBytes(w, r, pdf)
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", disposition)
+	serveBytes(w, r, b)
 }
 
 // guardPack builds a pack with render. A panic in it (which would kill the whole

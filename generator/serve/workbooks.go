@@ -2,9 +2,7 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -28,19 +26,7 @@ func (s *Server) serveWorkbook(w http.ResponseWriter, r *http.Request, file stri
 		}()
 		return build.Workbook(res, file)
 	})
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		s.serveNotFound(w, r, snap)
-		return
-	case r.Context().Err() != nil:
-		return
-	case err != nil:
-		http.Error(w, "writing "+file+": "+err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", contentType(file))
-	w.Header().Set("Content-Disposition", `attachment; filename="`+path.Base(file)+`"`)
-	serveBytes(w, r, b)
+	s.serveMade(w, r, snap, "writing "+file, b, err, contentType(file), `attachment; filename="`+path.Base(file)+`"`)
 }
 
 // isWorkbook reports whether p is the output path of an XLSX export.

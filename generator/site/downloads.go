@@ -118,7 +118,7 @@ func (r *renderer) exportFiles() map[string][]byte {
 	if r.state != nil {
 		if old := r.state.reusable(r.opt.Previous); old != nil && old.exports != nil {
 			r.exports, r.exportErr = old.exports, old.exportErr
-			r.state.exports, r.state.exportErr, r.state.workbooks = r.exports, r.exportErr, old.workbooks
+			r.state.exports, r.state.exportErr = r.exports, r.exportErr
 			return r.exports
 		}
 		defer func() { r.state.exports, r.state.exportErr = r.exports, r.exportErr }()
@@ -151,30 +151,11 @@ func (r *renderer) exportFiles() map[string][]byte {
 	return r.exports
 }
 
-// workbook writes the XLSX export of a table, or keeps the previous render's when its
-// table and document properties are the same (export.Table.WorkbookKey): a title
-// edit in the live preview changes one export's table, and a workbook costs far more
-// than its table.
+// workbook writes the XLSX export of a table.
 func (r *renderer) workbook(kind string, t *export.Table) ([]byte, error) {
-	info := export.Info(r.g, kind)
-	key := t.WorkbookKey(info)
-	if r.state == nil {
-		var buf bytes.Buffer
-		err := t.WriteXLSX(&buf, info)
-		return buf.Bytes(), err
-	}
-	if prev := r.opt.Previous; prev != nil && prev.state != nil {
-		if w, ok := prev.state.workbooks[kind]; ok && w.key == key {
-			r.state.workbooks[kind] = w
-			return w.data, nil
-		}
-	}
 	var buf bytes.Buffer
-	if err := t.WriteXLSX(&buf, info); err != nil {
-		return nil, err
-	}
-	r.state.workbooks[kind] = keptWorkbook{key: key, data: buf.Bytes()}
-	return buf.Bytes(), nil
+	err := t.WriteXLSX(&buf, export.Info(r.g, kind))
+	return buf.Bytes(), err
 }
 
 // csvRows counts the records of a CSV export after its header row.
@@ -223,9 +204,7 @@ func Workbook(g *resolve.Graph, file string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		err = t.WriteXLSX(&buf, export.Info(g, kind))
-		return buf.Bytes(), err
+		return r.workbook(kind, t)
 	}
 	return nil, fmt.Errorf("the site publishes no %s: %w", file, fs.ErrNotExist)
 }

@@ -61,15 +61,6 @@ type renderState struct {
 	// (see exportFiles): they read only the global inputs.
 	exports   map[string][]byte
 	exportErr error
-	// workbooks keeps each export kind's XLSX workbook with the key of what it was
-	// written from (see renderer.workbook).
-	workbooks map[string]keptWorkbook
-}
-
-// keptWorkbook is an XLSX export and the key of the table it was written from.
-type keptWorkbook struct {
-	key  [sha256.Size]byte
-	data []byte
 }
 
 // reusable returns the state of the previous render when its global inputs equal this
@@ -139,7 +130,7 @@ func (r *renderer) inputState() *renderState {
 	}
 	st := &renderState{bodies: make(map[string][sha256.Size]byte, len(docs)),
 		heads: make(map[string][sha256.Size]byte, len(docs)), rests: make(map[string][sha256.Size]byte, len(docs)),
-		titles: make(map[string]string, len(docs)), workbooks: map[string]keptWorkbook{}}
+		titles: make(map[string]string, len(docs))}
 	paths := make([]string, 0, len(s.Files))
 	for p := range s.Files {
 		paths = append(paths, p)

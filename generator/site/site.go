@@ -98,7 +98,9 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	reparse := r.detacher(pages)
 	idx := newSearchEntries(len(pages))
 	render := func(md *mdRenderer, i int) {
-		defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
+		if opt.Sink == nil { // a later render may reuse the page (titleEdits)
+			defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
+		}
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b
