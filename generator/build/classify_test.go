@@ -202,11 +202,7 @@ func TestSearchResultsSayTheirClassification(t *testing.T) {
 	s := checktest.New(t)
 	classify(t, s, "content/records/review.md", "confidential")
 	dest, _ := buildFixture(t, s)
-	b, err := os.ReadFile(filepath.Join(dest, urls.SearchData))
-	if err != nil {
-		t.Fatal(err)
-	}
-	js := string(b)
+	js := string(allFiles(t, dest)[urls.SearchData])
 	var index struct {
 		E []struct {
 			I, M string

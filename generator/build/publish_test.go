@@ -12,6 +12,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
@@ -55,6 +56,14 @@ func allFiles(t *testing.T, dir string) map[string][]byte {
 			t.Fatal(err)
 		}
 		out[p] = b
+	}
+	// The search index is compressed: tests read (and search for leaks in) its JSON.
+	if js, ok := out[urls.SearchData]; ok {
+		b, err := site.DecodeSearchIndex(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[urls.SearchData] = b
 	}
 	return out
 }

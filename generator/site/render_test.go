@@ -9,6 +9,7 @@ import (
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/site"
+	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/ismsgen/ismsgen/internal/fixture"
 )
 
@@ -37,6 +38,13 @@ func page(t *testing.T, out *site.Output, p string) string {
 	b, ok := out.Files[p]
 	if !ok {
 		t.Fatalf("no file %s in the output", p)
+	}
+	if p == urls.SearchData {
+		// The index is compressed: tests read its JSON.
+		var err error
+		if b, err = site.DecodeSearchIndex(b); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return string(b)
 }

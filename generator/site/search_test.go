@@ -18,19 +18,14 @@ type indexEntry struct {
 	Sections [][3]string `json:"s"`
 }
 
-// readIndex parses search-index.js: a script assigning one JSON value to a global.
-func readIndex(t *testing.T, js string) []indexEntry {
+// readIndex parses the index's JSON (page decodes search-index.js).
+func readIndex(t *testing.T, index string) []indexEntry {
 	t.Helper()
-	const prefix = "window.ISMSGEN_SEARCH = "
-	i := strings.Index(js, prefix)
-	if i < 0 || !strings.HasSuffix(js, ";\n") {
-		t.Fatalf("search-index.js does not assign window.ISMSGEN_SEARCH:\n%.200s", js)
-	}
 	var idx struct {
 		V int          `json:"v"`
 		E []indexEntry `json:"e"`
 	}
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(js[i+len(prefix):], ";\n")), &idx); err != nil {
+	if err := json.Unmarshal([]byte(index), &idx); err != nil {
 		t.Fatal(err)
 	}
 	return idx.E
@@ -95,5 +90,22 @@ func TestSearchKeepsTableCellsApart(t *testing.T) {
 	}
 	if want := "Account · Factor ; Staff · security key ; Admin · hardware token"; !strings.Contains(text, want) {
 		t.Errorf("the index has the table as %q, want %q", text, want)
+	}
+}
+
+// search-index.js carries the index gzip-compressed and base64-encoded (js/search.js
+// decodes it), so its text is not in the file and the file is smaller than its JSON.
+func TestSearchIndexIsCompressed(t *testing.T) {
+	out := render(t, fixture.Minimal())
+	js := string(out.Files[urls.SearchData])
+	index := page(t, out, urls.SearchData)
+	if !strings.HasPrefix(index, `{"v":2,"e":[`) {
+		t.Fatalf("the decoded index starts %.40q", index)
+	}
+	if strings.Contains(js, "We protect information.") || !strings.Contains(js, `window.ISMSGEN_SEARCH = {"v":2,"gz":"H4sI`) {
+		t.Errorf("search-index.js does not carry the index as base64 gzip:\n%.300s", js)
+	}
+	if len(js) >= len(index) {
+		t.Errorf("search-index.js is %d bytes, its JSON %d", len(js), len(index))
 	}
 }

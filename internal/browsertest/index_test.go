@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
@@ -31,15 +32,14 @@ func (e indexEntry) text() string {
 // readIndex parses the site's search-index.js.
 func readIndex(t *testing.T, s *builtSite) []indexEntry {
 	t.Helper()
-	js := string(s.Files[urls.SearchData])
-	_, body, ok := strings.Cut(js, "window.ISMSGEN_SEARCH = ")
-	if !ok {
-		t.Fatalf("%s does not assign window.ISMSGEN_SEARCH", urls.SearchData)
+	body, err := site.DecodeSearchIndex(s.Files[urls.SearchData])
+	if err != nil {
+		t.Fatal(err)
 	}
 	var idx struct {
 		E []indexEntry `json:"e"`
 	}
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(body, ";\n")), &idx); err != nil {
+	if err := json.Unmarshal(body, &idx); err != nil {
 		t.Fatal(err)
 	}
 	return idx.E

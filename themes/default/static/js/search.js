@@ -1,7 +1,8 @@
 // ismsgen default theme: client-side full-text search over every document, control,
 // risk, treatment action and evidence record. The index (search-index.js, generated at
 // build time) is a script that assigns window.ISMSGEN_SEARCH rather than JSON read with
-// fetch(), so search works from file:// as well as over HTTP. It is loaded on first use.
+// fetch(), so search works from file:// as well as over HTTP. It is loaded on first use,
+// and holds the index gzip-compressed (see decode).
 (function () {
   "use strict";
 
@@ -23,20 +24,45 @@
     loading = true;
     var s = document.createElement("script");
     s.src = root + "search-index.js";
-    s.onload = function () {
-      index = prepare(window.ISMSGEN_SEARCH || { e: [] });
-      var w = waiting;
-      waiting = [];
-      w.forEach(function (f) { f(index); });
-    };
-    s.onerror = function () {
+    function fail() {
       loading = false;
       waiting = [];
       if (onError) {
         onError();
       }
+    }
+    s.onload = function () {
+      decode(window.ISMSGEN_SEARCH || { e: [] }, function (raw) {
+        index = prepare(raw);
+        window.ISMSGEN_SEARCH = null; // the prepared index is all that is kept
+        var w = waiting;
+        waiting = [];
+        w.forEach(function (f) { f(index); });
+      }, fail);
     };
+    s.onerror = fail;
     document.head.appendChild(s);
+  }
+
+  // decode calls cb with the index: search-index.js carries it gzip-compressed and
+  // base64-encoded ("gz"), which the browser's DecompressionStream reads, from file://
+  // as over HTTP (nothing is fetched).
+  function decode(raw, cb, fail) {
+    if (!raw.gz) {
+      cb(raw);
+      return;
+    }
+    if (typeof DecompressionStream !== "function") {
+      fail();
+      return;
+    }
+    var bin = atob(raw.gz);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) {
+      bytes[i] = bin.charCodeAt(i);
+    }
+    var text = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    new Response(text).json().then(cb, fail);
   }
 
   // prepare lower-cases every field once, so each keystroke only scans.
@@ -466,7 +492,7 @@
         renderResults(out, search(q, 50), q, { more: false });
         out.setAttribute("data-query", q);
       }, function () {
-        out.textContent = "The search index (search-index.js) could not be loaded.";
+        out.textContent = "The search index (search-index.js) could not be loaded or read (search needs a browser with DecompressionStream).";
       });
     }
     var params = new URLSearchParams(window.location.search);
