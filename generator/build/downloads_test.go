@@ -45,7 +45,7 @@ func TestDownloadsPageListsPacksAndExports(t *testing.T) {
 		}
 		for _, want := range []string{
 			`<td>` + pages[1] + `</td>`, model.ByteSize(int64(len(pdf))), hex.EncodeToString(sum[:]),
-			`href="packs/` + name + `.manifest.json"`, "development certificate", `datetime="` + checktest.Date + `"`, "classification-",
+			`href="packs/` + name + `.manifest.json"`, "development certificate", `<time>` + checktest.Date + `</time>`, "classification-",
 		} {
 			if !strings.Contains(row, want) {
 				t.Errorf("the row of pack %s lacks %q:\n%s", name, want, row)

@@ -12,23 +12,43 @@ import (
 // dates and version numbers (IDs are links of class "ref"). The theme's CSS keeps
 // each on one line; long prose around them still wraps.
 
-// dateHTML is a date as a <time> element ("" for a zero date).
+// dateHTML is a date as a <time> element ("" for a zero date). A YYYY-MM-DD date is its
+// own machine-readable value (HTML reads a <time>'s text when it has no datetime
+// attribute), so it is written once, not twice.
 func dateHTML(v any) template.HTML {
 	s := fmt.Sprint(v)
 	if s == "" {
 		return ""
 	}
 	esc := template.HTMLEscapeString(s)
+	if isDate(s) {
+		return template.HTML(`<time>` + esc + `</time>`)
+	}
 	return template.HTML(`<time datetime="` + esc + `">` + esc + `</time>`)
 }
 
-// nowrapHTML is a value (a version number) that stays on one line.
+// nowrapHTML is a value (a version number) that stays on one line. One of letters,
+// digits and dots ("1.2", "v2") offers no line break, so it needs no element.
 func nowrapHTML(v any) template.HTML {
 	s := fmt.Sprint(v)
 	if s == "" {
 		return ""
 	}
+	if unbreakable(s) {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
 	return template.HTML(`<span class="nowrap">` + template.HTMLEscapeString(s) + `</span>`)
+}
+
+// unbreakable reports whether s is ASCII letters, digits and dots, between which
+// Unicode's line breaking rules (UAX #14) allow no break.
+func unbreakable(s string) bool {
+	for _, c := range s {
+		if !(c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // isDate reports whether s is a date as the model writes it (YYYY-MM-DD).

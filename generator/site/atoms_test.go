@@ -22,3 +22,21 @@ func TestWrapHTML(t *testing.T) {
 		}
 	}
 }
+
+// A date is written once (<time> reads its text), a version without a break
+// opportunity needs no nowrap span; others keep theirs.
+func TestAtomsWrittenOnce(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{string(dateHTML("2026-02-03")), "<time>2026-02-03</time>"},
+		{string(dateHTML("2026-02")), `<time datetime="2026-02">2026-02</time>`},
+		{string(dateHTML("")), ""},
+		{string(nowrapHTML("1.2")), "1.2"},
+		{string(nowrapHTML("v10")), "v10"},
+		{string(nowrapHTML("1.2-rc1")), `<span class="nowrap">1.2-rc1</span>`},
+		{string(nowrapHTML("2 draft")), `<span class="nowrap">2 draft</span>`},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

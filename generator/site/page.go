@@ -114,6 +114,10 @@ func (p *Page) link(e *resolve.Entity, tooltip bool) template.HTML {
 	return template.HTML(`<a class="` + class + `" href="` + esc(p.URL(e)) + `"` + title + `>` + esc(label) + `</a>`)
 }
 
+// LinkBare is Link without the title as its tooltip: for a register row whose next cell
+// shows the title.
+func (p *Page) LinkBare(e *resolve.Entity) template.HTML { return p.link(e, false) }
+
 // LinkTitled is Link with the title shown after the ID (and so not as its tooltip).
 func (p *Page) LinkTitled(e *resolve.Entity) template.HTML {
 	if e == nil {

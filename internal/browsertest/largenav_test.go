@@ -28,7 +28,7 @@ func testLargeSiteSidebar(t *testing.T, e *env) {
 	page := "policies/pol-0003.html"
 	do(t, ctx, chromedp.Navigate(large.url(page)))
 
-	own := `#site_nav .nav-section[data-nav="policies"]`
+	own := `#site_nav section[data-nav="policies"]`
 	items := eval[int](t, ctx, `document.querySelectorAll('`+own+` li').length`)
 	total := eval[string](t, ctx, `document.querySelector('`+own+`').dataset.count`)
 	if n, _ := strconv.Atoi(total); items < 2 || items > 10 || n <= items {
@@ -47,7 +47,7 @@ func testLargeSiteSidebar(t *testing.T, e *env) {
 	}
 
 	// A closed section: its title links its page; its button lists it whole in place.
-	other := `#site_nav .nav-section[data-nav="procedures"]`
+	other := `#site_nav section[data-nav="procedures"]`
 	if n := eval[int](t, ctx, `document.querySelectorAll('`+other+` li').length`); n != 0 {
 		t.Errorf("a closed section lists %d documents", n)
 	}

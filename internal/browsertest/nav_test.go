@@ -42,7 +42,7 @@ func testSidebarBreadcrumbs(t *testing.T, e *env) {
 			t.Errorf("navigation link %s points at no page", h)
 		}
 	}
-	sections := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#site_nav .nav-title")).map(h => h.textContent)`)
+	sections := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#site_nav h2")).map(h => h.textContent)`)
 	for _, want := range []string{"Policies", "Procedures", "Registers"} {
 		if !contains(sections, want) {
 			t.Errorf("the sidebar has sections %v, want %s", sections, want)

@@ -52,6 +52,11 @@ func testSearchWord(t *testing.T, e *env) {
 	proc, word := rareWord(t, readIndex(t, e.site))
 	ctx, m := e.tab(t)
 	do(t, ctx, chromedp.Navigate(e.url("index.html")))
+	// The page has no results box or hint: js/search.js adds both, the hint describing
+	// the search box.
+	if hint := eval[string](t, ctx, `(i => { const h = document.getElementById(i.getAttribute("aria-describedby")); return h && h.closest("form") === i.form ? h.textContent : "" })(document.getElementById("search_input"))`); !strings.HasPrefix(hint, "Results appear as you type") {
+		t.Errorf("the search box is described by %q", hint)
+	}
 	res := typeQuery(t, ctx, word)
 	found := false
 	for i, r := range res {

@@ -390,9 +390,24 @@
   // arrow keys move through the results, Escape closes them.
   function popup(form) {
     var input = form.querySelector("input[type=search]");
-    var box = form.querySelector(".search-results");
-    if (!input || !box) {
+    if (!input) {
       return;
+    }
+    // The results box and the hint are made here, not written into every page: without
+    // this script there are no results as you type (the form opens search.html).
+    var box = form.querySelector(".search-results");
+    if (!box) {
+      var hint = document.createElement("span");
+      hint.id = "search_hint";
+      hint.className = "visually-hidden";
+      hint.textContent = "Results appear as you type; Enter opens the first.";
+      input.setAttribute("aria-describedby", hint.id);
+      box = document.createElement("div");
+      box.className = "search-results";
+      box.id = "search_results";
+      box.hidden = true;
+      form.appendChild(hint);
+      form.appendChild(box);
     }
     input.setAttribute("aria-controls", box.id);
     input.setAttribute("aria-expanded", "false");

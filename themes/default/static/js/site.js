@@ -315,7 +315,7 @@
     var root = document.body.getAttribute("data-root") || "";
     var here = nav.querySelector("a[aria-current]");
     var herePath = here ? here.getAttribute("href") : null;
-    Array.prototype.forEach.call(nav.querySelectorAll(".nav-section[data-count]"), function (sec) {
+    Array.prototype.forEach.call(nav.querySelectorAll("section[data-count]"), function (sec) {
       // A window of the section ends with "All N documents"; a closed one shows its count.
       var more = sec.querySelector(".nav-more");
       var count = sec.querySelector(".nav-count");
@@ -345,7 +345,6 @@
             }
             if (it[0]) {
               var id = document.createElement("span");
-              id.className = "nav-id";
               id.textContent = it[0];
               a.appendChild(id);
               a.appendChild(document.createTextNode(" "));
