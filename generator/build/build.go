@@ -24,7 +24,8 @@ type Options struct {
 	Date   model.Date
 	// NoPack skips the PDF packs. LazyPacks says that they, and the XLSX exports, are
 	// built when first requested (the live preview): the downloads page links them all
-	// the same (see Workbook and PackByName).
+	// the same (see Workbook and PackByName). The live preview's search index is also
+	// written uncompressed (site.Options.PlainSearchIndex).
 	NoPack, LazyPacks bool
 	// StrictCheck fails the build on readiness errors (not only on content errors).
 	StrictCheck bool
@@ -122,6 +123,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	siteOpt.Findings = findings
 	siteOpt.Version = opt.Version
 	siteOpt.LazyWorkbooks = siteOpt.LazyWorkbooks || opt.LazyPacks
+	siteOpt.PlainSearchIndex = siteOpt.PlainSearchIndex || opt.LazyPacks
 	// Packs first: the site's downloads page lists them with their pages and sizes.
 	var warnings diag.List
 	packFiles := map[string][]byte{}

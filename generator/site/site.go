@@ -32,6 +32,10 @@ type Options struct {
 	// LazyWorkbooks leaves the XLSX exports out of the output: the live preview writes
 	// one when it is downloaded (Workbook), as it does packs. The CSV exports stay.
 	LazyWorkbooks bool
+	// PlainSearchIndex writes search-index.js uncompressed ({"v": 2, "e": [entries]}
+	// assigned as it is; js/search.js reads both forms): the live preview, served from
+	// this machine, saves the compression, 10–60 ms an edit at 1,000 documents.
+	PlainSearchIndex bool
 	// Sink, when set, receives every page as soon as it is rendered (from the render's
 	// workers, concurrently), and Output.Files then holds only the other files: the
 	// build writes pages to disk as they come instead of holding the site in memory.

@@ -34,6 +34,7 @@ func TestBrowser(t *testing.T) {
 		{"SearchControlIDOpensControl", testSearchControlID},
 		{"SearchPage", testSearchPage},
 		{"SearchFromFileURL", testSearchFileURL},
+		{"SearchPlainIndex", testSearchPlainIndex},
 		{"SoASortAndFilter", testSoASortFilter},
 		{"RegistersReadableWithoutJavaScript", testNoJavaScript},
 		{"SidebarAndBreadcrumbs", testSidebarBreadcrumbs},

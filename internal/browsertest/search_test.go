@@ -3,11 +3,15 @@ package browsertest
 import (
 	"context"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/ismsgen/ismsgen/generator/site"
+	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
 // shownResult is a search result as the reader sees it.
@@ -158,6 +162,46 @@ func testSearchFileURL(t *testing.T, e *env) {
 	got := waitLocation(t, ctx, func(l string) bool { return l != "file://"+e.site.Dir+"/"+proc.URL })
 	if !strings.HasPrefix(got, "file://"+e.site.Dir+"/") {
 		t.Errorf("Enter opened %s, outside the site", got)
+	}
+	clean(t, m)
+}
+
+// The live preview writes the index uncompressed (site.Options.PlainSearchIndex): the
+// same search script reads it. A copy of the home page, the scripts and a plain index,
+// opened from disk.
+func testSearchPlainIndex(t *testing.T, e *env) {
+	proc, word := rareWord(t, readIndex(t, e.site))
+	index, err := site.DecodeSearchIndex(e.site.Files[urls.SearchData])
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{"index.html": e.site.Files["index.html"]}
+	for p, b := range e.site.Files {
+		if !strings.HasSuffix(p, ".html") {
+			files[p] = b
+		}
+	}
+	files[urls.SearchData] = append(append([]byte("window.ISMSGEN_SEARCH = "), index...), ";\n"...)
+	for p, b := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, m := e.tab(t)
+	do(t, ctx, chromedp.Navigate("file://"+dir+"/index.html"))
+	res := typeQuery(t, ctx, word)
+	found := false
+	for _, r := range res {
+		u, _ := url.Parse(r.Href)
+		found = found || strings.HasSuffix(u.Path, "/"+proc.URL)
+	}
+	if !found {
+		t.Errorf("with a plain index, searching %q does not find %s: %+v", word, proc.URL, res)
 	}
 	clean(t, m)
 }
