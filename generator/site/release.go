@@ -80,10 +80,22 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 		}
 	}
 	detached := map[*model.Document][]*resolve.Target{}
+	var parser *markdown.Parser
 	for d, n := range count {
-		if n == 1 && d.AST != nil { // a document on two pages keeps its AST for both
+		switch {
+		case d.Generated: // no body to parse
+		case n == 1: // parsed again by the worker that renders its page
 			detached[d] = r.g.Detach(d.Refs)
 			d.AST, d.Refs = nil, nil
+		case d.AST == nil:
+			// A document on two pages, whose AST load dropped (load.NewOneShot): parsed
+			// again now, for both pages.
+			if parser == nil {
+				parser = markdown.NewParser()
+			}
+			if err := r.reparse(parser, d, r.g.Detach(d.Refs)); err != nil {
+				return func(*mdRenderer, *Page) error { return err }
+			}
 		}
 	}
 	return func(md *mdRenderer, p *Page) error {
@@ -95,11 +107,17 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 		if md.parser == nil {
 			md.parser = markdown.NewParser()
 		}
-		d.AST = md.parser.Parse(d.Body)
-		d.Refs, _ = markdown.Outline(d.AST)
-		if !r.g.Attach(d.Refs, targets) {
-			return fmt.Errorf("%s: parsed again, the body has %d references, not %d", d.Path, len(d.Refs), len(targets))
-		}
-		return nil
+		return r.reparse(md.parser, d, targets)
 	}
+}
+
+// reparse parses a document's body again and gives its references the targets Detach
+// returned for its earlier references.
+func (r *renderer) reparse(parser *markdown.Parser, d *model.Document, targets []*resolve.Target) error {
+	d.AST = parser.Parse(d.Body)
+	d.Refs, _ = markdown.Outline(d.AST)
+	if !r.g.Attach(d.Refs, targets) {
+		return fmt.Errorf("%s: parsed again, the body has %d references, not %d", d.Path, len(d.Refs), len(targets))
+	}
+	return nil
 }
