@@ -26,8 +26,8 @@ type Loader struct {
 	// dropASTs: documents keep what resolve and check read of their bodies, not their
 	// ASTs (NewOneShot).
 	dropASTs bool
-	nodes nodeCache
-	files fileCache
+	nodes    nodeCache
+	files    fileCache
 }
 
 type cachedDoc struct {
