@@ -253,7 +253,7 @@ type Document struct {
 	Pos           diag.Pos // the file
 	Meta          DocControl
 	Body          []byte   // Markdown after the front matter
-	AST           ast.Node // parsed body; nodes' segments index Body
+	AST           ast.Node // parsed body; nodes' segments index Body; nil after a one-shot load
 	// BodyLine is the 1-based line of the file at which Body starts, so positions in
 	// the AST map back to the file.
 	BodyLine int

@@ -67,8 +67,10 @@ func docOf(p *Page) *model.Document {
 // detacher, with Options.Release, drops at once the AST of every document that has one
 // page, keeping what its references point at, and returns what a worker calls before a
 // page: it parses that document's body again. So the render does not start with every
-// document's AST held, the memory peak of a large build; a body is parsed twice. Without
-// Release it does nothing.
+// document's AST held, the memory peak of a large build; a body is parsed twice. When
+// load kept no AST (load.NewOneShot), the targets come from the stand-in references, and
+// a document on two pages is parsed again here, before the render. Without Release it
+// does nothing.
 func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 	if !r.opt.Release {
 		return func(*mdRenderer, *Page) error { return nil }
