@@ -81,13 +81,16 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 			count[d]++
 		}
 	}
-	detached := map[*model.Document][]*resolve.Target{}
+	// Each document's targets, until its page's worker gives them to the new parse: only
+	// that worker reads or clears its entry.
+	detached := map[*model.Document]*[]*resolve.Target{}
 	var parser *markdown.Parser
 	for d, n := range count {
 		switch {
 		case d.Generated: // no body to parse
 		case n == 1: // parsed again by the worker that renders its page
-			detached[d] = r.g.Detach(d.Refs)
+			targets := r.g.Detach(d.Refs)
+			detached[d] = &targets
 			d.AST, d.Refs = nil, nil
 		case d.AST == nil:
 			// A document on two pages, whose AST load dropped (load.NewOneShot): parsed
@@ -109,7 +112,9 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 		if md.parser == nil {
 			md.parser = markdown.NewParser()
 		}
-		return r.reparse(md.parser, d, targets)
+		err := r.reparse(md.parser, d, *targets)
+		*targets = nil // the graph holds them again
+		return err
 	}
 }
 
