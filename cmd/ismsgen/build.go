@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/ismsgen/ismsgen/generator/build"
 	"github.com/ismsgen/ismsgen/generator/versions"
@@ -41,9 +42,19 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 		opt.Log = nil
 	}
 	opt.Commit, opt.Dirty = workingTree(ctx, s, src)
+	if s.env("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	}
 	_, err = versions.New(opt, versions.Options{Releases: *withVersions, Log: opt.Log}).Build(ctx)
 	return err
 }
+
+// buildMemoryLimit is the Go runtime's soft memory limit during a build when
+// GOMEMLIMIT does not set one (GOMEMLIMIT=off sets none): the collector then works
+// harder as the heap nears it, instead of letting it grow to twice the live heap, which
+// keeps a 20,000-document build under 600 MiB. A site whose live heap is larger still
+// builds, with the collector using up to half the CPU.
+const buildMemoryLimit = 512 << 20
 
 // workingTree returns the commit and state of the site's working tree for pack covers. A
 // repository git cannot read does not stop a build: its covers say "working tree".

@@ -64,6 +64,10 @@ type Options struct {
 	// Extra are files added to the output as they are, by slash path (the releases
 	// under versions/); a page of the site at the same path is an error.
 	Extra map[string][]byte
+
+	// oneShot: the sources are rendered once (Run without a Loader), so load keeps no
+	// document's AST (load.NewOneShot): packs and pages parse a body again.
+	oneShot bool
 }
 
 // Result is what a build made.
@@ -101,7 +105,11 @@ func (r *Result) Errors() (errors, warnings int) {
 // NoPack). Nothing is written.
 func Render(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
-	g, err := Resolve(ctx, opt.Loader, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
+	l := opt.Loader
+	if l == nil && opt.oneShot {
+		l = load.NewOneShot()
+	}
+	g, err := Resolve(ctx, l, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
 	if err != nil {
 		return nil, err
 	}
@@ -163,8 +171,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// Pages go to disk as they are rendered: memory holds the graph, not the site.
 	opt.Site.Sink = t.put
 	// Nothing reads a document's AST after its page (the packs are made before the
-	// site), unless a caller's Loader keeps the documents for a later build.
+	// site), unless a caller's Loader keeps the documents for a later build. Without
+	// one, load keeps none: resolve and check read what it collected of each body.
 	opt.Site.Release = opt.Loader == nil
+	opt.oneShot = opt.Loader == nil
 	res, err := Render(ctx, opt)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 )
@@ -37,7 +38,8 @@ func (f Findings) Failed(strict bool) bool { return check.Failed(f, strict) }
 // the error reading the history, which leaves out only the rules that need it; err is an
 // error that is no finding (an unreadable source directory, say).
 func Check(ctx context.Context, opt CheckOptions) (findings Findings, historyErr, err error) {
-	g, err := Resolve(ctx, nil, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
+	// The rules read what load collected of each body, never an AST: load keeps none.
+	g, err := Resolve(ctx, load.NewOneShot(), opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
 	if l, ok := diag.AsList(err); ok {
 		return check.FromDiag(l), nil, nil
 	}

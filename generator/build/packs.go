@@ -63,6 +63,11 @@ func RenderPack(ctx context.Context, g *resolve.Graph, cfg model.PackConfig, opt
 	if err != nil {
 		return nil, err
 	}
+	drop, err := parseForPack(ctx, g, plan)
+	if err != nil {
+		return nil, err
+	}
+	defer drop()
 	m := &manifest.Manifest{
 		Generator: "ismsgen " + opt.Version,
 		Pack:      cfg.Name,

@@ -91,16 +91,14 @@ func (c *checker) draftLinks(from *resolve.Entity) {
 	draft := func(t *resolve.Entity) bool {
 		return t != nil && t.Doc != nil && t.Doc.Meta.Status == model.StatusDraft
 	}
-	// Walk the body for positions only when the graph says it links to a draft at all.
+	// Read the references for positions only when the graph says it links to a draft at
+	// all. A document's Refs are, in source order, every node that has a target.
 	linksDraft := false
 	for _, t := range c.g.Links(from) {
 		linksDraft = linksDraft || draft(t)
 	}
-	if d := from.Doc; d != nil && d.AST != nil && linksDraft {
-		ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
-			}
+	if d := from.Doc; d != nil && linksDraft {
+		for _, n := range d.Refs {
 			switch n.(type) {
 			case *markdown.Ref, *ast.Link, *markdown.HTMLElement:
 				if t, ok := c.g.Target(n); ok && draft(t.Entity) {
@@ -108,8 +106,7 @@ func (c *checker) draftLinks(from *resolve.Entity) {
 						"approved document %s links to %s, which is a draft", from.ID, t.Entity.ID)
 				}
 			}
-			return ast.WalkContinue, nil
-		})
+		}
 	}
 	if from.Register == resolve.RegSoA {
 		for _, row := range c.g.Site.SoA.Controls {

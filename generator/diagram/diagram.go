@@ -37,11 +37,15 @@ func Is(n *ast.FencedCodeBlock, src []byte) bool {
 
 // Find returns the diagrams of a document, in document order.
 func Find(d *model.Document) []Diagram {
-	if d == nil || d.AST == nil || !containsFold(d.Body, Language) {
+	if d == nil || d.Generated || !containsFold(d.Body, Language) {
 		return nil // no block can name the language: no need to walk the AST
 	}
+	body := d.AST
+	if body == nil { // dropped after load (load.NewOneShot): Block is then the new parse's
+		body = markdown.NewParser().Parse(d.Body)
+	}
 	var out []Diagram
-	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(body, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		f, ok := n.(*ast.FencedCodeBlock)
 		if !ok || !entering {
 			return ast.WalkContinue, nil

@@ -10,14 +10,16 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/yuin/goldmark/ast"
 )
 
 // parseDocument splits a Markdown file into front matter and body, decodes the front
 // matter strictly and parses the body. A file without front matter is an uncontrolled
 // page: its title is its first heading's, else its file name's (rel is the path
 // relative to the content directory). It returns a nil document when the file cannot
-// be used at all.
-func parseDocument(md *markdown.Parser, path, rel string, src []byte) (*model.Document, diag.List) {
+// be used at all. With dropAST, the document keeps what later stages read of its body
+// (see finishBody), not its AST.
+func parseDocument(md *markdown.Parser, path, rel string, src []byte, dropAST bool) (*model.Document, diag.List) {
 	var errs diag.List
 	file := diag.Pos{Path: path}
 	if pos, ok := invalidUTF8(path, src); !ok {
@@ -39,10 +41,11 @@ func parseDocument(md *markdown.Parser, path, rel string, src []byte) (*model.Do
 		doc := &model.Document{Path: path, Rel: rel, NoFrontMatter: true, Pos: file, Body: src, BodyLine: 1, Lines: lineStarts(src)}
 		doc.Meta.Pos = diag.Pos{Path: path, Line: 1, Col: 1}
 		doc.Meta.Type = model.TypePage
-		finishBody(md, doc)
-		if doc.Meta.Title = markdown.Title(doc.AST, doc.Body); doc.Meta.Title == "" {
+		body := md.Parse(doc.Body)
+		if doc.Meta.Title = markdown.Title(body, doc.Body); doc.Meta.Title == "" {
 			doc.Meta.Title = readableName(rel)
 		}
+		finishBody(doc, body, dropAST)
 		return doc, errs
 	}
 	doc := &model.Document{Path: path, Rel: rel, Pos: file, Body: body, BodyLine: bodyLine, Lines: lineStarts(body)}
@@ -66,15 +69,23 @@ func parseDocument(md *markdown.Parser, path, rel string, src []byte) (*model.Do
 	if m.Controlled() && m.Status == "" {
 		errs.Add(m.Pos, "document %s has no status: set status to draft, review, approved or retired", m.ID)
 	}
-	finishBody(md, doc)
+	finishBody(doc, md.Parse(doc.Body), dropAST)
 	return doc, errs
 }
 
-// finishBody parses a document's body and collects what later stages need of it.
-func finishBody(md *markdown.Parser, doc *model.Document) {
-	doc.AST = md.Parse(doc.Body)
-	doc.Refs, doc.Anchors = markdown.Outline(doc.AST)
+// finishBody collects from a document's parsed body what later stages need of it: its
+// references, anchors, custom heading IDs and TODO markers. With dropAST the document
+// does not keep the AST and its Refs are stand-ins (markdown.StandIns): resolve, check
+// and pack planning read only these, and the renderers parse the body again.
+func finishBody(doc *model.Document, body ast.Node, dropAST bool) {
+	doc.AST = body
+	doc.Refs, doc.Anchors = markdown.Outline(body)
+	doc.CustomIDs = markdown.CustomIDs(body)
+	doc.Todos = markdown.Todos(body, doc.Body)
 	doc.BodySum = sha256.Sum256(doc.Body)
+	if dropAST {
+		doc.AST, doc.Refs = nil, markdown.StandIns(doc.Refs, doc.Body)
+	}
 }
 
 // isFrontMatterOpening reports whether a file starts with a line of --- alone: front
@@ -149,5 +160,5 @@ func invalidUTF8(path string, b []byte) (diag.Pos, bool) {
 // as Load does: front matter, body and AST. It is for rendering a document without a
 // site on disk, as the renderers' fuzz tests do; Load is the way to read a site.
 func (l *Loader) ParseDocument(path string, src []byte) (*model.Document, diag.List) {
-	return parseDocument(l.md, path, strings.TrimPrefix(path, "content/"), src)
+	return parseDocument(l.md, path, strings.TrimPrefix(path, "content/"), src, l.dropASTs)
 }

@@ -47,7 +47,7 @@ func FuzzFrontMatter(f *testing.F) {
 	}
 	md := markdown.NewParser()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, errs := parseDocument(md, "content/x.md", "x.md", src)
+		doc, errs := parseDocument(md, "content/x.md", "x.md", src, false)
 		if doc != nil && doc.Meta.Title == "" && len(errs) == 0 {
 			t.Error("a document without a title and no error")
 		}

@@ -23,8 +23,11 @@ import (
 type Loader struct {
 	md    *markdown.Parser
 	cache map[string]cachedDoc
-	nodes nodeCache
-	files fileCache
+	// dropASTs: documents keep what resolve and check read of their bodies, not their
+	// ASTs (NewOneShot).
+	dropASTs bool
+	nodes    nodeCache
+	files    fileCache
 }
 
 type cachedDoc struct {
@@ -38,6 +41,17 @@ type cachedDoc struct {
 // New returns a Loader with an empty cache.
 func New() *Loader {
 	return &Loader{md: markdown.NewParser(), cache: map[string]cachedDoc{}}
+}
+
+// NewOneShot returns a Loader for a build that renders each document once: its
+// documents do not keep their ASTs (model.Document.AST is nil, Refs are stand-ins),
+// only what resolve, check and pack planning read of their bodies, so that no stage
+// holds every document's AST at once. The renderers parse a body again when they
+// need it. The live preview, which renders again from a warm cache, uses New.
+func NewOneShot() *Loader {
+	l := New()
+	l.dropASTs = true
+	return l
 }
 
 // Load reads the site at root. The returned error, when not nil, is a diag.List of
@@ -208,7 +222,7 @@ func (l *Loader) loadDocuments(ctx context.Context, dir string, paths []string, 
 	}
 	parallel.For(ctx, len(paths), parallel.None, func(_ struct{}, i int) {
 		if fresh[i] {
-			docs[i], docErrs[i] = parseDocument(l.md, paths[i], rels[i], files[paths[i]])
+			docs[i], docErrs[i] = parseDocument(l.md, paths[i], rels[i], files[paths[i]], l.dropASTs)
 		}
 	})
 	next := make(map[string]cachedDoc, len(paths))

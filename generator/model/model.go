@@ -253,7 +253,7 @@ type Document struct {
 	Pos           diag.Pos // the file
 	Meta          DocControl
 	Body          []byte   // Markdown after the front matter
-	AST           ast.Node // parsed body; nodes' segments index Body
+	AST           ast.Node // parsed body; nodes' segments index Body; nil after a one-shot load
 	// BodyLine is the 1-based line of the file at which Body starts, so positions in
 	// the AST map back to the file.
 	BodyLine int
@@ -262,8 +262,15 @@ type Document struct {
 	// Refs are the nodes of AST that point elsewhere ([[ID]] references, links and
 	// images), in source order, and Anchors the IDs of its headings: found once when the
 	// document is parsed, so that resolving a rebuilt site does not walk every body again.
+	// In a one-shot build (load.NewOneShot) the AST is dropped once these are collected,
+	// and Refs are stand-ins (markdown.StandIns) that hold nothing of it.
 	Refs    []ast.Node
 	Anchors map[string]string
+	// CustomIDs maps the text anchor of each heading with a custom ID to that ID
+	// (markdown.CustomIDs), Todos are the byte offsets in Body of its TODO markers
+	// (markdown.Todos): what resolve and check read of the body besides Refs.
+	CustomIDs map[string]string
+	Todos     []int
 	// BodySum is the SHA-256 of Body, so incremental rendering can compare bodies
 	// without hashing every one again.
 	BodySum [32]byte

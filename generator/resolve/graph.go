@@ -89,6 +89,9 @@ type Graph struct {
 	// guards it against Forget while a render's workers read it.
 	targets   map[ast.Node]Target
 	targetsMu sync.RWMutex
+	// targetsHigh is the most targets held since the map was last made: a Go map keeps
+	// its buckets when entries go, so shrink makes it again once most have gone.
+	targetsHigh int
 	// docByPath maps a document's source path to its entity.
 	docByPath map[string]*Entity
 
@@ -186,6 +189,25 @@ func (g *Graph) Forget(nodes []ast.Node) {
 	for _, n := range nodes {
 		delete(g.targets, n)
 	}
+	g.shrink()
+}
+
+// shrink makes the targets map again, with the targets it holds, once it holds fewer
+// than a quarter of the most it held: a render that forgets each document's targets
+// after its page (and attaches them to the body parsed again before it) would otherwise
+// keep, to its end, a map the size of every reference of the site. The caller holds
+// targetsMu.
+func (g *Graph) shrink() {
+	n := len(g.targets)
+	g.targetsHigh = max(g.targetsHigh, n)
+	if n >= g.targetsHigh/4 || g.targetsHigh < 1024 {
+		return
+	}
+	m := make(map[ast.Node]Target, n)
+	for k, v := range g.targets {
+		m[k] = v
+	}
+	g.targets, g.targetsHigh = m, n
 }
 
 // Detach drops the targets of nodes (a document's Refs), as Forget does, and returns them
@@ -201,6 +223,7 @@ func (g *Graph) Detach(nodes []ast.Node) []*Target {
 			delete(g.targets, n)
 		}
 	}
+	g.shrink()
 	return out
 }
 
@@ -218,6 +241,7 @@ func (g *Graph) Attach(nodes []ast.Node, targets []*Target) bool {
 			g.targets[n] = *targets[i]
 		}
 	}
+	g.targetsHigh = max(g.targetsHigh, len(g.targets))
 	return true
 }
 

@@ -102,7 +102,7 @@ func (r *resolver) resolveFragment(d *model.Document, from *Entity, n ast.Node, 
 // fragmentHint suggests what a broken fragment may have meant: a heading whose custom
 // ID replaced the anchor named, else the nearest anchor.
 func fragmentHint(d *model.Document, frag string) string {
-	if custom := markdown.CustomIDFor(d.AST, frag); custom != "" {
+	if custom := d.CustomIDs[frag]; custom != "" {
 		return fmt.Sprintf(" (this heading has a custom id {#%s}: link to #%s)", custom, custom)
 	}
 	anchors := make([]string, 0, len(d.Anchors))

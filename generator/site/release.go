@@ -67,8 +67,10 @@ func docOf(p *Page) *model.Document {
 // detacher, with Options.Release, drops at once the AST of every document that has one
 // page, keeping what its references point at, and returns what a worker calls before a
 // page: it parses that document's body again. So the render does not start with every
-// document's AST held, the memory peak of a large build; a body is parsed twice. Without
-// Release it does nothing.
+// document's AST held, the memory peak of a large build; a body is parsed twice. When
+// load kept no AST (load.NewOneShot), the targets come from the stand-in references, and
+// a document on two pages is parsed again here, before the render. Without Release it
+// does nothing.
 func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 	if !r.opt.Release {
 		return func(*mdRenderer, *Page) error { return nil }
@@ -79,11 +81,26 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 			count[d]++
 		}
 	}
-	detached := map[*model.Document][]*resolve.Target{}
+	// Each document's targets, until its page's worker gives them to the new parse: only
+	// that worker reads or clears its entry.
+	detached := map[*model.Document]*[]*resolve.Target{}
+	var parser *markdown.Parser
 	for d, n := range count {
-		if n == 1 && d.AST != nil { // a document on two pages keeps its AST for both
-			detached[d] = r.g.Detach(d.Refs)
+		switch {
+		case d.Generated: // no body to parse
+		case n == 1: // parsed again by the worker that renders its page
+			targets := r.g.Detach(d.Refs)
+			detached[d] = &targets
 			d.AST, d.Refs = nil, nil
+		case d.AST == nil:
+			// A document on two pages, whose AST load dropped (load.NewOneShot): parsed
+			// again now, for both pages.
+			if parser == nil {
+				parser = markdown.NewParser()
+			}
+			if err := r.reparse(parser, d, r.g.Detach(d.Refs)); err != nil {
+				return func(*mdRenderer, *Page) error { return err }
+			}
 		}
 	}
 	return func(md *mdRenderer, p *Page) error {
@@ -95,11 +112,19 @@ func (r *renderer) detacher(pages []*Page) func(md *mdRenderer, p *Page) error {
 		if md.parser == nil {
 			md.parser = markdown.NewParser()
 		}
-		d.AST = md.parser.Parse(d.Body)
-		d.Refs, _ = markdown.Outline(d.AST)
-		if !r.g.Attach(d.Refs, targets) {
-			return fmt.Errorf("%s: parsed again, the body has %d references, not %d", d.Path, len(d.Refs), len(targets))
-		}
-		return nil
+		err := r.reparse(md.parser, d, *targets)
+		*targets = nil // the graph holds them again
+		return err
 	}
+}
+
+// reparse parses a document's body again and gives its references the targets Detach
+// returned for its earlier references.
+func (r *renderer) reparse(parser *markdown.Parser, d *model.Document, targets []*resolve.Target) error {
+	d.AST = parser.Parse(d.Body)
+	d.Refs, _ = markdown.Outline(d.AST)
+	if !r.g.Attach(d.Refs, targets) {
+		return fmt.Errorf("%s: parsed again, the body has %d references, not %d", d.Path, len(d.Refs), len(targets))
+	}
+	return nil
 }
