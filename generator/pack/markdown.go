@@ -14,7 +14,7 @@ import (
 // body renders a document's Markdown by walking the AST load parsed.
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
-	d := &docCtx{it: it, doc: doc, src: doc.Body}
+	d := r.newDocCtx(it, doc)
 	r.TextColor = layout.ColText
 	r.blocks(d, doc.AST)
 	r.FlushMarkers()
@@ -39,7 +39,7 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	var spans []layout.Span
 	c := first
 	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
-		r.inline(d, c, r.Base(), 0, "", &spans)
+		d.in.Inline(c, r.Base(), 0, "", &spans)
 	}
 	if len(spans) > 0 {
 		r.Para(spans, "L")
@@ -93,7 +93,7 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	st := layout.Style{Bold: true, Size: layout.HeadingSize(h.Level), Color: layout.ColText}
-	lines := r.Lines(r.inlines(d, h, st), r.Width())
+	lines := r.Lines(d.in.Spans(h, st), r.Width())
 	r.Gap(layout.GapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
@@ -124,7 +124,7 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		r.Y += gap
 		return
 	}
-	r.Para(r.inlines(d, n, r.Base()), r.Alignment())
+	r.Para(d.in.Spans(n, r.Base()), r.Alignment())
 	r.Y += gap
 }
 

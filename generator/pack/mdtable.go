@@ -22,7 +22,7 @@ func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 			if !ok {
 				continue
 			}
-			cl := layout.Cell{Spans: r.inlines(d, tc, st)}
+			cl := layout.Cell{Spans: d.in.Spans(tc, st)}
 			switch tc.Alignment {
 			case east.AlignCenter:
 				cl.Align = "C"

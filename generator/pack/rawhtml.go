@@ -3,7 +3,6 @@ package pack
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/pack/layout"
@@ -41,11 +40,11 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	case "summary":
 		st := r.Base()
 		st.Bold = true
-		r.Para(r.htmlSpans(d, el, st), r.Alignment())
+		r.Para(d.in.Content(el, st), r.Alignment())
 		r.Y += layout.GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: layout.HeadingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
-		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
+		lines := r.Lines(d.in.Content(el, st), r.Width())
 		r.Gap(layout.GapHeading)
 		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
 		saved := r.Align
@@ -91,7 +90,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 		}
 	}
 	if self != nil && self.Type() == ast.TypeInline {
-		r.htmlInline(d, self, r.Base(), 0, "", &run)
+		d.in.Inline(self, r.Base(), 0, "", &run)
 		flush()
 		return
 	}
@@ -108,7 +107,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 			r.block(d, c)
 			continue
 		}
-		r.inline(d, c, r.Base(), 0, "", &run)
+		d.in.Inline(c, r.Base(), 0, "", &run)
 	}
 	flush()
 }
@@ -136,77 +135,6 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 	}
 	n, _ := strconv.Atoi(strings.TrimSuffix(v, "px"))
 	return float64(n) * 25.4 / layout.ImageDPI
-}
-
-// htmlInline appends the spans of an element written inline.
-func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]layout.Span) {
-	if el.Action == markdown.HTMLDrop {
-		return
-	}
-	if el.Tag == "img" {
-		// Inline, an image is its alt text: the link's text inside a link (a badge).
-		if alt := el.Alt(); alt != "" {
-			if r.inLink == 0 {
-				st.Italic, st.Color = true, layout.ColMuted
-			}
-			*out = append(*out, layout.Span{Text: alt, Style: st, Link: link, URL: url})
-		}
-		return
-	}
-	if el.Action == markdown.HTMLKeep {
-		switch el.Tag {
-		case "br":
-			*out = append(*out, layout.Span{Break: true, Style: st})
-			return
-		case "a":
-			if r.inLink == 0 {
-				href, _ := el.Attr("href")
-				r.linkSpans(d, el, href, st, out)
-				return
-			} // inside a link: its text, in that link
-
-		case "b", "strong", "summary", "th":
-			st.Bold = true
-		case "i", "em":
-			st.Italic = true
-		case "code", "kbd":
-			st.Mono, st.Bold, st.Italic = true, el.Tag == "kbd", false
-			st.Size *= 0.92
-		case "sub", "sup":
-			st.Rise = st.Size * layout.PtToMM * 0.3
-			if el.Tag == "sub" {
-				st.Rise = -st.Size * layout.PtToMM * 0.15
-			}
-			st.Size *= 0.72
-		}
-	}
-	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
-			// A paragraph inside an inline element: its text, on the same line.
-			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-				r.inline(d, cc, st, link, url, out)
-			}
-			*out = append(*out, layout.Span{Text: " ", Style: st, Link: link, URL: url})
-			continue
-		}
-		r.inline(d, c, st, link, url, out)
-	}
-}
-
-// htmlSpans returns the content of an element as one run of text in style st.
-func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []layout.Span {
-	var out []layout.Span
-	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
-			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-				r.inline(d, cc, st, 0, "", &out)
-			}
-			out = append(out, layout.Span{Text: " ", Style: st})
-			continue
-		}
-		r.inline(d, c, st, 0, "", &out)
-	}
-	return out
 }
 
 // htmlList draws an <ul> or <ol> with a marker beside each item.
@@ -273,7 +201,7 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 			st := body
 			st.Bold = td.Tag == "th"
 			head = head && td.Tag == "th"
-			cl := layout.Cell{Spans: r.htmlSpans(d, td, st)}
+			cl := layout.Cell{Spans: d.in.Content(td, st)}
 			if a, ok := td.Attr("align"); ok {
 				cl.Align = alignCode(a)
 			}
@@ -329,7 +257,7 @@ func htmlText(n ast.Node, src []byte) string {
 		case *markdown.HTMLText:
 			b.Write(c.Value)
 		case *ast.Text:
-			b.Write(unescape(c.Segment.Value(src)))
+			b.Write(markdown.Unescape(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte('\n')
 			}
@@ -349,23 +277,4 @@ func hasText(spans []layout.Span) bool {
 		}
 	}
 	return false
-}
-
-// collapseSpace turns every run of white space in HTML text into one space, as a
-// browser shows it.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, c := range s {
-		if unicode.IsSpace(c) {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -137,8 +137,7 @@ type renderer struct {
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	inLink int      // links being laid out: inside one, others are their text
-	cur    pageInfo // facts for pages added from now on
+	cur pageInfo // facts for pages added from now on
 
 	anchors  *layout.Anchors[anchorKey]
 	inPack   map[*resolve.Entity]*Item

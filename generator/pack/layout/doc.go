@@ -12,8 +12,12 @@
 // comparable key. Output writes the file and reads it back with each face replaced by
 // its own subset (Fonts.Embed), for the caller to finish.
 //
+// Subpackage inline turns the inline content of a Markdown tree into Spans (emphasis,
+// code spans, line breaks, autolinks, inline raw HTML), asking its caller's Hooks where
+// links lead.
+//
 // Package pack plans a pack and lays out its ISMS sections (cover, register, contents,
 // registers, the Markdown of documents) through layout, so another output format can
 // reuse pack's plan without it. Imports only go forward: layout imports pdf and
-// pdf/font, never pack or resolve.
+// pdf/font, inline layout, goldmark and markdown; neither imports pack or resolve.
 package layout
