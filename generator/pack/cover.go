@@ -67,7 +67,7 @@ func (r *renderer) register() {
 	r.Landscape = false
 	r.cur = pageInfo{doc: "Document register"}
 	r.NewPage()
-	r.reach(r.regTOC, 0)
+	r.Reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
 	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.Base()), "L")
 	r.Y += layout.GapPara
@@ -79,7 +79,7 @@ func (r *renderer) register() {
 	}
 	for i, it := range r.plan.Items {
 		dc := r.itemControl(it)
-		link := r.itemTOC[i].link
+		link := r.itemTOC[i].Link
 		id := it.ID()
 		if id == "" {
 			id = "—"

@@ -9,13 +9,13 @@ import (
 )
 
 // item renders one document or generated artefact, starting on a new page.
-func (r *renderer) item(it *Item, te *tocEntry) {
+func (r *renderer) item(it *Item, te *layout.Entry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
 	r.Landscape = landscape(it.Kind)
 	r.Indent, r.Bars, r.Markers, r.TextColor = 0, nil, nil, layout.ColText
 	r.NewPage()
-	r.reach(te, 0)
+	r.Reach(te, 0)
 	if it.Entity != nil {
 		r.anchors.Mark(anchorKey{e: it.Entity}, r.Y)
 	}
@@ -81,7 +81,7 @@ func (r *renderer) section(it *Item, name, title string) {
 	// be several lines tall.
 	r.Ensure(layout.LinesHeight(lines) + 35)
 	if te := r.headTOC[sectionKey{it, name}]; te != nil {
-		r.reach(te, 1)
+		r.Reach(te, 1)
 	}
 	r.Emit(lines, "L")
 	r.Y += 1.5

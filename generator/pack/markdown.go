@@ -110,7 +110,7 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 		}
 	}
 	if te := r.headTOC[h]; te != nil {
-		r.reach(te, 1)
+		r.Reach(te, 1)
 	}
 	r.Emit(lines, "L")
 	r.Y += 1.2

@@ -142,11 +142,10 @@ type renderer struct {
 	anchors  *layout.Anchors[anchorKey]
 	inPack   map[*resolve.Entity]*Item
 	rowsIn   map[resolve.Kind]bool // kinds whose rows are printed in the pack (controls in the SoA…)
-	toc      []*tocEntry
-	itemTOC  []*tocEntry
-	headTOC  map[any]*tocEntry // headings (AST nodes or section keys) that are TOC entries
-	tocPages []int
-	regTOC   *tocEntry
+	toc      layout.Contents
+	itemTOC  []*layout.Entry
+	headTOC  map[any]*layout.Entry // headings (AST nodes or section keys) that are TOC entries
+	regTOC   *layout.Entry
 	fail     *failures                                // items whose rendering panicked (guard.go)
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
 }
@@ -193,9 +192,10 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	r := &renderer{
 		g: g, plan: p, opt: opt, Doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
+		toc:     layout.Contents{Title: "Contents"},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
-		headTOC: map[any]*tocEntry{},
+		headTOC: map[any]*layout.Entry{},
 	}
 	r.anchors = layout.NewAnchors[anchorKey](pdf)
 	r.LastH = paper.Ht
