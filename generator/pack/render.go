@@ -130,10 +130,11 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 
 // renderer holds the state of one rendering.
 type renderer struct {
-	g    *resolve.Graph
-	plan *Plan
-	opt  Options
-	*layout.Doc
+	g           *resolve.Graph
+	plan        *Plan
+	opt         Options
+	doc         *layout.Doc // the typesetting engine: the sections use it through its API
+	*layout.Doc             // the same, for the code not moved to doc yet
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
@@ -190,7 +191,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	}
 	pdf := doc.PDF
 	r := &renderer{
-		g: g, plan: p, opt: opt, Doc: doc, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, doc: doc, Doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		toc:     layout.Contents{Title: "Contents"},
 		inPack:  map[*resolve.Entity]*Item{},
