@@ -28,44 +28,44 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	}
 	switch el.Tag {
 	case "p", "div":
-		saved := r.Align
+		saved := r.doc.Align
 		if a, ok := el.Attr("align"); ok {
-			r.Align = alignCode(a)
+			r.doc.Align = alignCode(a)
 		}
 		r.flow(d, el, nil, layout.GapPara)
-		r.Align = saved
+		r.doc.Align = saved
 	case "details":
-		r.Gap(1)
+		r.doc.Gap(1)
 		r.flow(d, el, nil, layout.GapPara)
 	case "summary":
-		st := r.Base()
+		st := r.doc.Base()
 		st.Bold = true
-		r.Para(d.in.Content(el, st), r.Alignment())
-		r.Y += layout.GapTight
+		r.doc.Para(d.in.Content(el, st), r.doc.Alignment())
+		r.doc.Y += layout.GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: layout.HeadingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
-		lines := r.Lines(d.in.Content(el, st), r.Width())
-		r.Gap(layout.GapHeading)
-		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
-		saved := r.Align
+		lines := r.doc.Lines(d.in.Content(el, st), r.doc.Width())
+		r.doc.Gap(layout.GapHeading)
+		r.doc.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
+		saved := r.doc.Align
 		if a, ok := el.Attr("align"); ok {
-			r.Align = alignCode(a)
+			r.doc.Align = alignCode(a)
 		}
-		r.Emit(lines, r.Alignment())
-		r.Align = saved
-		r.Y += 1.2
+		r.doc.Emit(lines, r.doc.Alignment())
+		r.doc.Align = saved
+		r.doc.Y += 1.2
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
-		r.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
+		r.doc.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
-		r.Code("", strings.Trim(htmlText(el, d.src), "\n"))
+		r.doc.Code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
-		r.Rule()
+		r.doc.Rule()
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
-		r.Y += layout.LineHeight(layout.SizeBody) / 2
+		r.doc.Y += layout.LineHeight(layout.SizeBody) / 2
 	default:
 		r.flow(d, el, nil, layout.GapPara)
 	}
@@ -78,19 +78,19 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 	var run []layout.Span
 	flush := func() {
 		if hasText(run) {
-			r.Para(run, r.Alignment())
-			r.Y += gap
+			r.doc.Para(run, r.doc.Alignment())
+			r.doc.Y += gap
 		}
 		run = nil
 	}
 	if self != nil && self.Tag == "img" {
 		if f, ok := r.htmlFigure(d, self); ok && self.Action == markdown.HTMLKeep {
-			r.DrawFigure(f, "")
+			r.doc.DrawFigure(f, "")
 			return
 		}
 	}
 	if self != nil && self.Type() == ast.TypeInline {
-		d.in.Inline(self, r.Base(), 0, "", &run)
+		d.in.Inline(self, r.doc.Base(), 0, "", &run)
 		flush()
 		return
 	}
@@ -98,7 +98,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 		if el, ok := c.(*markdown.HTMLElement); ok && el.Tag == "img" && el.Action == markdown.HTMLKeep {
 			if f, ok := r.htmlFigure(d, el); ok {
 				flush()
-				r.DrawFigure(f, "")
+				r.doc.DrawFigure(f, "")
 				continue
 			}
 		}
@@ -107,7 +107,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 			r.block(d, c)
 			continue
 		}
-		d.in.Inline(c, r.Base(), 0, "", &run)
+		d.in.Inline(c, r.doc.Base(), 0, "", &run)
 	}
 	flush()
 }
@@ -118,7 +118,7 @@ func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (layout.Figur
 	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
 		return layout.Figure{}, false
 	}
-	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.Width()), r.htmlSize(el, "height", r.Bottom()-layout.MarginTop))
+	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.doc.Width()), r.htmlSize(el, "height", r.doc.Bottom()-layout.MarginTop))
 	return f, f.Image != nil
 }
 
@@ -153,20 +153,20 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			}
 			continue
 		}
-		st := r.Base()
+		st := r.doc.Base()
 		text := "•"
 		if el.Tag == "ol" {
 			text = strconv.Itoa(num) + "."
 			num++
 		}
-		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
-		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
-		r.Indent += w
+		w := max(r.doc.Measure(r.doc.Clean(text, false), st)+2.2, 5)
+		r.doc.Markers = append(r.doc.Markers, layout.Marker{Text: text, Style: st, X: r.doc.Left()})
+		r.doc.Indent += w
 		r.flow(d, item, nil, layout.GapPara/2)
-		r.FlushMarkers()
-		r.Indent -= w
+		r.doc.FlushMarkers()
+		r.doc.Indent -= w
 	}
-	r.Y += layout.GapPara / 2
+	r.doc.Y += layout.GapPara / 2
 }
 
 // htmlTable draws a <table>: its rows, the first one as the header when it is in a
@@ -174,7 +174,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	tb := &layout.Table{Size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
+	body := layout.Style{Size: layout.SizeTable, Color: r.doc.TextColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -223,9 +223,9 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	if len(tb.Rows) == 0 && len(tb.Header) == 0 {
 		return
 	}
-	r.Gap(0.5)
-	r.DrawTable(tb)
-	r.Y += layout.GapPara
+	r.doc.Gap(0.5)
+	r.doc.DrawTable(tb)
+	r.doc.Y += layout.GapPara
 }
 
 // alignCode converts an HTML align value to the layout's L, C or R.
