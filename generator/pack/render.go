@@ -116,7 +116,7 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	}
 	r.fillTOC()
 	r.anchors.Finish(entityAnchor)
-	f, pages, err := r.Output()
+	f, pages, err := r.doc.Output()
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
@@ -130,11 +130,10 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 
 // renderer holds the state of one rendering.
 type renderer struct {
-	g           *resolve.Graph
-	plan        *Plan
-	opt         Options
-	doc         *layout.Doc // the typesetting engine: the sections use it through its API
-	*layout.Doc             // the same, for the code not moved to doc yet
+	g    *resolve.Graph
+	plan *Plan
+	opt  Options
+	doc  *layout.Doc // the typesetting engine, used only through its exported API
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
@@ -191,7 +190,7 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	}
 	pdf := doc.PDF
 	r := &renderer{
-		g: g, plan: p, opt: opt, doc: doc, Doc: doc, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
 		toc:     layout.Contents{Title: "Contents"},
 		inPack:  map[*resolve.Entity]*Item{},
@@ -199,9 +198,9 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 		headTOC: map[any]*layout.Entry{},
 	}
 	r.anchors = layout.NewAnchors[anchorKey](pdf)
-	r.LastH = paper.Ht
+	r.doc.LastH = paper.Ht
 	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
-		r.LastH = paper.Wd
+		r.doc.LastH = paper.Wd
 	}
 	for _, it := range p.Items {
 		if it.Entity != nil {

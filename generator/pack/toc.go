@@ -12,7 +12,7 @@ import (
 // the documents' ASTs), so the contents' pages can be reserved.
 
 func (r *renderer) newEntry(level int, title string) *layout.Entry {
-	return r.toc.Add(r.Doc, level, title)
+	return r.toc.Add(r.doc, level, title)
 }
 
 // itemLabel is how an item is named in the TOC, the outline and the register.
@@ -68,10 +68,10 @@ type sectionKey struct {
 // reserveTOC plans the TOC and reserves its pages, portrait, left blank until fillTOC.
 func (r *renderer) reserveTOC() {
 	r.planTOC()
-	r.Landscape = false
+	r.doc.Landscape = false
 	r.cur = pageInfo{doc: "Contents"}
-	r.toc.Reserve(r.Doc)
+	r.toc.Reserve(r.doc)
 }
 
 // fillTOC draws the entries, now that every destination has a page.
-func (r *renderer) fillTOC() { r.toc.Fill(r.Doc) }
+func (r *renderer) fillTOC() { r.toc.Fill(r.doc) }
