@@ -71,6 +71,23 @@ func (f *File) Dict(n int) (*Dict, error) {
 	return d, nil
 }
 
+// DictEntries parses object n as a dictionary (a stream's, for a stream) with only
+// the entries named in keys: the others are stepped over without being built, so a
+// page with a thousand link annotations costs no allocation for them.
+func (f *File) DictEntries(n int, keys ...Name) (*Dict, error) {
+	body, ok := f.objs[n]
+	if !ok {
+		return nil, fmt.Errorf("pdf: no object %d", n)
+	}
+	p := &parser{b: body}
+	p.skipSpace()
+	d, err := p.pickDict(keys)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: object %d: %w", n, err)
+	}
+	return d, nil
+}
+
 // Set replaces (or adds) object n.
 func (f *File) Set(n int, body []byte) {
 	f.objs[n] = body

@@ -130,3 +130,21 @@ func TestFileDict(t *testing.T) {
 		t.Error("a missing object read as a dictionary")
 	}
 }
+
+// TestFileDictEntries checks that DictEntries keeps only the keys asked for, stepping
+// over the others however nested.
+func TestFileDictEntries(t *testing.T) {
+	f := &File{objs: map[int][]byte{}}
+	f.Set(1, []byte("<</Type /Page /Annots [<</A <</S /URI /URI (x)>> >> (y\\)) <ab>] /Resources 2 0 R /Contents 5 0 R>>"))
+	d, err := f.DictEntries(1, "Resources", "Kids")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Entries()) != 1 || !SameValue(Lookup(d, "Resources"), Ref{2, 0}) {
+		t.Errorf("got %+v, want only /Resources 2 0 R", d.Entries())
+	}
+	f.Set(2, []byte("[1]"))
+	if _, err := f.DictEntries(2, "Type"); err == nil {
+		t.Error("an array read as a dictionary")
+	}
+}

@@ -69,8 +69,8 @@ type fontWalk struct {
 }
 
 // dict reads the dictionary v is (inline) or refers to, nil when v refers to an
-// object already read.
-func (w *fontWalk) dict(v any) (*pdf.Dict, int, error) {
+// object already read; with keys, only those entries of an object.
+func (w *fontWalk) dict(v any, keys ...pdf.Name) (*pdf.Dict, int, error) {
 	switch v := v.(type) {
 	case *pdf.Dict:
 		return v, 0, nil
@@ -79,6 +79,10 @@ func (w *fontWalk) dict(v any) (*pdf.Dict, int, error) {
 			return nil, v.Num, nil
 		}
 		w.seen[v.Num] = true
+		if keys != nil {
+			d, err := w.file.DictEntries(v.Num, keys...)
+			return d, v.Num, err
+		}
 		d, err := w.file.Dict(v.Num)
 		return d, v.Num, err
 	}
@@ -90,7 +94,7 @@ func (w *fontWalk) node(v any, depth int) error {
 	if depth > pdf.MaxDepth {
 		return fmt.Errorf("pdf: page tree deeper than %d", pdf.MaxDepth)
 	}
-	d, _, err := w.dict(v)
+	d, _, err := w.dict(v, "Kids", "Resources") // not a page's annotations
 	if d == nil || err != nil {
 		return err
 	}
