@@ -85,6 +85,9 @@ func (f *File) CompactContents() error {
 				}
 				return append(out, rest...)
 			}
+			if out == nil {
+				out = make([]byte, 0, len(b)) // the names only get shorter
+			}
 			out = append(out, rest[:i]...)
 			k := rest[i : i+fontKeyLen]
 			if r := names[string(k)]; r != "" {
