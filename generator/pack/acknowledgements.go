@@ -36,13 +36,13 @@ func ackDocuments(g *resolve.Graph, p *Plan) []*resolve.Entity {
 // version in force, and who has not. Its rows are the acknowledgements export's.
 func (r *renderer) acknowledgements() {
 	cfg := r.g.Site.Config.Checks
-	r.Para(layout.Plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
+	r.doc.Para(layout.Plain(fmt.Sprintf("Who has acknowledged the version in force of each distributed document and register: "+
 		"acknowledgements of an earlier major version do not count. A new major version is expected to reach %g%% of its group within %d days of approval.",
-		cfg.AckCoverage(), cfg.AckDays()), r.Base()), "L")
-	r.Y += layout.GapPara
+		cfg.AckCoverage(), cfg.AckDays()), r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	t := ackTable(r.g, r.plan)
 	if len(t.Rows) == 0 {
-		r.Para(layout.Plain("No published document or register names a distribution group.", withColor(r.Base(), layout.ColMuted)), "L")
+		r.doc.Para(layout.Plain("No published document or register names a distribution group.", withColor(r.doc.Base(), layout.ColMuted)), "L")
 		return
 	}
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
@@ -73,5 +73,5 @@ func (r *renderer) acknowledgements() {
 		}
 		tab.Rows = append(tab.Rows, cells)
 	}
-	r.DrawTable(tab)
+	r.doc.DrawTable(tab)
 }

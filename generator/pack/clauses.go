@@ -5,8 +5,8 @@ import "github.com/ismsgen/ismsgen/generator/pack/layout"
 // clauses draws the clause coverage matrix: each ISO/IEC 27001 clause that asks for
 // documented information, and the documents and registers that declare it.
 func (r *renderer) clauses() {
-	r.Para(layout.Plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain("Which documents and registers are the documented information each clause asks for. A mandatory clause is covered when an approved document or register declares it.", r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{0.8, 2.2, 3.6, 1.1, 2.4, 1.2}}
@@ -32,5 +32,5 @@ func (r *renderer) clauses() {
 			{Spans: r.idLinks(entityIDs(cov.By), body)}, status,
 		})
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }

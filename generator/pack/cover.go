@@ -12,21 +12,21 @@ import (
 // cover draws page 1: who, what, which release, when, how classified, and the scope.
 func (r *renderer) cover() {
 	cfg := r.g.Site.Config
-	r.Landscape = false
+	r.doc.Landscape = false
 	r.cur = pageInfo{doc: r.plan.Title()}
-	r.NewPage()
-	r.Y = 0
-	r.Bookmark("Cover", 0)
-	w := r.Width()
-	r.Y = 45
-	r.Para(layout.Plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")
-	r.Y += 1
-	r.Para(layout.Plain(cfg.Title, layout.Style{Size: 13, Color: layout.ColMuted}), "L")
-	r.Y += 10
-	r.Para(layout.Plain(r.plan.Title(), layout.Style{Bold: true, Size: 26, Color: layout.ColLink}), "L")
-	r.Y += 3
-	r.HLine(layout.MarginSide, layout.MarginSide+w, r.Y, layout.ColLink, 0.8)
-	r.Y += 8
+	r.doc.NewPage()
+	r.doc.Y = 0
+	r.doc.Bookmark("Cover", 0)
+	w := r.doc.Width()
+	r.doc.Y = 45
+	r.doc.Para(layout.Plain(cfg.Organisation, layout.Style{Bold: true, Size: 22, Color: layout.ColText}), "L")
+	r.doc.Y += 1
+	r.doc.Para(layout.Plain(cfg.Title, layout.Style{Size: 13, Color: layout.ColMuted}), "L")
+	r.doc.Y += 10
+	r.doc.Para(layout.Plain(r.plan.Title(), layout.Style{Bold: true, Size: 26, Color: layout.ColLink}), "L")
+	r.doc.Y += 3
+	r.doc.HLine(layout.MarginSide, layout.MarginSide+w, r.doc.Y, layout.ColLink, 0.8)
+	r.doc.Y += 8
 	release := r.opt.Release
 	if release == "" {
 		release = "working tree"
@@ -42,35 +42,35 @@ func (r *renderer) cover() {
 	label := layout.Style{Bold: true, Size: 11, Color: layout.ColMuted}
 	value := layout.Style{Size: 11, Color: layout.ColText}
 	for _, f := range facts {
-		r.Text(layout.MarginSide, r.Y, 40, f[0], label, "L", 0, "")
-		lines := r.Lines(layout.Plain(f[1], value), w-42)
+		r.doc.Text(layout.MarginSide, r.doc.Y, 40, f[0], label, "L", 0, "")
+		lines := r.doc.Lines(layout.Plain(f[1], value), w-42)
 		for _, ln := range lines {
-			r.DrawLine(ln, layout.MarginSide+42, r.Y)
-			r.Y += ln.H
+			r.doc.DrawLine(ln, layout.MarginSide+42, r.doc.Y)
+			r.doc.Y += ln.H
 		}
-		r.Y += 1.5
+		r.doc.Y += 1.5
 	}
 	if sig := r.opt.Signature; sig != nil {
 		r.signatureBlock(sig, w)
 	}
 	if scope := strings.TrimSpace(cfg.Scope); scope != "" {
-		r.Y += 8
-		r.Para(layout.Plain("Scope of the ISMS", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), "L")
-		r.Y += 1.5
-		r.Para(layout.Plain(scope, layout.Style{Size: layout.SizeBody, Color: layout.ColText}), "L")
+		r.doc.Y += 8
+		r.doc.Para(layout.Plain("Scope of the ISMS", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), "L")
+		r.doc.Y += 1.5
+		r.doc.Para(layout.Plain(scope, layout.Style{Size: layout.SizeBody, Color: layout.ColText}), "L")
 	}
 }
 
 // register draws the document register: every item with its document-control facts,
 // each linked to where it starts.
 func (r *renderer) register() {
-	r.Landscape = false
+	r.doc.Landscape = false
 	r.cur = pageInfo{doc: "Document register"}
-	r.NewPage()
-	r.reach(r.regTOC, 0)
+	r.doc.NewPage()
+	r.doc.Reach(r.regTOC, 0)
 	r.docTitle("", "Document register")
-	r.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(fmt.Sprintf("The %s of this pack, in pack order. Each entry links to the document.", countItems(r.plan.Items)), r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	t := &layout.Table{Size: layout.SizeTable}
@@ -79,7 +79,7 @@ func (r *renderer) register() {
 	}
 	for i, it := range r.plan.Items {
 		dc := r.itemControl(it)
-		link := r.itemTOC[i].link
+		link := r.itemTOC[i].Link
 		id := it.ID()
 		if id == "" {
 			id = "—"
@@ -99,7 +99,7 @@ func (r *renderer) register() {
 			layout.TextCell(dc.Owner, body),
 		})
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }
 
 // countItems words what a pack holds: its documents and registers, and the generated
@@ -165,11 +165,11 @@ func pageLabel(it *Item, c resolve.DocInfo) string {
 // signatureBlock draws a framed block saying who signs the pack, when and why, and how
 // to check it: the signature itself is embedded (invisibly) when the pack is signed.
 func (r *renderer) signatureBlock(sig *Signature, w float64) {
-	r.Y += 6
-	top := r.Y
-	r.Y += 3
+	r.doc.Y += 6
+	top := r.doc.Y
+	r.doc.Y += 3
 	r.indented(layout.Plain("Digitally signed", layout.Style{Bold: true, Size: 12, Color: layout.ColText}), layout.MarginSide+3, w-6)
-	r.Y += 1
+	r.doc.Y += 1
 	lines := [][2]string{
 		{"Signer", sig.Signer},
 		{"Issued by", sig.Issuer},
@@ -183,24 +183,24 @@ func (r *renderer) signatureBlock(sig *Signature, w float64) {
 		if strings.TrimSpace(l[1]) == "" {
 			continue
 		}
-		r.Text(layout.MarginSide+3, r.Y, 30, l[0], label, "L", 0, "")
+		r.doc.Text(layout.MarginSide+3, r.doc.Y, 30, l[0], label, "L", 0, "")
 		r.indented(layout.Plain(l[1], value), layout.MarginSide+34, w-37)
-		r.Y += 1
+		r.doc.Y += 1
 	}
-	r.Y += 1
+	r.doc.Y += 1
 	how := "ismsgen verify PACK.pdf --ca ROOT.pem"
 	if sig.Timestamped {
 		how += " --tsa-ca TSA-ROOT.pem"
 	}
 	r.indented(layout.Plain("Any change to this file breaks the signature. Check it in a PDF reader's signature panel, with pdfsig, or with: "+how, layout.Style{Italic: true, Size: 9, Color: layout.ColMuted}), layout.MarginSide+3, w-6)
-	r.Y += 3
-	r.Box(layout.MarginSide, top, w, r.Y-top, layout.ColRule, 0.4)
+	r.doc.Y += 3
+	r.doc.Box(layout.MarginSide, top, w, r.doc.Y-top, layout.ColRule, 0.4)
 }
 
 // indented lays spans out in a column starting at x, w wide.
 func (r *renderer) indented(spans []layout.Span, x, w float64) {
-	for _, ln := range r.Lines(spans, w) {
-		r.DrawLine(ln, x, r.Y)
-		r.Y += ln.H
+	for _, ln := range r.doc.Lines(spans, w) {
+		r.doc.DrawLine(ln, x, r.doc.Y)
+		r.doc.Y += ln.H
 	}
 }

@@ -18,9 +18,9 @@ func (r *renderer) coverage(it *Item) {
 	for _, q := range reqs {
 		n[q.Level]++
 	}
-	r.Para(layout.Plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
-		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(fmt.Sprintf("Every requirement of %s with the controls and clauses it maps onto and their status in the Statement of Applicability, and the coverage derived from them: %d requirements, %d covered, %d partly covered, %d gaps, %d not applicable.",
+		f.DisplayTitle(), len(reqs), n[resolve.Covered], n[resolve.PartlyCovered], n[resolve.Gap], n[resolve.NotApplicable]), r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	t := &layout.Table{Size: body.Size, Weights: []float64{1.2, 2.4, 1, 4, 2, 1.4}}
@@ -53,10 +53,10 @@ func (r *renderer) coverage(it *Item) {
 			{Spans: r.idLinks(entityIDs(q.Documents), body)}, {Spans: r.idLinks(entityIDs(q.Evidence), body)},
 		})
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 	for _, a := range attributions(r.g, f.Name, f.Attribution) {
-		r.Y += layout.GapPara
-		r.Para(layout.Plain(a, withColor(r.Base(), layout.ColMuted)), "L")
+		r.doc.Y += layout.GapPara
+		r.doc.Para(layout.Plain(a, withColor(r.doc.Base(), layout.ColMuted)), "L")
 	}
 }
 

@@ -30,9 +30,9 @@ func (r *renderer) diagram(d *docCtx, n *ast.FencedCodeBlock) {
 	if d.it.Entity != nil {
 		url = r.intranetURL(d.it.Entity, diagram.Anchor(g.N))
 	}
-	r.Gap(0.8)
+	r.doc.Gap(0.8)
 	if img, why, _ := diagram.Lookup(r.g.Site.Files, d.doc, g); why == "" {
-		if info := r.LoadImage(img.Path, r.g.Site.Files); info != nil {
+		if info := r.doc.LoadImage(img.Path, r.g.Site.Files); info != nil {
 			r.diagramImage(info, img.Data, g.Title(), url)
 			return
 		}
@@ -67,29 +67,29 @@ func (r *renderer) diagramImage(info *layout.Image, data []byte, title, url stri
 	if title != "" {
 		captionH = layout.LineHeight(layout.SizeSmall) + 1
 	}
-	scale := min(1, r.Width()/w, (r.Bottom()-layout.MarginTop-captionH-1)/h)
+	scale := min(1, r.doc.Width()/w, (r.doc.Bottom()-layout.MarginTop-captionH-1)/h)
 	w, h = w*scale, h*scale
-	r.Ensure(h + captionH)
-	r.Decorate(h)
-	r.PDF.ImageOptions(info.Name, r.Left(), r.Y, w, h, false, fpdf.ImageOptions{ImageType: info.Type}, 0, "")
+	r.doc.Ensure(h + captionH)
+	r.doc.Decorate(h)
+	r.doc.PDF.ImageOptions(info.Name, r.doc.Left(), r.doc.Y, w, h, false, fpdf.ImageOptions{ImageType: info.Type}, 0, "")
 	if url != "" {
-		r.PDF.LinkString(r.Left(), r.Y, w, h, url)
+		r.doc.PDF.LinkString(r.doc.Left(), r.doc.Y, w, h, url)
 	}
-	r.Y += h + 1
+	r.doc.Y += h + 1
 	if title != "" {
-		note := r.Base()
+		note := r.doc.Base()
 		note.Italic, note.Color, note.Size = true, layout.ColMuted, layout.SizeSmall
-		r.Para(layout.Plain(title, note), "L")
+		r.doc.Para(layout.Plain(title, note), "L")
 	}
-	r.Y += layout.GapPara
+	r.doc.Y += layout.GapPara
 }
 
 // diagramPlaceholder draws a framed box that names a diagram without an image and says
 // where it is drawn.
 func (r *renderer) diagramPlaceholder(label, url string) {
-	head := r.Base()
+	head := r.doc.Base()
 	head.Bold = true
-	body := r.Base()
+	body := r.doc.Base()
 	body.Size = layout.SizeSmall + 1
 	link := body
 	link.Color = layout.ColLink
@@ -99,23 +99,23 @@ func (r *renderer) diagramPlaceholder(label, url string) {
 	} else {
 		spans = append(spans, layout.Span{Text: "Shown on the intranet page of this document.", Style: body})
 	}
-	r.Indent += diagramPad
-	lines := r.Lines(spans, r.Width()-diagramPad)
+	r.doc.Indent += diagramPad
+	lines := r.doc.Lines(spans, r.doc.Width()-diagramPad)
 	h := layout.LinesHeight(lines) + 2*diagramPad
-	r.Indent -= diagramPad
-	r.Ensure(h)
-	r.Decorate(h)
-	x, y, w := r.Left(), r.Y, r.Width()
-	r.FillRect(x, y, w, h, layout.ColCodeBg)
-	r.Box(x, y, w, h, layout.ColRule, 0.3)
-	r.Y += diagramPad
-	r.Indent += diagramPad
+	r.doc.Indent -= diagramPad
+	r.doc.Ensure(h)
+	r.doc.Decorate(h)
+	x, y, w := r.doc.Left(), r.doc.Y, r.doc.Width()
+	r.doc.FillRect(x, y, w, h, layout.ColCodeBg)
+	r.doc.Box(x, y, w, h, layout.ColRule, 0.3)
+	r.doc.Y += diagramPad
+	r.doc.Indent += diagramPad
 	for _, ln := range lines {
-		r.DrawLine(ln, r.Left(), r.Y)
-		r.Y += ln.H
+		r.doc.DrawLine(ln, r.doc.Left(), r.doc.Y)
+		r.doc.Y += ln.H
 	}
-	r.Indent -= diagramPad
-	r.Y = y + h + layout.GapPara
+	r.doc.Indent -= diagramPad
+	r.doc.Y = y + h + layout.GapPara
 }
 
 // diagramSources adds the images of a document's diagrams to a pack's sources.

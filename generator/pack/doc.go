@@ -9,15 +9,15 @@ import (
 )
 
 // item renders one document or generated artefact, starting on a new page.
-func (r *renderer) item(it *Item, te *tocEntry) {
+func (r *renderer) item(it *Item, te *layout.Entry) {
 	c := r.itemControl(it)
 	r.cur = pageInfo{doc: pageLabel(it, c)}
-	r.Landscape = landscape(it.Kind)
-	r.Indent, r.Bars, r.Markers, r.TextColor = 0, nil, nil, layout.ColText
-	r.NewPage()
-	r.reach(te, 0)
+	r.doc.Landscape = landscape(it.Kind)
+	r.doc.Indent, r.doc.Bars, r.doc.Markers, r.doc.TextColor = 0, nil, nil, layout.ColText
+	r.doc.NewPage()
+	r.doc.Reach(te, 0)
 	if it.Entity != nil {
-		r.anchors.Mark(anchorKey{e: it.Entity}, r.Y)
+		r.anchors.Mark(anchorKey{e: it.Entity}, r.doc.Y)
 	}
 	r.docTitle(it.ID(), it.Title())
 	if !it.generated() {
@@ -26,8 +26,8 @@ func (r *renderer) item(it *Item, te *tocEntry) {
 	}
 	switch it.Kind {
 	case ItemDocument:
-		r.HLine(r.Left(), r.Left()+r.Width(), r.Y, layout.ColRule, 0.3)
-		r.Y += 3
+		r.doc.HLine(r.doc.Left(), r.doc.Left()+r.doc.Width(), r.doc.Y, layout.ColRule, 0.3)
+		r.doc.Y += 3
 		r.body(it)
 	case ItemClauses:
 		r.clauses()
@@ -65,26 +65,26 @@ func landscape(k ItemKind) bool { return k != ItemDocument && k != ItemClauses }
 // docTitle draws a document's ID and title.
 func (r *renderer) docTitle(id, title string) {
 	if id != "" {
-		r.Para(layout.Plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
+		r.doc.Para(layout.Plain(id, layout.Style{Bold: true, Size: 10, Color: layout.ColMuted}), "L")
 	}
-	r.Para(layout.Plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
-	r.Y += 3
+	r.doc.Para(layout.Plain(title, layout.Style{Bold: true, Size: 18, Color: layout.ColText}), "L")
+	r.doc.Y += 3
 }
 
 // section draws the heading of a section of a generated artefact, as an outline entry
 // when the TOC lists it.
 func (r *renderer) section(it *Item, name, title string) {
 	st := layout.Style{Bold: true, Size: 12.5, Color: layout.ColText}
-	lines := r.Lines(layout.Plain(title, st), r.Width())
-	r.Gap(layout.GapHeading)
+	lines := r.doc.Lines(layout.Plain(title, st), r.doc.Width())
+	r.doc.Gap(layout.GapHeading)
 	// Keep the heading with the table header and a first row, which in the registers may
 	// be several lines tall.
-	r.Ensure(layout.LinesHeight(lines) + 35)
+	r.doc.Ensure(layout.LinesHeight(lines) + 35)
 	if te := r.headTOC[sectionKey{it, name}]; te != nil {
-		r.reach(te, 1)
+		r.doc.Reach(te, 1)
 	}
-	r.Emit(lines, "L")
-	r.Y += 1.5
+	r.doc.Emit(lines, "L")
+	r.doc.Y += 1.5
 }
 
 // controlTable draws the document-control block (ISO/IEC 27001 7.5.2, 7.5.3).
@@ -114,20 +114,20 @@ func (r *renderer) controlTable(c resolve.DocInfo) {
 	if c.Distribution != "" {
 		t.Rows = append(t.Rows, []layout.Cell{l("Distribution"), v(c.Distribution), l(""), v("")})
 	}
-	r.DrawTable(t)
-	r.Y -= layout.GapPara - 1
+	r.doc.DrawTable(t)
+	r.doc.Y -= layout.GapPara - 1
 	if len(c.Controls) > 0 {
 		spans := append(layout.Plain("Implements controls: ", label), r.idLinks(model.IDs(c.Controls), val)...)
-		r.Para(spans, "L")
+		r.doc.Para(spans, "L")
 	}
 	if len(c.Clauses) > 0 {
 		var clauses []string
 		for _, cl := range c.Clauses {
 			clauses = append(clauses, cl.Number)
 		}
-		r.Para(append(layout.Plain("Documented information for clauses: ", label), layout.Plain(strings.Join(clauses, ", "), val)...), "L")
+		r.doc.Para(append(layout.Plain("Documented information for clauses: ", label), layout.Plain(strings.Join(clauses, ", "), val)...), "L")
 	}
-	r.Y += layout.GapPara
+	r.doc.Y += layout.GapPara
 }
 
 // history draws the revision history.
@@ -137,9 +137,9 @@ func (r *renderer) history(c resolve.DocInfo) {
 	}
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	val := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
-	r.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
-	r.Para(layout.Plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
-	r.Y += 1
+	r.doc.Ensure(layout.LineHeight(layout.SizeBody) + 3*layout.LineHeight(layout.SizeTable))
+	r.doc.Para(layout.Plain("Revision history", layout.Style{Bold: true, Size: layout.SizeBody, Color: layout.ColText}), "L")
+	r.doc.Y += 1
 	t := &layout.Table{Size: layout.SizeTable, Weights: []float64{0.8, 1.2, 1.8, 5}}
 	for _, h := range []string{"Version", "Date", "Author", "Change"} {
 		t.Header = append(t.Header, layout.TextCell(h, head))
@@ -147,7 +147,7 @@ func (r *renderer) history(c resolve.DocInfo) {
 	for _, h := range c.History {
 		t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(h.Version, val), layout.TextCell(h.Date.String(), val), layout.TextCell(h.Author, val), layout.TextCell(h.Change, val)})
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }
 
 func statusColor(s model.DocStatus) layout.RGB {

@@ -16,8 +16,8 @@ func (r *renderer) evidence() {
 	if attached {
 		intro += " The files are attached to this PDF (see the attachments panel of your PDF reader)."
 	}
-	r.Para(layout.Plain(intro, r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(intro, r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	hash := layout.Style{Mono: true, Size: 6, Color: layout.ColText}
@@ -61,5 +61,5 @@ func (r *renderer) evidence() {
 		})
 		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }

@@ -7,122 +7,56 @@ import (
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack/layout"
+	"github.com/ismsgen/ismsgen/generator/pack/layout/inline"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// docCtx is the document being rendered.
+// docCtx is the document being rendered. It is the hooks of its inline converter: it
+// says where links and [[ID]] references lead in the pack.
 type docCtx struct {
+	r   *renderer
 	it  *Item
 	doc *model.Document
 	src []byte
+	in  *inline.Converter
 }
 
-// inlines converts the inline children of a block into spans in the base style.
-func (r *renderer) inlines(d *docCtx, parent ast.Node, base layout.Style) []layout.Span {
-	var out []layout.Span
-	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
-		r.inline(d, c, base, 0, "", &out)
-	}
-	return out
+// newDocCtx starts the rendering of a document's Markdown.
+func (r *renderer) newDocCtx(it *Item, doc *model.Document) *docCtx {
+	d := &docCtx{r: r, it: it, doc: doc, src: doc.Body}
+	d.in = inline.New(doc.Body, d)
+	return d
 }
 
-// inline appends the spans of one inline node. link and url are those of an enclosing
-// link.
-func (r *renderer) inline(d *docCtx, n ast.Node, st layout.Style, link int, url string, out *[]layout.Span) {
-	add := func(text string, st layout.Style) {
-		*out = append(*out, layout.Span{Text: text, Style: st, Link: link, URL: url})
-	}
-	children := func(st layout.Style, link int, url string) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			r.inline(d, c, st, link, url, out)
-		}
-	}
+// Link lays out a Markdown link or a raw HTML <a> (inline.Hooks).
+func (d *docCtx) Link(_ *inline.Converter, n ast.Node, dest string, st layout.Style, out *[]layout.Span) {
+	d.r.linkSpans(d, n, dest, st, out)
+}
+
+// Node lays out the nodes of the ISMS's Markdown that the converter does not know:
+// [[ID]] cross-references and footnote references (inline.Hooks).
+func (d *docCtx) Node(c *inline.Converter, n ast.Node, st layout.Style, link int, url string, out *[]layout.Span) bool {
 	switch n := n.(type) {
-	case *ast.Text:
-		v := n.Segment.Value(d.src)
-		if !n.IsRaw() {
-			v = unescape(v)
-		}
-		add(string(v), st)
-		switch {
-		case n.HardLineBreak():
-			*out = append(*out, layout.Span{Break: true, Style: st})
-		case n.SoftLineBreak():
-			add(" ", st)
-		}
-	case *ast.String:
-		add(string(n.Value), st)
-	case *ast.CodeSpan:
-		cs := st
-		cs.Mono, cs.Bold, cs.Italic = true, false, false
-		cs.Size = st.Size * 0.92
-		if link == 0 && url == "" {
-			cs.Color = layout.RGB{R: 150, G: 30, B: 60}
-		}
-		add(codeText(n, d.src), cs)
-	case *ast.Emphasis:
-		es := st
-		if n.Level >= 2 {
-			es.Bold = true
-		} else {
-			es.Italic = true
-		}
-		children(es, link, url)
-	case *east.Strikethrough:
-		ss := st
-		ss.Strike = true
-		children(ss, link, url)
-	case *ast.Link:
-		r.linkSpans(d, n, string(n.Destination), st, out)
-	case *ast.AutoLink:
-		if r.inLink > 0 {
-			add(string(n.Label(d.src)), st) // inside a link: its text
-			return
-		}
-		dest := string(n.URL(d.src))
-		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
-			dest = "mailto:" + dest
-		}
-		ls := st
-		ls.Color = layout.ColLink
-		*out = append(*out, layout.Span{Text: string(n.Label(d.src)), Style: ls, URL: dest})
-	case *ast.Image:
-		if r.inLink > 0 {
-			// An image inside a link (a badge) is the link's text.
-			add(plainText(n, d.src), st)
-			return
-		}
-		is := st
-		is.Italic = true
-		is.Color = layout.ColMuted
-		add("[image: "+plainText(n, d.src)+"]", is)
-	case *markdown.HTMLElement:
-		r.htmlInline(d, n, st, link, url, out)
-	case *markdown.HTMLText:
-		add(collapseSpace(string(n.Value)), st)
-	case *ast.RawHTML, *markdown.HTMLHidden:
-		// Tags and comments are never shown.
 	case *markdown.Ref:
-		if r.inLink > 0 {
+		if c.InLink() {
 			// Inside a link: its text, in the link.
 			*out = append(*out, layout.Span{Text: plainText(n, d.src), Style: st, Link: link, URL: url})
-			return
+			return true
 		}
-		r.refSpans(n, st, out)
+		d.r.refSpans(n, st, out)
+		return true
 	case *east.FootnoteLink:
 		fs := st
 		fs.Size = st.Size * 0.75
 		fs.Color = layout.ColLink
-		l := r.anchors.Get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
+		l := d.r.anchors.Get(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", n.Index)})
 		*out = append(*out, layout.Span{Text: fmt.Sprintf("[%d]", n.Index), Style: fs, Link: l})
-	case *east.TaskCheckBox, *east.FootnoteBacklink:
-		// The list marker shows the check box; footnotes are listed at the end.
-	default:
-		children(st, link, url)
+		return true
 	}
+	return false
 }
 
 // linkSpans renders a Markdown link or a raw HTML <a> to dest: internal when its target
@@ -131,11 +65,7 @@ func (r *renderer) linkSpans(d *docCtx, n ast.Node, dest string, st layout.Style
 	ls := st
 	ls.Color = layout.ColLink
 	inner := func(st layout.Style, link int, url string) {
-		r.inLink++ // what is inside a link is its text: no link inside a link
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			r.inline(d, c, st, link, url, out)
-		}
-		r.inLink--
+		d.in.LinkText(n, st, link, url, out) // what is inside a link is its text
 	}
 	note := st
 	note.Color = layout.ColMuted
@@ -260,25 +190,6 @@ func withColor(st layout.Style, c layout.RGB) layout.Style {
 	return st
 }
 
-// unescape resolves backslash escapes and entity references in Markdown text, as
-// goldmark's HTML writer does.
-func unescape(v []byte) []byte { return markdown.Unescape(v) }
-
-// codeText returns the text of a code span.
-func codeText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(src))
-		}
-	}
-	return strings.ReplaceAll(b.String(), "\n", " ")
-}
-
 // plainText returns the text of an inline tree without formatting (headings for the
 // outline, image alt text, link labels).
-func plainText(n ast.Node, src []byte) string {
-	return strings.TrimSpace(markdown.PlainText(n, src, markdown.TextOptions{
-		Unescape: true, HardBreaks: true, CodeSpans: markdown.CodeSpanOneLine, AutoLinks: true, ImageAlt: true,
-	}))
-}
+func plainText(n ast.Node, src []byte) string { return inline.PlainText(n, src) }

@@ -14,10 +14,10 @@ import (
 // body renders a document's Markdown by walking the AST load parsed.
 func (r *renderer) body(it *Item) {
 	doc := it.Entity.Doc
-	d := &docCtx{it: it, doc: doc, src: doc.Body}
-	r.TextColor = layout.ColText
+	d := r.newDocCtx(it, doc)
+	r.doc.TextColor = layout.ColText
 	r.blocks(d, doc.AST)
-	r.FlushMarkers()
+	r.doc.FlushMarkers()
 }
 
 func (r *renderer) blocks(d *docCtx, parent ast.Node) {
@@ -39,11 +39,11 @@ func (r *renderer) inlineRun(d *docCtx, first ast.Node) ast.Node {
 	var spans []layout.Span
 	c := first
 	for ; c != nil && c.Type() == ast.TypeInline; c = c.NextSibling() {
-		r.inline(d, c, r.Base(), 0, "", &spans)
+		d.in.Inline(c, r.doc.Base(), 0, "", &spans)
 	}
 	if len(spans) > 0 {
-		r.Para(spans, "L")
-		r.Y += layout.GapTight
+		r.doc.Para(spans, "L")
+		r.doc.Y += layout.GapTight
 	}
 	return c
 }
@@ -67,13 +67,13 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 			r.diagram(d, n)
 			return
 		}
-		r.Code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
+		r.doc.Code(markdown.CodeLanguage(n, d.src), blockText(n, d.src, false))
 	case *ast.CodeBlock:
-		r.Code("", blockText(n, d.src, false))
+		r.doc.Code("", blockText(n, d.src, false))
 	case *ast.Blockquote:
 		r.quote(d, n)
 	case *ast.ThematicBreak:
-		r.Rule()
+		r.doc.Rule()
 	case *markdown.HTMLElement:
 		r.htmlBlock(d, n)
 	case *markdown.HTMLText, *markdown.HTMLHidden, *ast.HTMLBlock:
@@ -86,15 +86,15 @@ func (r *renderer) block(d *docCtx, n ast.Node) {
 		if n.FirstChild() != nil {
 			r.blocks(d, n)
 		} else if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			r.Para(layout.Plain(blockText(n, d.src, false), r.Base()), "L")
+			r.doc.Para(layout.Plain(blockText(n, d.src, false), r.doc.Base()), "L")
 		}
 	}
 }
 
 func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 	st := layout.Style{Bold: true, Size: layout.HeadingSize(h.Level), Color: layout.ColText}
-	lines := r.Lines(r.inlines(d, h, st), r.Width())
-	r.Gap(layout.GapHeading)
+	lines := r.doc.Lines(d.in.Spans(h, st), r.doc.Width())
+	r.doc.Gap(layout.GapHeading)
 	// Keep the heading with the first lines of what follows, or with a figure.
 	keep := 2 * layout.LineHeight(layout.SizeBody)
 	if next := h.NextSibling(); next != nil {
@@ -103,17 +103,17 @@ func (r *renderer) heading(d *docCtx, h *ast.Heading) {
 			keep = max(keep, f.H+f.CaptionH)
 		}
 	}
-	r.Ensure(layout.LinesHeight(lines) + keep)
+	r.doc.Ensure(layout.LinesHeight(lines) + keep)
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok && d.it.Entity != nil {
-			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.Y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: string(b)}, r.doc.Y)
 		}
 	}
 	if te := r.headTOC[h]; te != nil {
-		r.reach(te, 1)
+		r.doc.Reach(te, 1)
 	}
-	r.Emit(lines, "L")
-	r.Y += 1.2
+	r.doc.Emit(lines, "L")
+	r.doc.Y += 1.2
 }
 
 func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
@@ -121,11 +121,11 @@ func (r *renderer) paragraph(d *docCtx, n ast.Node, gap float64) {
 		for _, img := range imgs {
 			r.image(d, img)
 		}
-		r.Y += gap
+		r.doc.Y += gap
 		return
 	}
-	r.Para(r.inlines(d, n, r.Base()), r.Alignment())
-	r.Y += gap
+	r.doc.Para(d.in.Spans(n, r.doc.Base()), r.doc.Alignment())
+	r.doc.Y += gap
 }
 
 // onlyImages returns the images of a paragraph made of images alone (shown as figures),
@@ -153,7 +153,7 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 		num = 1
 	}
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		st := r.Base()
+		st := r.doc.Base()
 		text := "•"
 		if l.IsOrdered() {
 			text = fmt.Sprintf("%d%c", num, l.Marker)
@@ -166,14 +166,14 @@ func (r *renderer) list(d *docCtx, l *ast.List) {
 				text = "[x]"
 			}
 		}
-		w := max(r.Measure(r.Clean(text, st.Mono), st)+2.2, 5)
-		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
-		r.Indent += w
+		w := max(r.doc.Measure(r.doc.Clean(text, st.Mono), st)+2.2, 5)
+		r.doc.Markers = append(r.doc.Markers, layout.Marker{Text: text, Style: st, X: r.doc.Left()})
+		r.doc.Indent += w
 		r.blocks(d, item)
-		r.FlushMarkers()
-		r.Indent -= w
+		r.doc.FlushMarkers()
+		r.doc.Indent -= w
 	}
-	r.Y += layout.GapPara / 2
+	r.doc.Y += layout.GapPara / 2
 }
 
 // taskBox returns the check box of a task list item.
@@ -186,31 +186,31 @@ func taskBox(item ast.Node) (*east.TaskCheckBox, bool) {
 	return box, ok
 }
 
-func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.Quoted(func() { r.blocks(d, n) }) }
+func (r *renderer) quote(d *docCtx, n *ast.Blockquote) { r.doc.Quoted(func() { r.blocks(d, n) }) }
 
 func (r *renderer) footnotes(d *docCtx, n *east.FootnoteList) {
-	r.Gap(3)
-	r.Ensure(3 * layout.LineHeight(layout.SizeBody))
-	r.HLine(r.Left(), r.Left()+40, r.Y, layout.ColRule, 0.3)
-	r.Y += 1.5
-	r.Para(layout.Plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
+	r.doc.Gap(3)
+	r.doc.Ensure(3 * layout.LineHeight(layout.SizeBody))
+	r.doc.HLine(r.doc.Left(), r.doc.Left()+40, r.doc.Y, layout.ColRule, 0.3)
+	r.doc.Y += 1.5
+	r.doc.Para(layout.Plain("Notes", layout.Style{Bold: true, Size: layout.SizeSmall + 1, Color: layout.ColText}), "L")
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		fn, ok := c.(*east.Footnote)
 		if !ok {
 			continue
 		}
-		st := r.Base()
+		st := r.doc.Base()
 		text := fmt.Sprintf("[%d]", fn.Index)
-		w := r.Measure(text, st) + 2.2
-		r.Ensure(layout.LineHeight(layout.SizeBody))
+		w := r.doc.Measure(text, st) + 2.2
+		r.doc.Ensure(layout.LineHeight(layout.SizeBody))
 		if d.it.Entity != nil {
-			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.Y)
+			r.anchors.Mark(anchorKey{e: d.it.Entity, frag: fmt.Sprintf("fn:%d", fn.Index)}, r.doc.Y)
 		}
-		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
-		r.Indent += w
+		r.doc.Markers = append(r.doc.Markers, layout.Marker{Text: text, Style: st, X: r.doc.Left()})
+		r.doc.Indent += w
 		r.blocks(d, fn)
-		r.FlushMarkers()
-		r.Indent -= w
+		r.doc.FlushMarkers()
+		r.doc.Indent -= w
 	}
 }
 

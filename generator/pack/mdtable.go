@@ -8,7 +8,7 @@ import (
 // mdTable converts a GFM table.
 func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 	tb := &layout.Table{Size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
+	body := layout.Style{Size: layout.SizeTable, Color: r.doc.TextColor}
 	head := body
 	head.Bold = true
 	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
@@ -22,7 +22,7 @@ func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 			if !ok {
 				continue
 			}
-			cl := layout.Cell{Spans: r.inlines(d, tc, st)}
+			cl := layout.Cell{Spans: d.in.Spans(tc, st)}
 			switch tc.Alignment {
 			case east.AlignCenter:
 				cl.Align = "C"
@@ -37,6 +37,6 @@ func (r *renderer) mdTable(d *docCtx, t *east.Table) {
 			tb.Rows = append(tb.Rows, cells)
 		}
 	}
-	r.Gap(0.5)
-	r.DrawTable(tb)
+	r.doc.Gap(0.5)
+	r.doc.DrawTable(tb)
 }

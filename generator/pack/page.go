@@ -7,15 +7,15 @@ import (
 // header draws the running header: the organisation and the current document; fpdf
 // calls it from AddPage.
 func (r *renderer) header() {
-	if r.PDF.PageNo() == 1 {
+	if r.doc.PDF.PageNo() == 1 {
 		return // the cover has its own layout
 	}
-	r.RunningHeader(r.g.Site.Config.Organisation, r.cur.doc)
+	r.doc.RunningHeader(r.g.Site.Config.Organisation, r.cur.doc)
 }
 
 // footer draws the running footer: the pack's classification and "Page X of Y".
 func (r *renderer) footer() {
-	r.RunningFooter("Classification: " + strings.ToUpper(string(r.plan.Classification())))
+	r.doc.RunningFooter("Classification: " + strings.ToUpper(string(r.plan.Classification())))
 }
 
 // eqFold compares ASCII strings case-insensitively.

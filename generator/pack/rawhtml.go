@@ -3,7 +3,6 @@ package pack
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/ismsgen/ismsgen/generator/markdown"
 	"github.com/ismsgen/ismsgen/generator/pack/layout"
@@ -29,44 +28,44 @@ func (r *renderer) htmlBlock(d *docCtx, el *markdown.HTMLElement) {
 	}
 	switch el.Tag {
 	case "p", "div":
-		saved := r.Align
+		saved := r.doc.Align
 		if a, ok := el.Attr("align"); ok {
-			r.Align = alignCode(a)
+			r.doc.Align = alignCode(a)
 		}
 		r.flow(d, el, nil, layout.GapPara)
-		r.Align = saved
+		r.doc.Align = saved
 	case "details":
-		r.Gap(1)
+		r.doc.Gap(1)
 		r.flow(d, el, nil, layout.GapPara)
 	case "summary":
-		st := r.Base()
+		st := r.doc.Base()
 		st.Bold = true
-		r.Para(r.htmlSpans(d, el, st), r.Alignment())
-		r.Y += layout.GapTight
+		r.doc.Para(d.in.Content(el, st), r.doc.Alignment())
+		r.doc.Y += layout.GapTight
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		st := layout.Style{Bold: true, Size: layout.HeadingSize(int(el.Tag[1]-'0') + 1), Color: layout.ColText}
-		lines := r.Lines(r.htmlSpans(d, el, st), r.Width())
-		r.Gap(layout.GapHeading)
-		r.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
-		saved := r.Align
+		lines := r.doc.Lines(d.in.Content(el, st), r.doc.Width())
+		r.doc.Gap(layout.GapHeading)
+		r.doc.Ensure(layout.LinesHeight(lines) + 2*layout.LineHeight(layout.SizeBody))
+		saved := r.doc.Align
 		if a, ok := el.Attr("align"); ok {
-			r.Align = alignCode(a)
+			r.doc.Align = alignCode(a)
 		}
-		r.Emit(lines, r.Alignment())
-		r.Align = saved
-		r.Y += 1.2
+		r.doc.Emit(lines, r.doc.Alignment())
+		r.doc.Align = saved
+		r.doc.Y += 1.2
 	case "ul", "ol":
 		r.htmlList(d, el)
 	case "blockquote":
-		r.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
+		r.doc.Quoted(func() { r.flow(d, el, nil, layout.GapPara) })
 	case "pre":
-		r.Code("", strings.Trim(htmlText(el, d.src), "\n"))
+		r.doc.Code("", strings.Trim(htmlText(el, d.src), "\n"))
 	case "hr":
-		r.Rule()
+		r.doc.Rule()
 	case "table":
 		r.htmlTable(d, el)
 	case "br":
-		r.Y += layout.LineHeight(layout.SizeBody) / 2
+		r.doc.Y += layout.LineHeight(layout.SizeBody) / 2
 	default:
 		r.flow(d, el, nil, layout.GapPara)
 	}
@@ -79,19 +78,19 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 	var run []layout.Span
 	flush := func() {
 		if hasText(run) {
-			r.Para(run, r.Alignment())
-			r.Y += gap
+			r.doc.Para(run, r.doc.Alignment())
+			r.doc.Y += gap
 		}
 		run = nil
 	}
 	if self != nil && self.Tag == "img" {
 		if f, ok := r.htmlFigure(d, self); ok && self.Action == markdown.HTMLKeep {
-			r.DrawFigure(f, "")
+			r.doc.DrawFigure(f, "")
 			return
 		}
 	}
 	if self != nil && self.Type() == ast.TypeInline {
-		r.htmlInline(d, self, r.Base(), 0, "", &run)
+		d.in.Inline(self, r.doc.Base(), 0, "", &run)
 		flush()
 		return
 	}
@@ -99,7 +98,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 		if el, ok := c.(*markdown.HTMLElement); ok && el.Tag == "img" && el.Action == markdown.HTMLKeep {
 			if f, ok := r.htmlFigure(d, el); ok {
 				flush()
-				r.DrawFigure(f, "")
+				r.doc.DrawFigure(f, "")
 				continue
 			}
 		}
@@ -108,7 +107,7 @@ func (r *renderer) flow(d *docCtx, n ast.Node, self *markdown.HTMLElement, gap f
 			r.block(d, c)
 			continue
 		}
-		r.inline(d, c, r.Base(), 0, "", &run)
+		d.in.Inline(c, r.doc.Base(), 0, "", &run)
 	}
 	flush()
 }
@@ -119,7 +118,7 @@ func (r *renderer) htmlFigure(d *docCtx, el *markdown.HTMLElement) (layout.Figur
 	if !ok || imagePath(r.g.Site, d.doc, src) == "" {
 		return layout.Figure{}, false
 	}
-	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.Width()), r.htmlSize(el, "height", r.Bottom()-layout.MarginTop))
+	f := r.figureOf(d, src, el.Alt(), r.htmlSize(el, "width", r.doc.Width()), r.htmlSize(el, "height", r.doc.Bottom()-layout.MarginTop))
 	return f, f.Image != nil
 }
 
@@ -138,77 +137,6 @@ func (r *renderer) htmlSize(el *markdown.HTMLElement, key string, whole float64)
 	return float64(n) * 25.4 / layout.ImageDPI
 }
 
-// htmlInline appends the spans of an element written inline.
-func (r *renderer) htmlInline(d *docCtx, el *markdown.HTMLElement, st layout.Style, link int, url string, out *[]layout.Span) {
-	if el.Action == markdown.HTMLDrop {
-		return
-	}
-	if el.Tag == "img" {
-		// Inline, an image is its alt text: the link's text inside a link (a badge).
-		if alt := el.Alt(); alt != "" {
-			if r.inLink == 0 {
-				st.Italic, st.Color = true, layout.ColMuted
-			}
-			*out = append(*out, layout.Span{Text: alt, Style: st, Link: link, URL: url})
-		}
-		return
-	}
-	if el.Action == markdown.HTMLKeep {
-		switch el.Tag {
-		case "br":
-			*out = append(*out, layout.Span{Break: true, Style: st})
-			return
-		case "a":
-			if r.inLink == 0 {
-				href, _ := el.Attr("href")
-				r.linkSpans(d, el, href, st, out)
-				return
-			} // inside a link: its text, in that link
-
-		case "b", "strong", "summary", "th":
-			st.Bold = true
-		case "i", "em":
-			st.Italic = true
-		case "code", "kbd":
-			st.Mono, st.Bold, st.Italic = true, el.Tag == "kbd", false
-			st.Size *= 0.92
-		case "sub", "sup":
-			st.Rise = st.Size * layout.PtToMM * 0.3
-			if el.Tag == "sub" {
-				st.Rise = -st.Size * layout.PtToMM * 0.15
-			}
-			st.Size *= 0.72
-		}
-	}
-	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
-			// A paragraph inside an inline element: its text, on the same line.
-			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-				r.inline(d, cc, st, link, url, out)
-			}
-			*out = append(*out, layout.Span{Text: " ", Style: st, Link: link, URL: url})
-			continue
-		}
-		r.inline(d, c, st, link, url, out)
-	}
-}
-
-// htmlSpans returns the content of an element as one run of text in style st.
-func (r *renderer) htmlSpans(d *docCtx, el *markdown.HTMLElement, st layout.Style) []layout.Span {
-	var out []layout.Span
-	for c := el.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() == ast.TypeBlock && c.Kind() != markdown.KindHTMLElement {
-			for cc := c.FirstChild(); cc != nil; cc = cc.NextSibling() {
-				r.inline(d, cc, st, 0, "", &out)
-			}
-			out = append(out, layout.Span{Text: " ", Style: st})
-			continue
-		}
-		r.inline(d, c, st, 0, "", &out)
-	}
-	return out
-}
-
 // htmlList draws an <ul> or <ol> with a marker beside each item.
 func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 	num := 1
@@ -225,20 +153,20 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 			}
 			continue
 		}
-		st := r.Base()
+		st := r.doc.Base()
 		text := "•"
 		if el.Tag == "ol" {
 			text = strconv.Itoa(num) + "."
 			num++
 		}
-		w := max(r.Measure(r.Clean(text, false), st)+2.2, 5)
-		r.Markers = append(r.Markers, layout.Marker{Text: text, Style: st, X: r.Left()})
-		r.Indent += w
+		w := max(r.doc.Measure(r.doc.Clean(text, false), st)+2.2, 5)
+		r.doc.Markers = append(r.doc.Markers, layout.Marker{Text: text, Style: st, X: r.doc.Left()})
+		r.doc.Indent += w
 		r.flow(d, item, nil, layout.GapPara/2)
-		r.FlushMarkers()
-		r.Indent -= w
+		r.doc.FlushMarkers()
+		r.doc.Indent -= w
 	}
-	r.Y += layout.GapPara / 2
+	r.doc.Y += layout.GapPara / 2
 }
 
 // htmlTable draws a <table>: its rows, the first one as the header when it is in a
@@ -246,7 +174,7 @@ func (r *renderer) htmlList(d *docCtx, el *markdown.HTMLElement) {
 // one spanning rows shows in its first row.
 func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	tb := &layout.Table{Size: layout.SizeTable}
-	body := layout.Style{Size: layout.SizeTable, Color: r.TextColor}
+	body := layout.Style{Size: layout.SizeTable, Color: r.doc.TextColor}
 	var rows []*markdown.HTMLElement
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -273,7 +201,7 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 			st := body
 			st.Bold = td.Tag == "th"
 			head = head && td.Tag == "th"
-			cl := layout.Cell{Spans: r.htmlSpans(d, td, st)}
+			cl := layout.Cell{Spans: d.in.Content(td, st)}
 			if a, ok := td.Attr("align"); ok {
 				cl.Align = alignCode(a)
 			}
@@ -295,9 +223,9 @@ func (r *renderer) htmlTable(d *docCtx, el *markdown.HTMLElement) {
 	if len(tb.Rows) == 0 && len(tb.Header) == 0 {
 		return
 	}
-	r.Gap(0.5)
-	r.DrawTable(tb)
-	r.Y += layout.GapPara
+	r.doc.Gap(0.5)
+	r.doc.DrawTable(tb)
+	r.doc.Y += layout.GapPara
 }
 
 // alignCode converts an HTML align value to the layout's L, C or R.
@@ -329,7 +257,7 @@ func htmlText(n ast.Node, src []byte) string {
 		case *markdown.HTMLText:
 			b.Write(c.Value)
 		case *ast.Text:
-			b.Write(unescape(c.Segment.Value(src)))
+			b.Write(markdown.Unescape(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte('\n')
 			}
@@ -349,23 +277,4 @@ func hasText(spans []layout.Span) bool {
 		}
 	}
 	return false
-}
-
-// collapseSpace turns every run of white space in HTML text into one space, as a
-// browser shows it.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, c := range s {
-		if unicode.IsSpace(c) {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(c)
-	}
-	return b.String()
 }

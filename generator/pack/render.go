@@ -116,7 +116,7 @@ func Render(ctx context.Context, g *resolve.Graph, p *Plan, opt Options) (res *R
 	}
 	r.fillTOC()
 	r.anchors.Finish(entityAnchor)
-	f, pages, err := r.Output()
+	f, pages, err := r.doc.Output()
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.Config.Name, err)
 	}
@@ -133,21 +133,19 @@ type renderer struct {
 	g    *resolve.Graph
 	plan *Plan
 	opt  Options
-	*layout.Doc
+	doc  *layout.Doc // the typesetting engine, used only through its exported API
 	// archive is the document's description for its information and XMP metadata.
 	archive pdfpkg.Archive
 
-	inLink int      // links being laid out: inside one, others are their text
-	cur    pageInfo // facts for pages added from now on
+	cur pageInfo // facts for pages added from now on
 
 	anchors  *layout.Anchors[anchorKey]
 	inPack   map[*resolve.Entity]*Item
 	rowsIn   map[resolve.Kind]bool // kinds whose rows are printed in the pack (controls in the SoA…)
-	toc      []*tocEntry
-	itemTOC  []*tocEntry
-	headTOC  map[any]*tocEntry // headings (AST nodes or section keys) that are TOC entries
-	tocPages []int
-	regTOC   *tocEntry
+	toc      layout.Contents
+	itemTOC  []*layout.Entry
+	headTOC  map[any]*layout.Entry // headings (AST nodes or section keys) that are TOC entries
+	regTOC   *layout.Entry
 	fail     *failures                                // items whose rendering panicked (guard.go)
 	diagrams map[*ast.FencedCodeBlock]diagram.Diagram // Mermaid blocks, numbered (diagram.go)
 }
@@ -192,16 +190,17 @@ func newRenderer(g *resolve.Graph, p *Plan, opt Options, fail *failures) (*rende
 	}
 	pdf := doc.PDF
 	r := &renderer{
-		g: g, plan: p, opt: opt, Doc: doc, fail: fail, archive: archive,
+		g: g, plan: p, opt: opt, doc: doc, fail: fail, archive: archive,
 		cur:     pageInfo{doc: p.Title()},
+		toc:     layout.Contents{Title: "Contents"},
 		inPack:  map[*resolve.Entity]*Item{},
 		rowsIn:  map[resolve.Kind]bool{},
-		headTOC: map[any]*tocEntry{},
+		headTOC: map[any]*layout.Entry{},
 	}
 	r.anchors = layout.NewAnchors[anchorKey](pdf)
-	r.LastH = paper.Ht
+	r.doc.LastH = paper.Ht
 	if n := len(p.Items); n > 0 && landscape(p.Items[n-1].Kind) {
-		r.LastH = paper.Wd
+		r.doc.LastH = paper.Wd
 	}
 	for _, it := range p.Items {
 		if it.Entity != nil {

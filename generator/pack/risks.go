@@ -23,8 +23,8 @@ func (r *renderer) risks(it *Item) {
 	if m.Formula == "add" {
 		formula = "likelihood + impact"
 	}
-	r.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(fmt.Sprintf("Risk level = %s. Risks up to level %d are acceptable without treatment; risks above it are treated (see the risk treatment plan).", formula, m.Acceptance), r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable, Color: layout.ColText}
 	for _, sc := range []struct {
@@ -36,7 +36,7 @@ func (r *renderer) risks(it *Item) {
 		for _, s := range sc.steps {
 			t.Rows = append(t.Rows, []layout.Cell{layout.TextCell(strconv.Itoa(s.Value), body), layout.TextCell(s.Name, body), layout.TextCell(s.Description, body)})
 		}
-		r.DrawTable(t)
+		r.doc.DrawTable(t)
 	}
 	if len(m.Bands) > 0 {
 		t := &layout.Table{Size: layout.SizeTable, Weights: []float64{2, 2, 3}}
@@ -54,7 +54,7 @@ func (r *renderer) risks(it *Item) {
 			t.Rows = append(t.Rows, []layout.Cell{{Spans: layout.Plain(b.Name, body), Fill: &c}, layout.TextCell(fmt.Sprintf("%d–%d", lo, b.Max), body), layout.TextCell(eval, body)})
 			lo = b.Max + 1
 		}
-		r.DrawTable(t)
+		r.doc.DrawTable(t)
 	}
 
 	r.section(it, riskSections[1], riskSections[1])
@@ -121,7 +121,7 @@ func (r *renderer) riskTable() {
 		})
 		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }
 
 // bandPalettes colours n bands from acceptable (green) to severe (red).

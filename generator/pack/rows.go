@@ -45,7 +45,7 @@ func (r *renderer) rowsTable(it *Item) {
 		t.Rows = append(t.Rows, cells)
 		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }
 
 // rowRecords draws each row as a record: a two-column table of the row's filled
@@ -70,7 +70,7 @@ func (r *renderer) rowRecords(rows []model.Row, cols []model.Column) {
 			}
 			t.Rows = append(t.Rows, []layout.Cell{{Spans: layout.Plain(model.ColumnLabel(c.Name), label), Fill: &layout.ColLabel}, layout.TextCell(text, st)})
 		}
-		r.DrawTable(t)
-		r.Y += layout.GapPara
+		r.doc.DrawTable(t)
+		r.doc.Y += layout.GapPara
 	}
 }

@@ -52,8 +52,8 @@ func capitalise(s string) string {
 // theme (ISO/IEC 27001 6.1.3 d).
 func (r *renderer) soa(it *Item) {
 	g := r.g
-	r.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(g.SoASummary()+" Linked risks are the risks of the risk register that select the control.", r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	for _, th := range r.themes() {
@@ -67,7 +67,7 @@ func (r *renderer) soa(it *Item) {
 			t.Rows = append(t.Rows, r.soaRow(c, e, body))
 			t.Marks = append(t.Marks, r.rowMark(e))
 		}
-		r.DrawTable(t)
+		r.doc.DrawTable(t)
 	}
 }
 

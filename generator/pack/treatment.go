@@ -12,8 +12,8 @@ import (
 func (r *renderer) treatment() {
 	g := r.g
 	acts := g.Site.Treatment.Actions
-	r.Para(layout.Plain(g.TreatmentSummary(), r.Base()), "L")
-	r.Y += layout.GapPara
+	r.doc.Para(layout.Plain(g.TreatmentSummary(), r.doc.Base()), "L")
+	r.doc.Y += layout.GapPara
 	head := layout.Style{Bold: true, Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	body := layout.Style{Size: layout.SizeTable - 0.5, Color: layout.ColText}
 	t := &layout.Table{Size: body.Size, Weights: []float64{1.1, 4.6, 1.1, 1.4, 1.6, 1.35, 1.35, 1.7, 2.4, 1.3}}
@@ -60,7 +60,7 @@ func (r *renderer) treatment() {
 		})
 		t.Marks = append(t.Marks, r.rowMark(e))
 	}
-	r.DrawTable(t)
+	r.doc.DrawTable(t)
 }
 
 func approver(s string) string {

@@ -10,7 +10,7 @@ import (
 // warnMissing adds a warning at pos naming the characters no font had since the last
 // call, if any.
 func (r *renderer) warnMissing(l *diag.List, pos diag.Pos, what string) {
-	rs := r.Fonts.TakeMissing()
+	rs := r.doc.Fonts.TakeMissing()
 	if len(rs) == 0 {
 		return
 	}

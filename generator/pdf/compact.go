@@ -111,7 +111,12 @@ func compactContent(data []byte) []byte {
 		}
 		out = append(out, l)
 	}
+	n := 0
+	for _, l := range out {
+		n += len(l) + 1
+	}
 	var b bytes.Buffer
+	b.Grow(n)
 	for _, l := range out {
 		if l == nil {
 			continue
@@ -185,17 +190,17 @@ func textGroup(lines [][]byte, i int, st *gstate, wrap bool, carried []byte) (gr
 		if !maybeTextRun(l) {
 			break
 		}
-		m := textRunRE.FindSubmatch(l)
-		if m == nil {
+		col, xs, ys, str, ok := textRun(l)
+		if !ok {
 			break
 		}
-		nx, okx := hundredths(m[2])
-		ny, oky := hundredths(m[3])
+		nx, okx := hundredths(xs)
+		ny, oky := hundredths(ys)
 		if !okx || !oky {
 			break
 		}
-		if !bytes.Equal(m[1], colour) {
-			colour = m[1]
+		if !bytes.Equal(col, colour) {
+			colour = col
 			fmt.Fprintf(&b, "\n%s", colour)
 		}
 		if pending != nil && !bytes.Equal(pending, font) {
@@ -205,7 +210,7 @@ func textGroup(lines [][]byte, i int, st *gstate, wrap bool, carried []byte) (gr
 		pending = nil
 		fmt.Fprintf(&b, "\n%s %s Td ", decimal(nx-x), decimal(ny-y))
 		x, y = nx, ny
-		b.Write(literal(m[4]))
+		b.Write(literal(str))
 		b.WriteString("Tj")
 		runs++
 	}

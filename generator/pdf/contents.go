@@ -16,15 +16,42 @@ import (
 // hashes. CompactContents rewrites that into the same drawing with fewer bytes.
 
 var (
-	fontKeyRE  = regexp.MustCompile(`/F[0-9a-f]{40}\b`)
 	pageRE     = regexp.MustCompile(`^<<\s*/Type /Page\s`)
 	contentsRE = regexp.MustCompile(`/Contents (\d+) 0 R`)
-	textRunRE  = regexp.MustCompile(`^q ((?:[\d.]+ ){1,3}(?:g|rg)) BT (-?\d+\.?\d*) (-?\d+\.?\d*) Td (<[0-9a-f]*>|\((?:[^()\\]|\\.)*\))Tj ET Q$`)
 	fontOnlyRE = regexp.MustCompile(`^BT (/F\w+ [\d.]+) Tf ET$`)
 	strokeRE   = regexp.MustCompile(`^(?:[\d.]+ G|[\d.]+ [\d.]+ [\d.]+ RG)$`)
 	fillRE     = regexp.MustCompile(`^(?:[\d.]+ g|[\d.]+ [\d.]+ [\d.]+ rg)$`)
 	widthRE    = regexp.MustCompile(`^[\d.]+ w$`)
 )
+
+// fontKeyLen is the length of a font name fpdf keys by hash: /F and 40 hex digits.
+const fontKeyLen = 42
+
+// nextFontKey returns the index of the first font name fpdf keys by hash in b (/F,
+// 40 lower-case hex digits, then no other letter, digit or underscore), or -1. It is
+// a hand-written `/F[0-9a-f]{40}\b`: the file is scanned for it twice.
+func nextFontKey(b []byte) int {
+	for off := 0; ; {
+		i := bytes.Index(b[off:], []byte("/F"))
+		if i < 0 {
+			return -1
+		}
+		i += off
+		j := i + 2
+		for j < len(b) && j < i+fontKeyLen && (isDigit(b[j]) || (b[j] >= 'a' && b[j] <= 'f')) {
+			j++
+		}
+		if j == i+fontKeyLen && (j == len(b) || !isWordByte(b[j])) {
+			return i
+		}
+		off = i + 2
+	}
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or underscore (\w).
+func isWordByte(c byte) bool {
+	return isDigit(c) || c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z')
+}
 
 // CompactContents renames the fonts fpdf keys by hash to /F1, /F2, … (in the order the
 // file first names them) in every dictionary and page content stream, and rewrites
@@ -36,19 +63,40 @@ func (f *File) CompactContents() error {
 		if _, _, ok := streamParts(f.objs[n]); ok {
 			continue
 		}
-		for _, k := range fontKeyRE.FindAll(f.objs[n], -1) {
-			if names[string(k)] == "" {
-				names[string(k)] = "/F" + strconv.Itoa(len(names)+1)
+		for b := f.objs[n]; ; {
+			i := nextFontKey(b)
+			if i < 0 {
+				break
 			}
+			k := string(b[i : i+fontKeyLen])
+			if names[k] == "" {
+				names[k] = "/F" + strconv.Itoa(len(names)+1)
+			}
+			b = b[i+fontKeyLen:]
 		}
 	}
 	rename := func(b []byte) []byte {
-		return fontKeyRE.ReplaceAllFunc(b, func(k []byte) []byte {
-			if r := names[string(k)]; r != "" {
-				return []byte(r)
+		var out []byte
+		for rest := b; ; {
+			i := nextFontKey(rest)
+			if i < 0 {
+				if out == nil {
+					return b
+				}
+				return append(out, rest...)
 			}
-			return k
-		})
+			if out == nil {
+				out = make([]byte, 0, len(b)) // the names only get shorter
+			}
+			out = append(out, rest[:i]...)
+			k := rest[i : i+fontKeyLen]
+			if r := names[string(k)]; r != "" {
+				out = append(out, r...)
+			} else {
+				out = append(out, k...)
+			}
+			rest = rest[i+fontKeyLen:]
+		}
 	}
 	for _, n := range f.Numbers() {
 		if _, _, ok := streamParts(f.objs[n]); !ok {
@@ -159,9 +207,9 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
 }
 
-// maybeTextRun and maybeFontOnly are the cheap tests a line must pass before the
-// regular expressions textRunRE and fontOnlyRE (which backtrack through long hex
-// strings) are tried on it: most lines of a content stream fail them.
+// maybeTextRun and maybeFontOnly are the cheap tests a line must pass before textRun
+// and the regular expression fontOnlyRE are tried on it: most lines of a content
+// stream fail them.
 func maybeTextRun(l []byte) bool {
 	return bytes.HasPrefix(l, []byte("q ")) && bytes.HasSuffix(l, []byte("Tj ET Q"))
 }

@@ -44,6 +44,50 @@ func (d *deflater) deflate(data []byte) []byte {
 // Object returns the body of object n, nil when there is none.
 func (f *File) Object(n int) []byte { return f.objs[n] }
 
+// Value parses object n: its value, or a stream's dictionary.
+func (f *File) Value(n int) (any, error) {
+	body, ok := f.objs[n]
+	if !ok {
+		return nil, fmt.Errorf("pdf: no object %d", n)
+	}
+	p := &parser{b: body}
+	v, err := p.value(0)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: object %d: %w", n, err)
+	}
+	return v, nil
+}
+
+// Dict parses object n as a dictionary (a stream's, for a stream).
+func (f *File) Dict(n int) (*Dict, error) {
+	v, err := f.Value(n)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.(*Dict)
+	if !ok {
+		return nil, fmt.Errorf("pdf: object %d is not a dictionary", n)
+	}
+	return d, nil
+}
+
+// DictEntries parses object n as a dictionary (a stream's, for a stream) with only
+// the entries named in keys: the others are stepped over without being built, so a
+// page with a thousand link annotations costs no allocation for them.
+func (f *File) DictEntries(n int, keys ...Name) (*Dict, error) {
+	body, ok := f.objs[n]
+	if !ok {
+		return nil, fmt.Errorf("pdf: no object %d", n)
+	}
+	p := &parser{b: body}
+	p.skipSpace()
+	d, err := p.pickDict(keys)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: object %d: %w", n, err)
+	}
+	return d, nil
+}
+
 // Set replaces (or adds) object n.
 func (f *File) Set(n int, body []byte) {
 	f.objs[n] = body

@@ -105,3 +105,46 @@ func TestCompactBytesRoundTrip(t *testing.T) {
 		t.Errorf("content stream lost: %q", g.Object(4))
 	}
 }
+
+// TestFileDict checks that File.Dict parses an object's dictionary, a stream's too, and
+// refuses what is not one.
+func TestFileDict(t *testing.T) {
+	f := &File{objs: map[int][]byte{}}
+	f.Set(1, []byte("<</Type /Font /Subtype /Type0 /BaseFont /utf8f2 /DescendantFonts [4 0 R]>>"))
+	f.Set(2, []byte("<</Length 3>>\nstream\nabc\nendstream"))
+	f.Set(3, []byte("[1 2 3]"))
+	d, err := f.Dict(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Lookup(d, "BaseFont") != Name("utf8f2") || !SameValue(Lookup(d, "DescendantFonts"), Array{Ref{4, 0}}) {
+		t.Errorf("object 1 read as %+v", d.Entries())
+	}
+	if d, err := f.Dict(2); err != nil || Lookup(d, "Length") != Number("3") {
+		t.Errorf("stream dictionary: %v, %v", d, err)
+	}
+	if _, err := f.Dict(3); err == nil {
+		t.Error("an array read as a dictionary")
+	}
+	if _, err := f.Dict(9); err == nil {
+		t.Error("a missing object read as a dictionary")
+	}
+}
+
+// TestFileDictEntries checks that DictEntries keeps only the keys asked for, stepping
+// over the others however nested.
+func TestFileDictEntries(t *testing.T) {
+	f := &File{objs: map[int][]byte{}}
+	f.Set(1, []byte("<</Type /Page /Annots [<</A <</S /URI /URI (x)>> >> (y\\)) <ab>] /Resources 2 0 R /Contents 5 0 R>>"))
+	d, err := f.DictEntries(1, "Resources", "Kids")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Entries()) != 1 || !SameValue(Lookup(d, "Resources"), Ref{2, 0}) {
+		t.Errorf("got %+v, want only /Resources 2 0 R", d.Entries())
+	}
+	f.Set(2, []byte("[1]"))
+	if _, err := f.DictEntries(2, "Type"); err == nil {
+		t.Error("an array read as a dictionary")
+	}
+}

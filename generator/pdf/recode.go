@@ -53,6 +53,7 @@ func (f *File) RecodeText(recode map[int]func([]byte) []byte) error {
 // recodeContent rewrites the shown strings of one content stream (RecodeText).
 func recodeContent(data []byte, byName map[string]func([]byte) []byte) ([]byte, error) {
 	var out bytes.Buffer
+	out.Grow(len(data)) // recoded strings are no longer: one allocation, not a doubling series
 	var font func([]byte) []byte
 	var stack []func([]byte) []byte
 	type operand struct {

@@ -1,6 +1,9 @@
 package pdf
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Skipping values: Read needs the extent of every object and only /Type and /Length of
 // its dictionary, so it steps over values without building them, which keeps reading a
@@ -117,4 +120,43 @@ func (p *parser) scanValue() (typ, length any, err error) {
 		return p.scanDict()
 	}
 	return nil, nil, p.skip(0)
+}
+
+// pickDict advances over the dictionary at p.pos and returns its entries named in keys;
+// the others are skipped without being built (a skipped reference is three values).
+func (p *parser) pickDict(keys []Name) (*Dict, error) {
+	if !bytes.HasPrefix(p.b[p.pos:], []byte("<<")) {
+		return nil, p.errorf("dictionary expected")
+	}
+	p.pos += 2
+	d := &Dict{}
+	for {
+		p.skipSpace()
+		if p.pos+1 < len(p.b) && p.b[p.pos] == '>' && p.b[p.pos+1] == '>' {
+			p.pos += 2
+			return d, nil
+		}
+		if p.pos < len(p.b) && p.b[p.pos] != '/' {
+			// the generation and R of a skipped reference, as in scanDict
+			if err := p.skip(1); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		key, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(keys, key) {
+			if err := p.skip(1); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		val, err := p.value(1)
+		if err != nil {
+			return nil, err
+		}
+		d.Set(key, val)
+	}
 }

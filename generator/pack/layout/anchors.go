@@ -48,7 +48,8 @@ func (a *Anchors[K]) Mark(k K, y float64) {
 }
 
 // Finish points links whose destination was never drawn at their parent's (the top of
-// the first page when that was not drawn either), so no link is left without one.
+// the first page when that was not drawn either), so no link is left without one. It is
+// the last call: the anchors let go of the writer (Doc.Output releases it).
 func (a *Anchors[K]) Finish(parent func(K) K) {
 	for _, k := range a.order {
 		if _, ok := a.dests[k]; ok {
@@ -60,4 +61,5 @@ func (a *Anchors[K]) Finish(parent func(K) K) {
 		}
 		a.pdf.SetLink(a.links[k], d.y, d.page)
 	}
+	a.pdf = nil
 }

@@ -8,12 +8,20 @@
 // On it, Lines breaks Spans into Lines that never pass the margin and Para and Emit flow
 // them across pages; DrawTable draws a Table (wrapped cells, repeated headers, rows
 // split only when taller than a page); DrawFigure, Code, Quoted, Rule, RunningHeader,
-// RunningFooter and Bookmark draw the rest. Anchors hands out link destinations by any
-// comparable key. Output writes the file and reads it back with each face replaced by
-// its own subset (Fonts.Embed), for the caller to finish.
+// RunningFooter and Bookmark draw the rest. Contents is a table of contents and outline
+// whose pages are reserved before the content (Reserve), its entries reached as their
+// destinations are drawn (Doc.Reach) and their page numbers filled in last (Fill).
+// Anchors hands out link destinations by any comparable key. Output ends the document:
+// it writes the file, lets go of fpdf, and reads the file back as a pdf.File with each
+// face replaced by its own subset (Fonts.Embed, which finds fpdf's font objects through
+// the page tree), for the caller to finish.
+//
+// Subpackage inline turns the inline content of a Markdown tree into Spans (emphasis,
+// code spans, line breaks, autolinks, inline raw HTML), asking its caller's Hooks where
+// links lead.
 //
 // Package pack plans a pack and lays out its ISMS sections (cover, register, contents,
 // registers, the Markdown of documents) through layout, so another output format can
 // reuse pack's plan without it. Imports only go forward: layout imports pdf and
-// pdf/font, never pack or resolve.
+// pdf/font, inline layout, goldmark and markdown; neither imports pack or resolve.
 package layout

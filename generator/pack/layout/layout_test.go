@@ -84,6 +84,9 @@ func TestOutputEmbedsSubsets(t *testing.T) {
 	if pages != 1 {
 		t.Errorf("%d pages, want 1", pages)
 	}
+	if d.PDF != nil {
+		t.Error("the Doc still holds fpdf after Output: its page buffers cannot be freed")
+	}
 	subsets := 0
 	for _, n := range f.Numbers() {
 		if o := string(f.Object(n)); strings.Contains(o, "/Type /Font") && strings.Contains(o, "/BaseFont /") {
