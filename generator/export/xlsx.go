@@ -49,55 +49,11 @@ func (t *Table) WriteXLSX(w io.Writer, info SheetInfo) error {
 		return err
 	}
 	dates := t.dateColumns()
-	widths := make([]int, len(t.Columns))
-	for c, name := range t.Columns {
-		if err := f.SetCellStr(sheet, cellName(c, 0), name); err != nil {
-			return err
-		}
-		widths[c] = len(name)
-	}
-	for r, row := range t.Rows {
-		for c, v := range row {
-			ref := cellName(c, r+1)
-			var err error
-			switch v := v.(type) {
-			case nil:
-				continue
-			case int:
-				err = f.SetCellInt(sheet, ref, int64(v))
-			case string:
-				if d, derr := model.ParseDate(v); dates[c] && derr == nil {
-					if err = f.SetCellInt(sheet, ref, excelSerial(d)); err == nil {
-						err = f.SetCellStyle(sheet, ref, ref, dateStyle)
-					}
-					widths[c] = max(widths[c], 10)
-					continue
-				}
-				err = f.SetCellStr(sheet, ref, v)
-			default:
-				err = f.SetCellStr(sheet, ref, csvCell(v))
-			}
-			if err != nil {
-				return err
-			}
-			widths[c] = max(widths[c], len([]rune(csvCell(v))))
-		}
-	}
 	last := cellName(len(t.Columns)-1, len(t.Rows))
-	if err := f.SetCellStyle(sheet, "A1", cellName(len(t.Columns)-1, 0), bold); err != nil {
-		return err
-	}
+	// The filter and the page header go on the sheet before the stream writer reads it:
+	// the stream writer copies what the sheet holds then and writes its rows after.
 	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
 		return err
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	for c, w := range widths {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sheet, col, col, float64(min(max(w, 6), 60)+2)); err != nil {
-			return err
-		}
 	}
 	version := ""
 	if info.Version != "" {
@@ -107,6 +63,38 @@ func (t *Table) WriteXLSX(w io.Writer, info SheetInfo) error {
 		OddHeader: "&L" + headerText(info.Organisation) + "&C" + headerText(info.Title+version) + "&R" + headerText("built "+info.Date.String()),
 		OddFooter: "&RPage &P of &N",
 	}); err != nil {
+		return err
+	}
+	// Rows are streamed, so a register of 20,000 rows is never a tree of cells in memory.
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for c, w := range t.columnWidths(dates) {
+		if err := sw.SetColWidth(c+1, c+1, float64(min(max(w, 6), 60)+2)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	cells := make([]any, len(t.Columns))
+	for c, name := range t.Columns {
+		cells[c] = excelize.Cell{StyleID: bold, Value: name}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return err
+	}
+	for r, row := range t.Rows {
+		cells = cells[:0]
+		for c, v := range row {
+			cells = append(cells, xlsxCell(v, dates[c], dateStyle))
+		}
+		if err := sw.SetRow(cellName(0, r+1), cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
 		return err
 	}
 	when := stamp.Format(time.RFC3339)
@@ -122,6 +110,48 @@ func (t *Table) WriteXLSX(w io.Writer, info SheetInfo) error {
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// xlsxCell is a value as a stream writer's cell: a date in a date column as its day
+// number shown yyyy-mm-dd, an int as a number, any other value as its text.
+func xlsxCell(v any, date bool, dateStyle int) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case int:
+		return v
+	case string:
+		if d, err := model.ParseDate(v); date && err == nil {
+			return excelize.Cell{StyleID: dateStyle, Value: excelSerial(d)}
+		}
+		return v
+	default:
+		return csvCell(v)
+	}
+}
+
+// columnWidths is each column's width in characters: its longest cell's text, a
+// date column at least 10.
+func (t *Table) columnWidths(dates []bool) []int {
+	widths := make([]int, len(t.Columns))
+	for c, name := range t.Columns {
+		widths[c] = len(name)
+	}
+	for _, row := range t.Rows {
+		for c, v := range row {
+			if v == nil {
+				continue
+			}
+			if s, ok := v.(string); ok && dates[c] {
+				if _, err := model.ParseDate(s); err == nil {
+					widths[c] = max(widths[c], 10)
+					continue
+				}
+			}
+			widths[c] = max(widths[c], len([]rune(csvCell(v))))
+		}
+	}
+	return widths
 }
 
 // dateColumns marks the columns whose every value is a date (YYYY-MM-DD), with at
