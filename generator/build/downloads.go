@@ -33,7 +33,7 @@ func plannedDownloads(g *resolve.Graph, lazy bool) []site.PackDownload {
 	var out []site.PackDownload
 	for _, cfg := range PackConfigs(g) {
 		d := site.PackDownload{Name: cfg.Name, Title: cfg.Title, State: state}
-		if plan, err := pack.PlanPack(g, cfg); err == nil {
+		if plan, err := pack.PlanOutline(g, cfg); err == nil {
 			d.Title, d.Classification = plan.Title(), plan.Classification()
 		}
 		if d.Title == "" {

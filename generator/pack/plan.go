@@ -145,6 +145,19 @@ func DefaultPack() model.PackConfig {
 // twice, an unknown selector) come back together as a diag.List at the entries'
 // positions.
 func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
+	p, err := PlanOutline(g, cfg)
+	if err != nil {
+		return nil, err
+	}
+	p.Sources = sources(g, p)
+	return p, nil
+}
+
+// PlanOutline is PlanPack without the plan's Sources, which only a pack's manifest and
+// its verification read: the downloads page of a build that makes no packs (the live
+// preview, build --no-pack) needs the title and classification alone, and finding every
+// source of every document costs as much as the rest of the plan.
+func PlanOutline(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 	p := &Plan{Config: cfg}
 	if p.Config.Paper == "" {
 		p.Config.Paper = "A4"
@@ -293,7 +306,6 @@ func PlanPack(g *resolve.Graph, cfg model.PackConfig) (*Plan, error) {
 		errs.Sort()
 		return nil, errs
 	}
-	p.Sources = sources(g, p)
 	p.class = classify(g, p)
 	return p, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"testing"
@@ -64,13 +65,61 @@ func benchEdit(b *testing.B, src, rel string, edit func(string, int) string) {
 	if len(hello.Errors) > 0 {
 		b.Skipf("the site has errors: %+v", hello.Errors[0])
 	}
+	stop := profileEdits(b)
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range b.N {
 		p.write(rel, edit(string(orig), i))
 		ev.changeOf(page)
 	}
+	cpu = cpuTime() - cpu
 	b.StopTimer()
+	stop()
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/edit")
+	// The process's CPU time, every goroutine included, per edit: on a shared machine
+	// the wall time measures the neighbours as much as the edit.
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/edit")
+}
+
+// profileEdits starts a CPU profile of the edits alone, without the site's generation
+// and first build, when ISMSGEN_EDIT_PROFILE names a file (run without -cpuprofile):
+//
+//	ISMSGEN_EDIT_PROFILE=/tmp/edit.prof go test -run '^$' -bench EditToReload/synth-1000/body -benchtime 50x ./generator/serve/
+//
+// ISMSGEN_EDIT_MEMPROFILE=/tmp/edit.mem writes the heap profile after the edits and,
+// to /tmp/edit.mem.base, before them (go tool pprof -sample_index alloc_space
+// -diff_base /tmp/edit.mem.base ... /tmp/edit.mem).
+func profileEdits(b *testing.B) (stop func()) {
+	if name := os.Getenv("ISMSGEN_EDIT_MEMPROFILE"); name != "" {
+		writeHeap(b, name+".base")
+		return func() { writeHeap(b, name) }
+	}
+	name := os.Getenv("ISMSGEN_EDIT_PROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
+func writeHeap(b *testing.B, name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
 }
 
 func firstDocument(b *testing.B, src string) string {

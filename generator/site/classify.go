@@ -38,7 +38,7 @@ func (r *renderer) labels(pages []*Page) {
 			search = p
 			continue
 		}
-		if p.late != nil {
+		if p.late != nil || (p.lazy != nil && p.Entity == nil) {
 			continue // labelled when its data is made, in Render
 		}
 		p.class = r.label(p)
@@ -49,6 +49,14 @@ func (r *renderer) labels(pages []*Page) {
 	if search != nil {
 		search.class = model.MaxClassification(r.pub.floor(), indexed)
 	}
+}
+
+// data returns the page's data, made now if it is lazy.
+func (r *renderer) data(p *Page) any {
+	if p.lazy != nil {
+		p.Data, p.lazy = p.lazy(), nil
+	}
+	return p.Data
 }
 
 // label returns the classification of what a page shows.
@@ -67,7 +75,7 @@ func (r *renderer) label(p *Page) model.Classification {
 	}
 	switch p.Layout {
 	case "home":
-		h := p.Data.(homeData)
+		h := r.data(p).(homeData)
 		c.add(h.Scope, h.Policy)
 		for _, reg := range r.pub.registers {
 			// The figures of the SoA, the risk register, the treatment plan and the
@@ -105,22 +113,22 @@ func (r *renderer) label(p *Page) model.Classification {
 			c.coverage(q)
 		}
 	case "coverage":
-		for _, q := range p.Data.(coverageView).Requirements {
+		for _, q := range r.data(p).(coverageView).Requirements {
 			c.add(q.Entity)
 			c.coverage(q)
 		}
 	case "documents":
-		for _, row := range p.Data.([]docRow) {
+		for _, row := range r.data(p).([]docRow) {
 			c.mention(row.Entity)
 		}
 	case "tags":
-		for _, t := range p.Data.([]tagView) {
+		for _, t := range r.data(p).([]tagView) {
 			c.mention(t.Documents...)
 		}
 	case "tag":
-		c.mention(p.Data.(tagView).Documents...)
+		c.mention(r.data(p).(tagView).Documents...)
 	case "owner":
-		o := p.Data.(*ownerView)
+		o := r.data(p).(*ownerView)
 		for _, d := range o.Documents {
 			c.mention(d.Entity)
 		}
@@ -132,11 +140,11 @@ func (r *renderer) label(p *Page) model.Classification {
 	case "changes":
 		// A "what changed" page lists documents, SoA rows, risks and actions of two
 		// versions: package versions labels it with what it lists.
-		if cmp, ok := p.Data.(*Comparison); ok {
+		if cmp, ok := r.data(p).(*Comparison); ok {
 			c.class = model.MaxClassification(c.class, model.Classification(cmp.Classification))
 		}
 	case "readiness":
-		d := p.Data.(readinessData)
+		d := r.data(p).(readinessData)
 		for _, f := range d.Findings {
 			c.mention(findingSubjects(g, f)...)
 		}

@@ -43,6 +43,9 @@ type renderState struct {
 	// front matter without its title line (see titleEdits); titles keeps its title.
 	heads, rests map[string][sha256.Size]byte
 	titles       map[string]string
+	// docs are the documents the sums were made of, by source path: a later render
+	// that has the same document (the loader keeps an unchanged file's) reuses them.
+	docs map[string]*model.Document
 	// same records whether the previous render had the same inputs (reusable); every
 	// caller passes the same previous output.
 	sameOnce sync.Once
@@ -54,7 +57,7 @@ type renderState struct {
 	// inputs and an unchanged body it is the same bytes.
 	entries sync.Map // string → []byte
 	// sidebars keeps the rendered sidebars by key (see sidebarCache).
-	sidebars sync.Map // sidebarKey → string
+	sidebars sync.Map // sidebarKey → renderedSidebar
 	// diagramPages holds the pages that show Mermaid diagrams (see diagrams.go).
 	diagramPages sync.Map // string → bool
 	// exports are the CSV and XLSX exports by output path and the first export error
@@ -130,7 +133,11 @@ func (r *renderer) inputState() *renderState {
 	}
 	st := &renderState{bodies: make(map[string][sha256.Size]byte, len(docs)),
 		heads: make(map[string][sha256.Size]byte, len(docs)), rests: make(map[string][sha256.Size]byte, len(docs)),
-		titles: make(map[string]string, len(docs))}
+		titles: make(map[string]string, len(docs)), docs: docs}
+	var old *renderState
+	if r.opt.Previous != nil {
+		old = r.opt.Previous.state
+	}
 	paths := make([]string, 0, len(s.Files))
 	for p := range s.Files {
 		paths = append(paths, p)
@@ -144,6 +151,11 @@ func (r *renderer) inputState() *renderState {
 		h.str(p)
 		if d, ok := docs[p]; ok && bytes.HasSuffix(b, d.Body) {
 			st.bodies[p] = d.BodySum
+			if old != nil && old.docs[p] == d {
+				// The same document: the loader parsed the same bytes.
+				st.heads[p], st.rests[p], st.titles[p] = old.heads[p], old.rests[p], old.titles[p]
+				continue
+			}
 			head := b[:len(b)-len(d.Body)]
 			title := d.Meta.Title
 			st.heads[p] = sumOf(head, []byte(title))

@@ -66,6 +66,10 @@ func TestIncrementalRenderEqualsFullRender(t *testing.T) {
 		{"evidence file change", fixture.Files{"evidence/encryption.csv": "device,encrypted\nlaptop-1,yes\nlaptop-2,yes\n"}, false},
 		{"theme override", fixture.Files{"themes/default/layouts/404.html": "{{define \"main\"}}<h1>Nothing here</h1>{{end}}\n"}, false},
 		{"body after theme change", fixture.Files{"content/about.md": "---\ntitle: About\n---\nAbout this ISMS, again.\n"}, true},
+		// The theme's templates are kept from one render to the next while its files stay.
+		{"theme file edited", fixture.Files{"themes/default/layouts/404.html": "{{define \"main\"}}<h1>Nowhere</h1>{{end}}\n"}, false},
+		{"body after theme edit", fixture.Files{"content/about.md": "---\ntitle: About\n---\nAbout this ISMS, once more.\n"}, true},
+		{"theme override removed", fixture.Files{"themes/default/layouts/404.html": ""}, false},
 	}
 	for _, st := range steps {
 		for p, content := range st.files {

@@ -37,6 +37,12 @@ type Page struct {
 	// ASTs dropped), off the memory peak of the render: the downloads page builds the CSV
 	// and XLSX exports, the document register and section pages a row per document.
 	late func() any
+	// lazy, when set, makes Data when the page is rendered or labelled, not before: the
+	// live preview copies most pages from its previous render, and a copied page's data
+	// is never read.
+	lazy func() any
+	// lazyLate records that lazy was late.
+	lazyLate bool
 	// navKey, when set, is the sidebar the page renders (the sidebar cache renders a
 	// placeholder page for each key).
 	navKey *sidebarKey

@@ -51,7 +51,7 @@ func (r *renderer) pages() []*Page {
 			continue
 		}
 		info := g.Info(e)
-		add(&Page{Path: reg.Page, Layout: reg.Layout, Title: e.Title, Entity: e, Info: &info, Data: r.registerView(reg),
+		add(&Page{Path: reg.Page, Layout: reg.Layout, Title: e.Title, Entity: e, Info: &info, lazy: r.registerView(reg),
 			Section: "Registers", source: e.Pos.Path})
 		for _, k := range reg.RowKinds() {
 			for _, x := range g.OfKind(resolve.Kind(k.Kind)) {
@@ -59,7 +59,7 @@ func (r *renderer) pages() []*Page {
 			}
 		}
 	}
-	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", Data: r.controlGroups(false)})
+	add(&Page{Path: urls.Controls, Layout: "controls", Title: "Controls", Section: "Controls", lazy: func() any { return r.controlGroups(false) }})
 	for _, e := range r.pub.filter(g.OfKind(resolve.KindControl)) {
 		add(&Page{Path: urls.Of(e), Layout: "control", Title: e.ID + " " + e.Title, Entity: e, Section: "Controls"})
 	}
@@ -75,7 +75,7 @@ func (r *renderer) pages() []*Page {
 	for _, sp := range r.sectionPages() {
 		add(sp)
 	}
-	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", Data: r.readinessData()})
+	add(&Page{Path: urls.Readiness, Layout: "readiness", Title: "Audit readiness", Section: "Readiness", lazy: func() any { return r.readinessData() }})
 	for _, op := range r.ownerPages() {
 		add(op)
 	}
@@ -118,15 +118,15 @@ func titleCrumbs(pages []*Page) {
 	}
 }
 
-// registerView is the data of a register's page beyond the register itself: the SoA's
-// rows by theme and the risk register's heat maps; nil for a register whose layout
-// reads the register and its rows alone.
-func (r *renderer) registerView(reg *model.Register) any {
+// registerView makes the data of a register's page beyond the register itself: the
+// SoA's rows by theme and the risk register's heat maps; nil for a register whose
+// layout reads the register and its rows alone.
+func (r *renderer) registerView(reg *model.Register) func() any {
 	switch reg.Name {
 	case "soa":
-		return r.soaData()
+		return func() any { return r.soaData() }
 	case "risks":
-		return r.risksData()
+		return func() any { return r.risksData() }
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -20,6 +21,9 @@ type sidebarCache struct {
 	// cur records the sidebars for the next live-preview render: with the same global
 	// inputs (the nav among them) the sidebar is the same.
 	cur *renderState
+	// byView, after title edits, is the previous render's state: its sidebar of a key
+	// is still this render's when it was rendered from the same view (sidebarView).
+	byView *renderState
 }
 
 // carry takes over the sidebars of the previous render when they are still valid and
@@ -31,7 +35,45 @@ func (c *sidebarCache) carry(prev *Output, cur *renderState) {
 			cur.sidebars.Store(k, v)
 			return true
 		})
+		return
 	}
+	// A title edit changes the nav, but of most sidebars neither the window of
+	// documents nor a section's count: those are reused by their view. A theme's own
+	// layouts may read more of the site than the view, so they are rendered again.
+	if old, _ := cur.titleEdits(prev); old != nil && !c.theme.overridesLayouts() {
+		c.byView = old
+	}
+}
+
+// renderedSidebar is a sidebar as renderState keeps it: its HTML and the fingerprint of
+// the view it was rendered from.
+type renderedSidebar struct {
+	html string
+	view [sha256.Size]byte
+}
+
+// viewSum fingerprints what the default sidebar shows of the nav for key k: the
+// sections as navView gives them. The rest it reads (the page depth, the site's
+// settings) is in the key or in the global inputs.
+func (c *sidebarCache) viewSum(k sidebarKey) [sha256.Size]byte {
+	h := lenHasher{h: sha256.New()}
+	for _, sv := range c.site.navView(k) {
+		h.str(sv.Title)
+		h.str(sv.Key)
+		h.str(sv.Index)
+		h.str(strconv.Itoa(sv.Count))
+		h.str(strconv.FormatBool(sv.Open))
+		h.str(strconv.Itoa(sv.More))
+		h.str(strconv.Itoa(len(sv.Items)))
+		for _, it := range sv.Items {
+			h.str(it.Title)
+			h.str(it.ID)
+			h.str(it.Path)
+		}
+	}
+	var sum [sha256.Size]byte
+	h.h.Sum(sum[:0])
+	return sum
 }
 
 type sidebarEntry struct {
@@ -75,12 +117,20 @@ func (c *sidebarCache) get(k sidebarKey) (string, error) {
 	e.once.Do(func() {
 		if c.cur != nil {
 			if v, ok := c.cur.sidebars.Load(k); ok {
-				e.html = v.(string)
+				e.html = v.(renderedSidebar).html
 				return
+			}
+			view := c.viewSum(k)
+			if c.byView != nil {
+				if v, ok := c.byView.sidebars.Load(k); ok && v.(renderedSidebar).view == view {
+					e.html = v.(renderedSidebar).html
+					c.cur.sidebars.Store(k, v)
+					return
+				}
 			}
 			defer func() {
 				if e.err == nil {
-					c.cur.sidebars.Store(k, e.html)
+					c.cur.sidebars.Store(k, renderedSidebar{html: e.html, view: view})
 				}
 			}()
 		}

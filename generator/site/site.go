@@ -65,6 +65,7 @@ type Output struct {
 	Withheld []*resolve.Entity
 
 	state *renderState // what this render read, for a later Options.Previous
+	theme *theme       // its theme, parsed, for a later render of the same theme
 	pages map[string]bool
 }
 
@@ -74,7 +75,7 @@ func (o *Output) HasPage(path string) bool { return o.pages[path] }
 
 // Render renders the whole site.
 func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error) {
-	th, err := loadTheme(g.Site)
+	th, err := themeOf(opt.Previous, g.Site)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +104,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	idx := newSearchEntries(len(pages))
 	render := func(md *mdRenderer, i int) {
 		if opt.Sink == nil { // a later render may reuse the page (titleEdits)
-			defer func() { state.navs.Store(pages[i].Path, r.navPrint(pages[i])) }()
+			defer r.navOf(pages[i])
 		}
 		if reuse != nil {
 			if b, ok := reuse(pages[i]); ok {
@@ -114,6 +115,13 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			}
 		}
 		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) {
+			if p := pages[i]; p.lazy != nil {
+				unlabelled := p.Entity == nil
+				r.data(p)
+				if unlabelled {
+					p.class = r.label(p)
+				}
+			}
 			if err := reparse(md, pages[i]); err != nil {
 				return nil, err
 			}
@@ -128,22 +136,16 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			results[i] = nil
 		}
 	}
-	// Pages whose data is made late go after the others (see Page.late).
-	var early, late []int
-	for i, p := range pages {
+	// A late page's data is made when it is rendered, not when it is copied from the
+	// previous render.
+	for _, p := range pages {
 		if p.late != nil {
-			late = append(late, i)
-		} else {
-			early = append(early, i)
+			p.lazy, p.late, p.lazyLate = p.late, nil, true
 		}
 	}
-	parallel.For(ctx, len(early), r.newMarkdown, func(md *mdRenderer, j int) { render(md, early[j]) })
-	parallel.For(ctx, len(late), r.newMarkdown, func(md *mdRenderer, j int) {
-		p := pages[late[j]]
-		p.Data = p.late()
-		p.class = r.label(p)
-		render(md, late[j])
-	})
+	for _, pass := range r.passes(pages) {
+		parallel.For(ctx, len(pass), r.newMarkdown, func(md *mdRenderer, j int) { render(md, pass[j]) })
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -185,9 +187,35 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		return nil, err
 	}
 	out.Files[navData] = nav
-	out.state = state
+	out.state, out.theme = state, th
 	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
+}
+
+// passes orders the pages' rendering. A build writing to a Sink renders the pages
+// whose data is made late after the others (see Page.late), off the memory peak. The
+// live preview, which holds the whole site anyway, renders them in one pass, the
+// largest pages of the previous render first: the few pages it renders again are often
+// the large registers, and begun first they run beside the rest instead of after it.
+func (r *renderer) passes(pages []*Page) [][]int {
+	var early, late []int
+	for i, p := range pages {
+		if p.lazyLate {
+			late = append(late, i)
+		} else {
+			early = append(early, i)
+		}
+	}
+	if r.opt.Sink != nil {
+		return [][]int{early, late}
+	}
+	all := append(late, early...)
+	if prev := r.opt.Previous; prev != nil {
+		sort.SliceStable(all, func(i, j int) bool {
+			return len(prev.Files[pages[all[i]].Path]) > len(prev.Files[pages[all[j]].Path])
+		})
+	}
+	return [][]int{all}
 }
 
 // PagePaths returns the output path of every page Render would make of g with opt,

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +25,19 @@ type theme struct {
 	base    *template.Template
 	sidebar *template.Template
 	layouts map[string]*template.Template
+	// name is the theme the site named (site.yaml's theme).
+	name string
+}
+
+// overridesLayouts reports whether the site's theme replaces or adds any layout or
+// partial of the default theme.
+func (t *theme) overridesLayouts() bool {
+	for _, u := range t.Used {
+		if strings.Contains(u, "/layouts/") {
+			return true
+		}
+	}
+	return false
 }
 
 // loadTheme merges the embedded default theme with the site's overrides from
@@ -32,11 +47,38 @@ func loadTheme(s *model.Site) (*theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &theme{files: o.Files, Used: o.Used, layouts: map[string]*template.Template{}}
+	t := &theme{files: o.Files, Used: o.Used, layouts: map[string]*template.Template{}, name: s.Config.Theme}
 	if err := t.parseBase(); err != nil {
 		return nil, err
 	}
 	return t, nil
+}
+
+// themeOf returns the theme of the previous render when the site's theme and its files
+// are the same, its templates parsed already; else the theme loaded afresh.
+func themeOf(prev *Output, s *model.Site) (*theme, error) {
+	if prev != nil && prev.theme != nil && prev.theme.sameSource(s) {
+		return prev.theme, nil
+	}
+	return loadTheme(s)
+}
+
+// sameSource reports whether the theme was loaded from the same files as site s's.
+func (t *theme) sameSource(s *model.Site) bool {
+	if t.name != s.Config.Theme {
+		return false
+	}
+	prefix := "themes/" + t.name + "/"
+	n := 0
+	for p, b := range s.Files {
+		if strings.HasPrefix(p, prefix) {
+			n++
+			if i, ok := slices.BinarySearch(t.Used, p); !ok || !bytes.Equal(t.files[strings.TrimPrefix(t.Used[i], prefix)], b) {
+				return false
+			}
+		}
+	}
+	return n == len(t.Used)
 }
 
 // parseBase parses baseof.html and every partial once.

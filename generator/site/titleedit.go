@@ -108,7 +108,7 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 		if !ok || p.readsTitles {
 			return nil, false
 		}
-		if nav, ok := old.navs.Load(p.Path); !ok || nav.([sha256.Size]byte) != r.navPrint(p) {
+		if nav, ok := old.navs.Load(p.Path); !ok || nav.([sha256.Size]byte) != r.navOf(p) {
 			return nil, false
 		}
 		if shows(b, p.Path) {
@@ -119,6 +119,17 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 		}
 		return b, true
 	}
+}
+
+// navOf returns the page's navigation fingerprint, computed once per render and kept
+// for the next.
+func (r *renderer) navOf(p *Page) [sha256.Size]byte {
+	if v, ok := r.state.navs.Load(p.Path); ok {
+		return v.([sha256.Size]byte)
+	}
+	sum := r.navPrint(p)
+	r.state.navs.Store(p.Path, sum)
+	return sum
 }
 
 // navPrint fingerprints what a page shows of the site's navigation: its sidebar, its
