@@ -149,13 +149,17 @@ func (r *renderer) inputState() *renderState {
 		// the nav, registers and backlinks of other pages: a change to it re-renders
 		// every page, but a change to its title only the pages that show it.
 		h.str(p)
-		if d, ok := docs[p]; ok && bytes.HasSuffix(b, d.Body) {
-			st.bodies[p] = d.BodySum
-			if old != nil && old.docs[p] == d {
+		d, ok := docs[p]
+		if ok && old != nil && old.docs[p] == d {
+			if head, had := old.heads[p]; had {
 				// The same document: the loader parsed the same bytes.
-				st.heads[p], st.rests[p], st.titles[p] = old.heads[p], old.rests[p], old.titles[p]
+				st.bodies[p] = d.BodySum
+				st.heads[p], st.rests[p], st.titles[p] = head, old.rests[p], old.titles[p]
 				continue
 			}
+		}
+		if ok && bytes.HasSuffix(b, d.Body) {
+			st.bodies[p] = d.BodySum
 			head := b[:len(b)-len(d.Body)]
 			title := d.Meta.Title
 			st.heads[p] = sumOf(head, []byte(title))

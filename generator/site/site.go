@@ -211,9 +211,11 @@ func (r *renderer) passes(pages []*Page) [][]int {
 	}
 	all := append(late, early...)
 	if prev := r.opt.Previous; prev != nil {
-		sort.SliceStable(all, func(i, j int) bool {
-			return len(prev.Files[pages[all[i]].Path]) > len(prev.Files[pages[all[j]].Path])
-		})
+		size := make([]int, len(pages))
+		for i, p := range pages {
+			size[i] = len(prev.Files[p.Path])
+		}
+		sort.SliceStable(all, func(i, j int) bool { return size[all[i]] > size[all[j]] })
 	}
 	return [][]int{all}
 }

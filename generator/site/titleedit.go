@@ -127,6 +127,13 @@ func (r *renderer) navOf(p *Page) [sha256.Size]byte {
 	if v, ok := r.state.navs.Load(p.Path); ok {
 		return v.([sha256.Size]byte)
 	}
+	// Under the same global inputs and front matter the navigation is the same.
+	if old := r.state.reusable(r.opt.Previous); old != nil {
+		if v, ok := old.navs.Load(p.Path); ok {
+			r.state.navs.Store(p.Path, v)
+			return v.([sha256.Size]byte)
+		}
+	}
 	sum := r.navPrint(p)
 	r.state.navs.Store(p.Path, sum)
 	return sum
