@@ -173,6 +173,9 @@ func (c *floorCode) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // scaleRun is one measured child run.
 type scaleRun struct {
 	elapsed time.Duration
+	// cpu is the child's user and system time: on a shared machine the wall time
+	// measures the neighbours too, the floor's (on every core) most.
+	cpu     time.Duration
 	peakMiB float64
 	written int64
 }
@@ -189,7 +192,8 @@ func runScaleChild(b *testing.B, mode, src string) scaleRun {
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("%s: %v\n%s", mode, err, stderr.String())
 	}
-	run := scaleRun{elapsed: time.Since(start), peakMiB: peakMiB(cmd.ProcessState)}
+	run := scaleRun{elapsed: time.Since(start), peakMiB: peakMiB(cmd.ProcessState),
+		cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	filepath.WalkDir(dest, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if fi, err := d.Info(); err == nil {
@@ -253,6 +257,7 @@ func BenchmarkScale(b *testing.B) {
 				fl.elapsed += f.elapsed
 				bu.elapsed += bb.elapsed
 				ch.elapsed += c.elapsed
+				fl.cpu, bu.cpu, ch.cpu = fl.cpu+f.cpu, bu.cpu+bb.cpu, ch.cpu+c.cpu
 				fl.peakMiB, bu.peakMiB, ch.peakMiB = max(fl.peakMiB, f.peakMiB), max(bu.peakMiB, bb.peakMiB), max(ch.peakMiB, c.peakMiB)
 				bu.written = bb.written
 				runs++
@@ -262,6 +267,9 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(per(fl.elapsed), "floor-s")
 			b.ReportMetric(per(bu.elapsed)/per(fl.elapsed), "x-floor")
 			b.ReportMetric(per(ch.elapsed)/per(bu.elapsed), "check-x-build")
+			b.ReportMetric(per(bu.cpu), "build-cpu-s")
+			b.ReportMetric(per(fl.cpu), "floor-cpu-s")
+			b.ReportMetric(per(bu.cpu)/per(fl.cpu), "cpu-x-floor")
 			b.ReportMetric(bu.peakMiB, "build-peak-MiB")
 			b.ReportMetric(fl.peakMiB, "floor-peak-MiB")
 			b.ReportMetric(float64(bu.written)/(1<<20), "MiB-written")

@@ -83,7 +83,12 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	r.site = r.siteView()
 	// The inputs first: pages() already reuses what the previous render made of the
 	// same global inputs (the exports of the downloads page).
-	state := r.inputState()
+	state := &renderState{}
+	if opt.Sink == nil {
+		// A build writing to a Sink keeps no pages for a later render to reuse: its
+		// inputs need no summary.
+		state = r.inputState()
+	}
 	r.state = state
 	pages := r.pages()
 	opt.Versions.indexChanges(pages)
