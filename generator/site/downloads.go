@@ -124,9 +124,22 @@ func (r *renderer) exportFiles() map[string][]byte {
 		defer func() { r.state.exports, r.state.exportErr = r.exports, r.exportErr }()
 	}
 	r.exports = map[string][]byte{}
+	var keep func(string) ([]byte, []byte, bool)
+	if r.state != nil {
+		keep = r.exportKeeper()
+	}
 	for _, kind := range r.exportKinds() {
 		if reg := model.RegisterNamed(kind); reg != nil && !r.hasPage(reg.Page) {
 			continue // the site does not have or does not publish the register
+		}
+		if keep != nil {
+			if csv, xlsx, ok := keep(kind); ok {
+				r.exports[exportFile(kind, export.CSV)] = csv
+				if xlsx != nil {
+					r.exports[exportFile(kind, export.XLSX)] = xlsx
+				}
+				continue
+			}
 		}
 		t, err := export.BuildOnly(r.g, kind, r.pub.shown)
 		if err != nil {

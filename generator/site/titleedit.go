@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strings"
 
+	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/urls"
 )
 
@@ -66,24 +68,10 @@ func withoutTitleLine(head []byte) []byte {
 // titleReuser returns the page reuser of a render whose inputs differ from the previous
 // render's in the titles of changed documents (and in bodies) only.
 func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []string) func(p *Page) ([]byte, bool) {
-	var changes []titleChange
-	for _, path := range changed {
-		c := titleChange{oldTitle: old.titles[path]}
-		if e, ok := r.g.DocumentByPath(path); ok {
-			c.id, c.page = e.ID, urls.Of(e)
-		}
-		changes = append(changes, c)
-	}
+	changes := r.titleChanges(old, changed)
 	// What shows a changed document, whatever the page: its old title as written and as
 	// HTML escapes it, and its ID.
-	var fixed [][]byte
-	for _, c := range changes {
-		for _, n := range []string{c.oldTitle, template.HTMLEscapeString(c.oldTitle), c.id} {
-			if n != "" && !slices.ContainsFunc(fixed, func(f []byte) bool { return string(f) == n }) {
-				fixed = append(fixed, []byte(n))
-			}
-		}
-	}
+	fixed := titleNeedles(changes, template.HTMLEscapeString)
 	shows := func(b []byte, from string) bool {
 		for _, n := range fixed {
 			if bytes.Contains(b, n) {
@@ -118,6 +106,69 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 			cur.entries.Store(p.Path, e)
 		}
 		return b, true
+	}
+}
+
+// titleChanges describes the documents at the source paths changed, with their titles
+// in the previous render.
+func (r *renderer) titleChanges(old *renderState, changed []string) []titleChange {
+	var changes []titleChange
+	for _, path := range changed {
+		c := titleChange{oldTitle: old.titles[path]}
+		if e, ok := r.g.DocumentByPath(path); ok {
+			c.id, c.page = e.ID, urls.Of(e)
+		}
+		changes = append(changes, c)
+	}
+	return changes
+}
+
+// titleNeedles returns, once each, the old titles as written and as escape writes
+// them, and the IDs: a file shows a changed document only where it has one of them.
+func titleNeedles(changes []titleChange, escape func(string) string) [][]byte {
+	var out [][]byte
+	for _, c := range changes {
+		for _, n := range []string{c.oldTitle, escape(c.oldTitle), c.id} {
+			if n != "" && !slices.ContainsFunc(out, func(f []byte) bool { return string(f) == n }) {
+				out = append(out, []byte(n))
+			}
+		}
+	}
+	return out
+}
+
+// exportKeeper returns, after title edits, what gives the previous render's export of a
+// kind (its CSV, and its XLSX unless workbooks are lazy) when the CSV shows none of the
+// changed documents, by old title, ID or page path: an export made of the same
+// records is the same. It returns nil when the exports must all be made again.
+func (r *renderer) exportKeeper() func(kind string) (csv, xlsx []byte, ok bool) {
+	old, changed := r.state.titleEdits(r.opt.Previous)
+	if old == nil || old.exports == nil || old.exportErr != nil {
+		return nil
+	}
+	changes := r.titleChanges(old, changed)
+	// CSV quotes a field by doubling its quotes.
+	needles := titleNeedles(changes, func(s string) string { return strings.ReplaceAll(s, `"`, `""`) })
+	for _, c := range changes {
+		if c.page != "" {
+			needles = append(needles, []byte(c.page))
+		}
+	}
+	return func(kind string) ([]byte, []byte, bool) {
+		csv, ok := old.exports[exportFile(kind, export.CSV)]
+		if !ok {
+			return nil, nil, false
+		}
+		for _, n := range needles {
+			if bytes.Contains(csv, n) {
+				return nil, nil, false
+			}
+		}
+		if r.opt.LazyWorkbooks {
+			return csv, nil, true
+		}
+		xlsx, ok := old.exports[exportFile(kind, export.XLSX)]
+		return csv, xlsx, ok
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -97,6 +98,17 @@ func checkTitleEdits(t *testing.T, src string, copies bool) {
 			if old, ok := prev.Files[p]; ok && len(ib) > 0 && len(old) > 0 && &ib[0] == &old[0] {
 				reused++
 			}
+		}
+		// The exports that list no document are copied; the document register's is made
+		// again.
+		var keptExports []string
+		for p, ib := range inc.Files {
+			if old, ok := prev.Files[p]; ok && strings.HasPrefix(p, "exports/") && len(ib) > 0 && len(old) > 0 && &ib[0] == &old[0] {
+				keptExports = append(keptExports, p)
+			}
+		}
+		if slices.Contains(keptExports, "exports/documents.csv") || !slices.Contains(keptExports, "exports/risks.csv") {
+			t.Errorf("%s: exports copied from the previous render: %v, want exports/risks.csv and not exports/documents.csv", name, keptExports)
 		}
 		if copies && reused < pages/2 {
 			t.Errorf("%s: %d of %d pages copied from the previous render, want most", name, reused, pages)
