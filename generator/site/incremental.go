@@ -51,7 +51,7 @@ type renderState struct {
 	sameOnce sync.Once
 	same     bool
 	// navs keeps each page's navigation fingerprint (see navPrint), by page path.
-	navs sync.Map // string → [sha256.Size]byte
+	navs sync.Map // string → *navPrint
 	// entries keeps each page's encoded search-index entry, by page path: an entry reads
 	// the global inputs and at most its own document's body, so under unchanged global
 	// inputs and an unchanged body it is the same bytes.

@@ -96,7 +96,7 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 		if !ok || p.readsTitles {
 			return nil, false
 		}
-		if nav, ok := old.navs.Load(p.Path); !ok || nav.([sha256.Size]byte) != r.navOf(p) {
+		if nav, ok := old.navs.Load(p.Path); !ok || !nav.(*navPrint).equal(r.navOf(p)) {
 			return nil, false
 		}
 		if shows(b, p.Path) {
@@ -174,48 +174,50 @@ func (r *renderer) exportKeeper() func(kind string) (csv, xlsx []byte, ok bool) 
 
 // navOf returns the page's navigation fingerprint, computed once per render and kept
 // for the next.
-func (r *renderer) navOf(p *Page) [sha256.Size]byte {
+func (r *renderer) navOf(p *Page) *navPrint {
 	if v, ok := r.state.navs.Load(p.Path); ok {
-		return v.([sha256.Size]byte)
+		return v.(*navPrint)
 	}
 	// Under the same global inputs and front matter the navigation is the same.
 	if old := r.state.reusable(r.opt.Previous); old != nil {
 		if v, ok := old.navs.Load(p.Path); ok {
 			r.state.navs.Store(p.Path, v)
-			return v.([sha256.Size]byte)
+			return v.(*navPrint)
 		}
 	}
-	sum := r.navPrint(p)
-	r.state.navs.Store(p.Path, sum)
-	return sum
+	n := r.navPrintOf(p)
+	r.state.navs.Store(p.Path, n)
+	return n
 }
 
-// navPrint fingerprints what a page shows of the site's navigation: its sidebar, its
-// previous and next documents and its breadcrumbs.
-func (r *renderer) navPrint(p *Page) [sha256.Size]byte {
-	h := lenHasher{h: sha256.New()}
+// navPrint is what a page shows of the site's navigation: its sidebar (by hash, once
+// per sidebar), its previous and next documents and its breadcrumbs.
+type navPrint struct {
+	sidebar          [sha256.Size]byte
+	sidebarErr       bool
+	prev, next       navItem
+	hasPrev, hasNext bool
+	crumbs           []crumb
+}
+
+func (n *navPrint) equal(o *navPrint) bool {
+	return n.sidebar == o.sidebar && n.sidebarErr == o.sidebarErr && n.hasPrev == o.hasPrev && n.hasNext == o.hasNext &&
+		n.prev.Path == o.prev.Path && n.prev.Title == o.prev.Title && n.next.Path == o.next.Path && n.next.Title == o.next.Title && slices.Equal(n.crumbs, o.crumbs)
+}
+
+func (r *renderer) navPrintOf(p *Page) *navPrint {
+	n := &navPrint{crumbs: p.Crumbs}
 	if p.Site != nil && p.Site.sidebar != nil {
 		sum, err := p.Site.sidebar.hash(p.Site.sidebarKeyOf(p.Path))
-		if err != nil {
-			h.str("\x00error")
-		}
-		h.bytes(sum[:])
+		n.sidebar, n.sidebarErr = sum, err != nil
 	}
-	for _, it := range []*navItem{p.Prev, p.Next} {
-		if it == nil {
-			h.str("\x00")
-			continue
-		}
-		h.str(it.Path)
-		h.str(it.Title)
+	if p.Prev != nil {
+		n.prev, n.hasPrev = navItem{Path: p.Prev.Path, Title: p.Prev.Title}, true
 	}
-	for _, c := range p.Crumbs {
-		h.str(c.Path)
-		h.str(c.Title)
+	if p.Next != nil {
+		n.next, n.hasNext = navItem{Path: p.Next.Path, Title: p.Next.Title}, true
 	}
-	var sum [sha256.Size]byte
-	h.h.Sum(sum[:0])
-	return sum
+	return n
 }
 
 // sumOf hashes parts, length-prefixed.
