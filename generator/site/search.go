@@ -54,7 +54,14 @@ type searchEntry struct {
 // encoded one by one (JSON's compact form concatenates), so that the live preview can
 // reuse the encoded entries of pages whose inputs did not change.
 func (r *renderer) searchIndexJS(pages []*Page, idx *searchEntries) ([]byte, error) {
+	// Sized once: at 1,000 documents the index is megabytes, and growing it by doubling
+	// made 4 MB of garbage per live-preview edit.
+	size := 256
+	for i := range pages {
+		size += len(idx.entries[i]) + 1
+	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	buf.WriteString(`{"v":` + strconv.Itoa(searchIndexVersion) + `,"e":[`)
 	n := 0
 	var errs diag.List
