@@ -33,15 +33,21 @@ import (
 func (r *renderer) labels(pages []*Page) {
 	var search *Page
 	var indexed model.Classification
+	old := r.state.reusable(r.opt.Previous)
 	for _, p := range pages {
 		if p.Layout == "search" {
 			search = p
 			continue
 		}
-		if p.late != nil || (p.lazy != nil && p.Entity == nil) {
-			continue // labelled when its data is made, in Render
+		if c, ok := r.state.carriedLabel(old, p); ok {
+			p.class = c
+		} else {
+			if p.late != nil || (p.lazy != nil && p.Entity == nil) {
+				continue // labelled when its data is made, in Render
+			}
+			p.class = r.label(p)
+			r.state.labels.Store(p.Path, p.class)
 		}
-		p.class = r.label(p)
 		if p.Entity != nil && r.pub.shown(p.Entity) {
 			indexed = model.MaxClassification(indexed, p.class)
 		}

@@ -58,6 +58,9 @@ type renderState struct {
 	entries sync.Map // string → []byte
 	// sidebars keeps the rendered sidebars by key (see sidebarCache).
 	sidebars sync.Map // sidebarKey → renderedSidebar
+	// labels keeps each page's label as labels and Render first set it, before a
+	// rendering raised it (see carriedLabel), by page path.
+	labels sync.Map // string → model.Classification
 	// diagramPages holds the pages that show Mermaid diagrams (see diagrams.go).
 	diagramPages sync.Map // string → bool
 	// exports are the CSV and XLSX exports by output path and the first export error
@@ -103,6 +106,25 @@ func (st *renderState) entryOf(prev *Output, p *Page, encode func() ([]byte, err
 		st.entries.Store(p.Path, b)
 	}
 	return b, err
+}
+
+// carriedLabel returns a page's label from the previous render when that render had the
+// same global inputs (every link, and so every backlink, among them) and front matter,
+// and the page shows no document whose body changed: a label reads nothing else. The
+// label is recorded for the next render.
+func (st *renderState) carriedLabel(old *renderState, p *Page) (model.Classification, bool) {
+	if old == nil {
+		return "", false
+	}
+	if d := p.Entity; d != nil && d.Doc != nil && old.bodies[d.Doc.Path] != st.bodies[d.Doc.Path] {
+		return "", false
+	}
+	v, ok := old.labels.Load(p.Path)
+	if !ok {
+		return "", false
+	}
+	st.labels.Store(p.Path, v)
+	return v.(model.Classification), true
 }
 
 // inputState summarises the inputs of this render.

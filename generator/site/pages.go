@@ -28,7 +28,7 @@ func (r *renderer) pages() []*Page {
 		pages = append(pages, p)
 		return p
 	}
-	home := add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, Data: r.homeData()})
+	home := add(&Page{Path: urls.Home, Layout: "home", Title: g.Site.Config.Title, lazy: func() any { return r.homeData() }})
 	for _, e := range g.Documents() {
 		if e.Doc == nil || !r.pub.shown(e) {
 			continue

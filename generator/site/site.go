@@ -122,10 +122,11 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		}
 		results[i], pageErrs[i] = guardPage(pages[i], "rendering", func() ([]byte, error) {
 			if p := pages[i]; p.lazy != nil {
-				unlabelled := p.Entity == nil
+				unlabelled := p.class == ""
 				r.data(p)
 				if unlabelled {
 					p.class = r.label(p)
+					state.labels.Store(p.Path, p.class)
 				}
 			}
 			if err := reparse(md, pages[i]); err != nil {
