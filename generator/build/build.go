@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ismsgen/ismsgen/generator/check"
@@ -115,7 +116,15 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	}
 	pub := &g.Site.Config.Publish.MaxClassification
 	*pub = model.StricterLimit(*pub, opt.MaxClassification)
+	// Without packs, their outlines (for the downloads page) only read the graph, as
+	// check does: the two run side by side, off the live preview's critical path.
+	var planned []site.PackDownload
+	var wg sync.WaitGroup
+	if opt.NoPack {
+		wg.Go(func() { planned = plannedDownloads(g, opt.LazyPacks) })
+	}
 	findings := check.RunOptions(g, opt.Check)
+	wg.Wait()
 	if opt.StrictCheck {
 		var errs diag.List
 		for _, f := range findings {
@@ -136,7 +145,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	var warnings diag.List
 	packFiles := map[string][]byte{}
 	if opt.NoPack {
-		siteOpt.Packs = plannedDownloads(g, opt.LazyPacks)
+		siteOpt.Packs = planned
 	} else {
 		siteOpt.Packs, err = renderPacks(ctx, g, opt, packFiles, &warnings)
 		if err != nil {
