@@ -62,6 +62,9 @@ func (r *renderer) searchIndexJS(pages []*Page, idx *searchEntries) ([]byte, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)
+	if r.opt.PlainSearchIndex {
+		buf.WriteString(searchIndexHeader + "window." + searchGlobal + " = ")
+	}
 	buf.WriteString(`{"v":` + strconv.Itoa(searchIndexVersion) + `,"e":[`)
 	n := 0
 	var errs diag.List
@@ -89,7 +92,8 @@ func (r *renderer) searchIndexJS(pages []*Page, idx *searchEntries) ([]byte, err
 	}
 	buf.WriteString("]}")
 	if r.opt.PlainSearchIndex {
-		return append([]byte(searchIndexHeader+"window."+searchGlobal+" = "), append(buf.Bytes(), ";\n"...)...), nil
+		buf.WriteString(";\n")
+		return buf.Bytes(), nil
 	}
 	return compressSearchIndex(buf.Bytes())
 }
