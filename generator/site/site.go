@@ -235,7 +235,7 @@ func PagePaths(g *resolve.Graph, opt Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g)}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g), state: &renderState{}}
 	r.site = r.siteView()
 	var out []string
 	for _, p := range r.pages() {
