@@ -110,14 +110,16 @@ func (c *cache) store(rel Release, key, sw string, pages []string, files map[str
 	if _, err := filetree.Write(filepath.Join(tmp, "files"), files); err != nil {
 		return err
 	}
+	meta := map[string][]byte{}
 	for name, v := range map[string]any{"snapshot.json": snap, "stamp.json": st} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
-			return err
-		}
+		meta[name] = b
+	}
+	if _, err := filetree.Write(tmp, meta); err != nil {
+		return err
 	}
 	if err := os.RemoveAll(final); err != nil {
 		return err
