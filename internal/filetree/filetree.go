@@ -138,6 +138,25 @@ func createTemp(d dir, name string) (*os.File, string, error) {
 	}
 }
 
+// Create writes data to a new file at path with mode perm, set at creation so that the
+// file (a private key, say) is never readable by others, not even for a moment. An
+// existing file, or one that appears meanwhile, is never overwritten: the error then
+// wraps fs.ErrExist. A failed write removes the file Create made.
+func Create(path string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
 // ModeOf returns the permission bits of the file at path, or def when there is none,
 // so that replacing a file can keep the mode its owner gave it.
 func ModeOf(path string, def os.FileMode) (os.FileMode, error) {

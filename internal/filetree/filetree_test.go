@@ -1,6 +1,8 @@
 package filetree
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -155,5 +157,21 @@ func TestReplaceInWritesInsideTheRootOnly(t *testing.T) {
 	}
 	if want := []string{"a.png", "sub"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("cache holds %v, want %v", names, want)
+	}
+}
+
+func TestCreateNeverOverwrites(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "key.pem")
+	if err := Create(p, []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if err := Create(p, []byte("other"), 0o644); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("Create over an existing file: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "secret" {
+		t.Errorf("the existing file became %q", b)
 	}
 }
