@@ -94,10 +94,8 @@ func WriteFiles(source, dest string, files map[string][]byte) (string, error) {
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(filepath.Join(d, marker)); err != nil {
-		if err := os.WriteFile(filepath.Join(d, marker), []byte(markerText), 0o644); err != nil {
-			return "", err
-		}
+	if err := filetree.Create(filepath.Join(d, marker), []byte(markerText), 0o644); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", err
 	}
 	for _, p := range filetree.Sorted(files) {
 		full, err := filetree.Path(d, p)
