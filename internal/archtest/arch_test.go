@@ -390,3 +390,73 @@ func fine(count int) { table := map[string]int{}; table["x"] = count; count = 2;
 		t.Errorf("assigned = %v, want %v", got, want)
 	}
 }
+
+// writerExceptions are the files of generator/ and cmd/ that write files other than
+// through internal/filetree, and why; any other file doing so fails TestOneWriter.
+func writerExceptions() map[string]string {
+	return map[string]string{
+		"generator/diagram/render/chrome.go": "the browser's harness page, in a temporary directory removed after drawing",
+		"generator/versions/releases.go":     "a release's sources, extracted from git into a temporary work tree",
+	}
+}
+
+// TestOneWriter: the stages and the command write files only through internal/filetree
+// (Write, Replace, ReplaceIn, Create, Tree): no os.WriteFile, os.Create, os.CreateTemp,
+// os.Rename or OpenFile for writing of their own.
+func TestOneWriter(t *testing.T) {
+	writes := map[string]bool{"WriteFile": true, "Create": true, "CreateTemp": true, "Rename": true, "Link": true, "Symlink": true, "Truncate": true}
+	writeFlags := map[string]bool{"O_WRONLY": true, "O_RDWR": true, "O_CREATE": true, "O_APPEND": true, "O_TRUNC": true}
+	found := map[string]bool{}
+	for name, p := range list(t) {
+		if !strings.HasPrefix(name, "generator/") && !strings.HasPrefix(name, "cmd/") {
+			continue
+		}
+		fset := token.NewFileSet()
+		for f, file := range sources(t, fset, p) {
+			where := name + "/" + f
+			ast.Inspect(file, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				write := false
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "os" && writes[sel.Sel.Name] {
+					write = true
+				}
+				if sel.Sel.Name == "OpenFile" && len(call.Args) >= 2 {
+					ast.Inspect(call.Args[1], func(n ast.Node) bool {
+						if id, ok := n.(*ast.Ident); ok && writeFlags[id.Name] {
+							write = true
+						}
+						return true
+					})
+				}
+				if !write {
+					return true
+				}
+				found[where] = true
+				if _, ok := writerExceptions()[where]; !ok {
+					t.Errorf("%s: %s.%s writes a file: write through internal/filetree", fset.Position(call.Pos()), exprName(sel.X), sel.Sel.Name)
+				}
+				return true
+			})
+		}
+	}
+	for f := range writerExceptions() {
+		if !found[f] {
+			t.Errorf("%s writes no file any more: drop it from writerExceptions", f)
+		}
+	}
+}
+
+// exprName is the name of a call's receiver, for messages.
+func exprName(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return "…"
+}
