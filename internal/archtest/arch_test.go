@@ -27,7 +27,7 @@ func layers() [][]string {
 	return [][]string{
 		// The vocabulary and tools every stage shares.
 		{"generator/diag", "generator/model", "generator/markdown", "generator/catalog", "generator/manifest",
-			"generator/diagram", "generator/pdf", "generator/pdf/font", "generator/pack/layout", "themes",
+			"generator/diagram", "generator/pdf", "generator/pdf/font", "generator/pack/layout", "generator/pack/layout/inline", "themes",
 			"internal/parallel", "internal/filetree", "internal/fixture", "internal/tooltest", "internal/tsatest",
 			"internal/fonttest", "internal/browsertest", "internal/synth", "internal/cmd/synth", "internal/archtest"},
 		{"generator/load"},
