@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/diag"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // runCLI runs ismsgen with args and returns the exit status and both streams.
@@ -23,29 +23,29 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 // checkSite writes the fixture after edit and runs check on it with extra args.
-func checkSite(t *testing.T, edit func(s *checktest.Site), args ...string) (code int, stdout, stderr string, s *checktest.Site) {
+func checkSite(t *testing.T, edit func(s *isms.Site), args ...string) (code int, stdout, stderr string, s *isms.Site) {
 	t.Helper()
-	s = checktest.New(t)
+	s = isms.New(t)
 	if edit != nil {
 		edit(s)
 	}
 	dir := s.Write(t)
-	code, stdout, stderr = runCLI(t, append([]string{"check", "--source", dir, "--date", checktest.Date}, args...)...)
+	code, stdout, stderr = runCLI(t, append([]string{"check", "--source", dir, "--date", isms.Date}, args...)...)
 	return code, stdout, stderr, s
 }
 
-func noOwner(t *testing.T) func(s *checktest.Site) {
-	return func(s *checktest.Site) { s.Edit(t, "data/risks.yaml", "    owner: IT Manager\n", "") }
+func noOwner(t *testing.T) func(s *isms.Site) {
+	return func(s *isms.Site) { s.Edit(t, "data/risks.yaml", "    owner: IT Manager\n", "") }
 }
 
-func noReason(t *testing.T) func(s *checktest.Site) {
-	return func(s *checktest.Site) { s.EditRow(t, "A.5.7", "    reasons: [risk]\n", "") }
+func noReason(t *testing.T) func(s *isms.Site) {
+	return func(s *isms.Site) { s.EditRow(t, "A.5.7", "    reasons: [risk]\n", "") }
 }
 
 func TestCheckExitCodes(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		edit func(t *testing.T) func(s *checktest.Site)
+		edit func(t *testing.T) func(s *isms.Site)
 		args []string
 		code int
 	}{
@@ -60,7 +60,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"stray argument", nil, []string{"content"}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var edit func(s *checktest.Site)
+			var edit func(s *isms.Site)
 			if tc.edit != nil {
 				edit = tc.edit(t)
 			}
@@ -82,7 +82,7 @@ func TestCheckMissingSource(t *testing.T) {
 }
 
 func TestCheckText(t *testing.T) {
-	code, stdout, _, s := checkSite(t, func(s *checktest.Site) {
+	code, stdout, _, s := checkSite(t, func(s *isms.Site) {
 		noOwner(t)(s)
 		noReason(t)(s)
 	})
@@ -129,7 +129,7 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckGitHub(t *testing.T) {
-	code, stdout, _, s := checkSite(t, func(s *checktest.Site) {
+	code, stdout, _, s := checkSite(t, func(s *isms.Site) {
 		noOwner(t)(s)
 		noReason(t)(s)
 	}, "--format", "github")
@@ -160,7 +160,7 @@ func TestCheckGitHub(t *testing.T) {
 // TestCheckReportsLoadAndResolveErrors: content errors come out in the chosen format,
 // with the rule IDs syntax and reference, and exit 1.
 func TestCheckReportsLoadAndResolveErrors(t *testing.T) {
-	edit := func(s *checktest.Site) {
+	edit := func(s *isms.Site) {
 		s.Edit(t, "data/risks.yaml", "    actions: [RTP-1]\n", "    actions: [RTP-9]\n")
 		s.Edit(t, "data/treatment.yaml", "    owner: IT Manager\n", "    ownr: IT Manager\n")
 	}

@@ -9,16 +9,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/internal/fixture"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 func exportSite(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	dir := checktest.New(t).Write(t)
-	return runCLI(t, append([]string{"export", "--source", dir, "--date", checktest.Date}, args...)...)
+	dir := isms.New(t).Write(t)
+	return runCLI(t, append([]string{"export", "--source", dir, "--date", isms.Date}, args...)...)
 }
 
 func TestExportCSV(t *testing.T) {
@@ -71,7 +71,7 @@ func TestExportUsage(t *testing.T) {
 }
 
 func TestExportContentErrors(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/risks.yaml", "    actions: [RTP-1]\n", "    actions: [RTP-9]\n")
 	code, stdout, stderr := runCLI(t, "export", "--source", s.Write(t), "documents")
 	if code != 1 || stdout != "" || !strings.Contains(stderr, s.Pos(t, "data/risks.yaml", "RTP-9")+`: actions: unresolved reference "RTP-9"`) {
@@ -123,11 +123,11 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 // TestExportXLSXReproducible: export --format xlsx -o writes a workbook, the same bytes
 // on a second run.
 func TestExportXLSXReproducible(t *testing.T) {
-	dir := checktest.New(t).Write(t)
+	dir := isms.New(t).Write(t)
 	var files [2][]byte
 	for i := range files {
 		out := filepath.Join(t.TempDir(), "risks.xlsx")
-		if code, _, stderr := runCLI(t, "export", "risks", "--source", dir, "--date", checktest.Date, "--format", "xlsx", "-o", out); code != 0 {
+		if code, _, stderr := runCLI(t, "export", "risks", "--source", dir, "--date", isms.Date, "--format", "xlsx", "-o", out); code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		b, err := os.ReadFile(out)

@@ -11,19 +11,19 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // TestExportCoverage: export coverage --framework nis2 writes one row per NIS2
 // requirement with its derived coverage, as CSV and JSON; without --framework, or
 // naming a framework not in force, it is a usage error.
 func TestExportCoverage(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nframeworks: [iso27001-2022, nis2]\n")
 	s.EditRow(t, "A.6.8", "status: implemented", "status: planned", "    owner: ISMS Manager\n", "    owner: ISMS Manager\n    target: 2026-12-01\n")
 	dir := s.Write(t)
 	export := func(args ...string) (int, string, string) {
-		return runCLI(t, append([]string{"export", "coverage", "--source", dir, "--date", checktest.Date}, args...)...)
+		return runCLI(t, append([]string{"export", "coverage", "--source", dir, "--date", isms.Date}, args...)...)
 	}
 	code, stdout, stderr := export("--framework", "nis2")
 	if code != 0 {
@@ -75,13 +75,13 @@ func TestExportCoverage(t *testing.T) {
 // TestExportOSCAL: export oscal --model M -o FILE writes the model's JSON document, the
 // same bytes on a second run; without a known --model it is a usage error.
 func TestExportOSCAL(t *testing.T) {
-	dir := checktest.New(t).Write(t)
+	dir := isms.New(t).Write(t)
 	out := t.TempDir()
 	for _, m := range []string{"catalog", "profile", "ssp", "poam"} {
 		var runs [2][]byte
 		for i := range runs {
 			f := filepath.Join(out, m+".json")
-			if code, _, stderr := runCLI(t, "export", "oscal", "--model", m, "-o", f, "--source", dir, "--date", checktest.Date); code != 0 {
+			if code, _, stderr := runCLI(t, "export", "oscal", "--model", m, "-o", f, "--source", dir, "--date", isms.Date); code != 0 {
 				t.Fatalf("export oscal --model %s: exit %d: %s", m, code, stderr)
 			}
 			b, err := os.ReadFile(f)

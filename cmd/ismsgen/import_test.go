@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // copyTree copies the regular files under src/rel to dst/rel.
@@ -111,7 +111,7 @@ func TestImportRoundTrip(t *testing.T) {
 // column a warning, a value that differs from the data file's a conflict (nothing is
 // written); --overwrite replaces it and the YAML file keeps its comments.
 func TestImportPositionsAndConflicts(t *testing.T) {
-	dir := checktest.New(t).Write(t)
+	dir := isms.New(t).Write(t)
 	risksFile := filepath.Join(dir, "data", "risks.yaml")
 	before, err := os.ReadFile(risksFile)
 	if err != nil {

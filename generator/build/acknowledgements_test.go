@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // ackSite distributes the fixture's policy to a group of three and adds an LMS export.
-func ackSite(t *testing.T, csv string) *checktest.Site {
+func ackSite(t *testing.T, csv string) *isms.Site {
 	t.Helper()
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan, Cy Díaz]\n"
 	s.Files["data/acknowledgements/lms.csv"] = csv
 	s.Edit(t, "content/policies/is-policy.md", "classification: internal\n", "classification: internal\ndistribution: All staff; customers on request\n")

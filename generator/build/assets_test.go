@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
-// assetSite is the checktest fixture with the asset inventory's sample.
-func assetSite(t *testing.T) *checktest.Site {
+// assetSite is the isms fixture with the asset inventory's sample.
+func assetSite(t *testing.T) *isms.Site {
 	t.Helper()
-	s := checktest.New(t)
-	s.Files["data/assets.yaml"] = checktest.RowSamples()["assets"].File
+	s := isms.New(t)
+	s.Files["data/assets.yaml"] = isms.RowSamples()["assets"].File
 	s.Edit(t, "data/risks.yaml", "    asset: Laptops\n", "    asset: [AS-1, IA-1]\n")
 	return s
 }
@@ -61,7 +61,7 @@ func TestAssetsAreReferenced(t *testing.T) {
 
 // Without an asset inventory, a risk's asset: stays free text, as before there was one.
 func TestAssetWithoutInventoryIsText(t *testing.T) {
-	dest, _ := buildFixture(t, checktest.New(t))
+	dest, _ := buildFixture(t, isms.New(t))
 	b, err := os.ReadFile(filepath.Join(dest, "risks/R-1.html"))
 	if err != nil {
 		t.Fatal(err)

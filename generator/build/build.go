@@ -176,9 +176,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer t.abort() // after commit: the previous output
+	defer t.Abort() // after commit: the previous output
 	// Pages go to disk as they are rendered: memory holds the graph, not the site.
-	opt.Site.Sink = t.put
+	opt.Site.Sink = t.Put
 	// Nothing reads a document's AST after its page (the packs are made before the
 	// site), unless a caller's Loader keeps the documents for a later build. Without
 	// one, load keeps none: resolve and check read what it collected of each body.
@@ -196,13 +196,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, fmt.Errorf("the site has a file %s where the build adds one of its own (the releases under versions/): rename it", p)
 		}
 	}
-	if err := t.putAll(opt.Extra); err != nil {
+	if err := t.PutAll(opt.Extra); err != nil {
 		return nil, err
 	}
-	if err := t.putAll(res.Files); err != nil {
+	if err := t.PutAll(res.Files); err != nil {
 		return nil, err
 	}
-	if err := t.commit(); err != nil {
+	if err := t.Commit(); err != nil {
 		return nil, err
 	}
 	res.Elapsed = time.Since(time.Now().Add(-res.Elapsed))

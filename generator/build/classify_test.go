@@ -10,23 +10,23 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // classify sets the classification of a fixture document or register file.
-func classify(t testing.TB, s *checktest.Site, file, class string) {
+func classify(t testing.TB, s *isms.Site, file, class string) {
 	t.Helper()
 	s.Edit(t, file, "classification: internal", "classification: "+class)
 }
 
-// buildFixture builds a checktest fixture on its valid date, without packs, and returns
+// buildFixture builds a isms fixture on its valid date, without packs, and returns
 // the output directory and the result.
-func buildFixture(t testing.TB, s *checktest.Site, mutate ...func(*build.Options)) (string, *build.Result) {
+func buildFixture(t testing.TB, s *isms.Site, mutate ...func(*build.Options)) (string, *build.Result) {
 	t.Helper()
-	d, err := model.ParseDate(checktest.Date)
+	d, err := model.ParseDate(isms.Date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func wantLabels(t *testing.T, dest string, want map[string]string) {
 // The fixture is internal throughout: every page says so, which the tests below change
 // one rule at a time.
 func TestLabelsOfAnInternalSite(t *testing.T) {
-	dest, res := buildFixture(t, checktest.New(t))
+	dest, res := buildFixture(t, isms.New(t))
 	for p := range res.Files {
 		if strings.HasSuffix(p, ".html") {
 			wantLabels(t, dest, map[string]string{p: "internal"})
@@ -65,7 +65,7 @@ func TestLabelsOfAnInternalSite(t *testing.T) {
 
 // Risk, action and evidence pages carry their register's classification.
 func TestItemPagesInheritTheirRegister(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "data/risks.yaml", "confidential")
 	classify(t, s, "data/treatment.yaml", "restricted")
 	classify(t, s, "data/evidence.yaml", "confidential")
@@ -83,7 +83,7 @@ func TestItemPagesInheritTheirRegister(t *testing.T) {
 // lists (their titles are their registers' content), not of the documents it lists by
 // title (a document's title is metadata the document register shows everyone).
 func TestControlPagesCarryWhatTheyList(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "data/risks.yaml", "confidential")
 	classify(t, s, "content/procedures/change.md", "restricted")
 	s.Edit(t, "content/procedures/change.md", "review_cycle: 12m\n", "review_cycle: 12m\ncontrols: [A.8.32]\n")
@@ -99,7 +99,7 @@ func TestControlPagesCarryWhatTheyList(t *testing.T) {
 // their titles expose, not of the documents it links by title; a public document that
 // shows only public things stays public.
 func TestDocumentPagesCarryTheirLinks(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "content/records/review.md", "confidential")
 	s.Edit(t, "content/records/review.md", "Decisions.", "Decisions about [[REC-KPI]].")
 	s.Files["content/public.md"] = "---\nid: DOC-PUB\ntitle: Public notice\ntype: page\nclassification: public\n---\nSee [[A.5.1]].\n"
@@ -120,7 +120,7 @@ func TestDocumentPagesCarryTheirLinks(t *testing.T) {
 // The home page, the document register, the SoA, the tags pages, the readiness page
 // and the search page carry the classification of what they show.
 func TestGeneratedPagesCarryWhatTheyShow(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "data/risks.yaml", "confidential")
 	classify(t, s, "content/records/review.md", "restricted")
 	s.Edit(t, "content/records/review.md", "review_cycle: 12m\n", "review_cycle: 12m\ntags: [review]\n")
@@ -199,7 +199,7 @@ func inNavigation(n *node) bool {
 
 // A search result says when the page it opens is classified above the site's default.
 func TestSearchResultsSayTheirClassification(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "content/records/review.md", "confidential")
 	dest, _ := buildFixture(t, s)
 	js := string(allFiles(t, dest)[urls.SearchData])
@@ -225,7 +225,7 @@ func TestSearchResultsSayTheirClassification(t *testing.T) {
 
 // A theme's layout that shows more than the default layouts raises its page's label.
 func TestThemeLayoutShowingMoreRaisesTheLabel(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "data/risks.yaml", "confidential")
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\ntheme: house\n")
 	s.Files["themes/house/layouts/document.html"] = `{{define "main"}}<h1>{{.Title}}</h1><p>Top risk: {{.LinkID "R-1"}}</p>{{end}}`

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
@@ -21,7 +21,7 @@ import (
 // size, SHA-256, classification, signer and build date, says how to verify it, and links
 // every register's CSV export; the header of every page and the home page link it.
 func TestDownloadsPageListsPacksAndExports(t *testing.T) {
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	s.Files["data/site.yaml"] += "packs:\n  - {name: audit, title: Audit pack, contents: [SOA, REG-RISK]}\n  - {name: staff, title: Staff handbook, contents: [\"type:policy\"]}\n"
 	dest, _ := buildFixture(t, s, func(o *build.Options) { o.NoPack = false })
 	files := allFiles(t, dest)
@@ -45,7 +45,7 @@ func TestDownloadsPageListsPacksAndExports(t *testing.T) {
 		}
 		for _, want := range []string{
 			`<td>` + pages[1] + `</td>`, model.ByteSize(int64(len(pdf))), hex.EncodeToString(sum[:]),
-			`href="packs/` + name + `.manifest.json"`, "development certificate", `<time>` + checktest.Date + `</time>`, "classification-",
+			`href="packs/` + name + `.manifest.json"`, "development certificate", `<time>` + isms.Date + `</time>`, "classification-",
 		} {
 			if !strings.Contains(row, want) {
 				t.Errorf("the row of pack %s lacks %q:\n%s", name, want, row)
@@ -88,7 +88,7 @@ func TestDownloadsPageListsPacksAndExports(t *testing.T) {
 func TestDownloadsPageWithoutPacks(t *testing.T) {
 	for _, lazy := range []bool{true, false} {
 		t.Run(fmt.Sprint("lazy=", lazy), func(t *testing.T) {
-			s := checktest.New(t)
+			s := isms.New(t)
 			s.Files["data/site.yaml"] += "packs:\n  - {name: audit, title: Audit pack, contents: [SOA]}\n"
 			dest, _ := buildFixture(t, s, func(o *build.Options) { o.LazyPacks = lazy })
 			page := string(allFiles(t, dest)["downloads.html"])

@@ -6,15 +6,15 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // An audit finding is an entity of its own, AUDIT/FINDING: it has a page with its
 // audit, controls and nonconformity linked and what references it (a document's
 // [[ID]], the nonconformity's finding:), a search entry, and its audit's page links it.
 func TestAuditFindingIsAnEntity(t *testing.T) {
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	s.Edit(t, "content/records/audit.md", "Audit results.", "Audit results: see [[AUD-1/F-1]] and [[AUD-1/F-2]].")
 	dest, _ := buildFixture(t, s)
 	files := allFiles(t, dest)
@@ -61,7 +61,7 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 // An unknown finding, in a nonconformity's finding: or a document's [[ID]], and a
 // finding without an ID are errors at their positions.
 func TestUnknownFindingIsAnError(t *testing.T) {
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	s.Edit(t, "data/nonconformities.yaml", "finding: AUD-1/F-1", "finding: AUD-1/F-9")
 	s.Edit(t, "content/records/audit.md", "Audit results.", "Audit results: [[AUD-2/F-1]], [[F-1]].")
 	s.Edit(t, "data/audits.yaml", "      - id: F-2\n        type: observation\n", "      - type: observation\n")

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
@@ -97,7 +97,7 @@ func TestExampleNIS2Coverage(t *testing.T) {
 // pages with the user's own description and guidance, its SoA has no Annex A row, and a
 // pack prints its coverage (coverage:soc2).
 func TestSOC2OnlySiteBuilds(t *testing.T) {
-	s := checktest.SOC2(t)
+	s := isms.SOC2(t)
 	s.Files["data/site.yaml"] += "packs:\n  - name: soc2\n    contents: [SOA, \"coverage:soc2\"]\n"
 	dest, res := buildFixture(t, s, func(o *build.Options) { o.NoPack = false })
 	if errs, warns := res.Errors(); errs != 0 || warns != 0 {

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // An objective's page draws its results as an SVG chart made at build time: one point
 // per result, coloured by whether it meets the target, the target as a line, and every
 // value named in the chart's title.
 func TestObjectiveChart(t *testing.T) {
-	dest, _ := buildFixture(t, checktest.New(t).WithEveryRegister(t))
+	dest, _ := buildFixture(t, isms.New(t).WithEveryRegister(t))
 	b, err := os.ReadFile(filepath.Join(dest, "objectives/O-1.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/internal/filetree"
@@ -46,11 +45,11 @@ func writeAtomic(dest string, files map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	defer t.abort()
-	if err := t.putAll(files); err != nil {
+	defer t.Abort()
+	if err := t.PutAll(files); err != nil {
 		return err
 	}
-	return t.commit()
+	return t.Commit()
 }
 
 // checkReplaceable refuses to replace a non-empty directory that ismsgen did not make.
@@ -70,92 +69,15 @@ func checkReplaceable(dest string) error {
 	return nil
 }
 
-// tree is an output directory being written: a fresh directory beside dest that commit
-// swaps in. The previous output survives any failure before the swap, and a reader of
-// dest never finds it missing: where the system can (Linux), the two directories are
-// exchanged in one step (swapIn). put is safe for concurrent use, so pages can be
-// written as they are rendered instead of being held in memory until the end.
-type tree struct {
-	dest, dir string
-	mu        sync.Mutex
-	made      map[string]bool // directories created under dir
-}
-
-// newTree starts a new output for dest. It refuses a directory ismsgen did not make,
-// and first removes what builds that were killed left beside dest.
-func newTree(dest string) (*tree, error) {
+// newTree starts a new output for dest (see filetree.Tree). It refuses a directory
+// ismsgen did not make, and first removes what builds that were killed left beside dest
+// (directories holding the marker).
+func newTree(dest string) (*filetree.Tree, error) {
 	if err := checkReplaceable(dest); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	removeLeftovers(parent, filepath.Base(dest))
-	dir, err := os.MkdirTemp(parent, leftoverPrefix(filepath.Base(dest), "new", os.Getpid()))
-	if err != nil {
-		return nil, err
-	}
-	t := &tree{dest: dest, dir: dir, made: map[string]bool{dir: true}}
-	// The marker first: it tells a later build that a directory a killed build left
-	// behind is ismsgen's to remove.
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.abort()
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, marker), []byte(markerText), 0o644); err != nil {
-		t.abort()
-		return nil, err
-	}
-	return t, nil
+	return filetree.NewTree(dest, marker, []byte(markerText))
 }
-
-// put writes one file (a slash path) into the tree.
-func (t *tree) put(p string, b []byte) error {
-	full, err := filetree.Path(t.dir, p)
-	if err != nil {
-		return err
-	}
-	if err := t.mkdir(filepath.Dir(full)); err != nil {
-		return err
-	}
-	return os.WriteFile(full, b, 0o644)
-}
-
-func (t *tree) mkdir(d string) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.made[d] {
-		return nil
-	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
-		return err
-	}
-	t.made[d] = true
-	return nil
-}
-
-// putAll writes files in sorted order.
-func (t *tree) putAll(files map[string][]byte) error {
-	for _, p := range filetree.Sorted(files) {
-		if err := t.put(p, files[p]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// commit swaps the tree in as dest; the previous output is removed.
-func (t *tree) commit() error {
-	if err := swapIn(t.dir, t.dest); err != nil {
-		return fmt.Errorf("replacing %s: %w", t.dest, err)
-	}
-	return nil
-}
-
-// abort removes what is left of the tree: after commit, the previous output (or
-// nothing); after a failure, the failed build's files.
-func (t *tree) abort() { os.RemoveAll(t.dir) }
 
 // WriteFiles adds files to the output directory of source (dest, default
 // <source>/public) without rebuilding the rest: each file is written to a temporary name
@@ -172,10 +94,8 @@ func WriteFiles(source, dest string, files map[string][]byte) (string, error) {
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(filepath.Join(d, marker)); err != nil {
-		if err := os.WriteFile(filepath.Join(d, marker), []byte(markerText), 0o644); err != nil {
-			return "", err
-		}
+	if err := filetree.Create(filepath.Join(d, marker), []byte(markerText), 0o644); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", err
 	}
 	for _, p := range filetree.Sorted(files) {
 		full, err := filetree.Path(d, p)

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/site"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
@@ -25,12 +25,12 @@ const (
 	secretTag   = "falcon-tag"
 )
 
-// withheldSite is the checktest fixture with a confidential document (REC-MR, with an
+// withheldSite is the isms fixture with a confidential document (REC-MR, with an
 // image of its own) and a confidential evidence register, referenced from internal
 // documents, and (publish) the site limited to internal.
-func withheldSite(t *testing.T, publish bool) *checktest.Site {
+func withheldSite(t *testing.T, publish bool) *isms.Site {
 	t.Helper()
-	s := checktest.New(t)
+	s := isms.New(t)
 	review := "content/records/review.md"
 	s.Files[review] = strings.ReplaceAll(s.Files[review], "Management review", secretTitle)
 	classify(t, s, review, "confidential")
@@ -255,7 +255,7 @@ func TestPublishLimitAndPacks(t *testing.T) {
 // A site limited to public, whose default is internal, publishes only public items, and
 // labels every page public.
 func TestPublicOnlySite(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	classify(t, s, "content/policies/is-policy.md", "public")
 	classify(t, s, "content/manual/scope.md", "public")
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nclassification: internal\npublish:\n  max_classification: public\n")

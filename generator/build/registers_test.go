@@ -9,19 +9,19 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 	"github.com/ismsgen/ismsgen/internal/tooltest"
 )
 
 // TestEveryRegister holds every register of the table to the same contract: a page
 // listing its rows, a page per row, a CSV export with its columns, a search entry per
 // row and a section in a pack. A register added to the table is tested here without a
-// test of its own (checktest.RowSamples gives its rows).
+// test of its own (isms.RowSamples gives its rows).
 func TestEveryRegister(t *testing.T) {
-	samples := checktest.RowSamples()
-	s := checktest.New(t).WithEveryRegister(t)
+	samples := isms.RowSamples()
+	s := isms.New(t).WithEveryRegister(t)
 	var artefacts []string
 	for _, reg := range model.Registers() {
 		artefacts = append(artefacts, reg.Artefact)
@@ -41,7 +41,7 @@ func TestEveryRegister(t *testing.T) {
 		t.Run(reg.Name, func(t *testing.T) {
 			sample, ok := samples[reg.Name]
 			if !ok {
-				t.Fatalf("register %s has no sample in checktest.RowSamples", reg.Name)
+				t.Fatalf("register %s has no sample in isms.RowSamples", reg.Name)
 			}
 			page := string(files[reg.Page])
 			if page == "" {
@@ -85,8 +85,8 @@ func TestEveryRegister(t *testing.T) {
 // TestEveryRegisterDecodesStrictly: in every register, an unknown key and a repeated ID
 // are errors at their own line and column, and all of them are reported at once.
 func TestEveryRegisterDecodesStrictly(t *testing.T) {
-	samples := checktest.RowSamples()
-	s := checktest.New(t).WithEveryRegister(t)
+	samples := isms.RowSamples()
+	s := isms.New(t).WithEveryRegister(t)
 	var want []string
 	for _, reg := range model.Registers() {
 		if reg.Row == nil {
@@ -114,7 +114,7 @@ func TestEveryRegisterDecodesStrictly(t *testing.T) {
 // An audit's scope theme must be a theme of the controls in force: a misspelt one would
 // audit nothing.
 func TestAuditScopeThemes(t *testing.T) {
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	s.Edit(t, "data/audits.yaml", "      themes: [technological]\n", "      themes: [technical]\n")
 	_, err := build.Run(t.Context(), build.Options{Source: s.Write(t), Dest: filepath.Join(t.TempDir(), "public"), NoPack: true})
 	want := s.Pos(t, "data/audits.yaml", "themes: [technical]") + `: audit AUD-2: scope theme "technical" is not a theme of the controls in force (organizational, people, physical, technological)`

@@ -5,22 +5,22 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/pack"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/urls"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
-// confidentialRegisters is the checktest fixture with every register of the table whose
+// confidentialRegisters is the isms fixture with every register of the table whose
 // rows are entities classified confidential in its document: block; for each register
 // an internal document (citingPage) citing each of its rows and a pack of that document
 // alone, named after the register; and (limit) the site limited to internal.
-func confidentialRegisters(t *testing.T, limit bool) *checktest.Site {
+func confidentialRegisters(t *testing.T, limit bool) *isms.Site {
 	t.Helper()
-	s := checktest.New(t).WithEveryRegister(t)
-	samples := checktest.RowSamples()
+	s := isms.New(t).WithEveryRegister(t)
+	samples := isms.RowSamples()
 	audit := s.Files["content/records/audit.md"]
 	packs := "packs:\n"
 	for _, reg := range model.Registers() {
@@ -98,7 +98,7 @@ func TestRowsTakeTheirRegistersClassification(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _ := model.ParseDate(checktest.Date)
+	d, _ := model.ParseDate(isms.Date)
 	g, err := resolve.Resolve(site, resolve.Options{Date: d})
 	if err != nil {
 		t.Fatal(err)

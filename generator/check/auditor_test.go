@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 const (
@@ -20,8 +20,8 @@ const (
 
 // value is the position of a key's value: the text key+value found once in the file,
 // moved past the key.
-func value(path, key, val string) func(t *testing.T, s *checktest.Site) []string {
-	return func(t *testing.T, s *checktest.Site) []string {
+func value(path, key, val string) func(t *testing.T, s *isms.Site) []string {
+	return func(t *testing.T, s *isms.Site) []string {
 		return []string{shift(s.Pos(t, path, key+val), len(key))}
 	}
 }
@@ -35,8 +35,8 @@ func shift(pos string, n int) string {
 
 // acknowledged gives the fixture a group of two, distributes the policy to it, and adds
 // the acknowledgements (CSV rows) given.
-func acknowledged(rows string) func(t *testing.T, s *checktest.Site) {
-	return func(t *testing.T, s *checktest.Site) {
+func acknowledged(rows string) func(t *testing.T, s *isms.Site) {
+	return func(t *testing.T, s *isms.Site) {
 		s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan]\n"
 		s.Files["data/acknowledgements/lms.csv"] = "person,group,document,version,date\n" + rows
 		s.Edit(t, policy, "classification: internal\n", "classification: internal\ndistribution: All staff\n")
@@ -44,8 +44,8 @@ func acknowledged(rows string) func(t *testing.T, s *checktest.Site) {
 }
 
 // registers is an edit that gives the fixture every register, then applies edits.
-func registers(edits ...[3]string) func(t *testing.T, s *checktest.Site) {
-	return func(t *testing.T, s *checktest.Site) {
+func registers(edits ...[3]string) func(t *testing.T, s *isms.Site) {
+	return func(t *testing.T, s *isms.Site) {
 		s.WithEveryRegister(t)
 		for _, e := range edits {
 			s.Edit(t, e[0], e[1], e[2])
@@ -56,7 +56,7 @@ func registers(edits ...[3]string) func(t *testing.T, s *checktest.Site) {
 // auditorCases are the rules for the questions an auditor asks of values, dates and
 // states that contradict each other or the build date.
 func auditorCases() []ruleCase {
-	acceptedBy := func(who string) func(t *testing.T, s *checktest.Site) {
+	acceptedBy := func(who string) func(t *testing.T, s *isms.Site) {
 		return edit(risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: "+who+"\n    accepted: 2026-01-10\n")
 	}
 	return []ruleCase{
@@ -200,7 +200,7 @@ func auditorCases() []ruleCase {
 		// Internal audits
 		{name: "programme leaves clauses and controls unaudited", rule: check.RuleAuditGap, sev: check.Warning,
 			edit: registers([3]string{audits, `      clauses: ["4", "5", "6", "7", "8", "9", "10"]`, `      clauses: ["4", "5", "6", "7", "8"]`}, [3]string{audits, "      themes: [technological]\n", "      controls: [A.8.1]\n"}),
-			at: func(t *testing.T, s *checktest.Site) []string {
+			at: func(t *testing.T, s *isms.Site) []string {
 				p := s.Pos(t, audits, "id: REG-AUDIT")
 				return []string{p, p}
 			},
@@ -213,7 +213,7 @@ func auditorCases() []ruleCase {
 			at:   at(audits, "id: F-1"), subject: "AUD-1", contains: "found nonconformity F-1"},
 		{name: "nonconformity names another finding", rule: check.RuleAuditFindingLink, sev: check.Warning,
 			edit: registers([3]string{ncLog, "finding: AUD-1/F-1", "finding: AUD-1/F-2"}),
-			at: func(t *testing.T, s *checktest.Site) []string {
+			at: func(t *testing.T, s *isms.Site) []string {
 				return append(value(audits, "nonconformity: ", "NC-1")(t, s), value(ncLog, "finding: ", "AUD-1/F-2")(t, s)...)
 			},
 			subject: "AUD-1", contains: "finding AUD-1/F-1 raised nonconformity NC-1, whose finding: names AUD-1/F-2"},
@@ -247,7 +247,7 @@ func auditorCases() []ruleCase {
 // TestAcceptanceAuthority: a role the method names may accept a risk it does not own;
 // the rule is silent then.
 func TestAcceptanceAuthority(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, risks, "  acceptance: 6\n", "  acceptance: 6\n  acceptance_authority: [Chief Executive]\n")
 	s.Edit(t, risks, "    review: 2026-12-01\n", "    review: 2026-12-01\n    accepted_by: chief  executive\n    accepted: 2026-01-10\n")
 	if fs := findings(t, s); len(fs) != 0 {
@@ -257,9 +257,9 @@ func TestAcceptanceAuthority(t *testing.T) {
 
 // TestEvidenceValidForKeys: checks.evidence_valid_for is keyed by default or a theme.
 func TestEvidenceValidForKeys(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nchecks:\n  evidence_valid_for: {technical: 6m}\n")
-	_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+	_, err := isms.ResolveDir(s.Write(t), isms.Date)
 	if err == nil {
 		t.Fatal("an unknown theme in evidence_valid_for was accepted")
 	}

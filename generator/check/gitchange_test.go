@@ -5,14 +5,14 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // TestGitChanges covers doc-changed-no-bump: the policy's newest history entry is
-// 1.1 of 2026-01-10 (see checktest).
+// 1.1 of 2026-01-10 (see internal/fixture/isms).
 func TestGitChanges(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	g := s.Resolve(t)
 	day := func(s string) model.Date {
 		d, err := model.ParseDate(s)

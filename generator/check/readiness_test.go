@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 func ids(es []*resolve.Entity) []string {
@@ -22,7 +22,7 @@ func ids(es []*resolve.Entity) []string {
 }
 
 func TestReadiness(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	// One SoA finding (item 8), one document-control finding on the scope (items 2 and
 	// 12), and the objectives plan no longer approved (item 9 missing).
 	s.EditRow(t, "A.5.7", "    reasons: [risk]\n", "")
@@ -82,7 +82,7 @@ func TestReadiness(t *testing.T) {
 }
 
 func TestReadinessWithoutEvidence(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, evidence, "    file: evidence/encryption.txt\n", "")
 	g := s.Resolve(t)
 	it := check.Readiness(g, check.Run(g))[19]
@@ -93,10 +93,10 @@ func TestReadinessWithoutEvidence(t *testing.T) {
 
 // TestFromDiag turns load and resolve errors into syntax and reference findings.
 func TestFromDiag(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, risks, "    controls: [A.8.1]\n", "    controls: [A.9.2.1]\n")
 	s.Edit(t, plan, "  approver: CEO\n", "  aprover: CEO\n")
-	_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+	_, err := isms.ResolveDir(s.Write(t), isms.Date)
 	l, ok := diag.AsList(err)
 	if !ok {
 		t.Fatalf("want content errors, got %v", err)
@@ -129,9 +129,9 @@ func TestEvidenceFileErrorsAreFindings(t *testing.T) {
 		{".ismsgen/dev-signing/signer-key.pem", "path is inside the hidden directory .ismsgen"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			s := checktest.New(t)
+			s := isms.New(t)
 			s.Edit(t, evidence, "evidence/encryption.txt", tc.file)
-			_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+			_, err := isms.ResolveDir(s.Write(t), isms.Date)
 			l, ok := diag.AsList(err)
 			if !ok {
 				t.Fatalf("want content errors, got %v", err)
@@ -152,7 +152,7 @@ func TestExampleISMS(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "data", "soa.yaml")); err != nil {
 		t.Skip("skipping: the example ISMS has no data/soa.yaml yet")
 	}
-	g, err := checktest.ResolveDir(root, "2026-12-01")
+	g, err := isms.ResolveDir(root, "2026-12-01")
 	if l, ok := diag.AsList(err); ok {
 		t.Fatalf("the example ISMS does not load and resolve:%s", dump(check.FromDiag(l)))
 	} else if err != nil {
@@ -178,7 +178,7 @@ func TestExampleISMS(t *testing.T) {
 // TestReadinessListsUncontrolledPages: files without front matter are listed on the
 // readiness report and their findings concern document control (item 12).
 func TestReadinessListsUncontrolledPages(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["content/guide.md"] = "# Staff guide\n"
 	s.Files["content/handbook/README.md"] = "Handbook.\n"
 	s.Files["content/about.md"] = "---\ntitle: About\n---\nAbout us.\n"
@@ -204,15 +204,15 @@ func TestReadinessListsUncontrolledPages(t *testing.T) {
 // Item 17 (10.2) is met only by a nonconformity log kept as data: a Markdown document
 // that declares the clause is not enough, because its rows cannot be checked.
 func TestNonconformityItemNeedsTheLog(t *testing.T) {
-	item := func(s *checktest.Site) check.ChecklistItem {
+	item := func(s *isms.Site) check.ChecklistItem {
 		g := s.Resolve(t)
 		return check.Readiness(g, check.Run(g))[16]
 	}
-	if it := item(checktest.New(t)); it.Number != 17 || it.Status != check.StatusMissing {
+	if it := item(isms.New(t)); it.Number != 17 || it.Status != check.StatusMissing {
 		t.Errorf("item %d with only a Markdown log: %s, want missing", it.Number, it.Status)
 	}
-	s := checktest.New(t)
-	s.Files["data/nonconformities.yaml"] = checktest.RowSamples()["nonconformities"].File
+	s := isms.New(t)
+	s.Files["data/nonconformities.yaml"] = isms.RowSamples()["nonconformities"].File
 	it := item(s)
 	if it.Status != check.StatusMet {
 		t.Errorf("item 17 with the log: %s, want met; findings %v", it.Status, it.Findings)
@@ -225,14 +225,14 @@ func TestNonconformityItemNeedsTheLog(t *testing.T) {
 // Item 15 (9.2) is met only once the audit programme, kept as data, records an audit
 // held.
 func TestAuditItemNeedsAHeldAudit(t *testing.T) {
-	item := func(s *checktest.Site) check.ChecklistItem {
+	item := func(s *isms.Site) check.ChecklistItem {
 		g := s.Resolve(t)
 		return check.Readiness(g, check.Run(g))[14]
 	}
-	if it := item(checktest.New(t)); it.Number != 15 || it.Status != check.StatusMissing {
+	if it := item(isms.New(t)); it.Number != 15 || it.Status != check.StatusMissing {
 		t.Errorf("item %d without the programme: %s, want missing", it.Number, it.Status)
 	}
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	if it := item(s); it.Status != check.StatusMet {
 		t.Errorf("item 15 with a held audit: %s, want met; findings %v", it.Status, it.Findings)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // ruleCase changes one thing in the fixture and names the finding that must follow.
@@ -15,10 +15,10 @@ type ruleCase struct {
 	name string
 	rule string
 	sev  check.Severity
-	edit func(t *testing.T, s *checktest.Site)
+	edit func(t *testing.T, s *isms.Site)
 	// at returns the expected positions (path:line:col) of the rule's findings, in
 	// order; the rule must fire there and nowhere else.
-	at      func(t *testing.T, s *checktest.Site) []string
+	at      func(t *testing.T, s *isms.Site) []string
 	subject string
 	// contains is a phrase the first finding's message must contain.
 	contains string
@@ -36,39 +36,39 @@ const (
 )
 
 // at is a position given by the text found there.
-func at(path, needle string) func(t *testing.T, s *checktest.Site) []string {
-	return func(t *testing.T, s *checktest.Site) []string { return []string{s.Pos(t, path, needle)} }
+func at(path, needle string) func(t *testing.T, s *isms.Site) []string {
+	return func(t *testing.T, s *isms.Site) []string { return []string{s.Pos(t, path, needle)} }
 }
 
 // row is the position of a control's SoA row (the "control:" key).
-func row(id string) func(t *testing.T, s *checktest.Site) []string {
-	return func(t *testing.T, s *checktest.Site) []string {
+func row(id string) func(t *testing.T, s *isms.Site) []string {
+	return func(t *testing.T, s *isms.Site) []string {
 		return []string{s.Pos(t, soaFile, "control: "+id+"\n")}
 	}
 }
 
-func fixed(pos ...string) func(t *testing.T, s *checktest.Site) []string {
-	return func(*testing.T, *checktest.Site) []string { return pos }
+func fixed(pos ...string) func(t *testing.T, s *isms.Site) []string {
+	return func(*testing.T, *isms.Site) []string { return pos }
 }
 
-func edit(path, old, new string) func(t *testing.T, s *checktest.Site) {
-	return func(t *testing.T, s *checktest.Site) { s.Edit(t, path, old, new) }
+func edit(path, old, new string) func(t *testing.T, s *isms.Site) {
+	return func(t *testing.T, s *isms.Site) { s.Edit(t, path, old, new) }
 }
 
-func editRow(id string, oldNew ...string) func(t *testing.T, s *checktest.Site) {
-	return func(t *testing.T, s *checktest.Site) { s.EditRow(t, id, oldNew...) }
+func editRow(id string, oldNew ...string) func(t *testing.T, s *isms.Site) {
+	return func(t *testing.T, s *isms.Site) { s.EditRow(t, id, oldNew...) }
 }
 
 func ruleCases() []ruleCase {
 	cases := []ruleCase{
 		// SoA
 		{name: "missing row", rule: check.RuleSoAMissingRow, sev: check.Error,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.EditRow(t, "A.5.7", "  - control: A.5.7\n    applicable: true\n    reasons: [risk]\n    justification: Treats risks in the register.\n    status: implemented\n    owner: ISMS Manager\n    evidence: [EV-1]\n", "")
 			},
 			at: at(soaFile, "id: SOA"), subject: "A.5.7", contains: "control A.5.7 (Threat intelligence) has no SoA row"},
 		{name: "no SoA at all", rule: check.RuleSoAMissingRow, sev: check.Error,
-			edit: func(t *testing.T, s *checktest.Site) { delete(s.Files, soaFile) },
+			edit: func(t *testing.T, s *isms.Site) { delete(s.Files, soaFile) },
 			at:   fixed("data/soa.yaml"), contains: "there is no Statement of Applicability"},
 		{name: "no applicability", rule: check.RuleSoANoApplicability, sev: check.Error,
 			edit: editRow("A.5.7", "    applicable: true\n", ""), at: row("A.5.7"), subject: "A.5.7"},
@@ -94,7 +94,7 @@ func ruleCases() []ruleCase {
 		// Consistency
 		{name: "risk and action cite an excluded control", rule: check.RuleExcludedControl, sev: check.Error,
 			edit: editRow("A.8.1", "applicable: true", "applicable: false"),
-			at: func(t *testing.T, s *checktest.Site) []string {
+			at: func(t *testing.T, s *isms.Site) []string {
 				return []string{s.Pos(t, risks, "A.8.1]"), s.Pos(t, plan, "A.8.1]")}
 			},
 			subject: "R-1", contains: "risk R-1 relies on control A.8.1"},
@@ -107,7 +107,7 @@ func ruleCases() []ruleCase {
 			edit: edit(objPlan, "status: approved", "status: review"),
 			at:   fixed("data/site.yaml:1:1"), subject: "6.2", contains: "declared only by PLN-OBJ (review)"},
 		{name: "generated SoA not approved", rule: check.RuleClauseMissing, sev: check.Error,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Edit(t, soaFile, "status: approved", "status: review")
 				// MAN-RISK and the RTP declare 6.1.3 as well.
 				s.Edit(t, "content/manual/risk-method.md", `clauses: ["6.1.2", "6.1.3"]`, `clauses: ["6.1.2"]`)
@@ -117,7 +117,7 @@ func ruleCases() []ruleCase {
 
 		// Links, under links: warn
 		{name: "broken link under links: warn", rule: check.RuleBrokenLink, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nlinks: warn\n")
 				s.Edit(t, policy, "Top management sets this policy.", "Top management sets [this policy](../missing.md#x).")
 			},
@@ -137,7 +137,7 @@ func ruleCases() []ruleCase {
 		{name: "review cycle overdue on a register", rule: check.RuleDocReviewOverdue, sev: check.Warning,
 			edit: edit(plan, "review_cycle: 12m", "review_cycle: 3m"), at: at(plan, "2026-01-10\n  review_cycle"), subject: "RTP", contains: "2026-04-10"},
 		{name: "history not rising (1.10 before 1.9)", rule: check.RuleDocHistoryOrder, sev: check.Error,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Edit(t, policy, "version: \"1.1\"\nstatus", "version: \"1.10\"\nstatus")
 				s.Edit(t, policy, "  - version: \"1.0\"", "  - version: \"1.10\"")
 				s.Edit(t, policy, "  - version: \"1.1\"", "  - version: \"1.9\"")
@@ -148,7 +148,7 @@ func ruleCases() []ruleCase {
 		{name: "approved document links to a draft", rule: check.RuleDocLinksDraft, sev: check.Warning,
 			edit: edit(change, "status: approved", "status: draft"), at: at(scope, "[[PRO-CHANGE]]"), subject: "MAN-SCOPE"},
 		{name: "approved SoA lists a draft", rule: check.RuleDocLinksDraft, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.EditRow(t, "A.8.32", "    evidence: [EV-1]\n", "    evidence: [EV-1]\n    documents: [MAN-SCOPE, PRO-CHANGE]\n")
 				s.Edit(t, change, "status: approved", "status: draft")
 				s.Edit(t, scope, "[[PRO-CHANGE]]", "the change procedure")
@@ -156,14 +156,14 @@ func ruleCases() []ruleCase {
 			at: at(soaFile, "PRO-CHANGE]"), subject: "SOA", contains: "draft document PRO-CHANGE"},
 
 		{name: "TODO markers", rule: check.RuleDocTodo, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Files["content/todo.md"] = "---\nid: DOC-TODO\ntitle: Stub\ntype: record\nstatus: draft\n---\n\n## Scope\n\nTODO: say what it covers. Not a TODOs or `TODO` in code.\n\n```\nTODO\n```\n\n- Owner: TODO\n"
 			},
 			at:       fixed("content/todo.md:10:1", "content/todo.md:16:10"),
 			subject:  "DOC-TODO",
 			contains: "TODO marker: write what it asks for"},
 		{name: "file without front matter", rule: check.RuleDocUncontrolled, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Files["content/guide.md"] = "# Staff guide\n\nRead the [[POL-IS]].\n"
 				s.Files["content/handbook/README.md"] = "Handbook.\n"
 				// A page with front matter and no id is deliberate: not reported.
@@ -184,7 +184,7 @@ func ruleCases() []ruleCase {
 		{name: "retained without acceptance", rule: check.RuleRiskRetain, sev: check.Error,
 			edit: edit(risks, "treatment: modify", "treatment: retain"), at: at(risks, "id: R-1"), subject: "R-1", contains: "above the acceptance threshold 6"},
 		{name: "modify without controls or actions", rule: check.RuleRiskModify, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Edit(t, risks, "    controls: [A.8.1]\n    actions: [RTP-1]\n", "")
 			},
 			at: at(risks, "id: R-1"), subject: "R-1"},
@@ -212,13 +212,13 @@ func ruleCases() []ruleCase {
 
 		// Frameworks
 		{name: "mapped requirement with nothing to cover it", rule: check.RuleFrameworkNoControl, sev: check.Warning,
-			edit: func(t *testing.T, s *checktest.Site) {
+			edit: func(t *testing.T, s *isms.Site) {
 				s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nframeworks: [iso27001-2022, mini]\n")
 				s.Files["data/controls/mini.yaml"] = "catalogue: mini\ncontrols:\n  - {id: M.1, title: Threats}\n  - {id: M.2, title: Nothing}\n  - {id: M.3, title: Excluded}\n"
 				s.Files[miniMap] = "source: mini\ntarget: iso27001-2022\nmappings:\n  - {from: M.1, to: [A.5.7, 6.1.2], relationship: equal}\n  - {from: M.2, to: []}\n  - {from: M.3, to: [A.5.8]}\n"
 				s.EditRow(t, "A.5.8", "applicable: true", "applicable: false")
 			},
-			at: func(t *testing.T, s *checktest.Site) []string {
+			at: func(t *testing.T, s *isms.Site) []string {
 				return []string{s.Pos(t, miniMap, "M.2, to"), s.Pos(t, miniMap, "M.3, to")}
 			},
 			subject: "M.2", contains: "mini requirement M.2 (Nothing) maps onto no control or clause"},
@@ -232,7 +232,7 @@ func TestRules(t *testing.T) {
 	for _, tc := range ruleCases() {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			s := checktest.New(t)
+			s := isms.New(t)
 			tc.edit(t, s)
 			want := tc.at(t, s)
 			fs := findings(t, s)
@@ -300,7 +300,7 @@ func TestEveryRuleIsTested(t *testing.T) {
 // has its own unit test).
 func TestVersionsCompareNumerically(t *testing.T) {
 	// A history 1.9 → 1.10 rises.
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, policy, "version: \"1.1\"\nstatus", "version: \"1.10\"\nstatus")
 	s.Edit(t, policy, "  - version: \"1.0\"", "  - version: \"1.9\"")
 	s.Edit(t, policy, "  - version: \"1.1\"", "  - version: \"1.10\"")
@@ -310,7 +310,7 @@ func TestVersionsCompareNumerically(t *testing.T) {
 }
 
 func TestCancelledActionNeedsNoDueDate(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, plan, "    due: 2026-09-30\n    status: in-progress\n", "    status: cancelled\n")
 	if fs := findings(t, s); len(fs) != 0 {
 		t.Errorf("a cancelled action without due date should pass:%s", dump(fs))
@@ -318,7 +318,7 @@ func TestCancelledActionNeedsNoDueDate(t *testing.T) {
 }
 
 func TestFindingsAreSortedAndStable(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, risks, "    owner: IT Manager\n", "")
 	s.Edit(t, plan, "    owner: IT Manager\n", "")
 	s.EditRow(t, "A.5.7", "    reasons: [risk]\n", "")

@@ -3,14 +3,14 @@ package export_test
 import (
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // The acknowledgements export has a row per distributed document and group: who of the
 // group acknowledged the major version in force (an acknowledgement of an earlier
 // major version does not count), the coverage, and who is still to acknowledge.
 func TestAcknowledgementsExport(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan, Cy Dee]\n"
 	s.Files["data/acknowledgements/lms.csv"] = "person,group,document,version,date\n" +
 		"Ann Lee,All staff,POL-IS,1.0,2026-03-01\n" +

@@ -7,16 +7,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // fixture is the check fixture with a few values that make the exports interesting: an
 // excluded control, a risk treated by an action, a draft and an uncontrolled page
 // (neither of which is in the document list), a list with a comma and quotes in text.
 func fixture(t *testing.T) *resolve.Graph {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.EditRow(t, "A.5.7", "applicable: true", "applicable: false",
 		"    reasons: [risk]\n", "",
 		"justification: Treats risks in the register.", `justification: "Not needed: we buy \"threat\" feeds, see A.5.19; A.5.20"`,
@@ -78,7 +78,7 @@ func TestSoACSV(t *testing.T) {
 	if want := []string{"control", "title", "theme", "applicable", "reasons", "justification", "status", "owner", "documents", "evidence", "risks", "target"}; !slices.Equal(header, want) {
 		t.Errorf("header %v, want %v", header, want)
 	}
-	ctrls := checktest.ControlIDs(t)
+	ctrls := isms.ControlIDs(t)
 	if len(rows) != len(ctrls) || len(rows) != 93 {
 		t.Fatalf("want one row per catalogue control (93), got %d", len(rows))
 	}

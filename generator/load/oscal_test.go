@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/oscal"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // sp80053 is an excerpt of NIST SP 800-53 Rev. 5 as NIST publishes it in OSCAL (a
@@ -42,7 +42,7 @@ const sp80053 = `{
 
 func loadFiles(t *testing.T, files map[string]string) (*model.Site, error) {
 	t.Helper()
-	s := &checktest.Site{Files: files}
+	s := &isms.Site{Files: files}
 	return load.Load(context.Background(), s.Write(t))
 }
 
@@ -50,7 +50,7 @@ func loadFiles(t *testing.T, files map[string]string) (*model.Site, error) {
 // publishes it: named after its file, titled by its metadata, controls and enhancements
 // with their OSCAL IDs, labels, families, statements and guidance.
 func TestOSCALCatalogueLoads(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["data/controls/sp800-53.json"] = sp80053
 	site, _ := loadFiles(t, s.Files)
 	f := site.FrameworkNamed("sp800-53")
@@ -78,12 +78,12 @@ func TestOSCALCatalogueLoads(t *testing.T) {
 // TestOSCALCatalogueRoundTrip: the catalog ismsgen exports of a SOC 2-only site loads
 // back as a catalogue with the same controls, titles and groups.
 func TestOSCALCatalogueRoundTrip(t *testing.T) {
-	src := checktest.SOC2(t)
+	src := isms.SOC2(t)
 	var b bytes.Buffer
 	if err := oscal.Write(&b, src.Resolve(t), "catalog"); err != nil {
 		t.Fatal(err)
 	}
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["data/controls/exported.json"] = b.String()
 	site, _ := loadFiles(t, s.Files)
 	f := site.FrameworkNamed("exported")
@@ -111,7 +111,7 @@ func TestOSCALCatalogueErrors(t *testing.T) {
 		{`{"profile": {}}`, "data/controls/bad.json:1:1: not an OSCAL catalog"},
 		{`{"catalog": {"groups": "ac"}}`, "data/controls/bad.json:1:"},
 	} {
-		s := checktest.New(t)
+		s := isms.New(t)
 		s.Files["data/controls/bad.json"] = tc.src
 		_, err := loadFiles(t, s.Files)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/oscal"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -70,7 +70,7 @@ func TestExportsValidate(t *testing.T) {
 	s := schema(t)
 	graphs := map[string]func() *resolve.Graph{
 		"example": func() *resolve.Graph { return example(t) },
-		"soc2":    func() *resolve.Graph { return checktest.SOC2(t).Resolve(t) },
+		"soc2":    func() *resolve.Graph { return isms.SOC2(t).Resolve(t) },
 	}
 	for name, load := range graphs {
 		first, second := load(), load()

@@ -4,16 +4,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // ackPackSite distributes the fixture's policy and its (confidential) management review
 // to a group of three, two of whom acknowledged the policy's version in force and one
 // an earlier major version, which does not count.
-func ackPackSite(t *testing.T) *checktest.Site {
+func ackPackSite(t *testing.T) *isms.Site {
 	t.Helper()
 	s := limitedSite(t)
 	s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan, Cy Díaz]\n"
@@ -86,7 +86,7 @@ func TestPackAcknowledgementErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "data/site.yaml:5:3: pack t: acknowledgements is listed twice (first at data/site.yaml:3:3)") {
 		t.Errorf("listed twice: %v", err)
 	}
-	g = resolveDir(t, checktest.New(t).Write(t))
+	g = resolveDir(t, isms.New(t).Write(t))
 	_, err = PlanPack(g, model.PackConfig{Name: "t", Contents: []model.Ref{{ID: "POL-IS"}, at(4)}})
 	if err == nil || !strings.Contains(err.Error(), "data/site.yaml:4:3: pack t: acknowledgements needs data/acknowledgements.yaml or CSV files under data/acknowledgements/") {
 		t.Errorf("without acknowledgements: %v", err)

@@ -4,15 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
-// fixturePack renders, from a checktest fixture, one pack of the given contents (YAML
+// fixturePack renders, from a isms fixture, one pack of the given contents (YAML
 // list items) and extra pack keys.
-func fixturePack(t *testing.T, s *checktest.Site, contents, extra string) (*Plan, *Result) {
+func fixturePack(t *testing.T, s *isms.Site, contents, extra string) (*Plan, *Result) {
 	t.Helper()
-	site := &checktest.Site{Files: map[string]string{}}
+	site := &isms.Site{Files: map[string]string{}}
 	for p, b := range s.Files {
 		site.Files[p] = b
 	}
@@ -67,7 +67,7 @@ func wantPackLabel(t *testing.T, res *Result, want model.Classification) {
 
 // The cover and every footer carry the highest classification of the pack's items.
 func TestPackLabelIsItsMostClassifiedItem(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/risks.yaml", "classification: internal", "classification: confidential")
 	_, res := fixturePack(t, s, "POL-IS, REG-RISK, PRO-CHANGE", "")
 	wantPackLabel(t, res, model.Confidential)
@@ -75,7 +75,7 @@ func TestPackLabelIsItsMostClassifiedItem(t *testing.T) {
 
 // A pack of public documents is public: the label is not the site's default.
 func TestPublicPackIsPublic(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "content/policies/is-policy.md", "classification: internal", "classification: public")
 	_, res := fixturePack(t, s, "POL-IS", "")
 	wantPackLabel(t, res, model.Public)
@@ -84,7 +84,7 @@ func TestPublicPackIsPublic(t *testing.T) {
 // A document that prints the title of what it references carries that classification
 // into the pack.
 func TestPackLabelCountsReferencedTitles(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	// A document's title is metadata: printing it raises nothing.
 	s.Edit(t, "content/procedures/change.md", "classification: internal", "classification: restricted")
 	_, res := fixturePack(t, s, "MAN-SCOPE", "")
@@ -102,7 +102,7 @@ func TestPackLabelCountsReferencedTitles(t *testing.T) {
 
 // Attached evidence files carry the evidence register's classification.
 func TestPackLabelCountsAttachedEvidence(t *testing.T) {
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/evidence.yaml", "classification: internal", "classification: confidential")
 	_, res := fixturePack(t, s, "POL-IS", "    attach_evidence: true\n")
 	wantPackLabel(t, res, model.Confidential)
@@ -110,12 +110,12 @@ func TestPackLabelCountsAttachedEvidence(t *testing.T) {
 	wantPackLabel(t, res, model.Internal)
 }
 
-// limitedSite is the checktest fixture with a confidential record (REC-MR) that an
+// limitedSite is the isms fixture with a confidential record (REC-MR) that an
 // internal one references, a confidential risk register and a confidential evidence
 // register.
-func limitedSite(t *testing.T) *checktest.Site {
+func limitedSite(t *testing.T) *isms.Site {
 	t.Helper()
-	s := checktest.New(t)
+	s := isms.New(t)
 	review := "content/records/review.md"
 	s.Files[review] = strings.ReplaceAll(s.Files[review], "Management review", "Falcon board minutes")
 	s.Edit(t, review, "classification: internal", "classification: confidential")

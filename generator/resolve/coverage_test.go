@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/resolve"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // nis2Site is the check fixture with NIS2 in force beside ISO/IEC 27001.
-func nis2Site(t *testing.T) *checktest.Site {
-	s := checktest.New(t)
+func nis2Site(t *testing.T) *isms.Site {
+	s := isms.New(t)
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nframeworks: [iso27001-2022, nis2]\n")
 	return s
 }
@@ -68,7 +68,7 @@ func TestCoverageRules(t *testing.T) {
 		"  - {from: M.INT, to: [A.5.7, 6.1.2.a], relationship: intersects}\n" +
 		"  - {from: M.INTGAP, to: [A.5.7, 5.3]}\n" +
 		"  - {from: M.NONE, to: [5.3]}\n"
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Edit(t, "data/site.yaml", "title: Test ISMS\n", "title: Test ISMS\nframeworks: [iso27001-2022, mini]\n")
 	s.Files["data/controls/mini.yaml"] = "catalogue: mini\ncontrols:\n  - {id: M.EQ, title: a}\n  - {id: M.SUP, title: b}\n  - {id: M.INT, title: c}\n  - {id: M.INTGAP, title: d}\n  - {id: M.NONE, title: e}\n  - {id: M.OWN, title: f}\n"
 	s.Files["data/mappings/mini.yaml"] = mapping
@@ -97,19 +97,19 @@ func TestCoverageRules(t *testing.T) {
 func TestFrameworkErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		edit  func(s *checktest.Site)
+		edit  func(s *isms.Site)
 		wants []string
 	}{
-		{"unknown framework", func(s *checktest.Site) {
+		{"unknown framework", func(s *isms.Site) {
 			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, nis-2]\n"
 		}, []string{`data/site.yaml:3:29: frameworks: unknown framework "nis-2" (did you mean "nis2"?): want iso27001-2022, nis2`}},
-		{"listed twice", func(s *checktest.Site) {
+		{"listed twice", func(s *isms.Site) {
 			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, iso27001-2022]\n"
 		}, []string{"data/site.yaml:3:29: frameworks: iso27001-2022 is listed twice"}},
-		{"crosswalk onto an unknown framework", func(s *checktest.Site) {
+		{"crosswalk onto an unknown framework", func(s *isms.Site) {
 			s.Files["data/mappings/x.yaml"] = "source: nis2\ntarget: soc2\nmappings: []\n"
 		}, []string{`data/mappings/x.yaml:2:9: target: unknown framework "soc2"`}},
-		{"mapping from and to what is not there", func(s *checktest.Site) {
+		{"mapping from and to what is not there", func(s *isms.Site) {
 			s.Files["data/site.yaml"] = "organisation: Test Org\ntitle: Test ISMS\nframeworks: [iso27001-2022, nis2]\n"
 			s.Files["data/mappings/x.yaml"] = "source: nis2\ntarget: iso27001-2022\nmappings:\n  - {from: NIS2-99.1, to: [A.5.1]}\n  - {from: NIS2-3.3.1, to: [A.9.2.1, 11.2, POL-IS], relationship: similar}\n"
 		}, []string{
@@ -121,9 +121,9 @@ func TestFrameworkErrors(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := checktest.New(t)
+			s := isms.New(t)
 			tc.edit(s)
-			_, err := checktest.ResolveDir(s.Write(t), checktest.Date)
+			_, err := isms.ResolveDir(s.Write(t), isms.Date)
 			for _, want := range tc.wants {
 				if err == nil || !strings.Contains(err.Error(), want) {
 					t.Errorf("want %s, got:\n%v", want, err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/catalog"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/filetree"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -98,19 +99,12 @@ func writeNew(dir, rel string, text []byte) (bool, error) {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return false, err
 	}
-	// O_EXCL: an existing file, or one that appears meanwhile, is never overwritten.
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// An existing file, or one that appears meanwhile, is never overwritten.
+	err := filetree.Create(full, text, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return false, nil
 	}
-	if err != nil {
-		return false, err
-	}
-	if _, err := f.Write(text); err != nil {
-		f.Close()
-		return false, err
-	}
-	return true, f.Close()
+	return err == nil, err
 }
 
 // isoName is the built-in ISO/IEC 27001:2022 Annex A framework's name.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ismsgen/ismsgen/generator/load"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // Kind is a kind of document `ismsgen new` writes.
@@ -90,20 +91,13 @@ func New(opt Options) (*Result, error) {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return nil, err
 	}
-	// O_EXCL: the existence check and the creation are one step, so a file that
-	// appears meanwhile is not overwritten either.
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// The existence check and the creation are one step, so a file that appears
+	// meanwhile is not overwritten either.
+	err = filetree.Create(full, text, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("%s %w; choose another title or edit that file", rel, ErrExists)
 	}
 	if err != nil {
-		return nil, err
-	}
-	if _, err := f.Write(text); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := f.Close(); err != nil {
 		return nil, err
 	}
 	return &Result{Path: rel, ID: id, Archetype: from}, nil

@@ -18,6 +18,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ismsgen/ismsgen/internal/filetree"
 )
 
 // KeygenOptions describe the certificates Keygen makes.
@@ -204,16 +206,9 @@ func certPEM(der []byte) []byte {
 // writeNew creates path exclusively with mode; the mode is set at creation so a key is
 // never readable by others, not even for a moment.
 func writeNew(path string, data []byte, mode os.FileMode) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
-	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w; Keygen does not overwrite keys or certificates", path, fs.ErrExist)
-		}
-		return err
+	err := filetree.Create(path, data, mode)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w; Keygen does not overwrite keys or certificates", path, fs.ErrExist)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return err
 }

@@ -4,16 +4,16 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/generator/site"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // ackVersion is the fixture with its policy distributed to a group of three and the
 // acknowledgements of an LMS export.
-func ackVersion(t *testing.T, csv string) *checktest.Site {
+func ackVersion(t *testing.T, csv string) *isms.Site {
 	t.Helper()
-	s := checktest.New(t)
+	s := isms.New(t)
 	s.Files["data/acknowledgements.yaml"] = "groups:\n  - name: All staff\n    members: [Ann Lee, Bo Chan, Cy Díaz]\n"
 	s.Files["data/acknowledgements/lms.csv"] = "person,group,document,version,date\n" + csv
 	s.Edit(t, "content/policies/is-policy.md", "classification: internal\n", "classification: internal\ndistribution: All staff\n")
@@ -76,9 +76,9 @@ func TestAcknowledgementChanges(t *testing.T) {
 // An audit's findings are listed with the audit programme's rows: a finding added
 // between releases, with its type, and one whose follow-up changed.
 func TestFindingChanges(t *testing.T) {
-	base := checktest.New(t).WithEveryRegister(t)
+	base := isms.New(t).WithEveryRegister(t)
 	old := takeSnapshot(base.Resolve(t))
-	s := checktest.New(t).WithEveryRegister(t)
+	s := isms.New(t).WithEveryRegister(t)
 	s.Edit(t, "data/audits.yaml", "        finding: Templates could be clearer.\n",
 		"        finding: Templates could be clearer.\n        follow_up: Templates revised.\n"+
 			"      - id: F-3\n        type: opportunity\n        finding: Automate the access review.\n")

@@ -92,37 +92,34 @@ func readJSON(name string, v any) bool {
 	return err == nil && json.Unmarshal(b, v) == nil
 }
 
-// store writes a release into the cache through a temporary directory and a rename,
-// so that an interrupted build never leaves an entry that looks complete.
+// store writes a release into the cache as a filetree.Tree swapped in whole, so that
+// an interrupted build never leaves an entry that looks complete. The stamp is the
+// tree's mark: what a killed build left beside the entry is removed by the next store.
 func (c *cache) store(rel Release, key, sw string, pages []string, files map[string][]byte, snap *snapshot) error {
-	final := c.entry(rel)
-	parent := filepath.Dir(final)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, ".tmp-")
+	st := stamp{Format: cacheFormat, Key: key, Tag: rel.Tag, Commit: rel.Commit, Switcher: sw, Pages: pages}
+	st.Files = filetree.Sorted(files)
+	stampJSON, err := json.Marshal(st)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	st := stamp{Format: cacheFormat, Key: key, Tag: rel.Tag, Commit: rel.Commit, Switcher: sw, Pages: pages}
-	st.Files = filetree.Sorted(files)
-	if _, err := filetree.Write(filepath.Join(tmp, "files"), files); err != nil {
+	snapJSON, err := json.Marshal(snap)
+	if err != nil {
 		return err
 	}
-	for name, v := range map[string]any{"snapshot.json": snap, "stamp.json": st} {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(tmp, name), b, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := os.RemoveAll(final); err != nil {
+	t, err := filetree.NewTree(c.entry(rel), "stamp.json", stampJSON)
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, final)
+	defer t.Abort() // after Commit: the entry it replaced
+	if err := t.Put("snapshot.json", snapJSON); err != nil {
+		return err
+	}
+	for _, p := range st.Files {
+		if err := t.Put("files/"+p, files[p]); err != nil {
+			return err
+		}
+	}
+	return t.Commit()
 }
 
 // prune removes the entries of releases that are gone (deleted or moved tags), so the

@@ -4,17 +4,17 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ismsgen/ismsgen/generator/check/checktest"
 	"github.com/ismsgen/ismsgen/generator/model"
 	"github.com/ismsgen/ismsgen/generator/site"
+	"github.com/ismsgen/ismsgen/internal/fixture/isms"
 )
 
 // TestEveryRegisterChanges: for every register whose rows are entities, "what changed"
 // lists a change of a tracked field with its old and new value, a row added and a row
 // removed, under the register's section, and nothing for an unchanged register.
 func TestEveryRegisterChanges(t *testing.T) {
-	samples := checktest.RowSamples()
-	base := checktest.New(t).WithEveryRegister(t)
+	samples := isms.RowSamples()
+	base := isms.New(t).WithEveryRegister(t)
 	old := takeSnapshot(base.Resolve(t))
 	if c := diff(&side{snap: old}, side{snap: old}); len(c.Registers) != 0 {
 		t.Fatalf("a version compared with itself lists %+v", c.Registers)
@@ -28,7 +28,7 @@ func TestEveryRegisterChanges(t *testing.T) {
 			if !slices.Contains(reg.Tracked, sample.Field) {
 				t.Fatalf("the sample changes %q, which %s does not track (%v)", sample.Field, reg.Name, reg.Tracked)
 			}
-			s := checktest.New(t).WithEveryRegister(t)
+			s := isms.New(t).WithEveryRegister(t)
 			s.Edit(t, reg.File, sample.Old, sample.New)
 			cur := takeSnapshot(s.Resolve(t))
 			c := diff(&side{snap: old, root: "versions/v1/"}, side{snap: cur})

@@ -1,6 +1,8 @@
 package filetree
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -103,5 +105,73 @@ func TestModeOf(t *testing.T) {
 	}
 	if m, err := ModeOf(p, 0o644); err != nil || m != 0o600 {
 		t.Errorf("existing file: %v, %v", m, err)
+	}
+}
+
+func TestReplaceInWritesInsideTheRootOnly(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "cache"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for i, data := range []string{"one", "two"} {
+		if err := ReplaceIn(root, "cache/a.png", []byte(data), 0o640); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, "cache", "a.png")); string(b) != data {
+			t.Errorf("write %d: content %q, want %q", i, b, data)
+		}
+	}
+	if fi, _ := os.Stat(filepath.Join(dir, "cache", "a.png")); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	// Names leaving the root are refused, and nothing appears beside it.
+	for _, name := range []string{"../escape", "cache/../../escape", "/escape"} {
+		if err := ReplaceIn(root, name, []byte("x"), 0o644); err == nil {
+			t.Errorf("ReplaceIn(%q) succeeded", name)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("the root's parent holds %d entries, want the root alone", len(entries))
+	}
+	// A missing directory fails naming the file, not the temporary one; a failed rename
+	// leaves no temporary file.
+	err = ReplaceIn(root, "no/such.png", []byte("x"), 0o644)
+	if err == nil || !strings.Contains(err.Error(), "no/such.png") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("ReplaceIn into a missing directory: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cache", "sub", "child"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReplaceIn(root, "cache/sub", []byte("x"), 0o644); err == nil || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("ReplaceIn over a non-empty directory: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "cache"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"a.png", "sub"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("cache holds %v, want %v", names, want)
+	}
+}
+
+func TestCreateNeverOverwrites(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "key.pem")
+	if err := Create(p, []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if err := Create(p, []byte("other"), 0o644); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("Create over an existing file: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "secret" {
+		t.Errorf("the existing file became %q", b)
 	}
 }

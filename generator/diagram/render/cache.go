@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 	"github.com/ismsgen/ismsgen/generator/diagram"
 	"github.com/ismsgen/ismsgen/generator/model"
+	"github.com/ismsgen/ismsgen/internal/filetree"
 	"github.com/ismsgen/ismsgen/themes"
 )
 
@@ -142,8 +141,9 @@ func cacheRoot(siteRoot string, create bool) (*os.Root, error) {
 	return root, nil
 }
 
-// writeCache writes images (by cache path) into the site, each through a temporary file
-// renamed into place, and returns the paths written, sorted.
+// writeCache writes images (by cache path) into the site through filetree.ReplaceIn,
+// confined to the site root, each through a temporary file renamed into place, and
+// returns the paths written, sorted.
 func writeCache(siteRoot string, images map[string][]byte) ([]string, error) {
 	if len(images) == 0 {
 		return nil, nil
@@ -154,27 +154,12 @@ func writeCache(siteRoot string, images map[string][]byte) ([]string, error) {
 	}
 	defer root.Close()
 	var out []string
-	for p, png := range images {
-		name := filepath.FromSlash(p)
-		tmp := filepath.FromSlash(path.Join(diagram.CacheDir, "."+path.Base(p)+"."+strconv.Itoa(os.Getpid())+".tmp"))
-		f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
+	for _, p := range filetree.Sorted(images) {
+		if err := filetree.ReplaceIn(root, p, images[p], 0o644); err != nil {
 			return out, err
-		}
-		_, werr := f.Write(png)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = root.Rename(tmp, name)
-		}
-		if werr != nil {
-			root.Remove(tmp)
-			return out, fmt.Errorf("writing %s: %w", p, werr)
 		}
 		out = append(out, p)
 	}
-	sort.Strings(out)
 	return out, nil
 }
 

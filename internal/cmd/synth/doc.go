@@ -1,4 +1,4 @@
-// Command synth writes a synthetic ISMS for profiling and benchmarking:
+// Command synth writes a synthetic ISMS for profiling and benchmarking.
 //
 //	go run ./internal/cmd/synth -docs 5000 -out /tmp/isms-5000
 //

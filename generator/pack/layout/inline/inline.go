@@ -223,13 +223,7 @@ func (c *Converter) element(el *markdown.HTMLElement, st layout.Style, link int,
 
 // CodeText returns the text of a code span, on one line.
 func CodeText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(src))
-		}
-	}
-	return strings.ReplaceAll(b.String(), "\n", " ")
+	return markdown.PlainText(n, src, markdown.TextOptions{CodeSpans: markdown.CodeSpanOneLine})
 }
 
 // PlainText returns the text of an inline tree without formatting (headings for the

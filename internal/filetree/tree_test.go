@@ -1,4 +1,4 @@
-package build
+package filetree
 
 import (
 	"errors"
@@ -11,6 +11,22 @@ import (
 	"sync/atomic"
 	"testing"
 )
+
+// testMark is the mark the tests' trees hold.
+const testMark = ".written-by-test"
+
+// writeAtomic writes files as a new tree for dest, as a build writes its output.
+func writeAtomic(dest string, files map[string][]byte) error {
+	t, err := NewTree(dest, testMark, []byte("test\n"))
+	if err != nil {
+		return err
+	}
+	defer t.Abort()
+	if err := t.PutAll(files); err != nil {
+		return err
+	}
+	return t.Commit()
+}
 
 // TestOutputNeverGoesMissing: a reader that keeps looking at public/index.html while
 // builds replace the output always finds it — the old tree or the new one, never
@@ -76,11 +92,11 @@ func TestSwapFallback(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	for i, files := range []map[string][]byte{{"index.html": []byte("one")}, {"index.html": []byte("two")}} {
-		tr, err := newTree(dest)
+		tr, err := NewTree(dest, testMark, []byte("test\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := tr.putAll(files); err != nil {
+		if err := tr.PutAll(files); err != nil {
 			t.Fatal(err)
 		}
 		tmp := tr.dir
@@ -102,7 +118,7 @@ func TestSwapFallback(t *testing.T) {
 }
 
 // TestLeftoversOfKilledBuildsAreRemoved: a build removes the temporary directories of
-// killed builds beside its output — only ones ismsgen made (with the marker) and only
+// killed builds beside its output — only ones NewTree made (with the mark) and only
 // of processes that are gone, never one a running build may still be writing.
 func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 	// A pid that was a process a moment ago and is gone now.
@@ -130,7 +146,7 @@ func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 			t.Fatal(err)
 		}
 		if name != leftoverPrefix("public", "new", dead)+"789" {
-			if err := os.WriteFile(filepath.Join(d, marker), []byte(markerText), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(d, testMark), []byte("test\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

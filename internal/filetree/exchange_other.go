@@ -1,6 +1,6 @@
 //go:build !linux
 
-package build
+package filetree
 
 // exchange would swap two directories in one step; this system offers no way to, so
 // swapIn renames the previous output aside instead.
