@@ -29,6 +29,9 @@ type TextOptions struct {
 	Unescape bool
 	// HardBreaks writes a space for a hard line break too.
 	HardBreaks bool
+	// LineBreaks writes a newline, not a space, for a soft or hard line break and for a
+	// <br>: for text whose lines are kept (a <pre>'s).
+	LineBreaks bool
 	// CodeSpans says how code spans are written.
 	CodeSpans CodeSpanText
 	// AutoLinks writes an autolink's label; ImageAlt an <img>'s alt text.
@@ -70,7 +73,10 @@ func AppendText(b *strings.Builder, n ast.Node, src []byte, opt TextOptions) {
 				v = Unescape(v)
 			}
 			b.Write(v)
-			if c.SoftLineBreak() || opt.HardBreaks && c.HardLineBreak() {
+			switch {
+			case opt.LineBreaks && (c.SoftLineBreak() || c.HardLineBreak()):
+				b.WriteByte('\n')
+			case c.SoftLineBreak() || opt.HardBreaks && c.HardLineBreak():
 				b.WriteByte(' ')
 			}
 		case *ast.String:
@@ -117,6 +123,8 @@ func AppendText(b *strings.Builder, n ast.Node, src []byte, opt TextOptions) {
 			case opt.IgnoreHTML:
 			case c.Action == HTMLDrop:
 				return ast.WalkSkipChildren, nil
+			case c.Tag == "br" && opt.LineBreaks:
+				b.WriteByte('\n')
 			case c.Tag == "img" && opt.Blocks:
 				b.WriteString(" " + c.Alt() + " ")
 			case c.Tag == "img" && opt.ImageAlt:

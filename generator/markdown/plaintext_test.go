@@ -39,6 +39,15 @@ func TestPlainTextOptions(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
 	}
+	// A <pre>'s text (the pack's raw HTML): its line breaks, soft, hard and <br>, stay.
+	pre := []byte("<pre>one &amp; <b>two</b><br>three\nfour  \nfive <script>x</script></pre>\n")
+	if got := PlainText(NewParser().Parse(pre), pre, TextOptions{Unescape: true, LineBreaks: true}); got != "one & two\nthree\nfour  \nfive \n" {
+		t.Errorf("line breaks kept: got %q", got)
+	}
+	inline := []byte("a<br>b\nc  \nd\n")
+	if got := PlainText(NewParser().Parse(inline), inline, TextOptions{LineBreaks: true}); got != "a\nb\nc\nd" {
+		t.Errorf("inline line breaks kept: got %q", got)
+	}
 	var b strings.Builder
 	b.WriteString("before")
 	AppendText(&b, heading, src, TextOptions{})

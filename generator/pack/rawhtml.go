@@ -241,32 +241,7 @@ func alignCode(v string) string {
 
 // htmlText is the text content of an element as written, white space kept (for <pre>).
 func htmlText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *markdown.HTMLElement:
-			if c.Action == markdown.HTMLDrop {
-				return ast.WalkSkipChildren, nil
-			}
-			if c.Tag == "br" {
-				b.WriteByte('\n')
-			}
-		case *markdown.HTMLText:
-			b.Write(c.Value)
-		case *ast.Text:
-			b.Write(markdown.Unescape(c.Segment.Value(src)))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte('\n')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+	return markdown.PlainText(n, src, markdown.TextOptions{Unescape: true, LineBreaks: true})
 }
 
 // hasText reports whether spans hold anything but white space.

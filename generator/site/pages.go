@@ -118,17 +118,15 @@ func titleCrumbs(pages []*Page) {
 	}
 }
 
-// registerView makes the data of a register's page beyond the register itself: the
-// SoA's rows by theme and the risk register's heat maps; nil for a register whose
-// layout reads the register and its rows alone.
+// registerView makes the data of a register's page beyond the register itself, by the
+// layout the register table names for the page: the SoA's rows by theme and the risk
+// register's heat maps; nil for a layout that reads the register and its rows alone.
 func (r *renderer) registerView(reg *model.Register) func() any {
-	switch reg.Name {
-	case "soa":
-		return func() any { return r.soaData() }
-	case "risks":
-		return func() any { return r.risksData() }
+	views := map[string]func() any{
+		"soa":   func() any { return r.soaData() },
+		"risks": func() any { return r.risksData() },
 	}
-	return nil
+	return views[reg.Layout]
 }
 
 // sectionOf names the sidebar section a document is listed in.
