@@ -77,7 +77,7 @@ func CustomIDs(doc ast.Node) map[string]string {
 // same kinds that hold what the stages before the render read of them (an [[ID]]'s ID
 // and label, a link's or image's destination and title, a raw HTML element's tag,
 // attributes and offset) and give the same NodeOffset, but hold nothing of the tree
-// they came from: so the AST can go while resolve's targets stay, keyed by the stand-ins
+// they came from, nor of src (their bytes are copies): so the AST can go while resolve's targets stay, keyed by the stand-ins
 // (Graph.Detach and Attach move them to the nodes of the body parsed again).
 func StandIns(refs []ast.Node, src []byte) []ast.Node {
 	out := make([]ast.Node, len(refs))
@@ -87,20 +87,24 @@ func StandIns(refs []ast.Node, src []byte) []ast.Node {
 			out[i] = &Ref{ID: n.ID, Label: n.Label, Offset: n.Offset}
 		case *HTMLElement:
 			out[i] = &HTMLElement{Tag: n.Tag, Action: n.Action, Attrs: n.Attrs, Written: n.Written,
-				Raw: n.Raw, RawEnd: n.RawEnd, Offset: n.Offset, inline: n.inline}
+				Raw: bytes.Clone(n.Raw), RawEnd: bytes.Clone(n.RawEnd), Offset: n.Offset, inline: n.inline}
 		case *ast.Link:
-			l := ast.NewLink()
-			l.Destination, l.Title = n.Destination, n.Title
-			out[i] = offsetLike(n, l)
+			out[i] = offsetLike(n, standInLink(n.Destination, n.Title))
 		case *ast.Image:
-			l := ast.NewLink()
-			l.Destination, l.Title = n.Destination, n.Title
-			out[i] = offsetLike(n, ast.NewImage(l))
+			out[i] = offsetLike(n, ast.NewImage(standInLink(n.Destination, n.Title)))
 		default:
 			out[i] = n // no other kind is a reference: kept as it is
 		}
 	}
 	return out
+}
+
+// standInLink is a link to a copy of dest and title: goldmark's are slices of the
+// source, which a stand-in must not keep (the render drops the body after its page).
+func standInLink(dest, title []byte) *ast.Link {
+	l := ast.NewLink()
+	l.Destination, l.Title = bytes.Clone(dest), bytes.Clone(title)
+	return l
 }
 
 // offsetLike gives the stand-in s of a link or image n what NodeOffset reads of n: its

@@ -46,9 +46,9 @@ func renderExample(t *testing.T, release bool, before func(*resolve.Graph)) (map
 	return files, g
 }
 
-// TestReleaseDropsASTs: with Options.Release the render drops every document's AST and
-// the graph's targets of its references, and the site is byte-identical to a render
-// that keeps them.
+// TestReleaseDropsASTs: with Options.Release the render drops every document's AST, its
+// body and its file's bytes (Site.Files), and the graph's targets of its references,
+// and the site is byte-identical to a render that keeps them.
 func TestReleaseDropsASTs(t *testing.T) {
 	kept, _ := renderExample(t, false, nil)
 	var refs []ast.Node
@@ -65,14 +65,31 @@ func TestReleaseDropsASTs(t *testing.T) {
 			t.Errorf("%s differs with Release", p)
 		}
 	}
-	held := 0
+	held, bodies, sources, published := 0, 0, 0, 0
 	for _, d := range g.Site.Documents {
-		if e, ok := g.DocumentByPath(d.Path); ok && e.Published && d.AST != nil {
+		e, ok := g.DocumentByPath(d.Path)
+		if !ok || !e.Published || d.Generated {
+			continue
+		}
+		published++
+		if d.AST != nil {
 			held++
 		}
+		if d.Body != nil {
+			bodies++
+		}
+		if _, ok := g.Site.Files[d.Path]; ok {
+			sources++
+		}
+	}
+	if published == 0 {
+		t.Fatal("the example has no published documents")
 	}
 	if held > 0 {
 		t.Errorf("%d published documents still hold their AST after a releasing render", held)
+	}
+	if bodies > 0 || sources > 0 {
+		t.Errorf("after a releasing render %d of %d published documents still hold their body, %d their file's bytes in Site.Files", bodies, published, sources)
 	}
 	if len(refs) == 0 {
 		t.Fatal("the example's documents have no references")
