@@ -29,9 +29,16 @@ func (r *renderer) indexPage(idx *searchEntries, p *Page, i int) {
 		return
 	}
 	idx.made[i] = true
-	idx.entries[i], idx.errs[i] = r.state.entryOf(r.opt.Previous, p, func() ([]byte, error) {
+	encode := func() ([]byte, error) {
 		return guardPage(p, "indexing", func() ([]byte, error) { return encodeJSON(r.searchEntry(p)) })
-	})
+	}
+	if r.opt.Sink != nil {
+		// A build writing to a Sink has no later render to keep entries for: held
+		// twice (here and in the render state), they were 45 MiB at 20,000 documents.
+		idx.entries[i], idx.errs[i] = encode()
+		return
+	}
+	idx.entries[i], idx.errs[i] = r.state.entryOf(r.opt.Previous, p, encode)
 }
 
 // releaser returns what a worker calls after a page: with Options.Release, once every
