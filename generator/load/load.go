@@ -29,6 +29,7 @@ type Loader struct {
 	nodes    nodeCache
 	files    fileCache
 	trees    treeCache
+	decoded  decodedCache
 }
 
 type cachedDoc struct {
@@ -116,7 +117,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		}
 		files[p] = b
 	}
-	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, refused: refused,
+	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, decoded: &l.decoded, refused: refused,
 		read: func(rel string) ([]byte, error) { return l.files.read(src, rel) }}
 	data.config()
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/load"
@@ -78,5 +79,44 @@ func TestChangedReusesTreeListings(t *testing.T) {
 	l.Changed(dir, []string{filepath.Join(dir, "data", "controls", "extra.yaml")}, false)
 	if s, _ := l.Load(context.Background(), dir); s == nil || s.Files["data/controls/extra.yaml"] == nil {
 		t.Fatal("a created catalogue, named: not listed")
+	}
+}
+
+// TestReusedRegistersFollowTheirFile: a load reuses the rows an earlier load decoded
+// from the same bytes of a register's file (the same *Risk), decodes the file again once
+// it changes, and never reuses the evidence register, whose rows the loader writes into.
+func TestReusedRegistersFollowTheirFile(t *testing.T) {
+	dir := fixture.Write(t, fixture.Minimal())
+	l := load.New()
+	loadAfter := func(changed string) *model.Site {
+		t.Helper()
+		l.Changed(dir, []string{filepath.Join(dir, filepath.FromSlash(changed))}, false)
+		s, err := l.Load(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s1 := loadAfter("content/policies/is.md")
+	s2 := loadAfter("content/policies/is.md")
+	if s1.Risks.Risks[0] != s2.Risks.Risks[0] {
+		t.Error("the unchanged risk register was decoded again")
+	}
+	if s2.Risks.Path != "data/risks.yaml" || s2.Risks.Document.ID != "REG-RISK" {
+		t.Errorf("a reused register lost its source or document defaults: %q %q", s2.Risks.Path, s2.Risks.Document.ID)
+	}
+	if s1.Evidence.Evidence[0] == s2.Evidence.Evidence[0] {
+		t.Error("the evidence register's rows were reused")
+	}
+	risks, err := os.ReadFile(filepath.Join(dir, "data", "risks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture.WriteTo(t, dir, fixture.Files{"data/risks.yaml": strings.Replace(string(risks), "Laptop theft", "Laptop loss", 1)})
+	if s := loadAfter("data/risks.yaml"); s.Risks.Risks[0].Title != "Laptop loss" {
+		t.Fatalf("after an edit of data/risks.yaml: title %q, want Laptop loss", s.Risks.Risks[0].Title)
+	}
+	if s1.Risks.Risks[0].Title != "Laptop theft" {
+		t.Fatal("decoding the edit changed the rows of an earlier site")
 	}
 }
