@@ -34,10 +34,14 @@ func TestPreviewLoaderCacheEqualsFreshBuild(t *testing.T) {
 		}
 		return string(b)
 	}
+	const extra = "catalogue: extra\ncontrols: [{id: X.1, title: Extra control, theme: th}]\n"
 	edits := []fixture.Files{
 		{"content/policies/is.md": read("content/policies/is.md") + "\nAn edited paragraph.\n"},
 		{"data/risks.yaml": strings.Replace(read("data/risks.yaml"), "Laptop theft", "Laptop loss", 1)},
 		{"content/new.md": "---\ntitle: New page\n---\nNew.\n"},
+		{"data/controls/extra.yaml": extra},
+		{"content/policies/is.md": read("content/policies/is.md") + "\nAnother paragraph.\n"},
+		{"data/controls/extra.yaml": strings.Replace(extra, "Extra control", "Edited control", 1)},
 	}
 	for _, edit := range edits {
 		fixture.WriteTo(t, dir, edit)
@@ -67,4 +71,16 @@ func TestPreviewLoaderCacheEqualsFreshBuild(t *testing.T) {
 	if !bytes.Contains(prev.Files["risks/R-1.html"], []byte("Laptop loss")) {
 		t.Error("the risk's page does not show the edited title")
 	}
+	if !containsAny(prev.Files, "Edited control") {
+		t.Error("no page shows the edited control's title")
+	}
+}
+
+func containsAny(files map[string][]byte, s string) bool {
+	for _, b := range files {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,11 +7,13 @@ import (
 	"github.com/ismsgen/ismsgen/generator/diag"
 )
 
-// decodedCache keeps, across loads, what each register's data file decoded to: a
-// rebuild after an edit elsewhere (a document's body) sets the register from the last
-// decode of the same bytes instead of decoding them again. The value is a shallow copy:
-// the rows are shared with the sites of earlier loads, so only registers whose rows no
-// later step writes are cached (model.Register.WritesRows).
+// decodedCache keeps, across loads, what each data file (a register, a catalogue, a
+// crosswalk) decoded to: a rebuild after an edit elsewhere (a document's body) sets the
+// value from the last decode of the same bytes instead of decoding them again. The value
+// is a shallow copy: its rows are shared with the sites of earlier loads, so what the
+// loader writes into them must depend on those bytes alone (a control's catalogue name,
+// a mapping's default relationship), and a register whose Finish writes into its rows
+// is not cached (model.Register.WritesRows).
 type decodedCache struct {
 	byPath map[string]cachedValue
 }
@@ -22,7 +24,7 @@ type cachedValue struct {
 	errs diag.List
 }
 
-// decodeReused is decodeFile for a register's file, through cache c (nil decodes every
+// decodeReused is decodeFile through cache c (nil decodes every
 // time).
 func (d *dataLoader) decodeReused(c *decodedCache, p string, src []byte, v any) bool {
 	if c == nil || src == nil {
