@@ -52,6 +52,6 @@ func DocumentPaths(root string) ([]string, *model.Config, error) {
 	d := dataLoader{site: site, files: files, errs: &errs, nodes: &nodeCache{}, refused: map[string]bool{p: true},
 		read: func(rel string) ([]byte, error) { return src.read(rel) }}
 	d.config()
-	docs, _, err := listContent(src, site, &errs)
+	docs, _, err := listContent(src, site, &errs, nil)
 	return docs, &site.Config, err
 }

@@ -57,8 +57,8 @@ func (d *dataLoader) contentDir() {
 // listContent lists the content directory into site.Content, site.Dirs and
 // site.Ignored, leaving out hidden names, the site's own directories, output
 // directories and what ignore: names. It returns the documents and the images, which
-// are always read.
-func listContent(src *source, site *model.Site, errs *diag.List) (docs, images []string, err error) {
+// are always read. l, when not nil, lists through its cache.
+func listContent(src *source, site *model.Site, errs *diag.List, l *Loader) (docs, images []string, err error) {
 	cfg := &site.Config
 	rules, problems := compileIgnore(cfg.Ignore)
 	for _, p := range problems {
@@ -83,7 +83,14 @@ func listContent(src *source, site *model.Site, errs *diag.List) (docs, images [
 		}
 		return false
 	}
-	files, dirs, err := src.tree(cfg.ContentDir, skip)
+	var files, dirs []string
+	if l != nil {
+		// The listing depends on the content directory and the ignore patterns too.
+		key := "content\x00" + cfg.ContentDir + "\x00" + strings.Join(cfg.Ignore, "\x00")
+		files, dirs, err = l.tree(src, key, cfg.ContentDir, skip, site.Ignored)
+	} else {
+		files, dirs, err = src.tree(cfg.ContentDir, skip)
+	}
 	var refused *RefusedError
 	if errors.As(err, &refused) {
 		errs.Add(diag.Pos{Path: refused.Path, Line: 1, Col: 1}, "%s", refused.Msg)

@@ -16,6 +16,8 @@ type dataLoader struct {
 	errs  *diag.List
 	// nodes caches parsed data files across loads (nil for none).
 	nodes *nodeCache
+	// decoded caches decoded registers across loads (nil for none).
+	decoded *decodedCache
 	// read reads a file relative to the root, through the site's source.
 	read func(rel string) ([]byte, error)
 	// refused are the data files the source refused to read (already reported).
@@ -100,7 +102,11 @@ func (d *dataLoader) config() {
 func (d *dataLoader) registers() {
 	for _, reg := range model.Registers() {
 		data := reg.Data(d.site)
-		if !d.decodeFile(reg.File, d.files[reg.File], data) {
+		cache := d.decoded
+		if reg.WritesRows {
+			cache = nil
+		}
+		if !d.decodeReused(cache, reg.File, d.files[reg.File], data) {
 			continue
 		}
 		*data.Source() = reg.File

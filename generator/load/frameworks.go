@@ -15,7 +15,7 @@ import (
 func (d *dataLoader) catalogues(paths []string) {
 	for _, f := range catalog.Catalogues() {
 		c := &model.Framework{}
-		d.decodeFile(f.Path, f.YAML, c)
+		d.decodeReused(d.decoded, f.Path, f.YAML, c)
 		c.Path, c.BuiltIn = f.Path, true
 		d.addFramework(c)
 	}
@@ -24,7 +24,7 @@ func (d *dataLoader) catalogues(paths []string) {
 		if path.Ext(p) == ".json" {
 			d.oscalCatalogue(p, d.files[p], c)
 		} else {
-			d.decodeFile(p, d.files[p], c)
+			d.decodeReused(d.decoded, p, d.files[p], c)
 		}
 		c.Path = p
 		if c.Name == "" {
@@ -115,7 +115,7 @@ func (d *dataLoader) frameworkNames() []string {
 func (d *dataLoader) crosswalks(paths []string) {
 	add := func(p string, src []byte, builtIn bool) {
 		x := &model.Crosswalk{}
-		if !d.decodeFile(p, src, x) {
+		if !d.decodeReused(d.decoded, p, src, x) {
 			return
 		}
 		x.Path, x.BuiltIn = p, builtIn

@@ -28,6 +28,8 @@ type Loader struct {
 	dropASTs bool
 	nodes    nodeCache
 	files    fileCache
+	trees    treeCache
+	decoded  decodedCache
 }
 
 type cachedDoc struct {
@@ -79,7 +81,7 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 	// list lists a tree; a tree the source refuses (a link out of the root) is a content
 	// error and lists nothing.
 	list := func(dir string, exts ...string) ([]string, error) {
-		paths, err := src.list(dir, exts...)
+		paths, err := l.list(src, dir, exts...)
 		var refused *RefusedError
 		if errors.As(err, &refused) {
 			errs.Add(diag.Pos{Path: refused.Path, Line: 1, Col: 1}, "%s", refused.Msg)
@@ -90,6 +92,8 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 
 	l.files.begin()
 	defer l.files.end()
+	l.trees.begin()
+	defer l.trees.end()
 	// The settings first: they say where the documents are and what to leave out.
 	files := map[string][]byte{}
 	refused := map[string]bool{}
@@ -113,11 +117,11 @@ func (l *Loader) Load(ctx context.Context, root string) (*model.Site, error) {
 		}
 		files[p] = b
 	}
-	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, refused: refused,
+	data := dataLoader{site: site, files: files, errs: &errs, nodes: &l.nodes, decoded: &l.decoded, refused: refused,
 		read: func(rel string) ([]byte, error) { return l.files.read(src, rel) }}
 	data.config()
 
-	docPaths, assetPaths, err := listContent(src, site, &errs)
+	docPaths, assetPaths, err := listContent(src, site, &errs, l)
 	if err != nil {
 		return nil, err
 	}

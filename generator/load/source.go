@@ -6,7 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
+
 	"path/filepath"
 	"sort"
 	"strings"
@@ -218,16 +218,7 @@ func hiddenPart(p string) string {
 // under dir are not followed.
 func (s *source) list(dir string, exts ...string) ([]string, error) {
 	files, _, err := s.tree(dir, nil)
-	out := files[:0]
-	for _, p := range files {
-		for _, x := range exts {
-			if x == "*" || strings.EqualFold(path.Ext(p), x) {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out, err
+	return filterExt(files, exts), err
 }
 
 // tree lists, as list does, every file under dir and every directory (dir included),

@@ -63,6 +63,10 @@ type Register struct {
 	// risk method's scales) and what the register reads besides its file (the evidence
 	// files, through read). Nil when there is nothing more.
 	Finish func(s *Site, read func(rel string) ([]byte, error), errs *diag.List)
+	// WritesRows says Finish writes into the decoded rows (the evidence register's file
+	// errors): the loader then decodes the file on every load rather than reusing the
+	// rows an earlier load decoded from the same bytes.
+	WritesRows bool
 }
 
 // RowKind is the kind of entity a register's rows are.
@@ -174,7 +178,7 @@ func Registers() []*Register {
 			Data:    func(s *Site) RegisterData { return &s.Evidence },
 			Columns: evidenceColumns, Fields: evidenceFields,
 			Tracked: []string{"file", "sha256", "date"},
-			Finish:  readEvidenceFiles},
+			Finish:  readEvidenceFiles, WritesRows: true},
 		assetRegister(),
 		supplierRegister(),
 		legalRegister(),

@@ -290,6 +290,13 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	if p == filepath.Join(w.root, "data", "site.yaml") && w.followContentDir() {
 		dirChange = true // other files are documents now
 	}
+	if filepath.Base(p) == build.OutputMarker && w.inTrees(p) {
+		// A directory becomes build output, or stops being it: the loader, which
+		// reuses its listings of the trees, must list them again.
+		w.markDirty(p, true)
+		w.notify(false)
+		return
+	}
 	relevant := w.inTrees(p) && !w.hiddenInTree(p) && !w.inOutput(p)
 	if !relevant {
 		relevant = w.evidenceEvent(p, ev)
