@@ -106,7 +106,7 @@ func (d *dataLoader) registers() {
 		if reg.WritesRows {
 			cache = nil
 		}
-		if !d.decodeReused(cache, reg.File, d.files[reg.File], data) {
+		if !d.decodeReused(cache, reg.File, d.files[reg.File], data, nil) {
 			continue
 		}
 		*data.Source() = reg.File

@@ -10,10 +10,11 @@ import (
 // decodedCache keeps, across loads, what each data file (a register, a catalogue, a
 // crosswalk) decoded to: a rebuild after an edit elsewhere (a document's body) sets the
 // value from the last decode of the same bytes instead of decoding them again. The value
-// is a shallow copy: its rows are shared with the sites of earlier loads, so what the
-// loader writes into them must depend on those bytes alone (a control's catalogue name,
-// a mapping's default relationship), and a register whose Finish writes into its rows
-// is not cached (model.Register.WritesRows).
+// is a shallow copy: its rows are shared with the sites of earlier loads, which a pack
+// may still be rendering, so nothing writes into them after they are cached. What the
+// loader derives from the bytes alone (a control's catalogue name, a mapping's default
+// relationship) is settled once, before the value is cached; a register whose Finish
+// writes into its rows is not cached (model.Register.WritesRows).
 type decodedCache struct {
 	byPath map[string]cachedValue
 }
@@ -24,11 +25,17 @@ type cachedValue struct {
 	errs diag.List
 }
 
-// decodeReused is decodeFile through cache c (nil decodes every
-// time).
-func (d *dataLoader) decodeReused(c *decodedCache, p string, src []byte, v any) bool {
+// decodeReused is decodeFile through cache c (nil decodes every time). settle, when
+// not nil, runs after each fresh decode, before the value is cached: it is where the
+// rows are completed from the file's own bytes, and the errors it reports are kept
+// with the decode's and reported again on reuse.
+func (d *dataLoader) decodeReused(c *decodedCache, p string, src []byte, v any, settle func()) bool {
 	if c == nil || src == nil {
-		return d.decodeFile(p, src, v)
+		ok := d.decodeFile(p, src, v)
+		if settle != nil {
+			settle()
+		}
+		return ok
 	}
 	dst := reflect.ValueOf(v).Elem()
 	sum := sha256.Sum256(src)
@@ -41,6 +48,9 @@ func (d *dataLoader) decodeReused(c *decodedCache, p string, src []byte, v any) 
 	errs := d.errs
 	d.errs = &own
 	ok := d.decodeFile(p, src, v)
+	if settle != nil {
+		settle()
+	}
 	d.errs = errs
 	d.errs.Append(own)
 	if c.byPath == nil {

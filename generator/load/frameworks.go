@@ -15,35 +15,32 @@ import (
 func (d *dataLoader) catalogues(paths []string) {
 	for _, f := range catalog.Catalogues() {
 		c := &model.Framework{}
-		d.decodeReused(d.decoded, f.Path, f.YAML, c)
-		c.Path, c.BuiltIn = f.Path, true
+		d.decodeReused(d.decoded, f.Path, f.YAML, c, func() { d.settleCatalogue(c, f.Path) })
+		c.BuiltIn = true
 		d.addFramework(c)
 	}
 	for _, p := range paths {
 		c := &model.Framework{}
 		if path.Ext(p) == ".json" {
 			d.oscalCatalogue(p, d.files[p], c)
+			d.settleCatalogue(c, p)
 		} else {
-			d.decodeReused(d.decoded, p, d.files[p], c)
-		}
-		c.Path = p
-		if c.Name == "" {
-			c.Name = strings.TrimSuffix(path.Base(p), path.Ext(p))
+			d.decodeReused(d.decoded, p, d.files[p], c, func() { d.settleCatalogue(c, p) })
 		}
 		d.addFramework(c)
 	}
 	d.inForce()
 }
 
-// addFramework adds a decoded catalogue to the site; a second catalogue of the same
-// name is an error.
-func (d *dataLoader) addFramework(c *model.Framework) {
+// settleCatalogue completes a decoded catalogue from its own file: its path, name and
+// position, each control's catalogue name, and the controls kept (those with an ID).
+func (d *dataLoader) settleCatalogue(c *model.Framework, p string) {
+	c.Path = p
+	if c.Name == "" {
+		c.Name = strings.TrimSuffix(path.Base(p), path.Ext(p))
+	}
 	if c.Pos.Path == "" {
 		c.Pos = diag.Pos{Path: c.Path, Line: 1, Col: 1}
-	}
-	if prev := d.site.FrameworkNamed(c.Name); prev != nil {
-		d.errs.Add(c.Pos, "catalogue %q is already defined by %s: give this one another catalogue: name", c.Name, prev.Path)
-		return
 	}
 	groups := map[string]bool{}
 	for _, g := range c.Groups {
@@ -67,6 +64,15 @@ func (d *dataLoader) addFramework(c *model.Framework) {
 		controls = append(controls, ctl)
 	}
 	c.Controls = controls
+}
+
+// addFramework adds a settled catalogue to the site; a second catalogue of the same
+// name is an error.
+func (d *dataLoader) addFramework(c *model.Framework) {
+	if prev := d.site.FrameworkNamed(c.Name); prev != nil {
+		d.errs.Add(c.Pos, "catalogue %q is already defined by %s: give this one another catalogue: name", c.Name, prev.Path)
+		return
+	}
 	d.site.Frameworks = append(d.site.Frameworks, c)
 }
 
@@ -115,13 +121,10 @@ func (d *dataLoader) frameworkNames() []string {
 func (d *dataLoader) crosswalks(paths []string) {
 	add := func(p string, src []byte, builtIn bool) {
 		x := &model.Crosswalk{}
-		if !d.decodeReused(d.decoded, p, src, x) {
+		if !d.decodeReused(d.decoded, p, src, x, func() { d.settleCrosswalk(x, p) }) {
 			return
 		}
-		x.Path, x.BuiltIn = p, builtIn
-		if x.Pos.Path == "" {
-			x.Pos = diag.Pos{Path: p, Line: 1, Col: 1}
-		}
+		x.BuiltIn = builtIn
 		ok := true
 		for _, end := range []struct {
 			key string
@@ -136,21 +139,6 @@ func (d *dataLoader) crosswalks(paths []string) {
 				ok = false
 			}
 		}
-		var maps []*model.Mapping
-		for _, m := range x.Mappings {
-			if m == nil {
-				continue
-			}
-			if m.From.ID == "" {
-				d.errs.Add(m.Pos, "mapping has no from: name the requirement of %s it maps", x.Source.ID)
-				continue
-			}
-			if m.Relationship == "" {
-				m.Relationship = model.Intersects
-			}
-			maps = append(maps, m)
-		}
-		x.Mappings = maps
 		if ok {
 			d.site.Crosswalks = append(d.site.Crosswalks, x)
 		}
@@ -161,4 +149,29 @@ func (d *dataLoader) crosswalks(paths []string) {
 	for _, p := range paths {
 		add(p, d.files[p], false)
 	}
+}
+
+// settleCrosswalk completes a decoded crosswalk from its own file: its path and
+// position, and the mappings kept (those that name a requirement), each with a
+// relationship.
+func (d *dataLoader) settleCrosswalk(x *model.Crosswalk, p string) {
+	x.Path = p
+	if x.Pos.Path == "" {
+		x.Pos = diag.Pos{Path: p, Line: 1, Col: 1}
+	}
+	var maps []*model.Mapping
+	for _, m := range x.Mappings {
+		if m == nil {
+			continue
+		}
+		if m.From.ID == "" {
+			d.errs.Add(m.Pos, "mapping has no from: name the requirement of %s it maps", x.Source.ID)
+			continue
+		}
+		if m.Relationship == "" {
+			m.Relationship = model.Intersects
+		}
+		maps = append(maps, m)
+	}
+	x.Mappings = maps
 }
