@@ -61,6 +61,9 @@ type renderState struct {
 	// labels keeps each page's label as labels and Render first set it, before a
 	// rendering raised it (see carriedLabel), by page path.
 	labels sync.Map // string → model.Classification
+	// rows keeps the HTML of the rows each page wrote with Page.Rows, by page path (see
+	// rows.go); a map stored is never written again.
+	rows sync.Map // string → map[string]rowFragment
 	// diagramPages holds the pages that show Mermaid diagrams (see diagrams.go).
 	diagramPages sync.Map // string → bool
 	// exports are the CSV and XLSX exports by output path and the first export error

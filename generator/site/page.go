@@ -52,6 +52,8 @@ type Page struct {
 	// class is the page's label (see classify.go); shown is the highest classification
 	// of what its layout linked while rendering.
 	class, shown model.Classification
+	// rows is what Rows needs while the page renders.
+	rows *pageRows
 }
 
 type crumb struct {

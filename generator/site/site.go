@@ -103,6 +103,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	pageErrs := make([]error, len(pages))
 	r.site.sidebar.carry(opt.Previous, state)
 	reuse := r.reuser(opt.Previous, state)
+	r.rowReuse = r.rowReuser(opt.Previous, state)
 	// What reads the documents' references runs before their ASTs may be dropped.
 	r.withheldOnly = r.withheldAssets()
 	release := r.releaser(pages)
@@ -116,6 +117,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 			if b, ok := reuse(pages[i]); ok {
 				results[i] = b
 				state.carryDiagrams(opt.Previous, pages[i].Path)
+				state.carryRows(opt.Previous, pages[i].Path)
 				r.indexPage(idx, pages[i], i)
 				return
 			}
@@ -267,6 +269,8 @@ type renderer struct {
 	// exports are the CSV exports by kind (exportFiles), exportErr the first that failed.
 	exports   map[string][]byte
 	exportErr error
+	// rowReuse reports whether Page.Rows may reuse a row of the previous render (rows.go).
+	rowReuse func(from string, row *docRow, html []byte) bool
 }
 
 // checkCollisions reports two pages that would be written to the same file (a document
@@ -306,6 +310,8 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.rows = r.pageRowsOf(p, t)
+	defer r.keepRows(p)
 	var buf bytes.Buffer
 	buf.Grow(r.sizeHint(p))
 	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {

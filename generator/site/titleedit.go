@@ -68,23 +68,7 @@ func withoutTitleLine(head []byte) []byte {
 // titleReuser returns the page reuser of a render whose inputs differ from the previous
 // render's in the titles of changed documents (and in bodies) only.
 func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []string) func(p *Page) ([]byte, bool) {
-	changes := r.titleChanges(old, changed)
-	// What shows a changed document, whatever the page: its old title as written and as
-	// HTML escapes it, and its ID.
-	fixed := titleNeedles(changes, template.HTMLEscapeString)
-	shows := func(b []byte, from string) bool {
-		for _, n := range fixed {
-			if bytes.Contains(b, n) {
-				return true
-			}
-		}
-		for _, c := range changes { // and a link to it from this page
-			if c.page != "" && bytes.Contains(b, []byte(urls.Rel(from, c.page))) {
-				return true
-			}
-		}
-		return false
-	}
+	shows := r.titleShows(old, changed)
 	return func(p *Page) ([]byte, bool) {
 		if p.Entity != nil && p.Entity.Doc != nil {
 			path := p.Entity.Doc.Path
@@ -106,6 +90,27 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 			cur.entries.Store(p.Path, e)
 		}
 		return b, true
+	}
+}
+
+// titleShows returns what reports whether HTML of the page at from shows a document
+// whose title changed: its old title as written or as HTML escapes it, its ID, or a link
+// to its page.
+func (r *renderer) titleShows(old *renderState, changed []string) func(b []byte, from string) bool {
+	changes := r.titleChanges(old, changed)
+	fixed := titleNeedles(changes, template.HTMLEscapeString)
+	return func(b []byte, from string) bool {
+		for _, n := range fixed {
+			if bytes.Contains(b, n) {
+				return true
+			}
+		}
+		for _, c := range changes {
+			if c.page != "" && bytes.Contains(b, []byte(urls.Rel(from, c.page))) {
+				return true
+			}
+		}
+		return false
 	}
 }
 
