@@ -44,7 +44,7 @@ type pageRows struct {
 // docRowView is what a row template of a docRow sees: the row's fields and, through
 // the page at a deeper level, the page's methods ($.LinkBare, $.Owner).
 type docRowView struct {
-	docRow
+	*docRow
 	rowPage
 }
 
@@ -90,7 +90,7 @@ func (p *Page) Rows(name string, rows []docRow) (template.HTML, error) {
 		saved := p.shown
 		p.shown = ""
 		start := b.Len()
-		if err := pr.tmpl.ExecuteTemplate(&b, name, &docRowView{docRow: *row, rowPage: rowPage{p}}); err != nil {
+		if err := pr.tmpl.ExecuteTemplate(&b, name, &docRowView{docRow: row, rowPage: rowPage{p}}); err != nil {
 			p.shown = model.MaxClassification(saved, p.shown)
 			return "", err
 		}
