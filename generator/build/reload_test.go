@@ -25,9 +25,7 @@ func TestRebuildLeavesEarlierSiteUnchanged(t *testing.T) {
 	dir := fixture.Write(t, fixture.Minimal().With(fixture.Files{
 		"data/controls/extra.yaml": "catalogue: extra\ncontrols: [{id: X.1, title: Extra control, theme: th}]\n",
 	}))
-	opt := func(l *load.Loader, prev *build.Result) build.Options {
-		return build.Options{Source: dir, Date: buildDate, NoPack: true, LazyPacks: true, Loader: l, Site: build.Preview("", prev)}
-	}
+	opt := previewOptions(dir)
 	l := load.New()
 	prev, err := build.Render(context.Background(), opt(l, nil))
 	if err != nil {
