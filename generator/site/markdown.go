@@ -148,7 +148,7 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	e := t.Entity
-	class := "ref ref-" + string(e.Kind)
+	class := "ref" // its kind shows in its URL; no theme styles it
 	if label != e.ID {
 		class += " ref-title" // a title or label wraps; an ID never does
 	}

@@ -122,7 +122,7 @@ func TestRawHTMLIsSanitised(t *testing.T) {
 		`<p align=center><a href=../github/wide.html>ISMS approved</a><img src=../github/logo.png width=100 alt= loading=lazy></p>`,
 		`<p><a href=../github/wide.html>build passing</a></p>`,
 		`<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy.<br> Water is H<sub>2</sub>O and energy E=mc<sup>2</sup>.</p>`,
-		`<details><summary>Show the procedure</summary><p>The <strong>hidden</strong> steps, see <a class=ref ref-document ref-title href=../policies/is.html>Information security policy</a>.</p></details>`,
+		`<details><summary>Show the procedure</summary><p>The <strong>hidden</strong> steps, see <a class=ref ref-title href=../policies/is.html>Information security policy</a>.</p></details>`,
 		` external `,
 		`<p>Text with an inline comment.</p>`,
 		`<p>x</p>`,
