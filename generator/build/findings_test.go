@@ -24,7 +24,7 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<h1><span class="doc-id">AUD-1/F-1</span> An access review missed a system.</h1>`,
-		`<dt>Audit</dt><dd><a class="ref" href="../../audits/AUD-1.html"`,
+		`<dt>Audit</dt><dd><a class="ref" href="../AUD-1.html"`,
 		`href="../../controls/A.5.18.html"`,
 		`<dt>Nonconformity</dt><dd><a class="ref" href="../../nonconformities/NC-1.html"`,
 		// Referenced by the report; the audit and NC-1 are linked in its fields already.
@@ -45,7 +45,7 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 		t.Errorf("NC-1's page does not link its finding: want %s", want)
 	}
 	audit := string(files["audits/AUD-1.html"])
-	if want := `<tr id="F-1"><td class="nowrap"><a class="ref" href="../audits/findings/AUD-1-F-1.html"`; !strings.Contains(audit, want) {
+	if want := `<tr id="F-1"><td class="nowrap"><a class="ref" href="findings/AUD-1-F-1.html"`; !strings.Contains(audit, want) {
 		t.Errorf("the audit's page does not link its finding: want %s", want)
 	}
 	report := string(files["records/audit.html"])

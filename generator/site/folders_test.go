@@ -43,7 +43,7 @@ func TestFolderIndexPages(t *testing.T) {
 		t.Errorf("policies/index.html: %s", pol)
 	}
 	ac := page(t, out, "policies/access-control.html")
-	if !strings.Contains(ac, `See the <a href="../policies/index.html">index</a> and <a href="../index.html">home</a>.`) {
+	if !strings.Contains(ac, `See the <a href="index.html">index</a> and <a href="../index.html">home</a>.`) {
 		t.Errorf("policies/access-control.html links: %s", ac)
 	}
 	if !strings.Contains(page(t, out, "risks/readme.html"), "<h1>How we assess risks</h1>") {

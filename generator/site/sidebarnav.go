@@ -33,15 +33,19 @@ type navSectionView struct {
 }
 
 // sidebarKey names one of the sidebars a site has: pages with the same key have the same
-// sidebar but for the aria-current mark on their own entry.
-type sidebarKey struct{ depth, section, window int }
+// sidebar but for the aria-current mark on their own entry. dir is the pages' folder
+// ("policies/"): the sidebar links the pages of its own folder by their file names.
+type sidebarKey struct {
+	depth, section, window int
+	dir                    string
+}
 
 // small reports whether every section is listed whole on every page.
 func (v *siteView) small() bool { return v.docCount <= navAll }
 
 // sidebarKeyOf returns the sidebar of the page at path.
 func (v *siteView) sidebarKeyOf(path string) sidebarKey {
-	k := sidebarKey{depth: strings.Count(path, "/"), section: -1}
+	k := sidebarKey{depth: strings.Count(path, "/"), section: -1, dir: path[:strings.LastIndexByte(path, '/')+1]}
 	if v.small() {
 		return k
 	}

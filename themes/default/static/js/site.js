@@ -314,7 +314,7 @@
     }
     var root = document.body.getAttribute("data-root") || "";
     var here = nav.querySelector("a[aria-current]");
-    var herePath = here ? here.getAttribute("href") : null;
+    var hereURL = here ? here.href : null; // resolved: the sidebar links its section by file name
     Array.prototype.forEach.call(nav.querySelectorAll("section[data-count]"), function (sec) {
       // A window of the section ends with "All N documents"; a closed one shows its count.
       var more = sec.querySelector(".nav-more");
@@ -340,7 +340,7 @@
             var li = document.createElement("li");
             var a = document.createElement("a");
             a.href = root + it[2];
-            if (a.getAttribute("href") === herePath) {
+            if (a.href === hereURL) {
               a.setAttribute("aria-current", "page");
             }
             if (it[0]) {
