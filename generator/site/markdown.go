@@ -104,6 +104,7 @@ func (m *mdRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindFootnoteBacklink, m.renderFootnoteBacklink)
 	reg.Register(east.KindTable, m.renderTable)
 	reg.Register(east.KindTableCell, m.renderTableCell)
+	reg.Register(ast.KindListItem, m.renderListItem)
 	m.registerRawHTML(reg)
 }
 

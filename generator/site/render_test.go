@@ -71,3 +71,24 @@ func TestRegisterSummariesMatchThePacks(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown table's alignment is a class on its cells (css/style.css aligns them), and
+// cells and list items leave out the end tags HTML does not need.
+func TestBodyTablesAndListsAreCompact(t *testing.T) {
+	body := "\n| Role | Count | Review |\n|:--|--:|:-:|\n| Staff | 3 | yearly |\n\n- one\n- two\n\n"
+	f := fixture.Minimal()
+	f["content/policies/is.md"] = strings.Replace(f["content/policies/is.md"], "We protect information.", "We protect information.\n"+body, 1)
+	p := page(t, render(t, f), "policies/is.html")
+	for _, want := range []string{
+		`<th class="left">Role<th class="right">Count<th class="center">Review</tr>`,
+		`<td class="left">Staff<td class="right">3<td class="center">yearly</tr>`,
+		"<li>one\n<li>two\n</ul>",
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the page lacks %q:\n%s", want, p)
+		}
+	}
+	if strings.Contains(p, "text-align") {
+		t.Error("a cell carries its alignment as a style")
+	}
+}
