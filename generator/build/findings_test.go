@@ -24,9 +24,9 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<h1><span class="doc-id">AUD-1/F-1</span> An access review missed a system.</h1>`,
-		`<dt>Audit</dt><dd><a class="ref" href="../AUD-1.html"`,
+		`<dt>Audit<dd><a class="ref" href="../AUD-1.html"`,
 		`href="../../controls/A.5.18.html"`,
-		`<dt>Nonconformity</dt><dd><a class="ref" href="../../nonconformities/NC-1.html"`,
+		`<dt>Nonconformity<dd><a class="ref" href="../../nonconformities/NC-1.html"`,
 		// Referenced by the report; the audit and NC-1 are linked in its fields already.
 		`<span class="kind">document</span> <a class="ref" href="../../records/audit.html"`,
 	} {
@@ -41,7 +41,7 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 		t.Error("the observation F-2 has no page")
 	}
 	nc := string(files["nonconformities/NC-1.html"])
-	if want := `<dt>Finding</dt><dd><a class="ref" href="../audits/findings/AUD-1-F-1.html"`; !strings.Contains(nc, want) {
+	if want := `<dt>Finding<dd><a class="ref" href="../audits/findings/AUD-1-F-1.html"`; !strings.Contains(nc, want) {
 		t.Errorf("NC-1's page does not link its finding: want %s", want)
 	}
 	audit := string(files["audits/AUD-1.html"])

@@ -107,8 +107,8 @@ func TestReadinessPageListsUncontrolledPages(t *testing.T) {
 	r := page(t, out, "readiness.html")
 	for _, want := range []string{
 		`<h2 id="uncontrolled">Uncontrolled pages</h2>`,
-		`<li><a class="ref ref-title" href="index.html" title="Handbook">Handbook</a> <code class="pos">content/README.md</code></li>`,
-		`<li><a class="ref ref-title" href="guide.html" title="Staff guide">Staff guide</a> <code class="pos">content/guide.md</code></li>`,
+		`<li><a class="ref ref-title" href="index.html" title="Handbook">Handbook</a> <code class="pos">content/README.md</code>`,
+		`<li><a class="ref ref-title" href="guide.html" title="Staff guide">Staff guide</a> <code class="pos">content/guide.md</code>`,
 	} {
 		if !strings.Contains(r, want) {
 			t.Errorf("readiness page lacks %s", want)
