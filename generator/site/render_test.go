@@ -92,3 +92,24 @@ func TestBodyTablesAndListsAreCompact(t *testing.T) {
 		t.Error("a cell carries its alignment as a style")
 	}
 }
+
+// A page links one stylesheet and one script: css/style.css carries the code colours and
+// the print styles, js/site.js the search script; each part is a file of its own too.
+func TestPagesLinkOneStylesheetAndOneScript(t *testing.T) {
+	out := render(t, fixture.Minimal())
+	p := page(t, out, "policies/is.html")
+	if n := strings.Count(p, `rel="stylesheet"`); n != 1 || !strings.Contains(p, `<link rel="stylesheet" href="../css/style.css">`) {
+		t.Errorf("the page links %d stylesheets, want css/style.css alone", n)
+	}
+	if n := strings.Count(p, "<script"); n != 1 || !strings.Contains(p, `<script defer src="../js/site.js"></script>`) {
+		t.Errorf("the page has %d scripts, want js/site.js alone", n)
+	}
+	css, chroma, print := string(out.Files["css/style.css"]), string(out.Files["css/chroma.css"]), string(out.Files["css/print.css"])
+	if chroma == "" || print == "" || !strings.Contains(css, chroma) || !strings.Contains(css, "@media print {\n"+print+"}\n") {
+		t.Error("css/style.css does not carry css/chroma.css and, for print, css/print.css")
+	}
+	site, search := string(out.Files["js/site.js"]), string(out.Files["js/search.js"])
+	if search == "" || !strings.HasSuffix(site, search) || !strings.Contains(search, "if (window.ISMSGEN_SEARCH_UI)") {
+		t.Error("js/site.js does not end with js/search.js, or search.js would run twice on a page that loads both")
+	}
+}
