@@ -315,7 +315,7 @@
     var root = document.body.getAttribute("data-root") || "";
     var here = nav.querySelector("a[aria-current]");
     var hereURL = here ? here.href : null; // resolved: the sidebar links its section by file name
-    Array.prototype.forEach.call(nav.querySelectorAll("section[data-count]"), function (sec) {
+    Array.prototype.forEach.call(nav.querySelectorAll("section[data-nav]"), function (sec) {
       // A window of the section ends with "All N documents"; a closed one shows its count.
       var more = sec.querySelector(".nav-more");
       var count = sec.querySelector(".nav-count");
@@ -326,7 +326,8 @@
       btn.type = "button";
       btn.className = "nav-expand";
       btn.setAttribute("aria-expanded", "false");
-      btn.textContent = "Show all " + sec.getAttribute("data-count");
+      // A window's section has its count in data-count, a closed one in its .nav-count.
+      btn.textContent = "Show all " + (sec.getAttribute("data-count") || count.textContent);
       btn.addEventListener("click", function () {
         loadNav(function (tree) {
           var key = sec.getAttribute("data-nav");
