@@ -1,7 +1,11 @@
 package site_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
+	"io"
 	"strings"
 	"testing"
 
@@ -111,5 +115,31 @@ func TestPagesLinkOneStylesheetAndOneScript(t *testing.T) {
 	site, search := string(out.Files["js/site.js"]), string(out.Files["js/search.js"])
 	if search == "" || !strings.HasSuffix(site, search) || !strings.Contains(search, "if (window.ISMSGEN_SEARCH_UI)") {
 		t.Error("js/site.js does not end with js/search.js, or search.js would run twice on a page that loads both")
+	}
+}
+
+// nav-index.js carries the navigation tree gzip-compressed and base64-encoded, as the
+// search index: what js/site.js decodes when a reader lists a whole section.
+func TestNavIndexIsCompressed(t *testing.T) {
+	js := string(render(t, fixture.Minimal()).Files["nav-index.js"])
+	const head = `window.ISMSGEN_NAV = {"gz":"`
+	i := strings.Index(js, head)
+	if i < 0 || !strings.HasSuffix(js, "\"};\n") {
+		t.Fatalf("nav-index.js is not a compressed tree:\n%s", js)
+	}
+	gz, err := base64.StdEncoding.DecodeString(js[i+len(head) : len(js)-len("\"};\n")])
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(tree), `{"k":"policies","t":"Policies","i":[["POL-IS","Information security policy","policies/is.html"]]}`) {
+		t.Errorf("the tree lacks the policies section: %s", tree)
 	}
 }
