@@ -154,8 +154,12 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 		class += " ref-title" // a title or label wraps; an ID never does
 	}
 	w.WriteString(`<a class="` + class + `" href="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Of(e))) + `"`)
-	if tip := e.ID + " " + e.Title; label != e.Title || e.Kind != resolve.KindDocument {
-		w.WriteString(` title="` + template.HTMLEscapeString(strings.TrimSpace(tip)) + `"`)
+	tip := strings.TrimSpace(e.ID + " " + e.Title)
+	if label == e.ID {
+		tip = e.Title // the link's text is the ID: the tooltip need not repeat it
+	}
+	if tip != "" && tip != label && (label != e.Title || e.Kind != resolve.KindDocument) {
+		w.WriteString(` title="` + template.HTMLEscapeString(tip) + `"`)
 	}
 	w.WriteString(`>` + template.HTMLEscapeString(label) + `</a>`)
 	return ast.WalkContinue, nil

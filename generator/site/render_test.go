@@ -143,3 +143,12 @@ func TestNavIndexIsCompressed(t *testing.T) {
 		t.Errorf("the tree lacks the policies section: %s", tree)
 	}
 }
+
+// A reference shown by its ID has its target's title as its tooltip (the ID is its text
+// already); one shown by other words names the ID and the title.
+func TestReferenceTooltips(t *testing.T) {
+	p := page(t, render(t, fixture.Minimal()), "policies/is.html")
+	if want := `<a class="ref" href="../controls/A.5.1.html" title="Policies for information security">A.5.1</a>`; !strings.Contains(p, want) {
+		t.Errorf("the page lacks %s", want)
+	}
+}
