@@ -32,7 +32,7 @@ func TestAcknowledgementCoverageShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `<dt>Acknowledged</dt><dd><span class="ack ack-low" title="1 of 3 outstanding">2 of 3 All staff (67%) for version 1.x</span>`
+	want := `<dt>Acknowledged<dd><span class="ack ack-low" title="1 of 3 outstanding">2 of 3 All staff (67%) for version 1.x</span>`
 	if !strings.Contains(string(b), want) {
 		t.Errorf("the policy's page does not show its coverage: want %s", want)
 	}

@@ -156,7 +156,7 @@ func TestGitHubRepositoryBuildsAsItIs(t *testing.T) {
 		"<h1>Access Control Policy</h1>",
 		`<a href="../forms/access-request.pdf">access request form</a>`,
 		`<a href="../registers/user-access-review.xlsx#Q1">user access review</a>`,
-		`Back to <a href="../policies/index.html">all policies</a>.`,
+		`Back to <a href="index.html">all policies</a>.`,
 	} {
 		if !strings.Contains(ac, want) {
 			t.Errorf("access control policy page lacks %s", want)

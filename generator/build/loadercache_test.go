@@ -19,9 +19,7 @@ import (
 // document.
 func TestPreviewLoaderCacheEqualsFreshBuild(t *testing.T) {
 	dir := fixture.Write(t, fixture.Minimal())
-	opt := func(l *load.Loader, prev *build.Result) build.Options {
-		return build.Options{Source: dir, Date: buildDate, NoPack: true, LazyPacks: true, Loader: l, Site: build.Preview("", prev)}
-	}
+	opt := previewOptions(dir)
 	l := load.New()
 	prev, err := build.Render(context.Background(), opt(l, nil))
 	if err != nil {
@@ -83,4 +81,12 @@ func containsAny(files map[string][]byte, s string) bool {
 		}
 	}
 	return false
+}
+
+// previewOptions returns the options of a live-preview render of the site at dir,
+// through loader l, reusing the pages of prev.
+func previewOptions(dir string) func(l *load.Loader, prev *build.Result) build.Options {
+	return func(l *load.Loader, prev *build.Result) build.Options {
+		return build.Options{Source: dir, Date: buildDate, NoPack: true, LazyPacks: true, Loader: l, Site: build.Preview("", prev)}
+	}
 }

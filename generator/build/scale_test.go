@@ -178,6 +178,7 @@ type scaleRun struct {
 	cpu     time.Duration
 	peakMiB float64
 	written int64
+	files   int // files written: creating one costs the kernel about as much as rendering a page
 }
 
 // runScaleChild runs mode on src in a child process and measures it.
@@ -198,6 +199,7 @@ func runScaleChild(b *testing.B, mode, src string) scaleRun {
 		if err == nil && !d.IsDir() {
 			if fi, err := d.Info(); err == nil {
 				run.written += fi.Size()
+				run.files++
 			}
 		}
 		return nil
@@ -245,7 +247,9 @@ func scaleSizes(b *testing.B) []int {
 
 // BenchmarkScale reports, per size: the build's time as ns/op, the floor's time, their
 // ratio (x-floor), check's ratio to the build (check-x-build), each one's peak memory,
-// and the bytes the build wrote against the Markdown's.
+// the bytes the build wrote against the Markdown's, and the files it wrote against the
+// floor's (the floor writes a page per document; the build also the control, risk,
+// action, evidence, register and export files).
 func BenchmarkScale(b *testing.B) {
 	for _, n := range scaleSizes(b) {
 		src, md := scaleCorpus(b, n)
@@ -259,7 +263,7 @@ func BenchmarkScale(b *testing.B) {
 				ch.elapsed += c.elapsed
 				fl.cpu, bu.cpu, ch.cpu = fl.cpu+f.cpu, bu.cpu+bb.cpu, ch.cpu+c.cpu
 				fl.peakMiB, bu.peakMiB, ch.peakMiB = max(fl.peakMiB, f.peakMiB), max(bu.peakMiB, bb.peakMiB), max(ch.peakMiB, c.peakMiB)
-				bu.written = bb.written
+				bu.written, bu.files, fl.files = bb.written, bb.files, f.files
 				runs++
 			}
 			per := func(d time.Duration) float64 { return d.Seconds() / float64(runs) }
@@ -274,6 +278,8 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(fl.peakMiB, "floor-peak-MiB")
 			b.ReportMetric(float64(bu.written)/(1<<20), "MiB-written")
 			b.ReportMetric(float64(bu.written)/float64(md), "x-markdown-written")
+			b.ReportMetric(float64(bu.files), "build-files")
+			b.ReportMetric(float64(bu.files)/float64(fl.files), "files-x-floor")
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 
@@ -20,6 +21,7 @@ func (r *renderer) assets(files map[string][]byte) error {
 		}
 	}
 	files["css/chroma.css"] = stylesheet()
+	bundle(files)
 	for path, b := range r.exportFiles() {
 		files[path] = b
 	}
@@ -48,6 +50,34 @@ func (r *renderer) assets(files map[string][]byte) error {
 	}
 	errs.Sort()
 	return errs.Err()
+}
+
+// bundle makes the one stylesheet and the one script a page links: css/style.css carries
+// the theme's style.css, then the code colours (css/chroma.css) and, for print, the
+// theme's print.css; js/site.js carries the theme's site.js, then its search.js. Each
+// part stays a file of its own too, for a theme's layouts that link it (search.js runs
+// once however often a page loads it).
+func bundle(files map[string][]byte) {
+	join := func(parts ...[]byte) []byte {
+		var b bytes.Buffer
+		for _, p := range parts {
+			b.Write(p)
+			if len(p) > 0 && p[len(p)-1] != '\n' {
+				b.WriteByte('\n')
+			}
+		}
+		return b.Bytes()
+	}
+	if css, ok := files["css/style.css"]; ok {
+		var print []byte
+		if p, ok := files["css/print.css"]; ok {
+			print = join([]byte("@media print {"), p, []byte("}"))
+		}
+		files["css/style.css"] = join(css, files["css/chroma.css"], print)
+	}
+	if js, ok := files["js/site.js"]; ok {
+		files["js/site.js"] = join(js, files["js/search.js"])
+	}
 }
 
 // withheldAssets returns the images and attachments under the content directory that

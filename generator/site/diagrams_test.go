@@ -53,12 +53,12 @@ func TestDiagramFigures(t *testing.T) {
 	if !strings.Contains(html, "<pre class=\"chroma\"><code>plain code\n</code></pre>") {
 		t.Error("the plain code block is not a code block any more")
 	}
-	if got, want := strings.Join(scripts(html), " "), "../js/site.js ../js/search.js ../js/vendor/mermaid/mermaid.min.js ../js/diagrams.js"; got != want {
+	if got, want := strings.Join(scripts(html), " "), "../js/site.js ../js/vendor/mermaid/mermaid.min.js ../js/diagrams.js"; got != want {
 		t.Errorf("scripts of the diagram page: %s, want %s", got, want)
 	}
 	for _, p := range []string{"about.html", "index.html", "soa.html"} {
-		if s := scripts(page(t, out, p)); len(s) != 2 {
-			t.Errorf("%s loads %v, want only site.js and search.js", p, s)
+		if s := scripts(page(t, out, p)); len(s) != 1 {
+			t.Errorf("%s loads %v, want only site.js (which carries search.js)", p, s)
 		}
 	}
 	for _, f := range []string{"js/vendor/mermaid/mermaid.min.js", "js/vendor/mermaid/LICENSE", "js/diagrams.js"} {
@@ -92,10 +92,10 @@ func TestDiagramScriptsWithOldTheme(t *testing.T) {
 		"data/site.yaml":                   fixture.Minimal()["data/site.yaml"] + "theme: house\n",
 		"themes/house/layouts/baseof.html": old,
 	}))
-	if got := scripts(page(t, out, "policies/access.html")); len(got) != 4 || got[3] != "../js/diagrams.js" {
+	if got := scripts(page(t, out, "policies/access.html")); len(got) != 3 || got[2] != "../js/diagrams.js" {
 		t.Errorf("diagram page with an old theme loads %v", got)
 	}
-	if got := scripts(page(t, out, "about.html")); len(got) != 2 {
+	if got := scripts(page(t, out, "about.html")); len(got) != 1 {
 		t.Errorf("page without diagrams with an old theme loads %v", got)
 	}
 }

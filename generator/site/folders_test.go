@@ -43,7 +43,7 @@ func TestFolderIndexPages(t *testing.T) {
 		t.Errorf("policies/index.html: %s", pol)
 	}
 	ac := page(t, out, "policies/access-control.html")
-	if !strings.Contains(ac, `See the <a href="../policies/index.html">index</a> and <a href="../index.html">home</a>.`) {
+	if !strings.Contains(ac, `See the <a href="index.html">index</a> and <a href="../index.html">home</a>.`) {
 		t.Errorf("policies/access-control.html links: %s", ac)
 	}
 	if !strings.Contains(page(t, out, "risks/readme.html"), "<h1>How we assess risks</h1>") {
@@ -107,8 +107,8 @@ func TestReadinessPageListsUncontrolledPages(t *testing.T) {
 	r := page(t, out, "readiness.html")
 	for _, want := range []string{
 		`<h2 id="uncontrolled">Uncontrolled pages</h2>`,
-		`<li><a class="ref ref-document ref-title" href="index.html" title="Handbook">Handbook</a> <code class="pos">content/README.md</code></li>`,
-		`<li><a class="ref ref-document ref-title" href="guide.html" title="Staff guide">Staff guide</a> <code class="pos">content/guide.md</code></li>`,
+		`<li><a class="ref ref-title" href="index.html" title="Handbook">Handbook</a> <code class="pos">content/README.md</code>`,
+		`<li><a class="ref ref-title" href="guide.html" title="Staff guide">Staff guide</a> <code class="pos">content/guide.md</code>`,
 	} {
 		if !strings.Contains(r, want) {
 			t.Errorf("readiness page lacks %s", want)

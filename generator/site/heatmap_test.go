@@ -34,7 +34,7 @@ risks:
 	}
 	inherent, residual := svgs[0], svgs[1]
 	for i := 1; i <= 7; i++ {
-		link := fmt.Sprintf(`<a href="../risks/R-%d.html"><text class="hm-risk"`, i)
+		link := fmt.Sprintf(`<a href="R-%d.html"><text class="hm-risk"`, i)
 		if !strings.Contains(inherent, link) || !strings.Contains(residual, link) {
 			t.Errorf("R-%d is not a link in both heat maps", i)
 		}

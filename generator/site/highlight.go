@@ -15,6 +15,9 @@ import (
 // codeStyle is the chroma style of highlighted code (its dark twin is in stylesheet).
 const codeStyle = "github"
 
+// codeStyleDark is the style of highlighted code for readers whose system prefers dark.
+const codeStyleDark = "github-dark"
+
 // highlighter renders code blocks with chroma's CSS classes; the colours live in one
 // stylesheet (css/chroma.css), so pages stay small and dark mode can restyle them.
 type highlighter struct {
@@ -68,18 +71,48 @@ func (h *highlighter) writeTokens(w *strings.Builder, tokens []chroma.Token) {
 	}
 }
 
-// tokenClass is the CSS class chroma gives a token type ("" for plain text and whitespace).
+// tokenClass is the CSS class chroma gives a token type ("" for plain text and whitespace,
+// and for a class that looks like plain text in both styles).
 func tokenClass(t chroma.TokenType) string {
 	if t == chroma.TextWhitespace || t == chroma.Text {
 		return ""
 	}
 	for ; t != 0; t = t.Parent() {
 		if cls, ok := chroma.StandardTypes[t]; ok {
+			if plainClasses()[cls] {
+				return ""
+			}
 			return cls
 		}
 	}
 	return ""
 }
+
+// plainClasses are the token classes whose style in css/chroma.css is, in the light and
+// the dark scheme, the default theme's text colour or nothing (YAML's and JSON's
+// punctuation among them): their tokens are written as text, without a span.
+var plainClasses = sync.OnceValue(func() map[string]bool {
+	schemes := []struct {
+		style *chroma.Style
+		text  string // the default theme's --fg
+	}{{styles.Get(codeStyle), "#1f2328"}, {styles.Get(codeStyleDark), "#e6edf3"}}
+	plain := map[string]bool{}
+	for t, cls := range chroma.StandardTypes {
+		if cls == "" || t == chroma.Background || t == chroma.PreWrapper || t < 0 {
+			continue // not a token, or chroma's own markup (lines, line numbers)
+		}
+		ok := true
+		for _, s := range schemes {
+			e := s.style.Get(t).Sub(s.style.Get(chroma.Background))
+			if e.Background.IsSet() || e.Border.IsSet() || e.Bold != chroma.Pass || e.Italic != chroma.Pass ||
+				e.Underline != chroma.Pass || (e.Colour.IsSet() && e.Colour.String() != s.text) {
+				ok = false
+			}
+		}
+		plain[cls] = ok
+	}
+	return plain
+})
 
 // lexerCache looks each language up in chroma's registry once per render, misses
 // included: a language chroma does not know (or none) is matched against every lexer's
@@ -118,7 +151,7 @@ func stylesheet() []byte {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	_ = f.WriteCSS(&buf, styles.Get(codeStyle))
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	_ = f.WriteCSS(&buf, styles.Get("github-dark"))
+	_ = f.WriteCSS(&buf, styles.Get(codeStyleDark))
 	buf.WriteString("}\n")
 	return buf.Bytes()
 }

@@ -59,3 +59,16 @@ func TestHighlightOutput(t *testing.T) {
 		}
 	}
 }
+
+// A token class styled as the theme's text in both schemes (YAML's punctuation) is
+// written as text; one with its own colour keeps its span.
+func TestHighlightWritesPlainClassesAsText(t *testing.T) {
+	h := newHighlighter(&lexerCache{})
+	got := h.html("a: 1\n", "yaml")
+	if strings.Contains(got, `class="p"`) || !strings.Contains(got, `<span class="nt">a</span>:`) {
+		t.Errorf("highlighted YAML = %q, want the colon as text after the tag's span", got)
+	}
+	if !plainClasses()["p"] || plainClasses()["nt"] || plainClasses()["k"] || plainClasses()["err"] {
+		t.Errorf("plain classes: p %v nt %v k %v err %v, want only p", plainClasses()["p"], plainClasses()["nt"], plainClasses()["k"], plainClasses()["err"])
+	}
+}

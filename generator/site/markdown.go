@@ -104,6 +104,7 @@ func (m *mdRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindFootnoteBacklink, m.renderFootnoteBacklink)
 	reg.Register(east.KindTable, m.renderTable)
 	reg.Register(east.KindTableCell, m.renderTableCell)
+	reg.Register(ast.KindListItem, m.renderListItem)
 	m.registerRawHTML(reg)
 }
 
@@ -148,13 +149,17 @@ func (m *mdRenderer) renderRef(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	e := t.Entity
-	class := "ref ref-" + string(e.Kind)
+	class := "ref" // its kind shows in its URL; no theme styles it
 	if label != e.ID {
 		class += " ref-title" // a title or label wraps; an ID never does
 	}
 	w.WriteString(`<a class="` + class + `" href="` + template.HTMLEscapeString(urls.Rel(m.page, urls.Of(e))) + `"`)
-	if tip := e.ID + " " + e.Title; label != e.Title || e.Kind != resolve.KindDocument {
-		w.WriteString(` title="` + template.HTMLEscapeString(strings.TrimSpace(tip)) + `"`)
+	tip := strings.TrimSpace(e.ID + " " + e.Title)
+	if label == e.ID {
+		tip = e.Title // the link's text is the ID: the tooltip need not repeat it
+	}
+	if tip != "" && tip != label && (label != e.Title || e.Kind != resolve.KindDocument) {
+		w.WriteString(` title="` + template.HTMLEscapeString(tip) + `"`)
 	}
 	w.WriteString(`>` + template.HTMLEscapeString(label) + `</a>`)
 	return ast.WalkContinue, nil

@@ -97,7 +97,7 @@ func (p *Page) Owner(name string) template.HTML {
 	if strings.TrimSpace(name) == "" || !p.HasPage(path) {
 		return template.HTML(esc)
 	}
-	return template.HTML(`<a class="owner" href="` + template.HTMLEscapeString(p.Rel(path)) + `">` + esc + `</a>`)
+	return template.HTML(`<a href="` + template.HTMLEscapeString(p.Rel(path)) + `">` + esc + `</a>`)
 }
 
 // OwnerItems is the number of items an owner's page lists.

@@ -103,7 +103,7 @@ func (p *Page) link(e *resolve.Entity, tooltip bool) template.HTML {
 	if pp := p.pub().placeholder(e); pp != "" {
 		return template.HTML(`<a class="ref ref-withheld" href="` + esc(urls.Rel(p.Path, pp)) + `">` + esc(e.ID) + `</a>`)
 	}
-	label, class := e.ID, "ref ref-"+string(e.Kind)
+	label, class := e.ID, "ref" // its kind shows in its URL; no theme styles it
 	if label == "" {
 		label, class = e.Title, class+" ref-title" // a title wraps; an ID never does
 	}

@@ -119,15 +119,15 @@ func TestRawHTMLIsSanitised(t *testing.T) {
 	out := render(t, fixture.GitHubStyle())
 	body := page(t, out, "github/index.html")
 	want := strings.Join([]string{
-		`<p align=center><a href=../github/wide.html>ISMS approved</a><img src=../github/logo.png width=100 alt= loading=lazy></p>`,
-		`<p><a href=../github/wide.html>build passing</a></p>`,
+		`<p align=center><a href=wide.html>ISMS approved</a><img src=logo.png width=100 alt= loading=lazy></p>`,
+		`<p><a href=wide.html>build passing</a></p>`,
 		`<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy.<br> Water is H<sub>2</sub>O and energy E=mc<sup>2</sup>.</p>`,
-		`<details><summary>Show the procedure</summary><p>The <strong>hidden</strong> steps, see <a class=ref ref-document ref-title href=../policies/is.html>Information security policy</a>.</p></details>`,
+		`<details><summary>Show the procedure</summary><p>The <strong>hidden</strong> steps, see <a class=ref ref-title href=../policies/is.html>Information security policy</a>.</p></details>`,
 		` external `,
 		`<p>Text with an inline comment.</p>`,
 		`<p>x</p>`,
 		`<div> Styled text </div>`,
-		`<p>Nested: <a href=../github/wide.html>a Information security policy b</a>, <a href=../github/wide.html>a https://example.com/auto b</a>, <a href=../github/wide.html>raw</a>, <a href=../github/wide.html>Information security policy</a>.</p>`,
+		`<p>Nested: <a href=wide.html>a Information security policy b</a>, <a href=wide.html>a https://example.com/auto b</a>, <a href=wide.html>raw</a>, <a href=wide.html>Information security policy</a>.</p>`,
 	}, "")
 	if got := docBody(t, body); got != want {
 		t.Errorf("the body shows\n%s\nwant\n%s", got, want)
@@ -167,8 +167,8 @@ func TestUnsafeHTMLIsWrittenAsIs(t *testing.T) {
 		`<!-- TODO: internal note ` + fixture.Secret + ` -->`,
 		`<script>alert(1)</script>`,
 		`<div onclick="x" style="color:red">`,
-		`<a href="../github/wide.html"><img src="https://img.shields.io/badge/ISMS-approved-green" alt="ISMS approved"></a>`,
-		`<img src="../github/logo.png" width="100">`,
+		`<a href="wide.html"><img src="https://img.shields.io/badge/ISMS-approved-green" alt="ISMS approved"></a>`,
+		`<img src="logo.png" width="100">`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page lacks %s", want)

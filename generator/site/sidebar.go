@@ -139,7 +139,7 @@ func (c *sidebarCache) get(k sidebarKey) (string, error) {
 			return // a theme without a sidebar
 		}
 		var buf bytes.Buffer
-		p := &Page{Site: c.site, Path: strings.Repeat("x/", k.depth) + navPlaceholder, navKey: &k}
+		p := &Page{Site: c.site, Path: k.dir + navPlaceholder, navKey: &k}
 		e.err = t.Execute(&buf, p)
 		e.html = buf.String()
 	})

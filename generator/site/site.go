@@ -34,7 +34,8 @@ type Options struct {
 	// one when it is downloaded (Workbook), as it does packs. The CSV exports stay.
 	LazyWorkbooks bool
 	// PlainSearchIndex writes search-index.js uncompressed ({"v": 2, "e": [entries]}
-	// assigned as it is; js/search.js reads both forms): the live preview, served from
+	// assigned as it is; js/search.js reads both forms), and nav-index.js (the tree as
+	// it is; js/site.js reads both): the live preview, served from
 	// this machine, saves the compression, 10–60 ms an edit at 1,000 documents.
 	PlainSearchIndex bool
 	// Sink, when set, receives every page as soon as it is rendered (from the render's

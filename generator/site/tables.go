@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -22,21 +23,32 @@ func (m *mdRenderer) renderTable(w util.BufWriter, src []byte, node ast.Node, en
 	return s, err
 }
 
-// renderTableCell renders a table cell with goldmark's renderer and leaves the node as
-// it found it: goldmark adds the cell's alignment to its style attribute, so a
-// document rendered again from the same parse (the live preview re-renders pages
-// without parsing them again) would say "text-align:center;text-align:center".
+// renderTableCell writes a table cell without its end tag (the next cell or the row's
+// end closes it, as HTML has it) and its alignment as a class (center, left, right:
+// css/style.css aligns them), not goldmark's style attribute on every cell.
 func (m *mdRenderer) renderTableCell(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
-		return m.gm[node.Kind()](w, src, node, entering)
+		return ast.WalkContinue, nil
 	}
-	before := node.Attributes()
-	saved := make([]ast.Attribute, len(before))
-	copy(saved, before)
-	s, err := m.gm[node.Kind()](w, src, node, entering)
-	node.RemoveAttributes()
-	for _, a := range saved {
-		node.SetAttribute(a.Name, a.Value)
+	n := node.(*east.TableCell)
+	tag := "<td"
+	if _, head := n.Parent().(*east.TableHeader); head {
+		tag = "<th"
 	}
-	return s, err
+	w.WriteString(tag)
+	if n.Alignment != east.AlignNone {
+		w.WriteString(` class="` + n.Alignment.String() + `"`)
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// renderListItem writes a list item as goldmark does, without its end tag: the next
+// item or the list's end closes it.
+func (m *mdRenderer) renderListItem(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		w.WriteByte('\n')
+		return ast.WalkContinue, nil
+	}
+	return m.gm[node.Kind()](w, src, node, entering)
 }

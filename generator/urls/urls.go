@@ -123,10 +123,23 @@ func Slug(s string) string {
 }
 
 // Rel returns the relative URL from the page at from to the path to (both relative to
-// the site root), so that the site works from file:// and under any base path.
+// the site root), so that the site works from file:// and under any base path. The
+// folders the two share are left out: from policies/a.html, policies/b.html is "b.html"
+// (a page links its section's pages, in the sidebar and the pager, by their file names).
 func Rel(from, to string) string {
-	depth := strings.Count(from, "/")
-	return strings.Repeat("../", depth) + to
+	f, t := from, to
+	for {
+		i := strings.IndexByte(f, '/')
+		if i < 0 || i >= len(t) || t[i] != '/' || f[:i] != t[:i] {
+			break
+		}
+		f, t = f[i+1:], t[i+1:]
+	}
+	if t == "" || t[0] == '#' || t[0] == '?' {
+		// The site root, or a folder itself: from the root down.
+		f, t = from, to
+	}
+	return strings.Repeat("../", strings.Count(f, "/")) + t
 }
 
 // Absolute joins a base URL and a page path for printing (PDF packs).

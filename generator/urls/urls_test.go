@@ -51,3 +51,25 @@ func TestAsset(t *testing.T) {
 		t.Errorf("Asset at the root = %s", got)
 	}
 }
+
+func TestRelLeavesOutSharedFolders(t *testing.T) {
+	for _, c := range []struct{ from, to, want string }{
+		{"index.html", "", ""},
+		{"policies/a.html", "", "../"},
+		{"index.html", "policies/b.html", "policies/b.html"},
+		{"policies/a.html", "policies/b.html", "b.html"},
+		{"policies/a.html", "policies/b.html#x", "b.html#x"},
+		{"policies/a.html", "procedures/b.html", "../procedures/b.html"},
+		{"policies/a.html", "index.html", "../index.html"},
+		{"policies/hr/a.html", "policies/b.html", "../b.html"},
+		{"policies/hr/a.html", "policies/hr/b.html", "b.html"},
+		{"policies/a.html", "policies/hr/b.html", "hr/b.html"},
+		{"policies/a.html", "policies/", "../policies/"},
+		{"pol/a.html", "policies/b.html", "../policies/b.html"},
+		{"policies/a.html", "pol/b.html", "../pol/b.html"},
+	} {
+		if got := urls.Rel(c.from, c.to); got != c.want {
+			t.Errorf("Rel(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
+		}
+	}
+}

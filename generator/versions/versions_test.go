@@ -218,10 +218,10 @@ func TestVersionedBuild(t *testing.T) {
 	t.Run("switcher", func(t *testing.T) {
 		got := switcherLinks(t, out["versions/isms-1.0/procedures/old.html"])
 		want := map[string]string{
-			"current":                      "../../../index.html",                   // gone from the current site: its home
-			"isms-2.0":                     "../../../versions/isms-2.0/index.html", // gone in 2.0
-			"isms-1.1":                     "../../../versions/isms-1.1/procedures/old.html",
-			"isms-1.0":                     "../../../versions/isms-1.0/procedures/old.html",
+			"current":                      "../../../index.html",       // gone from the current site: its home
+			"isms-2.0":                     "../../isms-2.0/index.html", // gone in 2.0
+			"isms-1.1":                     "../../isms-1.1/procedures/old.html",
+			"isms-1.0":                     "old.html",
 			"What changed in this version": "../../../changes/isms-1.0.html",
 			"All releases":                 "../../../changes/index.html",
 		}
@@ -230,7 +230,7 @@ func TestVersionedBuild(t *testing.T) {
 		}
 		got = switcherLinks(t, out["policies/is.html"])
 		want = map[string]string{
-			"current":                      "../policies/is.html",
+			"current":                      "is.html",
 			"isms-2.0":                     "../versions/isms-2.0/policies/is.html",
 			"isms-1.1":                     "../versions/isms-1.1/policies/is.html",
 			"isms-1.0":                     "../versions/isms-1.0/policies/is.html",

@@ -48,8 +48,8 @@ func testSidebarBreadcrumbs(t *testing.T, e *env) {
 			t.Errorf("the sidebar has sections %v, want %s", sections, want)
 		}
 	}
-	if next := hrefs(t, ctx, ".pager a.next"); len(next) == 1 {
-		do(t, ctx, chromedp.Click(chromedp.CSS(".pager a.next")))
+	if next := hrefs(t, ctx, ".pager a[rel=next]"); len(next) == 1 {
+		do(t, ctx, chromedp.Click(chromedp.CSS(".pager a[rel=next]")))
 		waitLocation(t, ctx, func(l string) bool { return l == next[0] })
 		if cur := hrefs(t, ctx, `#site_nav a[aria-current="page"]`); len(cur) != 1 || cur[0] != next[0] {
 			t.Errorf("after next, the sidebar marks %v", cur)

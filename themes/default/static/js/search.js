@@ -5,6 +5,10 @@
 // and holds the index gzip-compressed (see decode).
 (function () {
   "use strict";
+  if (window.ISMSGEN_SEARCH_UI) {
+    return; // js/site.js carries this script too: a page that loads both runs it once
+  }
+  window.ISMSGEN_SEARCH_UI = true;
 
   var root = document.body.getAttribute("data-root") || "";
   var index = null;

@@ -293,7 +293,7 @@
   // section's page; with it, a button lists the whole section in place from nav-index.js, loaded on
   // first use.
   var navTree = null;
-  function loadNav(cb) {
+  function loadNav(cb, fail) {
     if (navTree) {
       cb(navTree);
       return;
@@ -301,10 +301,34 @@
     var s = document.createElement("script");
     s.src = (document.body.getAttribute("data-root") || "") + "nav-index.js";
     s.onload = function () {
-      navTree = window.ISMSGEN_NAV || [];
-      cb(navTree);
+      unzip(window.ISMSGEN_NAV || [], function (tree) {
+        navTree = tree;
+        cb(navTree);
+      }, fail);
     };
+    s.onerror = fail;
     document.head.appendChild(s);
+  }
+
+  // unzip calls cb with the tree: nav-index.js carries it gzip-compressed and
+  // base64-encoded ({gz}) as search-index.js carries the index, or as it is. fail, where
+  // the browser cannot read it, is left to the section's link to its page.
+  function unzip(raw, cb, fail) {
+    if (!raw.gz) {
+      cb(raw);
+      return;
+    }
+    if (typeof DecompressionStream !== "function") {
+      fail();
+      return;
+    }
+    var bin = atob(raw.gz);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) {
+      bytes[i] = bin.charCodeAt(i);
+    }
+    var text = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    new Response(text).json().then(cb, fail);
   }
 
   function navExpand() {
@@ -314,8 +338,8 @@
     }
     var root = document.body.getAttribute("data-root") || "";
     var here = nav.querySelector("a[aria-current]");
-    var herePath = here ? here.getAttribute("href") : null;
-    Array.prototype.forEach.call(nav.querySelectorAll("section[data-count]"), function (sec) {
+    var hereURL = here ? here.href : null; // resolved: the sidebar links its section by file name
+    Array.prototype.forEach.call(nav.querySelectorAll("section[data-nav]"), function (sec) {
       // A window of the section ends with "All N documents"; a closed one shows its count.
       var more = sec.querySelector(".nav-more");
       var count = sec.querySelector(".nav-count");
@@ -326,7 +350,8 @@
       btn.type = "button";
       btn.className = "nav-expand";
       btn.setAttribute("aria-expanded", "false");
-      btn.textContent = "Show all " + sec.getAttribute("data-count");
+      // A window's section has its count in data-count, a closed one in its .nav-count.
+      btn.textContent = "Show all " + (sec.getAttribute("data-count") || count.textContent);
       btn.addEventListener("click", function () {
         loadNav(function (tree) {
           var key = sec.getAttribute("data-nav");
@@ -340,7 +365,7 @@
             var li = document.createElement("li");
             var a = document.createElement("a");
             a.href = root + it[2];
-            if (a.getAttribute("href") === herePath) {
+            if (a.href === hereURL) {
               a.setAttribute("aria-current", "page");
             }
             if (it[0]) {
@@ -363,6 +388,12 @@
             more.parentNode.removeChild(more);
           }
           btn.parentNode.removeChild(btn);
+        }, function () {
+          // nav-index.js could not be read here: the section's page lists it all.
+          var page = sec.querySelector("h2 a");
+          if (page) {
+            window.location.href = page.href;
+          }
         });
       });
       sec.insertBefore(btn, more);
