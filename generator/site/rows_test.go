@@ -69,7 +69,7 @@ func TestRowsReusedEqualFullRender(t *testing.T) {
 		}
 		for p, fb := range full.Files {
 			if !bytes.Equal(inc.Files[p], fb) {
-				t.Errorf("%s: %s differs from a full render", e.name, p)
+				t.Errorf("%s: %s differs from a full render, %s", e.name, p, firstDifference(inc.Files[p], fb))
 			}
 		}
 		for _, page := range listings {

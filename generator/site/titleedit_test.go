@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -86,7 +87,7 @@ func checkTitleEdits(t *testing.T, src string, copies bool) {
 		}
 		for p, fb := range full.Files {
 			if !bytes.Equal(inc.Files[p], fb) {
-				t.Errorf("%s: %s differs from a full render", name, p)
+				t.Errorf("%s: %s differs from a full render, %s", name, p, firstDifference(inc.Files[p], fb))
 			}
 		}
 		reused, pages := 0, 0
@@ -115,4 +116,22 @@ func checkTitleEdits(t *testing.T, src string, copies bool) {
 		}
 		prev = inc
 	}
+}
+
+// firstDifference shows where an incremental render's file first differs from the full
+// render's: the line of each, so that a failure says what went stale.
+func firstDifference(inc, full []byte) string {
+	n := 0
+	for n < len(inc) && n < len(full) && inc[n] == full[n] {
+		n++
+	}
+	line := func(b []byte) string {
+		start := bytes.LastIndexByte(b[:min(n, len(b))], '\n') + 1
+		end := len(b)
+		if i := bytes.IndexByte(b[min(n, len(b)):], '\n'); i >= 0 {
+			end = min(n, len(b)) + i
+		}
+		return string(b[start:min(end, start+300)])
+	}
+	return fmt.Sprintf("at byte %d, incremental %q, full %q", n, line(inc), line(full))
 }
