@@ -23,12 +23,13 @@ const codeStyleDark = "github-dark"
 type highlighter struct {
 	lexers *lexerCache
 	escape *strings.Replacer // the text of a code block
+	plain  map[string]bool   // plainClasses
 }
 
 // newHighlighter returns a highlighter for one worker; lexers is shared by the workers of
 // a render.
 func newHighlighter(lexers *lexerCache) *highlighter {
-	return &highlighter{lexers: lexers, escape: strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")}
+	return &highlighter{lexers: lexers, escape: strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;"), plain: plainClasses()}
 }
 
 // html returns the highlighted block, or an escaped <pre> when the language is unknown.
@@ -54,7 +55,7 @@ func (h *highlighter) html(code, lang string) string {
 func (h *highlighter) writeTokens(w *strings.Builder, tokens []chroma.Token) {
 	open := ""
 	for _, t := range tokens {
-		cls := tokenClass(t.Type)
+		cls := h.tokenClass(t.Type)
 		if cls != open {
 			if open != "" {
 				w.WriteString("</span>")
@@ -73,13 +74,13 @@ func (h *highlighter) writeTokens(w *strings.Builder, tokens []chroma.Token) {
 
 // tokenClass is the CSS class chroma gives a token type ("" for plain text and whitespace,
 // and for a class that looks like plain text in both styles).
-func tokenClass(t chroma.TokenType) string {
+func (h *highlighter) tokenClass(t chroma.TokenType) string {
 	if t == chroma.TextWhitespace || t == chroma.Text {
 		return ""
 	}
 	for ; t != 0; t = t.Parent() {
 		if cls, ok := chroma.StandardTypes[t]; ok {
-			if plainClasses()[cls] {
+			if h.plain[cls] {
 				return ""
 			}
 			return cls
@@ -91,7 +92,7 @@ func tokenClass(t chroma.TokenType) string {
 // plainClasses are the token classes whose style in css/chroma.css is, in the light and
 // the dark scheme, the default theme's text colour or nothing (YAML's and JSON's
 // punctuation among them): their tokens are written as text, without a span.
-var plainClasses = sync.OnceValue(func() map[string]bool {
+func plainClasses() map[string]bool {
 	schemes := []struct {
 		style *chroma.Style
 		text  string // the default theme's --fg
@@ -112,7 +113,7 @@ var plainClasses = sync.OnceValue(func() map[string]bool {
 		plain[cls] = ok
 	}
 	return plain
-})
+}
 
 // lexerCache looks each language up in chroma's registry once per render, misses
 // included: a language chroma does not know (or none) is matched against every lexer's

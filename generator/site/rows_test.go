@@ -3,10 +3,8 @@ package site_test
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/ismsgen/ismsgen/generator/load"
@@ -21,14 +19,7 @@ import (
 // other front matter.
 func TestRowsReusedEqualFullRender(t *testing.T) {
 	src := titleEditSite(t)
-	var docs []string
-	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			docs = append(docs, p)
-		}
-		return nil
-	})
-	sort.Strings(docs)
+	docs := documentFiles(src)
 	titleLine := regexp.MustCompile(`(?m)^title: .*$`)
 	ownerLine := regexp.MustCompile(`(?m)^owner: .*$`)
 	edits := []struct {

@@ -37,8 +37,8 @@ type navSectionView struct {
 // sidebar but for the aria-current mark on their own entry. dir is the pages' folder
 // ("policies/"): the sidebar links the pages of its own folder by their file names.
 type sidebarKey struct {
-	depth, section, window int
-	dir                    string
+	dir             string
+	section, window int
 }
 
 // small reports whether every section is listed whole on every page.
@@ -46,7 +46,7 @@ func (v *siteView) small() bool { return v.docCount <= navAll }
 
 // sidebarKeyOf returns the sidebar of the page at path.
 func (v *siteView) sidebarKeyOf(path string) sidebarKey {
-	k := sidebarKey{depth: strings.Count(path, "/"), section: -1, dir: path[:strings.LastIndexByte(path, '/')+1]}
+	k := sidebarKey{dir: path[:strings.LastIndexByte(path, '/')+1], section: -1}
 	if v.small() {
 		return k
 	}

@@ -32,6 +32,19 @@ func TestTitleEditEqualsFullRender(t *testing.T) {
 	})
 }
 
+// documentFiles lists the Markdown files under src/content, sorted.
+func documentFiles(src string) []string {
+	var docs []string
+	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			docs = append(docs, p)
+		}
+		return nil
+	})
+	sort.Strings(docs)
+	return docs
+}
+
 func titleEditSite(t *testing.T) string {
 	src := t.TempDir()
 	if err := synth.GenerateOptions(src, synth.Options{Docs: 150, Risks: 20}); err != nil {
@@ -43,14 +56,7 @@ func titleEditSite(t *testing.T) string {
 // checkTitleEdits makes the title edits of TestTitleEditEqualsFullRender on the site at
 // src; copies says that most pages must be copied.
 func checkTitleEdits(t *testing.T, src string, copies bool) {
-	var docs []string
-	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			docs = append(docs, p)
-		}
-		return nil
-	})
-	sort.Strings(docs)
+	docs := documentFiles(src)
 	if len(docs) < 100 {
 		t.Fatalf("the synthetic site has %d documents", len(docs))
 	}

@@ -9,6 +9,7 @@
     return; // js/site.js carries this script too: a page that loads both runs it once
   }
   window.ISMSGEN_SEARCH_UI = true;
+  window.ISMSGEN_DECODE = decode; // js/site.js decodes nav-index.js with it too
 
   var root = document.body.getAttribute("data-root") || "";
   var index = null;
@@ -48,9 +49,9 @@
     document.head.appendChild(s);
   }
 
-  // decode calls cb with the index: search-index.js carries it gzip-compressed and
-  // base64-encoded ("gz"), which the browser's DecompressionStream reads, from file://
-  // as over HTTP (nothing is fetched).
+  // decode calls cb with the index: search-index.js (and nav-index.js) carry it
+  // gzip-compressed and base64-encoded ("gz"), which the browser's DecompressionStream
+  // reads, from file:// as over HTTP (nothing is fetched).
   function decode(raw, cb, fail) {
     if (!raw.gz) {
       cb(raw);

@@ -310,25 +310,18 @@
     document.head.appendChild(s);
   }
 
-  // unzip calls cb with the tree: nav-index.js carries it gzip-compressed and
-  // base64-encoded ({gz}) as search-index.js carries the index, or as it is. fail, where
-  // the browser cannot read it, is left to the section's link to its page.
+  // unzip calls cb with the tree: nav-index.js carries it as search-index.js carries the
+  // index, gzip-compressed and base64-encoded, and js/search.js (which js/site.js carries
+  // after this script) decodes both. Without it, or where the browser cannot decompress,
+  // fail leaves the section to its link to its page.
   function unzip(raw, cb, fail) {
     if (!raw.gz) {
       cb(raw);
-      return;
-    }
-    if (typeof DecompressionStream !== "function") {
+    } else if (typeof window.ISMSGEN_DECODE === "function") {
+      window.ISMSGEN_DECODE(raw, cb, fail);
+    } else {
       fail();
-      return;
     }
-    var bin = atob(raw.gz);
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) {
-      bytes[i] = bin.charCodeAt(i);
-    }
-    var text = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    new Response(text).json().then(cb, fail);
   }
 
   function navExpand() {
