@@ -73,7 +73,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.loader.Changed(s.root, paths, all)
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true, LazyPacks: true,
-		Version: s.opt.Version, Loader: s.loader, Site: build.Preview(head, cur.res),
+		Version: s.opt.Version, Loader: s.loader, Previous: cur.res, Site: build.Preview(head, cur.res),
 	})
 	if ctx.Err() != nil {
 		return
