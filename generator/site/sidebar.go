@@ -72,7 +72,7 @@ func (c *sidebarCache) viewSum(k sidebarKey) [sha256.Size]byte {
 		}
 	}
 	var sum [sha256.Size]byte
-	h.h.Sum(sum[:0])
+	h.sum(sum[:0])
 	return sum
 }
 
