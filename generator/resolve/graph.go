@@ -113,6 +113,8 @@ type Graph struct {
 	reusedBodies int
 
 	acks map[*Entity][]*model.Acknowledgement // acknowledgements by document
+	// impl keeps Implementation's answers, by control ID.
+	impl sync.Map // string → [2][]*Entity
 
 	// crosswalks are the crosswalks in use (both frameworks in force), mapped the
 	// requirements they map (by ID) and requirements the coverage of every requirement
@@ -193,6 +195,21 @@ func (g *Graph) Target(n ast.Node) (Target, bool) {
 	defer g.targetsMu.RUnlock()
 	t, ok := g.targets[n]
 	return t, ok
+}
+
+// TargetEntities appends to dst the entity of each node's target that has one, in
+// order, under one lock: a pack's classification asks for every reference of every
+// document it holds, and a lock per reference, shared with the render's workers, was
+// most of that.
+func (g *Graph) TargetEntities(dst []*Entity, nodes []ast.Node) []*Entity {
+	g.targetsMu.RLock()
+	defer g.targetsMu.RUnlock()
+	for _, n := range nodes {
+		if t, ok := g.targets[n]; ok && t.Entity != nil {
+			dst = append(dst, t.Entity)
+		}
+	}
+	return dst
 }
 
 // Forget drops the targets of nodes (a document's Refs), so that the graph no longer

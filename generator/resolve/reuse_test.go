@@ -171,7 +171,7 @@ type graphCompare struct {
 
 var (
 	entityType = reflect.TypeOf(&Entity{})
-	skipTypes  = map[reflect.Type]bool{reflect.TypeOf(sync.RWMutex{}): true}
+	skipTypes  = map[reflect.Type]bool{reflect.TypeOf(sync.RWMutex{}): true, reflect.TypeOf(sync.Map{}): true}
 	// skipFields are the graph's counters of its own making.
 	skipFields = map[string]bool{"reusedBodies": true}
 )
