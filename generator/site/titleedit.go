@@ -100,23 +100,7 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 func (r *renderer) titleShows(old *renderState, changed []string) func(b []byte, from string) bool {
 	changes := r.titleChanges(old, changed)
 	fixed := titleNeedles(changes, template.HTMLEscapeString)
-	// A link's relative path depends on the folder it is written from alone: the links
-	// to the changed pages are made once per folder, not once per page and row.
-	var links sync.Map // folder → [][]byte
-	linksFrom := func(from string) [][]byte {
-		dir := from[:strings.LastIndexByte(from, '/')+1]
-		if v, ok := links.Load(dir); ok {
-			return v.([][]byte)
-		}
-		var out [][]byte
-		for _, c := range changes {
-			if c.page != "" {
-				out = append(out, []byte(urls.Rel(from, c.page)))
-			}
-		}
-		links.Store(dir, out)
-		return out
-	}
+	linksFrom := linkNeedles(changes)
 	return func(b []byte, from string) bool {
 		for _, n := range fixed {
 			if bytes.Contains(b, n) {
@@ -129,6 +113,27 @@ func (r *renderer) titleShows(old *renderState, changed []string) func(b []byte,
 			}
 		}
 		return false
+	}
+}
+
+// linkNeedles returns what gives the links, written from a page, to the pages of the
+// changed documents. A link's relative path depends on the folder it is written from
+// alone: the links are made once per folder, not once per page and row.
+func linkNeedles(changes []titleChange) func(from string) [][]byte {
+	var links sync.Map // folder → [][]byte
+	return func(from string) [][]byte {
+		dir := from[:strings.LastIndexByte(from, '/')+1]
+		if v, ok := links.Load(dir); ok {
+			return v.([][]byte)
+		}
+		var out [][]byte
+		for _, c := range changes {
+			if c.page != "" {
+				out = append(out, []byte(urls.Rel(from, c.page)))
+			}
+		}
+		links.Store(dir, out)
+		return out
 	}
 }
 
