@@ -25,10 +25,11 @@ type ownerView struct {
 	Controls  []*resolve.Entity
 }
 
-// owners returns every owner's items, by name, sorted; without items, only the owners
-// (names) when items is false.
-func (r *renderer) owners(items bool) []*ownerView {
+// owners returns every owner, by name, sorted, with the items of those whose page path
+// items accepts (nil: none).
+func (r *renderer) owners(items func(page string) bool) []*ownerView {
 	by := map[string]*ownerView{}
+	listed := map[string]bool{}
 	get := func(name string) *ownerView {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -37,13 +38,17 @@ func (r *renderer) owners(items bool) []*ownerView {
 		key := urls.Owner(name)
 		if by[key] == nil {
 			by[key] = &ownerView{Name: name}
+			listed[key] = items != nil && items(key)
+		}
+		if !listed[key] {
+			return nil
 		}
 		return by[key]
 	}
 	g := r.g
 	for _, e := range r.controlledShown() {
 		if info, ok := g.Controlled(e); ok {
-			if o := get(info.Owner); o != nil && items {
+			if o := get(info.Owner); o != nil {
 				o.Documents = append(o.Documents, docRow{Entity: e, Info: info, Overdue: g.DocReviewOverdue(info)})
 			}
 		}
@@ -51,7 +56,7 @@ func (r *renderer) owners(items bool) []*ownerView {
 	if r.hasRegister("risks") {
 		m := &g.Site.Risks.Method
 		for _, e := range r.pub.filter(g.OfKind(resolve.KindRisk)) {
-			if o := get(e.Risk.Owner); o != nil && items {
+			if o := get(e.Risk.Owner); o != nil {
 				in, res := g.RiskLevels(e.Risk)
 				o.Risks = append(o.Risks, riskRow{Entity: e, Risk: e.Risk, Inherent: in, Residual: res,
 					InherentBand: m.Band(in), ResidualBand: m.Band(res), Acceptable: m.Acceptable(res)})
@@ -60,7 +65,7 @@ func (r *renderer) owners(items bool) []*ownerView {
 	}
 	if r.hasRegister("treatment") {
 		for _, e := range r.pub.filter(g.OfKind(resolve.KindAction)) {
-			if o := get(e.Action.Owner); o != nil && items {
+			if o := get(e.Action.Owner); o != nil {
 				o.Actions = append(o.Actions, e)
 			}
 		}
@@ -68,7 +73,7 @@ func (r *renderer) owners(items bool) []*ownerView {
 	if r.hasRegister("soa") {
 		for _, e := range r.pub.filter(g.OfKind(resolve.KindControl)) {
 			if row, ok := g.SoARow(e.ID); ok {
-				if o := get(row.Owner); o != nil && items {
+				if o := get(row.Owner); o != nil {
 					o.Controls = append(o.Controls, e)
 				}
 			}
@@ -82,22 +87,40 @@ func (r *renderer) owners(items bool) []*ownerView {
 	return out
 }
 
-// ownerPages are the owners' pages. Their items are made when the first of them is
-// rendered or labelled: the live preview copies most of them from the previous render,
-// and making every owner's rows for every rebuild was 2 MB of garbage and 2 ms at 1,000
-// documents.
+// ownerPages are the owners' pages. Their items are made when a page is rendered or
+// labelled: the live preview copies most of them from the previous render (a title edit
+// renders one, whose owner's items alone are made), and making every owner's rows for
+// every rebuild was 2 MB of garbage and 2 ms at 1,000 documents. From the second page
+// rendered on, every owner's items are made at once, as a full render needs them.
 func (r *renderer) ownerPages() []*Page {
-	views := sync.OnceValue(func() map[string]*ownerView {
+	all := sync.OnceValue(func() map[string]*ownerView {
 		by := map[string]*ownerView{}
-		for _, o := range r.owners(true) {
+		for _, o := range r.owners(func(string) bool { return true }) {
 			by[urls.Owner(o.Name)] = o
 		}
 		return by
 	})
+	var mu sync.Mutex
+	asked := 0
+	view := func(path string) *ownerView {
+		mu.Lock()
+		asked++
+		first := asked == 1
+		mu.Unlock()
+		if !first {
+			return all()[path]
+		}
+		for _, o := range r.owners(func(p string) bool { return p == path }) {
+			if urls.Owner(o.Name) == path {
+				return o
+			}
+		}
+		return nil
+	}
 	var out []*Page
-	for _, o := range r.owners(false) {
+	for _, o := range r.owners(nil) {
 		path := urls.Owner(o.Name)
-		out = append(out, &Page{Path: path, Layout: "owner", Title: "Items of " + o.Name, Section: "Owners", lazy: func() any { return views()[path] }})
+		out = append(out, &Page{Path: path, Layout: "owner", Title: "Items of " + o.Name, Section: "Owners", lazy: func() any { return view(path) }})
 	}
 	return out
 }
