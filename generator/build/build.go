@@ -177,14 +177,19 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer t.Abort() // after commit: the previous output
-	// Pages go to disk as they are rendered: memory holds the graph, not the site.
-	opt.Site.Sink = t.Put
+	// Pages go to disk as they are rendered: memory holds the graph, not the site. One
+	// goroutine writes them (see filetree.Queue) while the render's workers go on.
+	q := t.Queue(64)
+	opt.Site.Sink = q.Put
 	// Nothing reads a document's AST after its page (the packs are made before the
 	// site), unless a caller's Loader keeps the documents for a later build. Without
 	// one, load keeps none: resolve and check read what it collected of each body.
 	opt.Site.Release = opt.Loader == nil
 	opt.oneShot = opt.Loader == nil
 	res, err := Render(ctx, opt)
+	if qerr := q.Close(); err == nil {
+		err = qerr
+	}
 	if err != nil {
 		return nil, err
 	}
