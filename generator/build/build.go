@@ -35,6 +35,11 @@ type Options struct {
 	Version string
 	// Log receives progress lines and the summary; nil for a quiet build.
 	Log io.Writer
+	// Progress, when set, is told what the build is doing as it goes: a step (see
+	// Step) with, where it has them, how many of its items are done and how many
+	// there are (0, 0 otherwise). It is called from several goroutines at once, often
+	// (once a page), so it must be quick; the command line draws a status line with it.
+	Progress func(step Step, done, total int)
 	// Loader is reused across builds to re-parse only changed documents; nil for a
 	// fresh one.
 	Loader *load.Loader
@@ -69,6 +74,25 @@ type Options struct {
 	// oneShot: the sources are rendered once (Run without a Loader), so load keeps no
 	// document's AST (load.NewOneShot): packs and pages parse a body again.
 	oneShot bool
+}
+
+// Step names what a build is doing, for Options.Progress.
+type Step string
+
+// The steps of a build, in order (StepPack once a pack).
+const (
+	StepSources Step = "reading and resolving the sources"
+	StepCheck   Step = "checking readiness"
+	StepPack    Step = "rendering and signing pack"
+	StepPages   Step = "rendering pages"
+	StepWrite   Step = "writing the output"
+)
+
+// progress tells opt.Progress, if any, of a step.
+func (opt *Options) progress(step Step, done, total int) {
+	if opt.Progress != nil {
+		opt.Progress(step, done, total)
+	}
 }
 
 // Result is what a build made.
@@ -110,6 +134,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	if l == nil && opt.oneShot {
 		l = load.NewOneShot()
 	}
+	opt.progress(StepSources, 0, 0)
 	g, err := Resolve(ctx, l, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
 	if err != nil {
 		return nil, err
@@ -123,6 +148,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	if opt.NoPack {
 		wg.Go(func() { planned = plannedDownloads(g, opt.LazyPacks) })
 	}
+	opt.progress(StepCheck, 0, 0)
 	findings := check.RunOptions(g, opt.Check)
 	wg.Wait()
 	if opt.StrictCheck {
@@ -151,6 +177,9 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if opt.Progress != nil {
+		siteOpt.Progress = func(done, total int) { opt.Progress(StepPages, done, total) }
 	}
 	out, err := site.Render(ctx, g, siteOpt)
 	if err != nil {
@@ -201,6 +230,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, fmt.Errorf("the site has a file %s where the build adds one of its own (the releases under versions/): rename it", p)
 		}
 	}
+	opt.progress(StepWrite, 0, 0)
 	if err := t.PutAll(opt.Extra); err != nil {
 		return nil, err
 	}
