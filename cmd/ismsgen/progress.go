@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -16,7 +17,9 @@ import (
 // statusLine shows a long build's progress on a terminal: one line ("rendering pages
 // 1234/5000 (24%)") that it draws again in place as the build goes, and clears before
 // anything else is printed and when the build ends. A build done within statusDelay
-// shows none, so a quick build prints what it always did.
+// shows none, so a quick build prints what it always did. It moves with a carriage
+// return and blanks with spaces, no escape sequences, which every terminal (a Windows
+// console without virtual-terminal processing too) understands.
 type statusLine struct {
 	mu    sync.Mutex
 	term  io.Writer // where the line is drawn: the terminal
@@ -24,7 +27,7 @@ type statusLine struct {
 	start time.Time
 	last  time.Time // when the line was last drawn
 	step  build.Step
-	shown bool // the line is on the terminal
+	shown int  // the columns of the line on the terminal; 0 when none is
 	done  bool // the build is over: draw nothing more
 }
 
@@ -69,15 +72,16 @@ func (s *statusLine) update(step build.Step, done, total int) {
 		_, n := utf8.DecodeLastRuneInString(text[:len(text)-len("…")])
 		text = text[:len(text)-len("…")-n] + "…"
 	}
-	fmt.Fprintf(s.term, "\r%s\x1b[K", text)
-	s.shown, s.last, s.step = true, t, step
+	n := utf8.RuneCountInString(text)
+	fmt.Fprintf(s.term, "\r%s%s", text, strings.Repeat(" ", max(0, s.shown-n)))
+	s.shown, s.last, s.step = n, t, step
 }
 
 // clear removes the line from the terminal; the caller holds s.mu.
 func (s *statusLine) clear() {
-	if s.shown {
-		fmt.Fprint(s.term, "\r\x1b[K")
-		s.shown = false
+	if s.shown > 0 {
+		fmt.Fprintf(s.term, "\r%s\r", strings.Repeat(" ", s.shown))
+		s.shown = 0
 	}
 }
 
