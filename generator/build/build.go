@@ -209,7 +209,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// Pages go to disk as they are rendered: memory holds the graph, not the site. One
 	// goroutine writes them (see filetree.Queue) while the render's workers go on.
 	q := t.Queue(64)
-	opt.Site.Sink = q.Put
+	opt.Site.Sink = func(p string, b []byte) error { q.Put(p, b); return nil }
 	// Nothing reads a document's AST after its page (the packs are made before the
 	// site), unless a caller's Loader keeps the documents for a later build. Without
 	// one, load keeps none: resolve and check read what it collected of each body.

@@ -51,18 +51,17 @@ func (q *Queue) failed() error {
 }
 
 // Put queues data to be written at the slash path p; the caller must not change data
-// afterwards. It returns the error of an earlier write, if one failed: what is put
-// after that is not written.
-func (q *Queue) Put(p string, data []byte) error {
-	if err := q.failed(); err != nil {
-		return err
+// afterwards. A write that fails is reported once, by Close, and nothing put after it
+// is written (a full disk fails the output once, not once a page).
+func (q *Queue) Put(p string, data []byte) {
+	if q.failed() != nil {
+		return
 	}
 	q.files <- queued{p, data}
-	return nil
 }
 
-// Close waits until every queued file is written and returns the first error. Put must
-// not be called after Close.
+// Close waits until every queued file is written and returns the first failed write's
+// error. Put must not be called after Close.
 func (q *Queue) Close() error {
 	close(q.files)
 	<-q.done
