@@ -40,6 +40,10 @@ func runBuild(ctx context.Context, s *stdio, args []string) error {
 		StrictCheck: *strict, Links: links, Version: version, Log: s.out, Signing: sg.resolve(s), TSA: tsa}
 	if *quiet {
 		opt.Log = nil
+	} else if st := progressLine(s.err, s.now); st != nil {
+		defer st.close()
+		opt.Progress = st.update
+		opt.Log = st.writer(opt.Log)
 	}
 	opt.Commit, opt.Dirty = workingTree(ctx, s, src)
 	if s.env("GOMEMLIMIT") == "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
 )
@@ -24,6 +25,8 @@ type command struct {
 type stdio struct {
 	out, err io.Writer
 	env      func(string) string
+	// now is the clock of a build's status line (progress.go); nil is time.Now.
+	now func() time.Time
 }
 
 func commands() []*command {

@@ -50,7 +50,12 @@ func runServe(ctx context.Context, s *stdio, args []string) error {
 			return err
 		}
 	}
-	srv, err := serve.New(serve.Options{Source: src, Bind: *bind, Port: *port, Drafts: *drafts, Links: links, Log: s.out, Version: version, Date: date})
+	opt := serve.Options{Source: src, Bind: *bind, Port: *port, Drafts: *drafts, Links: links, Log: s.out, Version: version, Date: date}
+	if st := progressLine(s.err, s.now); st != nil {
+		defer st.close()
+		opt.Progress, opt.Log = st.update, st.writer(opt.Log)
+	}
+	srv, err := serve.New(opt)
 	if err != nil {
 		return err
 	}

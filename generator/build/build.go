@@ -35,6 +35,11 @@ type Options struct {
 	Version string
 	// Log receives progress lines and the summary; nil for a quiet build.
 	Log io.Writer
+	// Progress, when set, is told what the build is doing as it goes: a step (see
+	// Step) with, where it has them, how many of its items are done and how many
+	// there are (0, 0 otherwise). It is called from several goroutines at once, often
+	// (once a page), so it must be quick; the command line draws a status line with it.
+	Progress func(step Step, done, total int)
 	// Loader is reused across builds to re-parse only changed documents; nil for a
 	// fresh one.
 	Loader *load.Loader
@@ -73,6 +78,25 @@ type Options struct {
 	// oneShot: the sources are rendered once (Run without a Loader), so load keeps no
 	// document's AST (load.NewOneShot): packs and pages parse a body again.
 	oneShot bool
+}
+
+// Step names what a build is doing, for Options.Progress.
+type Step string
+
+// The steps of a build, in order (StepPack once a pack).
+const (
+	StepSources Step = "reading and resolving the sources"
+	StepCheck   Step = "checking readiness"
+	StepPack    Step = "rendering and signing pack"
+	StepPages   Step = "rendering pages"
+	StepWrite   Step = "writing the output"
+)
+
+// progress tells opt.Progress, if any, of a step.
+func (opt *Options) progress(step Step, done, total int) {
+	if opt.Progress != nil {
+		opt.Progress(step, done, total)
+	}
 }
 
 // Result is what a build made.
@@ -114,6 +138,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	if l == nil && opt.oneShot {
 		l = load.NewOneShot()
 	}
+	opt.progress(StepSources, 0, 0)
 	ropt := resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links}
 	if opt.Previous != nil {
 		ropt.Previous = opt.Previous.Graph
@@ -131,6 +156,7 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 	if opt.NoPack {
 		wg.Go(func() { planned = plannedDownloads(g, opt.LazyPacks) })
 	}
+	opt.progress(StepCheck, 0, 0)
 	findings := check.RunOptions(g, opt.Check)
 	wg.Wait()
 	if opt.StrictCheck {
@@ -160,6 +186,9 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	if opt.Progress != nil {
+		siteOpt.Progress = func(done, total int) { opt.Progress(StepPages, done, total) }
+	}
 	out, err := site.Render(ctx, g, siteOpt)
 	if err != nil {
 		return nil, err
@@ -185,14 +214,19 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer t.Abort() // after commit: the previous output
-	// Pages go to disk as they are rendered: memory holds the graph, not the site.
-	opt.Site.Sink = t.Put
+	// Pages go to disk as they are rendered: memory holds the graph, not the site. One
+	// goroutine writes them (see filetree.Queue) while the render's workers go on.
+	q := t.Queue(64)
+	opt.Site.Sink = func(p string, b []byte) error { q.Put(p, b); return nil }
 	// Nothing reads a document's AST after its page (the packs are made before the
 	// site), unless a caller's Loader keeps the documents for a later build. Without
 	// one, load keeps none: resolve and check read what it collected of each body.
 	opt.Site.Release = opt.Loader == nil
 	opt.oneShot = opt.Loader == nil
 	res, err := Render(ctx, opt)
+	if qerr := q.Close(); err == nil {
+		err = qerr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +238,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, fmt.Errorf("the site has a file %s where the build adds one of its own (the releases under versions/): rename it", p)
 		}
 	}
+	opt.progress(StepWrite, 0, 0)
 	if err := t.PutAll(opt.Extra); err != nil {
 		return nil, err
 	}

@@ -129,7 +129,8 @@ func renderPacks(ctx context.Context, g *resolve.Graph, opt Options, files map[s
 		return nil, err
 	}
 	var downloads []site.PackDownload
-	for _, cfg := range packs {
+	for i, cfg := range packs {
+		opt.progress(StepPack+Step(" "+cfg.Name), i, len(packs))
 		start := time.Now()
 		pf, err := RenderPack(ctx, g, cfg, opt, signer)
 		if err != nil {

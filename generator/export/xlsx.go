@@ -121,7 +121,10 @@ func xlsxCell(v any, date bool, dateStyle int) any {
 	case int:
 		return v
 	case string:
-		if d, err := model.ParseDate(v); date && err == nil {
+		if !date {
+			return v // parsed only in a date column: a failed parse allocates its error
+		}
+		if d, err := model.ParseDate(v); err == nil {
 			return excelize.Cell{StyleID: dateStyle, Value: excelSerial(d)}
 		}
 		return v

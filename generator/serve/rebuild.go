@@ -71,9 +71,13 @@ func (s *Server) rebuild(ctx context.Context) {
 	// Only the files the watcher saw change are read again; the loader reuses the rest.
 	paths, all := s.watch.takeDirty()
 	s.loader.Changed(s.root, paths, all)
+	var progress func(build.Step, int, int)
+	if cur.sources == 0 {
+		progress = s.opt.Progress
+	}
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true, LazyPacks: true,
-		Version: s.opt.Version, Loader: s.loader, Previous: cur.res, Site: build.Preview(head, cur.res),
+		Version: s.opt.Version, Loader: s.loader, Previous: cur.res, Site: build.Preview(head, cur.res), Progress: progress,
 	})
 	if ctx.Err() != nil {
 		return

@@ -31,9 +31,13 @@ type Options struct {
 	Port   int
 	Drafts bool
 	// Links overrides the site's links: setting (error or warn); "" keeps it.
-	Links   model.LinkLevel
-	Log     io.Writer // progress, the URL and build errors; nil for none
-	Version string
+	Links model.LinkLevel
+	Log   io.Writer // progress, the URL and build errors; nil for none
+	// Progress is told of the first build's steps, the one before the preview starts
+	// serving, as build.Options.Progress is (the command line's status line); the
+	// rebuilds after an edit take milliseconds and tell it nothing. Nil for none.
+	Progress func(step build.Step, done, total int)
+	Version  string
 	// Date is the build date; zero means the current day, taken at each rebuild so a
 	// preview left running over midnight moves on.
 	Date model.Date

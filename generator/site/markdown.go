@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"path"
@@ -37,6 +38,10 @@ type mdRenderer struct {
 	diagrams int
 	// parser parses a body again whose AST the render dropped (see detacher).
 	parser *markdown.Parser
+	// buf and bw are the worker's buffer for a body's HTML, kept from one document to
+	// the next (goldmark writes through a bufio.Writer of its own, 4 KB, unless given one).
+	buf bytes.Buffer
+	bw  *bufio.Writer
 }
 
 func (r *renderer) newMarkdown() *mdRenderer {
@@ -62,11 +67,15 @@ type tocEntry struct {
 // render renders a document body for the page at pagePath.
 func (m *mdRenderer) render(d *model.Document, pagePath string) (template.HTML, []tocEntry, error) {
 	m.page, m.doc, m.outline, m.links, m.diagrams = pagePath, d, planOutline(d), anchorStack{}, 0
-	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, d.Body, d.AST); err != nil {
+	m.buf.Reset()
+	if m.bw == nil {
+		m.bw = bufio.NewWriter(&m.buf)
+	}
+	m.bw.Reset(&m.buf) // what a failed or panicking render left unflushed is not this body's
+	if err := m.md.Renderer().Render(m.bw, d.Body, d.AST); err != nil {
 		return "", nil, err
 	}
-	return template.HTML(buf.String()), headings(d, m.outline), nil
+	return template.HTML(m.buf.String()), headings(d, m.outline), nil
 }
 
 // headings lists the headings of a document rendered as h2 and h3.

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ismsgen/ismsgen/generator/check"
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -38,6 +39,9 @@ type Options struct {
 	// it is; js/site.js reads both): the live preview, served from
 	// this machine, saves the compression, 10–60 ms an edit at 1,000 documents.
 	PlainSearchIndex bool
+	// Progress, when set, is told after each page how many of the pages are done and
+	// how many there are, from the render's workers (concurrently).
+	Progress func(done, total int)
 	// Sink, when set, receives every page as soon as it is rendered (from the render's
 	// workers, concurrently), and Output.Files then holds only the other files: the
 	// build writes pages to disk as they come instead of holding the site in memory.
@@ -110,7 +114,11 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	release := r.releaser(pages)
 	reparse := r.detacher(pages)
 	idx := newSearchEntries(len(pages))
+	var done atomic.Int64
 	render := func(md *mdRenderer, i int) {
+		if opt.Progress != nil {
+			defer func() { opt.Progress(int(done.Add(1)), len(pages)) }()
+		}
 		if opt.Sink == nil { // a later render may reuse the page (titleEdits)
 			defer r.navOf(pages[i])
 		}
@@ -205,34 +213,6 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	out.state, out.theme = state, th
 	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
-}
-
-// passes orders the pages' rendering. A build writing to a Sink renders the pages
-// whose data is made late after the others (see Page.late), off the memory peak. The
-// live preview, which holds the whole site anyway, renders them in one pass, the
-// largest pages of the previous render first: the few pages it renders again are often
-// the large registers, and begun first they run beside the rest instead of after it.
-func (r *renderer) passes(pages []*Page) [][]int {
-	var early, late []int
-	for i, p := range pages {
-		if p.lazyLate {
-			late = append(late, i)
-		} else {
-			early = append(early, i)
-		}
-	}
-	if r.opt.Sink != nil {
-		return [][]int{early, late}
-	}
-	all := append(late, early...)
-	if prev := r.opt.Previous; prev != nil {
-		size := make([]int, len(pages))
-		for i, p := range pages {
-			size[i] = len(prev.Files[p.Path])
-		}
-		sort.SliceStable(all, func(i, j int) bool { return size[all[i]] > size[all[j]] })
-	}
-	return [][]int{all}
 }
 
 // PagePaths returns the output path of every page Render would make of g with opt,

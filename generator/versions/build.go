@@ -185,6 +185,9 @@ func (b *Builder) renderRelease(ctx context.Context, rs *releaseSet, v *version,
 	opt.Check = check.Options{Git: hist.CheckInput()}
 	opt.Site = site.Options{Versions: &site.Versions{Changed: hist.Changes(), Switcher: sw.navOf(v)}}
 	opt.Extra = nil
+	if p := opt.Progress; p != nil {
+		opt.Progress = func(step build.Step, done, total int) { p(build.Step(w.name+": ")+step, done, total) }
+	}
 	res, err := build.Render(ctx, opt)
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", w.name, err)

@@ -56,9 +56,13 @@ func (t *Tree) Put(p string, b []byte) error {
 		return err
 	}
 	if err := t.mkdir(filepath.Dir(full)); err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %w", p, bare(err))
 	}
-	return os.WriteFile(full, b, 0o644)
+	if err := os.WriteFile(full, b, 0o644); err != nil {
+		// The tree's temporary directory means nothing to the user: the path in the output.
+		return fmt.Errorf("cannot write %s: %w", p, bare(err))
+	}
+	return nil
 }
 
 func (t *Tree) mkdir(d string) error {
