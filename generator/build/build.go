@@ -43,6 +43,10 @@ type Options struct {
 	// Loader is reused across builds to re-parse only changed documents; nil for a
 	// fresh one.
 	Loader *load.Loader
+	// Previous is the last good build of the same sources with the same Loader (the
+	// live preview's), or nil: resolve reuses the targets of the references of the
+	// documents that did not change since (resolve.Options.Previous).
+	Previous *Result
 	// Signing overrides the site's signing settings.
 	Signing Signing
 	// TSA is the URL of the RFC 3161 time-stamping authority that timestamps each pack's
@@ -135,7 +139,11 @@ func Render(ctx context.Context, opt Options) (*Result, error) {
 		l = load.NewOneShot()
 	}
 	opt.progress(StepSources, 0, 0)
-	g, err := Resolve(ctx, l, opt.Source, resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links})
+	ropt := resolve.Options{Date: opt.Date, Drafts: opt.Drafts, Links: opt.Links}
+	if opt.Previous != nil {
+		ropt.Previous = opt.Previous.Graph
+	}
+	g, err := Resolve(ctx, l, opt.Source, ropt)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,7 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 			c = model.MaxClassification(c, g.MentionClassification(e))
 		}
 	}
+	var targets []*resolve.Entity
 	for _, it := range p.Items {
 		switch it.Kind {
 		case ItemClauses, ItemCoverage, ItemAcknowledgements:
@@ -37,10 +38,9 @@ func classify(g *resolve.Graph, p *Plan) model.Classification {
 		case ItemDocument:
 			add(it.Entity)
 			// Only a document's Refs have targets: no need to walk its whole AST.
-			for _, n := range it.Entity.Doc.Refs {
-				if t, ok := g.Target(n); ok {
-					mention(t.Entity)
-				}
+			targets = g.TargetEntities(targets[:0], it.Entity.Doc.Refs)
+			for _, e := range targets {
+				mention(e)
 			}
 		case ItemSoA:
 			add(it.Entity)

@@ -1,7 +1,7 @@
 package resolve
 
 import (
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/diag"
@@ -53,6 +53,11 @@ type Entity struct {
 
 	// Published is false for documents left out of this build (drafts without --drafts).
 	Published bool
+
+	// index is the entity's place in its graph's Entities (-1 for a duplicate, which
+	// has none): an entity of an earlier graph of the same site names its counterpart
+	// by it (see reuse.go).
+	index int
 }
 
 // Target is where a Markdown reference or link points: an entity and, for links to a
@@ -89,6 +94,9 @@ type Graph struct {
 	// guards it against Forget while a render's workers read it.
 	targets   map[ast.Node]Target
 	targetsMu sync.RWMutex
+	// moved records that Forget or Detach took targets away (guarded by targetsMu): a
+	// later resolve then reuses none of them (see reuse.go).
+	moved bool
 	// targetsHigh is the most targets held since the map was last made: a Go map keeps
 	// its buckets when entries go, so shrink makes it again once most have gone.
 	targetsHigh int
@@ -97,8 +105,16 @@ type Graph struct {
 
 	// Warnings are the broken Markdown links and fragments of a links: warn build.
 	Warnings diag.List
+	// linkLevel is the links: setting the graph was resolved under; clean says it
+	// resolved without an error or a warning, reusedBodies counts the documents whose
+	// references took their targets from Options.Previous (see reuse.go).
+	linkLevel    model.LinkLevel
+	clean        bool
+	reusedBodies int
 
 	acks map[*Entity][]*model.Acknowledgement // acknowledgements by document
+	// impl keeps Implementation's answers, by control ID.
+	impl sync.Map // string → [2][]*Entity
 
 	// crosswalks are the crosswalks in use (both frameworks in force), mapped the
 	// requirements they map (by ID) and requirements the coverage of every requirement
@@ -181,11 +197,27 @@ func (g *Graph) Target(n ast.Node) (Target, bool) {
 	return t, ok
 }
 
+// TargetEntities appends to dst the entity of each node's target that has one, in
+// order, under one lock: a pack's classification asks for every reference of every
+// document it holds, and a lock per reference, shared with the render's workers, was
+// most of that.
+func (g *Graph) TargetEntities(dst []*Entity, nodes []ast.Node) []*Entity {
+	g.targetsMu.RLock()
+	defer g.targetsMu.RUnlock()
+	for _, n := range nodes {
+		if t, ok := g.targets[n]; ok && t.Entity != nil {
+			dst = append(dst, t.Entity)
+		}
+	}
+	return dst
+}
+
 // Forget drops the targets of nodes (a document's Refs), so that the graph no longer
 // holds its AST: the build calls it once nothing will render the document again.
 func (g *Graph) Forget(nodes []ast.Node) {
 	g.targetsMu.Lock()
 	defer g.targetsMu.Unlock()
+	g.moved = true
 	for _, n := range nodes {
 		delete(g.targets, n)
 	}
@@ -216,6 +248,7 @@ func (g *Graph) shrink() {
 func (g *Graph) Detach(nodes []ast.Node) []*Target {
 	g.targetsMu.Lock()
 	defer g.targetsMu.Unlock()
+	g.moved = true
 	out := make([]*Target, len(nodes))
 	for i, n := range nodes {
 		if t, ok := g.targets[n]; ok {
@@ -281,11 +314,26 @@ func kindOrder(k Kind) int {
 	return 5
 }
 
+// sortEntities orders entities by kind, then ID (stable: entities of the same kind and
+// ID, the uncontrolled pages, keep their order).
 func sortEntities(es []*Entity) {
-	sort.SliceStable(es, func(i, j int) bool {
-		if a, b := kindOrder(es[i].Kind), kindOrder(es[j].Kind); a != b {
-			return a < b
-		}
-		return naturalLess(es[i].ID, es[j].ID)
-	})
+	slices.SortStableFunc(es, compareEntities)
+}
+
+func compareEntities(a, b *Entity) int {
+	if x, y := kindOrder(a.Kind), kindOrder(b.Kind); x != y {
+		return x - y
+	}
+	return compareNatural(a.ID, b.ID)
+}
+
+// compareNatural is naturalLess as a comparison.
+func compareNatural(a, b string) int {
+	switch {
+	case naturalLess(a, b):
+		return -1
+	case naturalLess(b, a):
+		return 1
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/ismsgen/ismsgen/generator/model"
@@ -13,6 +14,19 @@ import (
 // mentions the control in its text ([[A.5.15]]) does not implement it, which is why this
 // does not use the control's backlinks.
 func (g *Graph) Implementation(controlID string) (docs, evidence []*Entity) {
+	// Asked for every control by coverage, the readiness rules, the exports and the
+	// site, several times a build: made once per control (the graph does not change
+	// once resolved), each caller given its own slices.
+	v, ok := g.impl.Load(controlID)
+	if !ok {
+		d, e := g.implementation(controlID)
+		v, _ = g.impl.LoadOrStore(controlID, [2][]*Entity{d, e})
+	}
+	impl := v.([2][]*Entity)
+	return slices.Clone(impl[0]), slices.Clone(impl[1])
+}
+
+func (g *Graph) implementation(controlID string) (docs, evidence []*Entity) {
 	seen := map[*Entity]bool{}
 	add := func(dst *[]*Entity, e *Entity) {
 		if e != nil && !seen[e] {

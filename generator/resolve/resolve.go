@@ -3,7 +3,6 @@ package resolve
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/catalog"
@@ -20,6 +19,11 @@ type Options struct {
 	// Links overrides the site's links: setting (error or warn) for broken Markdown
 	// links and fragments; "" keeps the site's.
 	Links model.LinkLevel
+	// Previous is the graph of an earlier resolve of the same site, or nil: the live
+	// preview's last good build. The references of a document that did not change since
+	// then take their targets from it when nothing they resolve against changed either
+	// (see reuse.go); the graph is the same as without it.
+	Previous *Graph
 }
 
 // Resolve builds the link graph of site. The error, when not nil, is a diag.List of
@@ -46,15 +50,17 @@ func Resolve(site *model.Site, opt Options) (*Graph, error) {
 	if r.links == "" {
 		r.links = site.Config.Links
 	}
+	r.g.linkLevel = r.links
 	r.define(opt)
 	r.resolveData()
 	r.resolveAcknowledgements()
 	r.resolveCrosswalks()
-	r.resolveBodies()
+	r.resolveBodies(r.bodyReuse(opt.Previous))
 	r.finish()
 	r.g.coverage()
 	r.errs.Sort()
 	r.g.Warnings.Sort()
+	r.g.clean = len(r.errs) == 0 && len(r.g.Warnings) == 0
 	return r.g, r.errs.Err()
 }
 
@@ -77,10 +83,12 @@ func (r *resolver) define(opt Options) {
 			return
 		}
 		if prev, dup := g.byID[e.ID]; dup {
+			e.index = -1
 			r.errs.AddKind(diag.KindReference, e.Pos, "duplicate ID %s: already defined at %s", e.ID, prev.Pos)
 			return
 		}
 		g.byID[e.ID] = e
+		e.index = len(g.entities)
 		g.entities = append(g.entities, e)
 		if e.Row != nil {
 			r.rows[e.Row] = e
@@ -96,6 +104,7 @@ func (r *resolver) define(opt Options) {
 		g.docByPath[d.Path] = e
 		if e.ID == "" {
 			// Uncontrolled pages are still pages; they cannot be referenced by ID.
+			e.index = len(g.entities)
 			g.entities = append(g.entities, e)
 			continue
 		}
@@ -192,23 +201,43 @@ func (r *resolver) closest(id string) string {
 	return ""
 }
 
+// link records the edge from → to once. A short list of links is searched for a
+// duplicate as it is: a map per source, as before, cost a map made and filled for every
+// document of a rebuild (most link to fewer than a dozen entities); a source with many
+// links gets its set once it passes linkScan.
 func (r *resolver) link(from, to *Entity) {
 	if from == nil || to == nil || from == to {
 		return
 	}
-	if r.seen == nil {
-		r.seen = map[*Entity]map[*Entity]bool{}
+	ls := r.g.links[from]
+	if len(ls) < linkScan {
+		if slices.Contains(ls, to) {
+			return
+		}
+	} else {
+		set := r.seen[from]
+		if set == nil {
+			if r.seen == nil {
+				r.seen = map[*Entity]map[*Entity]bool{}
+			}
+			set = make(map[*Entity]bool, 2*len(ls))
+			for _, e := range ls {
+				set[e] = true
+			}
+			r.seen[from] = set
+		}
+		if set[to] {
+			return
+		}
+		set[to] = true
 	}
-	if r.seen[from] == nil {
-		r.seen[from] = map[*Entity]bool{}
-	}
-	if r.seen[from][to] {
-		return
-	}
-	r.seen[from][to] = true
-	r.g.links[from] = append(r.g.links[from], to)
+	r.g.links[from] = append(ls, to)
 	r.g.backlinks[to] = append(r.g.backlinks[to], from)
 }
+
+// linkScan is how many links of one source are searched for a duplicate before a set
+// is kept for them.
+const linkScan = 24
 
 func (r *resolver) resolveData() {
 	g := r.g
@@ -342,10 +371,14 @@ func IsPackSelector(s string) bool {
 }
 
 // resolveBodies resolves [[ID]] references and links to .md files in every document
-// (raw HTML <a> and <img> included).
-func (r *resolver) resolveBodies() {
+// (raw HTML <a> and <img> included). A document reuse can replay from the previous
+// graph is not resolved again (reuse may be nil).
+func (r *resolver) resolveBodies(reuse *bodyReuse) {
 	for _, d := range r.g.Site.Documents {
 		from := r.g.docByPath[d.Path]
+		if reuse.replay(r, d, from) {
+			continue
+		}
 		for _, n := range d.Refs {
 			switch n := n.(type) {
 			case *markdown.Ref:
@@ -379,15 +412,18 @@ func (r *resolver) finish() {
 			g.documents = append(g.documents, e)
 		}
 	}
-	sort.SliceStable(g.documents, func(i, j int) bool {
-		a, b := g.documents[i], g.documents[j]
+	slices.SortStableFunc(g.documents, func(a, b *Entity) int {
 		if a.ID != b.ID {
 			if a.ID == "" || b.ID == "" {
-				return b.ID == ""
+				// The uncontrolled pages last.
+				if a.ID == "" {
+					return 1
+				}
+				return -1
 			}
-			return naturalLess(a.ID, b.ID)
+			return compareNatural(a.ID, b.ID)
 		}
-		return a.Pos.Path < b.Pos.Path
+		return strings.Compare(a.Pos.Path, b.Pos.Path)
 	})
 	for _, bl := range g.backlinks {
 		sortEntities(bl)

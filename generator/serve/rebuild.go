@@ -77,7 +77,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	res, err := build.Render(ctx, build.Options{
 		Source: s.root, Drafts: s.opt.Drafts, Links: s.opt.Links, Date: date, NoPack: true, LazyPacks: true,
-		Version: s.opt.Version, Loader: s.loader, Site: build.Preview(head, cur.res), Progress: progress,
+		Version: s.opt.Version, Loader: s.loader, Previous: cur.res, Site: build.Preview(head, cur.res), Progress: progress,
 	})
 	if ctx.Err() != nil {
 		return

@@ -45,11 +45,12 @@ func (c *sidebarCache) carry(prev *Output, cur *renderState) {
 	}
 }
 
-// renderedSidebar is a sidebar as renderState keeps it: its HTML and the fingerprint of
-// the view it was rendered from.
+// renderedSidebar is a sidebar as renderState keeps it: its HTML, its hash and the
+// fingerprint of the view it was rendered from.
 type renderedSidebar struct {
 	html string
 	view [sha256.Size]byte
+	sum  [sha256.Size]byte // of html
 }
 
 // viewSum fingerprints what the default sidebar shows of the nav for key k: the
@@ -72,7 +73,7 @@ func (c *sidebarCache) viewSum(k sidebarKey) [sha256.Size]byte {
 		}
 	}
 	var sum [sha256.Size]byte
-	h.h.Sum(sum[:0])
+	h.sum(sum[:0])
 	return sum
 }
 
@@ -83,6 +84,8 @@ type sidebarEntry struct {
 	// sumOnce and sum: the sidebar's hash, for the pages' navigation fingerprints.
 	sumOnce sync.Once
 	sum     [sha256.Size]byte
+	// hasSum says sum was carried with the HTML, or made with it (set inside once).
+	hasSum bool
 }
 
 func newSidebarCache(t *theme, v *siteView) *sidebarCache {
@@ -102,7 +105,11 @@ func (c *sidebarCache) hash(k sidebarKey) ([sha256.Size]byte, error) {
 	c.mu.Lock()
 	e := c.byKey[k]
 	c.mu.Unlock()
-	e.sumOnce.Do(func() { e.sum = sha256.Sum256([]byte(html)) })
+	e.sumOnce.Do(func() {
+		if !e.hasSum {
+			e.sum = sha256.Sum256([]byte(html))
+		}
+	})
 	return e.sum, nil
 }
 
@@ -116,21 +123,26 @@ func (c *sidebarCache) get(k sidebarKey) (string, error) {
 	c.mu.Unlock()
 	e.once.Do(func() {
 		if c.cur != nil {
+			// A sidebar kept from a render comes with its hash: the navigation
+			// fingerprints of a title edit's pages need every sidebar's.
 			if v, ok := c.cur.sidebars.Load(k); ok {
-				e.html = v.(renderedSidebar).html
+				rs := v.(renderedSidebar)
+				e.html, e.sum, e.hasSum = rs.html, rs.sum, true
 				return
 			}
 			view := c.viewSum(k)
 			if c.byView != nil {
 				if v, ok := c.byView.sidebars.Load(k); ok && v.(renderedSidebar).view == view {
-					e.html = v.(renderedSidebar).html
+					rs := v.(renderedSidebar)
+					e.html, e.sum, e.hasSum = rs.html, rs.sum, true
 					c.cur.sidebars.Store(k, v)
 					return
 				}
 			}
 			defer func() {
 				if e.err == nil {
-					c.cur.sidebars.Store(k, renderedSidebar{html: e.html, view: view})
+					e.sum, e.hasSum = sha256.Sum256([]byte(e.html)), true
+					c.cur.sidebars.Store(k, renderedSidebar{html: e.html, view: view, sum: e.sum})
 				}
 			}()
 		}

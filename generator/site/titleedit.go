@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ismsgen/ismsgen/generator/export"
 	"github.com/ismsgen/ismsgen/generator/urls"
@@ -99,18 +100,40 @@ func (r *renderer) titleReuser(prev *Output, old, cur *renderState, changed []st
 func (r *renderer) titleShows(old *renderState, changed []string) func(b []byte, from string) bool {
 	changes := r.titleChanges(old, changed)
 	fixed := titleNeedles(changes, template.HTMLEscapeString)
+	linksFrom := linkNeedles(changes)
 	return func(b []byte, from string) bool {
 		for _, n := range fixed {
 			if bytes.Contains(b, n) {
 				return true
 			}
 		}
-		for _, c := range changes {
-			if c.page != "" && bytes.Contains(b, []byte(urls.Rel(from, c.page))) {
+		for _, n := range linksFrom(from) {
+			if bytes.Contains(b, n) {
 				return true
 			}
 		}
 		return false
+	}
+}
+
+// linkNeedles returns what gives the links, written from a page, to the pages of the
+// changed documents. A link's relative path depends on the folder it is written from
+// alone: the links are made once per folder, not once per page and row.
+func linkNeedles(changes []titleChange) func(from string) [][]byte {
+	var links sync.Map // folder → [][]byte
+	return func(from string) [][]byte {
+		dir := from[:strings.LastIndexByte(from, '/')+1]
+		if v, ok := links.Load(dir); ok {
+			return v.([][]byte)
+		}
+		var out [][]byte
+		for _, c := range changes {
+			if c.page != "" {
+				out = append(out, []byte(urls.Rel(from, c.page)))
+			}
+		}
+		links.Store(dir, out)
+		return out
 	}
 }
 
@@ -232,6 +255,6 @@ func sumOf(parts ...[]byte) [sha256.Size]byte {
 		h.bytes(b)
 	}
 	var sum [sha256.Size]byte
-	h.h.Sum(sum[:0])
+	h.sum(sum[:0])
 	return sum
 }
