@@ -115,16 +115,21 @@ func plainClasses() map[string]bool {
 	return plain
 }
 
-// lexerCache looks each language up in chroma's registry once per render, misses
-// included: a language chroma does not know (or none) is matched against every lexer's
-// file patterns, which costs milliseconds a block. Safe for concurrent use.
+// lexerCache looks each language up in chroma's registry once per render (in the live
+// preview, once: lexersOf), misses included: a language chroma does not know (or none)
+// is matched against every lexer's file patterns, which costs milliseconds a block. It
+// lexes with untimed copies of the lexers (untimed.go). Safe for concurrent use.
 type lexerCache struct {
 	m sync.Map // language as written → chroma.Lexer, nil for none
 	// lookup finds a lexer by language; nil means chroma's registry (tests count calls).
 	lookup func(lang string) chroma.Lexer
+	// reg is untimedRegistry, made for the first lexer.
+	regOnce sync.Once
+	reg     *chroma.LexerRegistry
 }
 
-// get returns the coalesced lexer of a language, or nil for no language or an unknown one.
+// get returns the coalesced, untimed lexer of a language, or nil for no language or an
+// unknown one.
 func (c *lexerCache) get(lang string) chroma.Lexer {
 	if lang == "" {
 		return nil
@@ -139,6 +144,8 @@ func (c *lexerCache) get(lang string) chroma.Lexer {
 	}
 	var lexer chroma.Lexer
 	if l := lookup(lang); l != nil {
+		c.regOnce.Do(func() { c.reg = untimedRegistry() })
+		l, _ = untimed(l, c.reg)
 		lexer = chroma.Coalesce(l)
 	}
 	c.m.Store(lang, lexer)
@@ -155,4 +162,13 @@ func stylesheet() []byte {
 	_ = f.WriteCSS(&buf, styles.Get(codeStyleDark))
 	buf.WriteString("}\n")
 	return buf.Bytes()
+}
+
+// lexersOf returns the lexers of the previous render, compiled already (a lexer reads
+// nothing of a site), or a new cache.
+func lexersOf(prev *Output) *lexerCache {
+	if prev != nil && prev.lexers != nil {
+		return prev.lexers
+	}
+	return &lexerCache{}
 }

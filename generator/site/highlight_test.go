@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -70,5 +71,61 @@ func TestHighlightWritesPlainClassesAsText(t *testing.T) {
 	}
 	if !plainClasses()["p"] || plainClasses()["nt"] || plainClasses()["k"] || plainClasses()["err"] {
 		t.Errorf("plain classes: p %v nt %v k %v err %v, want only p", plainClasses()["p"], plainClasses()["nt"], plainClasses()["k"], plainClasses()["err"])
+	}
+}
+
+// A block is highlighted the same however long its lexer's patterns take to match:
+// chroma gives each match 250 ms of wall-clock time and takes one that runs out for no
+// match, which a loaded machine (or a paused process) made of ordinary YAML now and
+// then: a page then differed from the same page rendered again. Here a rule that
+// backtracks for about a second on any machine must still match.
+func TestHighlightWithoutMatchTimeout(t *testing.T) {
+	slow := chroma.MustNewLexer(&chroma.Config{Name: "slow"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			// (x|xx)+$ fails only after trying every way of splitting the x's
+			// (Fibonacci many), then x+z matches.
+			{Pattern: `(x|xx)+$|x+z`, Type: chroma.Keyword},
+			{Pattern: `\n`, Type: chroma.TextWhitespace},
+		}}
+	})
+	h := newHighlighter(&lexerCache{lookup: func(string) chroma.Lexer { return slow }})
+	code := strings.Repeat("x", 31) + "z\n"
+	want := `<div class="code" data-lang="slow"><pre class="chroma"><code><span class="k">` + strings.TrimSuffix(code, "\n") + "</span>\n</code></pre></div>\n"
+	if got := h.html(code, "slow"); got != want {
+		t.Errorf("highlighted = %q, want %q", got, want)
+	}
+}
+
+// An untimed copy lexes as chroma's lexer does: its own rules, the states it includes
+// and combines, and the lexers it delegates to (HTML's CSS and JavaScript).
+func TestUntimedLexesAsChroma(t *testing.T) {
+	blocks := map[string]string{
+		"yaml":       "baseline:\n  id: POL-0003\n  encryption: aes-256\n  review_days: 90\n  list: [a, 'b', \"c\"]\n",
+		"json":       `{"a": [1, 2.5, true, null], "b": {"c": "d"}}` + "\n",
+		"bash":       "for f in *.md; do\n  echo \"$f\" | grep -q x && exit 1 # done\ndone\n",
+		"python":     "def f(x: int) -> str:\n    \"\"\"Doc.\"\"\"\n    return f'{x!r}' if x else None\n",
+		"html":       "<style>p { color: red }</style>\n<script>let a = `b${c}`;</script>\n<p class=\"x\">t</p>\n",
+		"powershell": "Get-ChildItem -Path C:\\ | Where-Object { $_.Length -gt 1kb }\n",
+		"sql":        "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n",
+		"go":         "func main() {\n\tfmt.Println(`raw`, 'c', 1e3)\n}\n",
+	}
+	reg := untimedRegistry()
+	for lang, code := range blocks {
+		timed := lexers.Get(lang)
+		cp, ok := untimed(timed, reg)
+		if !ok {
+			t.Fatalf("%s: %T is not a regex lexer", lang, timed)
+		}
+		want, err := timed.Tokenise(nil, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := cp.Tokenise(nil, code)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if w, g := want.Tokens(), got.Tokens(); !slices.Equal(w, g) {
+			t.Errorf("%s: untimed copy lexes %v, chroma %v", lang, g, w)
+		}
 	}
 }

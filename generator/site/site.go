@@ -70,9 +70,10 @@ type Output struct {
 	// above publish.max_classification (their rows go with them), by ID.
 	Withheld []*resolve.Entity
 
-	state *renderState // what this render read, for a later Options.Previous
-	theme *theme       // its theme, parsed, for a later render of the same theme
-	pages map[string]bool
+	state  *renderState // what this render read, for a later Options.Previous
+	theme  *theme       // its theme, parsed, for a later render of the same theme
+	lexers *lexerCache  // its lexers, compiled, for a later render (lexersOf)
+	pages  map[string]bool
 }
 
 // HasPage reports whether the render made a page at the output path (written to the
@@ -85,7 +86,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g), lexers: &lexerCache{}}
+	r := &renderer{g: g, opt: opt, theme: th, pub: newPublisher(g), lexers: lexersOf(opt.Previous)}
 	r.site = r.siteView()
 	// The inputs first: pages() already reuses what the previous render made of the
 	// same global inputs (the exports of the downloads page).
@@ -210,7 +211,7 @@ func Render(ctx context.Context, g *resolve.Graph, opt Options) (*Output, error)
 		return nil, err
 	}
 	out.Files[navData] = nav
-	out.state, out.theme = state, th
+	out.state, out.theme, out.lexers = state, th, r.lexers
 	out.Withheld = r.pub.withheldDocuments()
 	return out, nil
 }
