@@ -5,9 +5,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2"
 )
 
 // A render looks each language up once, however many blocks use it, misses included:
@@ -78,7 +80,8 @@ func TestHighlightWritesPlainClassesAsText(t *testing.T) {
 // chroma gives each match 250 ms of wall-clock time and takes one that runs out for no
 // match, which a loaded machine (or a paused process) made of ordinary YAML now and
 // then: a page then differed from the same page rendered again. Here a rule that
-// backtracks for about a second on any machine must still match.
+// backtracks for three times chroma's limit on this machine (slowToFail) must still
+// match.
 func TestHighlightWithoutMatchTimeout(t *testing.T) {
 	slow := chroma.MustNewLexer(&chroma.Config{Name: "slow"}, func() chroma.Rules {
 		return chroma.Rules{"root": {
@@ -89,7 +92,7 @@ func TestHighlightWithoutMatchTimeout(t *testing.T) {
 		}}
 	})
 	h := newHighlighter(&lexerCache{lookup: func(string) chroma.Lexer { return slow }})
-	code := strings.Repeat("x", 31) + "z\n"
+	code := slowToFail(t, `(x|xx)+$`) + "\n"
 	want := `<div class="code" data-lang="slow"><pre class="chroma"><code><span class="k">` + strings.TrimSuffix(code, "\n") + "</span>\n</code></pre></div>\n"
 	if got := h.html(code, "slow"); got != want {
 		t.Errorf("highlighted = %q, want %q", got, want)
@@ -128,4 +131,25 @@ func TestUntimedLexesAsChroma(t *testing.T) {
 			t.Errorf("%s: untimed copy lexes %v, chroma %v", lang, g, w)
 		}
 	}
+}
+
+// slowToFail returns a line of x's ending in z on which the pattern, compiled as chroma
+// compiles a rule but untimed, takes at least 750 ms to fail here (three times chroma's
+// limit): measured, so that the test can fail on a fast machine too and stays short on
+// a slow one.
+func slowToFail(t *testing.T, pattern string) string {
+	t.Helper()
+	re := regexp2.MustCompile(`\G(?:` + pattern + `)`)
+	for n := 20; n <= 60; n++ {
+		line := strings.Repeat("x", n) + "z"
+		start := time.Now()
+		if ok, err := re.MatchString(line); ok || err != nil {
+			t.Fatalf("%s on %d x's: match %v, error %v; want it to fail", pattern, n, ok, err)
+		}
+		if time.Since(start) >= 750*time.Millisecond {
+			return line
+		}
+	}
+	t.Fatalf("%s never took 750 ms to fail", pattern)
+	return ""
 }
