@@ -28,13 +28,13 @@ func TestAuditFindingIsAnEntity(t *testing.T) {
 		`href="../../controls/A.5.18.html"`,
 		`<dt>Nonconformity<dd><a class="ref" href="../../nonconformities/NC-1.html"`,
 		// Referenced by the report; the audit and NC-1 are linked in its fields already.
-		`<span class="kind">document</span> <a class="ref" href="../../records/audit.html"`,
+		`<dt>document<dd><a class="ref" href="../../records/audit.html"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the finding's page lacks %s:\n%s", want, page)
 		}
 	}
-	if strings.Contains(page, `<span class="kind">audit</span>`) {
+	if strings.Contains(page, `<dt>audit<dd>`) {
 		t.Error("the finding's page lists its audit under Referenced by as well as in its fields")
 	}
 	if _, ok := files["audits/findings/AUD-1-F-2.html"]; !ok {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/ismsgen/ismsgen/generator/export"
@@ -161,6 +162,27 @@ func (p *Page) ReferencedBy(e *resolve.Entity) []*resolve.Entity {
 		if !listed[b] {
 			out = append(out, b)
 		}
+	}
+	return out
+}
+
+// BacklinkGroup is the entities of one kind among a page's "Referenced by".
+type BacklinkGroup struct {
+	Kind     resolve.Kind
+	Entities []*resolve.Entity
+}
+
+// ReferencedByKind is ReferencedBy grouped by kind, the kinds in the order they first
+// appear in it: the list names each kind once, not once per entity.
+func (p *Page) ReferencedByKind(e *resolve.Entity) []BacklinkGroup {
+	var out []BacklinkGroup
+	for _, b := range p.ReferencedBy(e) {
+		i := slices.IndexFunc(out, func(g BacklinkGroup) bool { return g.Kind == b.Kind })
+		if i < 0 {
+			i = len(out)
+			out = append(out, BacklinkGroup{Kind: b.Kind})
+		}
+		out[i].Entities = append(out[i].Entities, b)
 	}
 	return out
 }

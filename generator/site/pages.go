@@ -156,7 +156,7 @@ func (r *renderer) sectionPath(section string) string {
 		return urls.Tags
 	case "Registers":
 		// No page of its own: the home page's list of registers.
-		return urls.Home + "#registers"
+		return registersIndex
 	}
 	return ""
 }

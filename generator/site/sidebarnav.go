@@ -12,8 +12,10 @@ import (
 // its own section, a window of at most navLimit documents (the one it is in), with a
 // link to the section's page listing all of them; the other sections show their title
 // and count. The whole tree is written once, to nav-index.js, for the sidebar script to
-// expand a section in place; without JavaScript the section pages serve. A small ISMS
-// (at most navAll documents) lists every section whole on every page, as it reads best.
+// expand a section in place; without JavaScript the section pages serve. The Registers
+// are listed on every page but a large site's documents, which show their own section
+// instead (their title links the home page's list of registers). A small ISMS (at most
+// navAll documents) lists every section whole on every page, as it reads best.
 const (
 	navLimit = 10
 	navAll   = 60
@@ -26,7 +28,7 @@ const (
 type navSectionView struct {
 	Title string
 	Key   string // the section's slug, for the sidebar script
-	Index string // the page listing all of the section's documents; "" for Registers
+	Index string // the page listing all of the section's documents
 	Count int    // documents in the section
 	Items []navItem
 	Open  bool // Items are listed
@@ -62,8 +64,11 @@ func (v *siteView) navView(k sidebarKey) []navSectionView {
 	for si, sec := range v.Nav {
 		sv := navSectionView{Title: sec.Title, Key: urls.Slug(strings.ToLower(sec.Title)), Index: sec.Index, Count: len(sec.Items)}
 		switch {
-		case v.small() || sec.Index == "":
+		case v.small() || sec.Index == "" && k.section < 0:
 			sv.Items, sv.Open = sec.Items, true
+		case sec.Index == "":
+			// The Registers, on a document's page of a large site.
+			sv.Index, sv.More = registersIndex, len(sec.Items)
 		case si == k.section:
 			from := k.window * navLimit
 			to := min(from+navLimit, len(sec.Items))
@@ -143,6 +148,9 @@ func (r *renderer) sectionPages() []*Page {
 	}
 	return out
 }
+
+// registersIndex is the list of the registers a closed Registers section links.
+const registersIndex = urls.Home + "#registers"
 
 // sectionIndex is the page of a document section.
 func sectionIndex(title string) string {

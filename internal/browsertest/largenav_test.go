@@ -11,7 +11,8 @@ import (
 // On a site too large to list every document on every page (200 documents), a page's
 // sidebar lists a window of its own section around it, with a link to the section's
 // page, and only the title and count of the other sections; their button lists a whole
-// section in place from nav-index.js.
+// section in place from nav-index.js. The Registers are closed on a document's page and
+// open on a register's.
 func testLargeSiteSidebar(t *testing.T, e *env) {
 	dir := t.TempDir()
 	if err := synth.GenerateOptions(dir, synth.Scale(200)); err != nil {
@@ -61,6 +62,36 @@ func testLargeSiteSidebar(t *testing.T, e *env) {
 	first := hrefs(t, ctx, other+` li a`)
 	if p := sitePath(t, large.origin, first[0]); s.Files[p] == nil {
 		t.Errorf("the listed section links %s, which is no page", first[0])
+	}
+
+	// The Registers, closed on a document's page as a section is: their title links the
+	// home page's list of them, their button lists them in place.
+	reg := `#site_nav section[data-nav="registers"]`
+	if n := eval[int](t, ctx, `document.querySelectorAll('`+reg+` li').length`); n != 0 {
+		t.Errorf("a document's page lists %d registers, want them closed", n)
+	}
+	if title := hrefs(t, ctx, reg+` h2 a`); len(title) != 1 || title[0] != large.url("index.html#registers") {
+		t.Errorf("the closed Registers link %v, want the home page's list of registers", title)
+	}
+	want = eval[string](t, ctx, `document.querySelector('`+reg+` .nav-count').textContent`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(reg+` .nav-expand`)))
+	waitFor(t, ctx, `document.querySelectorAll('`+reg+` li').length === `+want)
+	for _, h := range hrefs(t, ctx, reg+` li a`) {
+		if p := sitePath(t, large.origin, h); s.Files[p] == nil {
+			t.Errorf("the listed Registers link %s, which is no page", h)
+		}
+	}
+	do(t, ctx, chromedp.Navigate(large.url("index.html")))
+	if n := eval[int](t, ctx, `document.querySelectorAll('#registers + ul a').length`); n < 3 {
+		t.Errorf("the home page's list of registers has %d links", n)
+	}
+	// A register's own page lists them all and marks itself.
+	do(t, ctx, chromedp.Navigate(large.url("soa.html")))
+	if cur := hrefs(t, ctx, reg+` a[aria-current="page"]`); len(cur) != 1 || cur[0] != large.url("soa.html") {
+		t.Errorf("the Statement of Applicability's sidebar marks %v among the Registers", cur)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('`+reg+` .nav-count').length`); n != 0 {
+		t.Errorf("a register's page shows the Registers closed")
 	}
 	clean(t, m)
 }

@@ -530,6 +530,27 @@
     run();
   }
 
+  // searchBox replaces the header's link to search.html by the search box. Pages carry
+  // the link, not the box: without this script a box could only open that page, which
+  // needs the script to search.
+  function searchBox(link) {
+    var form = document.createElement("form");
+    form.className = "search-form";
+    form.setAttribute("role", "search");
+    form.setAttribute("action", link.getAttribute("href"));
+    form.setAttribute("data-search", "popup");
+    var input = document.createElement("input");
+    input.id = "search_input";
+    input.name = "q";
+    input.type = "search";
+    input.setAttribute("aria-label", "Search the ISMS");
+    input.placeholder = "Search policies, controls, risks\u2026";
+    input.autocomplete = "off";
+    form.appendChild(input);
+    link.parentNode.replaceChild(form, link);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-search=popup]"), searchBox);
   Array.prototype.forEach.call(document.querySelectorAll("form[data-search=popup]"), popup);
   Array.prototype.forEach.call(document.querySelectorAll("form[data-search=page]"), page);
 })();
