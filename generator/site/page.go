@@ -263,16 +263,10 @@ func funcs() template.FuncMap {
 		"lower":  strings.ToLower,
 		"plural": Plural,
 		"upper":  strings.ToUpper,
-		"title": func(v any) string {
-			s := fmt.Sprint(v)
-			if s == "" {
-				return s
-			}
-			return strings.ToUpper(s[:1]) + s[1:]
-		},
-		"str":  func(v any) string { return fmt.Sprint(v) },
-		"slug": urls.Slug,
-		"add":  func(a, b int) int { return a + b },
+		"title":  upperFirst,
+		"str":    func(v any) string { return fmt.Sprint(v) },
+		"slug":   urls.Slug,
+		"add":    func(a, b int) int { return a + b },
 		// words is a field name as words ("residual_level" is "residual level").
 		"words": func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 		// value is a measured value with its unit ("2.2%").
@@ -282,6 +276,8 @@ func funcs() template.FuncMap {
 		"nowrap": nowrapHTML,
 		// wrap lets a cell's long words and addresses wrap (atoms.go).
 		"wrap": wrapHTML,
+		// goPartial renders a partial of the default theme in Go (gopartials.go).
+		"goPartial": goPartial,
 	}
 }
 

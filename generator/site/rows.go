@@ -32,6 +32,8 @@ type rowFragment struct {
 // pageRows is what Page.Rows needs while a page renders.
 type pageRows struct {
 	tmpl *template.Template
+	// goRows are the Go twins of the theme's row templates (gorows.go).
+	goRows map[string]func(htmlWriter, *docRowView)
 	// old are the previous render's rows of the page and ok reports whether one may be
 	// reused; nil when none may.
 	old map[string]rowFragment
@@ -95,7 +97,10 @@ func (p *Page) Rows(name string, rows []docRow) (template.HTML, error) {
 		saved := p.shown
 		p.shown = ""
 		start := b.Len()
-		if err := pr.tmpl.ExecuteTemplate(&b, name, &docRowView{Entity: row.Entity, Info: &row.Info, Overdue: row.Overdue, rowPage: rowPage{p}}); err != nil {
+		view := &docRowView{Entity: row.Entity, Info: &row.Info, Overdue: row.Overdue, rowPage: rowPage{p}}
+		if g := pr.goRows[name]; g != nil {
+			g(htmlWriter{&b}, view)
+		} else if err := pr.tmpl.ExecuteTemplate(&b, name, view); err != nil {
 			p.shown = model.MaxClassification(saved, p.shown)
 			return "", err
 		}
@@ -160,7 +165,7 @@ func (r *renderer) rowReuser(prev *Output, cur *renderState) func(from string, r
 
 // pageRowsOf returns what Page.Rows needs to render the page with layout t.
 func (r *renderer) pageRowsOf(p *Page, t *template.Template) *pageRows {
-	pr := &pageRows{tmpl: t}
+	pr := &pageRows{tmpl: t, goRows: r.theme.goRows}
 	if r.opt.Sink != nil {
 		return pr
 	}

@@ -296,7 +296,7 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 	defer r.keepRows(p)
 	var buf bytes.Buffer
 	buf.Grow(r.sizeHint(p))
-	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+	if err := r.theme.executePage(&buf, t, p); err != nil {
 		return nil, err
 	}
 	r.sizes.Store(p.Layout, buf.Len())
@@ -305,7 +305,7 @@ func (r *renderer) renderPage(md *mdRenderer, p *Page) ([]byte, error) {
 		// (a theme's own layout): print the higher label.
 		p.class = p.shown
 		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+		if err := r.theme.executePage(&buf, t, p); err != nil {
 			return nil, err
 		}
 	}

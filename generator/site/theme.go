@@ -27,6 +27,12 @@ type theme struct {
 	layouts map[string]*template.Template
 	// name is the theme the site named (site.yaml's theme).
 	name string
+	// goParts, goMains, goRows and goFrame are the Go twins of the default theme's templates
+	// the theme leaves as they are (gopartials.go, goframe.go).
+	goParts map[string]func(htmlWriter, *Page) error
+	goMains map[string]func(*frameRun) error
+	goRows  map[string]func(htmlWriter, *docRowView)
+	goFrame bool
 }
 
 // overridesLayouts reports whether the site's theme replaces or adds any layout or
@@ -103,6 +109,9 @@ func (t *theme) parseBase() error {
 		if _, err := tt.Parse(string(t.files[p])); err != nil {
 			return fmt.Errorf("theme: %v", err)
 		}
+	}
+	if err := t.useGoPartials(base); err != nil {
+		return err
 	}
 	t.base = base
 	// The sidebar is executed on its own copy: html/template cannot clone a set that
