@@ -20,6 +20,8 @@ import (
 // goMains are the Go twins of layouts' "main" blocks.
 var goMains = map[string]func(f *frameRun) error{
 	"document": documentMain,
+	"risk":     riskMain,
+	"action":   actionMain,
 }
 
 // frameRun is one page being written by the Go frame.
