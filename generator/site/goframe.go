@@ -19,9 +19,11 @@ import (
 
 // goMains are the Go twins of layouts' "main" blocks.
 var goMains = map[string]func(f *frameRun) error{
-	"document": documentMain,
-	"risk":     riskMain,
-	"action":   actionMain,
+	"document":  documentMain,
+	"risk":      riskMain,
+	"action":    actionMain,
+	"risks":     risksMain,
+	"treatment": treatmentMain,
 }
 
 // frameRun is one page being written by the Go frame.

@@ -18,13 +18,14 @@ import (
 	"github.com/ismsgen/ismsgen/themes"
 )
 
-// The page frame, document layout and partials written in Go (goframe.go,
-// gopartials.go) give the bytes of their templates: every
+// The page frame, layouts, partials and rows written in Go (goframe.go, gopartials.go,
+// gorows.go, goentities.go, goregisters.go) give the bytes of their templates: every
 // page of the example, of a fixture with every register, hostile titles, an edit link,
-// a draft, a document in review, a retired one and an overdue review, and of a 200-document
-// synthetic site (its sidebar a window), rendered with the
-// default theme, equals the same site's page rendered with a theme whose layouts and
-// partials are the default's templates (a site's own template is executed as one).
+// a draft, a document in review, a retired one, an overdue review, risk levels that add
+// and a residual level above the inherent one, and of a 200-document synthetic site (its
+// sidebar a window), rendered with the default theme, equals the same site's page
+// rendered with a theme whose layouts and partials are the default's templates (a
+// site's own template is executed as one).
 func TestGoPartialsEqualTheirTemplates(t *testing.T) {
 	example := t.TempDir()
 	for _, d := range []string{"content", "data", "evidence"} {
@@ -43,6 +44,8 @@ func TestGoPartialsEqualTheirTemplates(t *testing.T) {
 	}
 	fx := isms.New(t).WithEveryRegister(t)
 	fx.Edit(t, "content/records/review.md", "status: approved", "status: draft")
+	fx.Edit(t, "data/risks.yaml", "  acceptance: 6", "  formula: add\n  acceptance: 6")
+	fx.Edit(t, "data/risks.yaml", "      likelihood: 2\n      impact: 2", "      likelihood: 5\n      impact: 5")
 	fx.Edit(t, "data/site.yaml", "title: Test ISMS", "title: Test ISMS\nrepo_url: https://github.com/o/r")
 	fx.Edit(t, "content/procedures/change.md", "title: Change management", `title: "C++ & <Ops> \"change\" 'management'"`)
 	fx.Edit(t, "content/procedures/change.md", "status: approved", "status: review")
@@ -61,7 +64,8 @@ func TestGoPartialsEqualTheirTemplates(t *testing.T) {
 	}{
 		{"example", example, []string{`<div><dt>Acknowledged<dd><span class="ack`, `</span>; <span class="ack`, `<div><dt>ISO/IEC 27001 clauses<dd>`}},
 		{"fixture", fx.Write(t), []string{"C&#43;&#43; &amp; &lt;Ops&gt; &#34;change&#34; &#39;management&#39;", "<td>A&#43;B &lt;ops&gt;<td>Approved &amp; &#39;signed&#39;",
-			`<strong>In review.</strong>`, `<strong>Retired.</strong>`, `<strong>Draft.</strong>`, `<p class="edit-links"><a class="external" href="https://github.com/o/r/`, `<span class="badge badge-overdue">overdue</span>`, "<dd>",
+			`<strong>In review.</strong>`, `<strong>Retired.</strong>`, `<strong>Draft.</strong>`,
+			"Risk level = likelihood + impact", `<span class="up">↑ up 3</span>`, `<p class="edit-links"><a class="external" href="https://github.com/o/r/`, `<span class="badge badge-overdue">overdue</span>`, "<dd>",
 			`<a href="#%c3%bcberpr%c3%bcfung">Überprüfung</a>`,
 			`<td><td><a href="../pages/about.html">About &lt;us&gt; &amp; C&#43;&#43;</a>`}},
 		{"synthetic", large, []string{`<section class="backlinks">`, `<section class="history">`}},
