@@ -30,8 +30,10 @@ type watcher struct {
 	// changed receives a value after relevant events; it holds one, so a burst
 	// coalesces and the sender never blocks.
 	changed chan struct{}
-	// removal records whether the latest relevant event removed or renamed a file:
-	// editors that save by delete-then-create deserve a moment before the rebuild.
+	// removal records whether the latest relevant event removed or renamed a file, or
+	// created one that is still empty: editors that save by delete-then-create, and a
+	// new file between its creation and its first write (os.WriteFile, an editor's
+	// first save), deserve a moment before the rebuild reads it.
 	removal atomic.Bool
 
 	mu   sync.Mutex
@@ -307,8 +309,17 @@ func (w *watcher) handle(ev fsnotify.Event) {
 	}
 	if relevant {
 		w.markDirty(p, dirChange)
-		w.notify(ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename))
+		w.notify(ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) || createdEmpty(ev, p))
 	}
+}
+
+// createdEmpty reports whether ev created a regular file that is still empty.
+func createdEmpty(ev fsnotify.Event, p string) bool {
+	if !ev.Has(fsnotify.Create) {
+		return false
+	}
+	fi, err := os.Lstat(p)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == 0
 }
 
 // evidenceEvent reports whether an event outside the trees concerns an evidence file,

@@ -69,6 +69,23 @@ func TestWatcherRelevance(t *testing.T) {
 	if w.lastWasRemoval() {
 		t.Error("removal flag set although the last relevant event was a write")
 	}
+	// A new file still empty (created, not yet written) waits as a removal does; once
+	// written, its next event does not.
+	fresh := filepath.Join(root, "content/policies/new.md")
+	os.WriteFile(fresh, nil, 0o644)
+	w.handle(fsnotify.Event{Name: fresh, Op: fsnotify.Create})
+	if !signalled() || !w.lastWasRemoval() {
+		t.Error("an empty new file does not get the removal's moment before the rebuild")
+	}
+	os.WriteFile(fresh, []byte("# New\n"), 0o644)
+	w.handle(fsnotify.Event{Name: fresh, Op: fsnotify.Write})
+	if !signalled() || w.lastWasRemoval() {
+		t.Error("a written file still waits as a removal")
+	}
+	w.handle(fsnotify.Event{Name: fresh, Op: fsnotify.Create})
+	if !signalled() || w.lastWasRemoval() {
+		t.Error("a new file created with its content waits as a removal")
+	}
 
 	// A directory created under a tree, with a subdirectory, is watched at once.
 	nested := filepath.Join(root, "content/standards/crypto")
