@@ -14,6 +14,9 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML parses src into a node tree; a syntax error is reported at its line (offset
 // by lineOffset lines) and nil returned.
 func parseYAML(path string, src []byte, lineOffset int, errs *diag.List) *yaml.Node {
+	if n, ok := fastYAML(src); ok {
+		return n
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(src, &n); err != nil {
 		pos := diag.Pos{Path: path, Line: 1 + lineOffset}
