@@ -25,8 +25,6 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/ismsgen/ismsgen/generator/build"
-	"github.com/ismsgen/ismsgen/generator/check"
-	"github.com/ismsgen/ismsgen/generator/resolve"
 	"github.com/ismsgen/ismsgen/internal/parallel"
 	"github.com/ismsgen/ismsgen/internal/synth"
 )
@@ -65,12 +63,9 @@ func scaleChild(mode, src, dest string) error {
 		_, err := build.Run(ctx, build.Options{Source: src, Dest: dest, Date: buildDate, NoPack: true, Version: "bench"})
 		return err
 	case "check":
-		g, err := build.Resolve(ctx, nil, src, resolve.Options{Date: buildDate})
-		if err != nil {
-			return err
-		}
-		check.Run(g)
-		return nil
+		// What ismsgen check runs (its one-shot loader keeps no caches), but git history.
+		_, _, err := build.Check(ctx, build.CheckOptions{Source: src, Date: buildDate})
+		return err
 	case "floor":
 		return goldmarkFloor(ctx, src, dest)
 	}

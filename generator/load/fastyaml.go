@@ -290,11 +290,16 @@ func (p *fmLines) inlineScalar(s string, flow bool, no int, line string, at int)
 // scalar is a scalar node tagged as yaml.v3 tags it.
 func (p *fmLines) scalar(v string, style yaml.Style, line, col int) *yaml.Node {
 	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: v, Style: style, Line: line, Column: col})
-	if style != 0 {
+	switch {
+	case style != 0:
 		n.Tag = "!!str"
-	} else if v == "<<" {
+	case v == "<<":
 		n.Tag = "!!merge"
-	} else {
+	case v != "" && strings.IndexByte("+-0123456789yYnNtTfFoO~<.", v[0]) < 0:
+		// yaml.v3 resolves a plain scalar to a string at once when its first byte is
+		// none of these (its resolveTable), as most titles and names are.
+		n.Tag = "!!str"
+	default:
 		n.Tag = n.ShortTag()
 	}
 	return n
