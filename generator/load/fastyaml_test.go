@@ -269,3 +269,15 @@ func BenchmarkFrontMatterYAML(b *testing.B) {
 		}
 	})
 }
+
+// FuzzFastYAML: whatever fastYAML accepts, yaml.v3 reads to the same tree.
+func FuzzFastYAML(f *testing.F) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		f.Add([]byte(genFrontMatter(r)))
+	}
+	f.Add([]byte("id: POL-1\ntitle: A policy\nversion: \"1.0\"\napproved: 2026-01-10\ncontrols: [A.5.1, A.8.2]\nhistory:\n  - version: \"1.0\"\n    date: 2026-01-10\n    change: First issue.\ntags:\n- a\n- b\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sameAsYAMLv3(t, "fuzz input", src)
+	})
+}
