@@ -20,20 +20,15 @@ func (w htmlWriter) raw(s string) { w.b.WriteString(s) }
 // html writes a value that is HTML already (template.HTML), as a text node takes it.
 func (w htmlWriter) html(h template.HTML) { w.b.WriteString(string(h)) }
 
-// text writes v as {{v}} in a text node or a quoted attribute (not a URL) does: its
-// fmt.Sprint form with NUL, ", &, ', +, < and > escaped.
+// text writes v as {{v}} in a text node or a quoted attribute (not a URL) does with a
+// value that is not HTML (HTML goes through html): its fmt.Sprint form with NUL, ", &,
+// ', +, < and > escaped.
 func (w htmlWriter) text(v any) {
-	var s string
-	switch v := v.(type) {
-	case string:
-		s = v
-	case template.HTML:
-		w.b.WriteString(string(v))
+	if s, ok := v.(string); ok {
+		w.esc(s)
 		return
-	default:
-		s = fmt.Sprint(v)
 	}
-	w.esc(s)
+	w.esc(fmt.Sprint(v))
 }
 
 func (w htmlWriter) esc(s string) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -74,12 +75,7 @@ func (t *theme) useGoPartials(base *template.Template) error {
 
 // overrides reports whether the site's theme has its own file at a theme path.
 func (t *theme) overrides(p string) bool {
-	for _, u := range t.Used {
-		if strings.HasSuffix(u, "/"+p) && strings.TrimSuffix(u, p) == "themes/"+t.name+"/" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(t.Used, "themes/"+t.name+"/"+p)
 }
 
 // upperFirst is the title template function: v's first byte in upper case.
@@ -192,11 +188,7 @@ func docControlPartial(w htmlWriter, p *Page) error {
 		w.raw("</span></div>\n<div><dt>Owner<dd>")
 		w.html(p.Owner(i.Owner))
 		w.raw("</div>")
-		if i.Author != "" {
-			w.raw("<div><dt>Author<dd>")
-			w.text(i.Author)
-			w.raw("</div>")
-		}
+		field(w, "Author", i.Author)
 		w.raw("\n<div><dt>Approver<dd>")
 		w.text(i.Approver)
 		w.raw("</div>\n<div><dt>Approved<dd>")
@@ -212,11 +204,7 @@ func docControlPartial(w htmlWriter, p *Page) error {
 			w.raw(` <span class="badge badge-overdue">overdue</span>`)
 		}
 		w.raw("</div>")
-		if i.Distribution != "" {
-			w.raw("<div><dt>Distribution<dd>")
-			w.text(i.Distribution)
-			w.raw("</div>")
-		}
+		field(w, "Distribution", i.Distribution)
 		if acks := p.Acknowledgements(); len(acks) > 0 {
 			w.raw("<div><dt>Acknowledged<dd>")
 			for n, c := range acks {
