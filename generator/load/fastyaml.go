@@ -39,7 +39,7 @@ func fastYAML(src []byte) (*yaml.Node, bool) {
 	if len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return nil, false
 	}
-	root, ok := p.block(0)
+	root, ok := p.block()
 	if !ok || p.at != len(p.lines) {
 		return nil, false
 	}
@@ -71,7 +71,7 @@ func (p *fmLines) node(n yaml.Node) *yaml.Node {
 }
 
 // block parses the mapping or sequence that starts at the next line, at its indent.
-func (p *fmLines) block(indent int) (*yaml.Node, bool) {
+func (p *fmLines) block() (*yaml.Node, bool) {
 	l := p.lines[p.at]
 	if rest := l.text[l.indent:]; rest == "-" || strings.HasPrefix(rest, "- ") {
 		return p.sequence(l.indent)
@@ -117,7 +117,7 @@ func (p *fmLines) mapping(indent int, inItem bool) (*yaml.Node, bool) {
 			isSeq := nested == "-" || strings.HasPrefix(nested, "- ")
 			switch {
 			case next.indent > indent:
-				v, ok = p.block(next.indent)
+				v, ok = p.block()
 			case next.indent == indent && isSeq:
 				v, ok = p.sequence(indent)
 			default:

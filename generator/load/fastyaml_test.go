@@ -48,19 +48,6 @@ func nodeDiff(got, want *yaml.Node, at string) string {
 	return ""
 }
 
-func dumpNode(n *yaml.Node) string {
-	var b strings.Builder
-	var walk func(n *yaml.Node, depth int)
-	walk = func(n *yaml.Node, depth int) {
-		fmt.Fprintf(&b, "\n%s%v %q tag=%q style=%v %d:%d", strings.Repeat("  ", depth), n.Kind, n.Value, n.Tag, n.Style, n.Line, n.Column)
-		for _, c := range n.Content {
-			walk(c, depth+1)
-		}
-	}
-	walk(n, 0)
-	return b.String()
-}
-
 // frontMatters returns the front matter of every Markdown file under dir.
 func frontMatters(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
