@@ -182,7 +182,8 @@ func splitKey(s string) (key, rest string, ok bool) {
 	for i < len(s) && (s[i] == '_' || s[i] == '-' || s[i] == '.' || 'a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || '0' <= s[i] && s[i] <= '9') {
 		i++
 	}
-	if i == 0 || s[0] == '-' || s[0] == '.' || i == len(s) || s[i] != ':' {
+	// A simple key is at most 1,024 characters in YAML: a longer one is left to yaml.v3.
+	if i == 0 || i > 512 || s[0] == '-' || s[0] == '.' || i == len(s) || s[i] != ':' {
 		return "", "", false
 	}
 	rest = s[i+1:]
